@@ -1,0 +1,55 @@
+/**
+ * The one API contract between the UI (or CLI, or web client) and the data: a map of
+ * method name → input schema → output type. Both transports (Electron IPC and HTTP) carry exactly
+ * this and nothing else.
+ */
+import type { z } from 'zod';
+import { claimMethods } from './contract/claims';
+import type { MethodDef } from './contract/define';
+import { disputeMethods } from './contract/disputes';
+import { evidenceMethods } from './contract/evidence';
+import { miscMethods } from './contract/misc';
+import { sourceMethods } from './contract/sources';
+
+export const contract = {
+  ...claimMethods,
+  ...sourceMethods,
+  ...evidenceMethods,
+  ...disputeMethods,
+  ...miscMethods,
+} as const;
+
+export type Contract = typeof contract;
+export type ApiMethod = keyof Contract;
+/** What a caller may send (defaults not yet applied). */
+export type ApiInput<M extends ApiMethod> = z.input<Contract[M]['input']>;
+/** What a handler receives (validated, normalized, defaults applied). */
+export type ApiParsed<M extends ApiMethod> = z.output<Contract[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = Contract[M] extends MethodDef<z.ZodType, infer O> ? O : never;
+
+export type ApiHandlers = { [M in ApiMethod]: (input: ApiParsed<M>) => ApiOutput<M> };
+
+export const API_METHODS = Object.keys(contract) as ApiMethod[];
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export type ApiErrorCode = 'invalid' | 'not_found' | 'conflict' | 'unknown_method' | 'internal';
+
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+  /** Field-level problems for invalid input: "field.path: message". */
+  issues?: string[];
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Turns zod issues into "where: what" lines. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => {
+    const where = i.path.length ? i.path.map(String).join('.') : 'input';
+    return `${where}: ${i.message}`;
+  });
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { STANCES, type Evidence } from '../types';
+import { mutation } from './define';
+import { credibility, id, optionalText, rationale, text, weight } from './fields';
+
+const stance = z.enum(STANCES, { message: 'must be supports, refutes or context' });
+
+export const evidenceMethods = {
+  'evidence.create': mutation<Evidence>()(
+    z.object({
+      claimId: id,
+      sourceId: id,
+      stance,
+      excerpt: text(50_000).default(''),
+      locator: optionalText(500),
+      credibility: credibility.default(6),
+      weight: weight.default(1),
+      note: text(20_000).default(''),
+    }),
+  ),
+  'evidence.update': mutation<Evidence>()(
+    z.object({
+      id,
+      stance: stance.optional(),
+      excerpt: text(50_000).optional(),
+      locator: optionalText(500),
+      credibility: credibility.optional(),
+      weight: weight.optional(),
+      note: text(20_000).optional(),
+    }),
+  ),
+  'evidence.delete': mutation<{ id: string }>()(z.object({ id, rationale: rationale.optional() })),
+};

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { CaseEvent, CaseInfo, ClaimLink, SearchResult, Settings, VerifyResult } from '../types';
+import { LINK_KINDS } from '../types';
+import { mutation, query } from './define';
+import { id, text } from './fields';
+
+export const miscMethods = {
+  'case.info': query<CaseInfo>()(z.object({}).default({})),
+  'settings.update': mutation<Settings>()(
+    z.object({
+      analystName: text(200).optional(),
+      caveat: text(2_000).optional(),
+      backupsToKeep: z.number().int().min(0).max(1000).optional(),
+    }),
+  ),
+  'tags.list': query<{ name: string; count: number }[]>()(z.object({}).default({})),
+  'links.create': mutation<ClaimLink>()(
+    z.object({
+      fromId: id,
+      toId: id,
+      kind: z.enum(LINK_KINDS, { message: `must be one of: ${LINK_KINDS.join(', ')}` }),
+      note: text(2_000).default(''),
+    }),
+  ),
+  'links.delete': mutation<{ id: string }>()(z.object({ id })),
+  'search.query': query<SearchResult>()(
+    z.object({
+      // Any string is accepted: the parser never throws; over-long input is cut with a notice.
+      q: z.string().max(100_000, 'is too long (100,000 characters at most)'),
+      limit: z.number().int().min(1).max(500).default(50),
+      kinds: z.array(z.enum(['claims', 'evidence', 'sources', 'disputes'])).optional(),
+    }),
+  ),
+  'history.claim': query<{ events: CaseEvent[]; series: { at: string; probability: number; computed: number }[] }>()(
+    z.object({ id }),
+  ),
+  'history.recent': query<CaseEvent[]>()(
+    z.object({ limit: z.number().int().min(1).max(1000).default(100) }).default({ limit: 100 }),
+  ),
+  'history.verify': query<VerifyResult>()(z.object({}).default({})),
+};

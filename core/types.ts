@@ -1,0 +1,240 @@
+/** Domain types: what the API returns. Ids are stable text ids (UUIDv7); times are ISO-8601 UTC. */
+import type { BreakdownItem, ConfidenceResult, Stance } from './confidence';
+import type { Band, ConfidenceLevel } from './estimative';
+import type { Credibility, Reliability } from './grades';
+
+export type { Stance, Band, ConfidenceLevel, Credibility, Reliability, BreakdownItem };
+
+export const CLAIM_STATUSES = [
+  'unverified',
+  'under review',
+  'supported',
+  'disputed',
+  'refuted',
+  'mixed',
+  'unresolvable',
+] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+/** Verdicts that need a written rationale. */
+export const STATUSES_NEEDING_RATIONALE: readonly ClaimStatus[] = [
+  'supported',
+  'disputed',
+  'refuted',
+  'mixed',
+  'unresolvable',
+];
+
+export const SOURCE_KINDS = [
+  'report',
+  'news',
+  'official statement',
+  'paper',
+  'social post',
+  'dataset',
+  'interview',
+  'other',
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const STANCES = ['supports', 'refutes', 'context'] as const;
+export const LINK_KINDS = ['depends-on', 'contradicts', 'duplicate-of', 'part-of'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/** How a claim was finally settled (for calibration); null while open. */
+export const OUTCOMES = ['true', 'false'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface Quantity {
+  value: number;
+  unit: string;
+  scope: string | null;
+  asOf: string | null;
+}
+
+export interface ClaimSummary {
+  id: string;
+  text: string;
+  claimant: string | null;
+  claimedAt: string | null;
+  status: ClaimStatus;
+  tags: string[];
+  /** The probability in force: the analyst's override when set, else the computed one. */
+  probability: number;
+  computedProbability: number;
+  band: Band;
+  confidence: ConfidenceLevel;
+  overridden: boolean;
+  evidenceCount: number;
+  openDisputes: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface Claim extends ClaimSummary {
+  prior: number;
+  notes: string;
+  context: string | null;
+  quantity: Quantity | null;
+  override: { probability: number; rationale: string } | null;
+  statusRationale: string | null;
+  outcome: Outcome | null;
+}
+
+export interface SourceRef {
+  id: string;
+  title: string;
+  publisher: string | null;
+  reliability: Reliability;
+  url: string | null;
+}
+
+export interface Source extends SourceRef {
+  authors: string[];
+  publishedAt: string | null;
+  accessedAt: string | null;
+  kind: SourceKind;
+  derivedFromId: string | null;
+  /** Lineage root (the source itself when it derives from nothing). */
+  originId: string;
+  doi: string | null;
+  notes: string;
+  fileSha256: string | null;
+  csl: Record<string, unknown> | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface SourceDetail extends Source {
+  /** From this source up to its root. */
+  lineage: SourceRef[];
+  derived: SourceRef[];
+  citedBy: { claimId: string; claimText: string; stance: Stance; evidenceId: string }[];
+}
+
+export interface Evidence {
+  id: string;
+  claimId: string;
+  sourceId: string;
+  stance: Stance;
+  excerpt: string;
+  locator: string | null;
+  credibility: Credibility;
+  weight: number;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EvidenceView extends Evidence {
+  source: SourceRef;
+  /** e.g. "B2" */
+  grade: string;
+}
+
+export interface DisputeResponse {
+  id: string;
+  author: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface Dispute {
+  id: string;
+  claimId: string;
+  raisedBy: string;
+  position: string;
+  openedAt: string;
+  status: 'open' | 'resolved';
+  resolution: string | null;
+  resolvedAt: string | null;
+  evidenceIds: string[];
+  responses: DisputeResponse[];
+}
+
+export interface ClaimLink {
+  id: string;
+  fromId: string;
+  toId: string;
+  kind: LinkKind;
+  note: string;
+  otherText: string;
+  direction: 'outgoing' | 'incoming';
+}
+
+export interface ClaimDetail {
+  claim: Claim;
+  evidence: EvidenceView[];
+  disputes: Dispute[];
+  links: ClaimLink[];
+  model: ConfidenceResult;
+  warnings: string[];
+}
+
+export interface CaseEvent {
+  seq: number;
+  id: string;
+  at: string;
+  actor: string;
+  kind: string;
+  entityType: string;
+  entityId: string;
+  claimId: string | null;
+  payload: unknown;
+  rationale: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export interface HighlightSegment {
+  text: string;
+  match: boolean;
+}
+
+export type SearchKind = 'claims' | 'evidence' | 'sources' | 'disputes';
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: string;
+  claimId: string | null;
+  title: string;
+  snippet: HighlightSegment[];
+  rank: number;
+}
+
+export interface SearchResult {
+  query: string;
+  /** A message for the analyst when the query was adjusted or could not run (never an SQLite error). */
+  notices: string[];
+  groups: Record<SearchKind, SearchHit[]>;
+  total: number;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  events: number;
+  headHash: string | null;
+  firstBroken: { seq: number; id: string | null; reason: string } | null;
+}
+
+export interface Settings {
+  analystName: string;
+  caveat: string;
+  backupsToKeep: number;
+}
+
+export interface CaseInfo {
+  path: string;
+  title: string;
+  schemaVersion: number;
+  counts: { claims: number; sources: number; evidence: number; disputes: number; events: number; trash: number };
+  settings: Settings;
+}

@@ -1,0 +1,84 @@
+/**
+ * createApi(db): the service that implements the contract. `call` validates input with the
+ * contract's schema and returns `{ ok, value } | { ok: false, error }`; nothing is written when
+ * the input is invalid or the handler fails (every mutation is one transaction).
+ */
+import { z } from 'zod';
+import {
+  contract,
+  describeIssues,
+  isApiMethod,
+  type ApiHandlers,
+  type ApiInput,
+  type ApiMethod,
+  type ApiOutput,
+  type ApiResult,
+} from '../core/api';
+import { CaseError, CaseFileError } from './errors';
+import { claimHandlers } from './service/claims';
+import { createCtx, type CtxOptions } from './service/context';
+import { disputeHandlers } from './service/disputes';
+import { evidenceHandlers } from './service/evidence';
+import { miscHandlers } from './service/misc';
+import { sourceHandlers } from './service/sources';
+import type { DB } from './sql';
+
+export interface CaseApi {
+  /** Untyped entry for transports: validates everything, never throws. */
+  call(method: string, input: unknown): ApiResult<unknown>;
+  /** Typed entry for in-process callers (CLI, tests): throws CaseError on failure. */
+  invoke<M extends ApiMethod>(method: M, input: ApiInput<M>): ApiOutput<M>;
+  handlers: ApiHandlers;
+  db: DB;
+}
+
+export interface ApiOptions extends CtxOptions {
+  path?: string;
+}
+
+export function toApiError(e: unknown): ApiResult<never> {
+  if (e instanceof CaseError) return { ok: false, error: { code: e.code, message: e.message, issues: e.issues } };
+  if (e instanceof z.ZodError) {
+    const issues = describeIssues(e);
+    return { ok: false, error: { code: 'invalid', message: `Invalid input — ${issues.join('; ')}`, issues } };
+  }
+  if (e instanceof CaseFileError) return { ok: false, error: { code: 'invalid', message: e.message } };
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/FOREIGN KEY|UNIQUE|CHECK constraint/i.test(msg))
+    return { ok: false, error: { code: 'conflict', message: `The change was refused by the case's rules: ${msg}` } };
+  return { ok: false, error: { code: 'internal', message: `Internal error: ${msg}` } };
+}
+
+export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
+  const ctx = createCtx(db, opts);
+  const handlers: ApiHandlers = {
+    ...claimHandlers(ctx),
+    ...sourceHandlers(ctx),
+    ...evidenceHandlers(ctx),
+    ...disputeHandlers(ctx),
+    ...miscHandlers(ctx, opts.path ?? db.name),
+  };
+
+  function call(method: string, input: unknown): ApiResult<unknown> {
+    if (!isApiMethod(method)) return { ok: false, error: { code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 100)}` } };
+    const parsed = contract[method].input.safeParse(input ?? undefined);
+    if (!parsed.success) {
+      const issues = describeIssues(parsed.error);
+      return { ok: false, error: { code: 'invalid', message: `Invalid input to ${method} — ${issues.join('; ')}`, issues } };
+    }
+    try {
+      const handler = handlers[method] as (i: unknown) => unknown;
+      return { ok: true, value: handler(parsed.data) };
+    } catch (e) {
+      return toApiError(e);
+    }
+  }
+
+  function invoke<M extends ApiMethod>(method: M, input: ApiInput<M>): ApiOutput<M> {
+    const r = call(method, input);
+    if (!r.ok) throw new CaseError(r.error.code, r.error.message, r.error.issues);
+    return r.value as ApiOutput<M>;
+  }
+
+  return { call, invoke, handlers, db };
+}

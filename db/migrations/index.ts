@@ -1,0 +1,18 @@
+/**
+ * Migrations on `PRAGMA user_version`. Each entry moves the schema from version i to i+1 and is
+ * applied in one transaction together with the version bump. Never edit a released migration: add one.
+ */
+import { migration001 } from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: migration001 }];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** 'ClTr' — marks an SQLite file as a ClaimTrail case (PRAGMA application_id). */
+export const APPLICATION_ID = 0x436c5472;

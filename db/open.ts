@@ -1,0 +1,123 @@
+/**
+ * Opening a case file (DESIGN §9): refuse foreign or newer files before anything is written,
+ * set the durability pragmas, migrate on user_version, check integrity after an unclean shutdown.
+ */
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { CaseFileError } from './errors';
+import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS } from './migrations/index';
+import type { DB } from './sql';
+
+export interface OpenOptions {
+  /** Create the file when missing (an empty file counts as missing). */
+  create?: boolean;
+  readonly?: boolean;
+}
+
+export interface CaseHandle {
+  db: DB;
+  path: string;
+  /** True when the previous session did not close cleanly and quick_check was run. */
+  recovered: boolean;
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+interface Header {
+  userVersion: number;
+  applicationId: number;
+}
+
+/** Checks the file's magic without SQLite, so that a foreign file is never opened (or written) by it. */
+function readHeader(path: string): 'empty' | 'sqlite' {
+  const size = statSync(path).size;
+  if (size === 0) return 'empty';
+  if (size < 100) throw new CaseFileError(path, `${path} is not a ClaimTrail case: it is too short to be a database (${size} bytes)`);
+  const buf = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, buf, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (buf.toString('latin1', 0, 16) !== SQLITE_MAGIC)
+    throw new CaseFileError(path, `${path} is not a ClaimTrail case: it is not an SQLite database`);
+  return 'sqlite';
+}
+
+function checkHeader(path: string, h: Header): void {
+  if (h.applicationId !== APPLICATION_ID && !(h.applicationId === 0 && h.userVersion === 0))
+    throw new CaseFileError(path, `${path} is not a ClaimTrail case: it is an SQLite database of another application`);
+  if (h.applicationId === 0 && h.userVersion === 0)
+    throw new CaseFileError(path, `${path} is not a ClaimTrail case: it is an SQLite database without a ClaimTrail schema`);
+  if (h.userVersion > LATEST_VERSION)
+    throw new CaseFileError(
+      path,
+      `${path} was written by a newer ClaimTrail (case format v${h.userVersion}; this app reads up to v${LATEST_VERSION}). Update ClaimTrail to open it; the file was not changed.`,
+    );
+}
+
+/** Read through SQLite (not the raw header): after a crash the newest header may still be in the WAL. */
+function readIdentity(db: DB): Header {
+  return {
+    userVersion: db.pragma('user_version', { simple: true }) as number,
+    applicationId: (db.pragma('application_id', { simple: true }) as number) >>> 0,
+  };
+}
+
+function setPragmas(db: DB, readonly: boolean): void {
+  db.pragma('foreign_keys = ON');
+  if (!readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+  }
+}
+
+export function migrate(db: DB): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_VERSION) throw new Error(`case format v${current} is newer than this app (v${LATEST_VERSION})`);
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      if (m.version === 1) db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+export function openCase(path: string, opts: OpenOptions = {}): CaseHandle {
+  const exists = existsSync(path);
+  const header = exists ? readHeader(path) : 'empty';
+  if (header === 'empty' && !opts.create)
+    throw new CaseFileError(path, exists ? `${path} is an empty file, not a ClaimTrail case` : `no case file at ${path}`);
+  const walExists = existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0;
+  let db: DB;
+  try {
+    db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !opts.create });
+  } catch (e) {
+    throw new CaseFileError(path, `${path} could not be opened: ${(e as Error).message}`);
+  }
+  try {
+    // Nothing may be written before the file is known to be ours and not from the future.
+    db.pragma('trusted_schema = OFF');
+    db.pragma('busy_timeout = 5000');
+    if (header !== 'empty') checkHeader(path, readIdentity(db));
+    setPragmas(db, !!opts.readonly);
+    const recovered = header !== 'empty' && walExists;
+    if (recovered) {
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new CaseFileError(path, `${path} is damaged (quick_check: ${String(check)}); restore it from a backup`);
+    }
+    if (!opts.readonly) migrate(db);
+    return { db, path, recovered };
+  } catch (e) {
+    db.close();
+    if (e instanceof CaseFileError) throw e;
+    throw new CaseFileError(path, `${path} could not be opened as a ClaimTrail case: ${(e as Error).message}`);
+  }
+}
+
+export function closeCase(h: CaseHandle): void {
+  if (h.db.open) h.db.close();
+}

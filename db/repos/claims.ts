@@ -1,0 +1,200 @@
+import type { z } from 'zod';
+import type { claimListInput } from '../../core/contract/claims';
+import type { Band, Claim, ClaimStatus, ClaimSummary, ConfidenceLevel, Outcome, Page } from '../../core/types';
+import { notFound } from '../errors';
+import { all, get, join, list, run, sql, trustedIdentifier, type DB, type Sql } from '../sql';
+import { tagsOf, tagsOfMany } from './tags';
+
+export interface ClaimRow {
+  rowid: number;
+  id: string;
+  text: string;
+  claimant: string | null;
+  claimed_at: string | null;
+  context: string | null;
+  status: ClaimStatus;
+  status_rationale: string | null;
+  outcome: Outcome | null;
+  prior: number;
+  override_p: number | null;
+  override_rationale: string | null;
+  notes: string;
+  qty_value: number | null;
+  qty_unit: string | null;
+  qty_scope: string | null;
+  qty_as_of: string | null;
+  computed_p: number;
+  probability: number;
+  band: Band;
+  confidence: ConfidenceLevel;
+  evidence_count: number;
+  open_disputes: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export function claimRowById(db: DB, id: string): ClaimRow {
+  const row = get<ClaimRow>(db, sql`SELECT * FROM claims WHERE id = ${id}`);
+  if (!row) throw notFound('claim', id);
+  return row;
+}
+
+export function claimRowByRowid(db: DB, rowid: number): ClaimRow {
+  return get<ClaimRow>(db, sql`SELECT * FROM claims WHERE rowid = ${rowid}`)!;
+}
+
+function toSummary(r: ClaimRow, tags: string[]): ClaimSummary {
+  return {
+    id: r.id,
+    text: r.text,
+    claimant: r.claimant,
+    claimedAt: r.claimed_at,
+    status: r.status,
+    tags,
+    probability: r.probability,
+    computedProbability: r.computed_p,
+    band: r.band,
+    confidence: r.confidence,
+    overridden: r.override_p !== null,
+    evidenceCount: r.evidence_count,
+    openDisputes: r.open_disputes,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+  };
+}
+
+export function toClaim(db: DB, r: ClaimRow): Claim {
+  return {
+    ...toSummary(r, tagsOf(db, r.rowid)),
+    prior: r.prior,
+    notes: r.notes,
+    context: r.context,
+    quantity:
+      r.qty_value === null || r.qty_unit === null
+        ? null
+        : { value: r.qty_value, unit: r.qty_unit, scope: r.qty_scope, asOf: r.qty_as_of },
+    override:
+      r.override_p === null ? null : { probability: r.override_p, rationale: r.override_rationale ?? '' },
+    statusRationale: r.status_rationale,
+    outcome: r.outcome,
+  };
+}
+
+export interface ClaimInsert {
+  id: string;
+  text: string;
+  claimant: string | null;
+  claimedAt: string | null;
+  context: string | null;
+  status: ClaimStatus;
+  statusRationale: string | null;
+  prior: number;
+  notes: string;
+  quantity: { value: number; unit: string; scope?: string | null; asOf?: string | null } | null;
+  at: string;
+}
+
+export function insertClaim(db: DB, c: ClaimInsert): number {
+  const q = c.quantity;
+  return Number(
+    run(
+      db,
+      sql`INSERT INTO claims (id, text, claimant, claimed_at, context, status, status_rationale, prior, notes,
+            qty_value, qty_unit, qty_scope, qty_as_of, computed_p, probability, created_at, updated_at)
+          VALUES (${c.id}, ${c.text}, ${c.claimant}, ${c.claimedAt}, ${c.context}, ${c.status}, ${c.statusRationale},
+            ${c.prior}, ${c.notes}, ${q?.value ?? null}, ${q?.unit ?? null}, ${q?.scope ?? null}, ${q?.asOf ?? null},
+            ${c.prior}, ${c.prior}, ${c.at}, ${c.at})`,
+    ).lastInsertRowid,
+  );
+}
+
+/** Columns an update may set, mapped from API field names; values are always bound. */
+const UPDATABLE = {
+  text: 'text',
+  claimant: 'claimant',
+  claimedAt: 'claimed_at',
+  context: 'context',
+  prior: 'prior',
+  notes: 'notes',
+  status: 'status',
+  statusRationale: 'status_rationale',
+  outcome: 'outcome',
+  overrideP: 'override_p',
+  overrideRationale: 'override_rationale',
+  qtyValue: 'qty_value',
+  qtyUnit: 'qty_unit',
+  qtyScope: 'qty_scope',
+  qtyAsOf: 'qty_as_of',
+  deletedAt: 'deleted_at',
+} as const;
+export type ClaimPatch = Partial<Record<keyof typeof UPDATABLE, string | number | null>>;
+
+export function patchClaim(db: DB, rowid: number, patch: ClaimPatch, at: string): void {
+  const cols = Object.values(UPDATABLE);
+  const sets: Sql[] = [];
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const col = UPDATABLE[key as keyof typeof UPDATABLE];
+    sets.push(sql`${trustedIdentifier(col, cols)} = ${value}`);
+  }
+  sets.push(sql`updated_at = ${at}`);
+  run(db, sql`UPDATE claims SET ${join(sets, ', ')} WHERE rowid = ${rowid}`);
+}
+
+const SORT_COLUMN = {
+  updated: 'c.updated_at',
+  created: 'c.created_at',
+  probability: 'c.probability',
+  text: 'c.text COLLATE NOCASE',
+  claimant: 'c.claimant COLLATE NOCASE',
+  status: 'c.status',
+  claimedAt: 'c.claimed_at',
+} as const;
+
+export function listClaims(db: DB, q: z.output<typeof claimListInput>): Page<ClaimSummary> {
+  const where: Sql[] = [q.deleted ? sql`c.deleted_at IS NOT NULL` : sql`c.deleted_at IS NULL`];
+  if (q.status?.length) where.push(sql`c.status IN ${list(q.status)}`);
+  if (q.band?.length) where.push(sql`c.band IN ${list(q.band)}`);
+  if (q.tag) {
+    const t = get<{ rowid: number }>(db, sql`SELECT rowid FROM tags WHERE name = ${q.tag}`);
+    where.push(sql`c.rowid IN (SELECT claim_rowid FROM claim_tags WHERE tag_rowid = ${t?.rowid ?? -1})`);
+  }
+  if (q.text) where.push(sql`c.text LIKE ${`%${q.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`} ESCAPE '\\'`);
+  const cond = join(where, ' AND ');
+  const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM claims c WHERE ${cond}`)!.n;
+  const col = trustedIdentifier(SORT_COLUMN[q.sort], Object.values(SORT_COLUMN));
+  const dir = trustedIdentifier(q.direction === 'asc' ? 'ASC' : 'DESC', ['ASC', 'DESC']);
+  const rows = all<ClaimRow>(
+    db,
+    sql`SELECT c.* FROM claims c WHERE ${cond} ORDER BY ${col} ${dir}, c.rowid ${dir} LIMIT ${q.limit} OFFSET ${q.offset}`,
+  );
+  const tags = tagsOfMany(
+    db,
+    rows.map((r) => r.rowid),
+  );
+  return { items: rows.map((r) => toSummary(r, tags.get(r.rowid) ?? [])), total, offset: q.offset, limit: q.limit };
+}
+
+export function claimSummariesByRowid(db: DB, rowids: readonly number[]): Map<number, ClaimSummary> {
+  if (rowids.length === 0) return new Map();
+  const rows = all<ClaimRow>(db, sql`SELECT * FROM claims WHERE rowid IN ${list(rowids)}`);
+  const tags = tagsOfMany(db, rowids);
+  return new Map(rows.map((r) => [r.rowid, toSummary(r, tags.get(r.rowid) ?? [])]));
+}
+
+export function claimIndex(db: DB): { id: string; text: string; claimant: string | null }[] {
+  return all(db, sql`SELECT id, text, claimant FROM claims WHERE deleted_at IS NULL ORDER BY rowid`);
+}
+
+export function refreshCounters(db: DB, rowid: number): void {
+  run(
+    db,
+    sql`UPDATE claims SET
+          evidence_count = (SELECT count(*) FROM evidence WHERE claim_rowid = ${rowid}),
+          open_disputes = (SELECT count(*) FROM disputes WHERE claim_rowid = ${rowid} AND status = 'open')
+        WHERE rowid = ${rowid}`,
+  );
+}
+

@@ -1,0 +1,148 @@
+/**
+ * The dispute history: an append-only, SHA-256 hash-chained event log. Each event's hash covers the
+ * previous hash and the canonical JSON of the event, so any edited, deleted, reordered or forged row
+ * breaks the chain at a nameable place.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../core/canonical-json';
+import { newId } from '../../core/ids';
+import type { CaseEvent, VerifyResult } from '../../core/types';
+import { all, get, run, sql, type DB } from '../sql';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface NewEvent {
+  actor: string;
+  at: string;
+  kind: string;
+  entityType: string;
+  entityId: string;
+  claimId?: string | null;
+  payload: unknown;
+  rationale?: string | null;
+}
+
+interface EventRow {
+  seq: number;
+  id: string;
+  at: string;
+  actor: string;
+  kind: string;
+  entity_type: string;
+  entity_id: string;
+  claim_id: string | null;
+  payload: string;
+  rationale: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** What the hash covers; the payload is hashed as stored (its JSON text), so storage cannot drift. */
+function hashedBody(r: Omit<EventRow, 'hash' | 'prev_hash'>): string {
+  return canonicalJson({
+    seq: r.seq,
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    kind: r.kind,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    claimId: r.claim_id,
+    payload: r.payload,
+    rationale: r.rationale,
+  });
+}
+
+export function eventHash(prevHash: string, r: Omit<EventRow, 'hash' | 'prev_hash'>): string {
+  return createHash('sha256').update(prevHash).update('\n').update(hashedBody(r)).digest('hex');
+}
+
+function head(db: DB): { seq: number; hash: string } {
+  return get<{ seq: number; hash: string }>(db, sql`SELECT seq, hash FROM chain_head WHERE id = 1`) ?? {
+    seq: 0,
+    hash: GENESIS_HASH,
+  };
+}
+
+/** Appends one event; call inside the transaction of the mutation it records. */
+export function appendEvent(db: DB, e: NewEvent): CaseEvent {
+  const prev = head(db);
+  const row: Omit<EventRow, 'hash' | 'prev_hash'> = {
+    seq: prev.seq + 1,
+    id: newId(),
+    at: e.at,
+    actor: e.actor,
+    kind: e.kind,
+    entity_type: e.entityType,
+    entity_id: e.entityId,
+    claim_id: e.claimId ?? null,
+    payload: canonicalJson(e.payload ?? null),
+    rationale: e.rationale ?? null,
+  };
+  const hash = eventHash(prev.hash, row);
+  run(
+    db,
+    sql`INSERT INTO events (seq, id, at, actor, kind, entity_type, entity_id, claim_id, payload, rationale, prev_hash, hash)
+        VALUES (${row.seq}, ${row.id}, ${row.at}, ${row.actor}, ${row.kind}, ${row.entity_type}, ${row.entity_id},
+                ${row.claim_id}, ${row.payload}, ${row.rationale}, ${prev.hash}, ${hash})`,
+  );
+  return toEvent({ ...row, prev_hash: prev.hash, hash });
+}
+
+function toEvent(r: EventRow): CaseEvent {
+  return {
+    seq: r.seq,
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    kind: r.kind,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    claimId: r.claim_id,
+    payload: JSON.parse(r.payload) as unknown,
+    rationale: r.rationale,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+export function eventsForClaim(db: DB, claimId: string): CaseEvent[] {
+  return all<EventRow>(db, sql`SELECT * FROM events WHERE claim_id = ${claimId} ORDER BY seq`).map(toEvent);
+}
+
+export function recentEvents(db: DB, limit: number): CaseEvent[] {
+  return all<EventRow>(db, sql`SELECT * FROM events ORDER BY seq DESC LIMIT ${limit}`).map(toEvent);
+}
+
+export function countEvents(db: DB): number {
+  return get<{ n: number }>(db, sql`SELECT count(*) AS n FROM events`)!.n;
+}
+
+/** Walks the whole chain in order and names the first event that does not fit. */
+export function verifyChain(db: DB): VerifyResult {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let count = 0;
+  const broken = (seq: number, id: string | null, reason: string): VerifyResult => ({
+    ok: false,
+    events: count,
+    headHash: null,
+    firstBroken: { seq, id, reason },
+  });
+  for (const r of db.prepare('SELECT * FROM events ORDER BY seq').iterate() as IterableIterator<EventRow>) {
+    if (r.seq !== expectedSeq)
+      return broken(r.seq, r.id, `sequence jumps from ${expectedSeq - 1} to ${r.seq}: events are missing or were inserted`);
+    if (r.prev_hash !== prevHash)
+      return broken(r.seq, r.id, 'its link to the previous event does not match: an earlier event was removed, changed or reordered');
+    if (eventHash(prevHash, r) !== r.hash) return broken(r.seq, r.id, 'its content does not match its hash: it was edited');
+    prevHash = r.hash;
+    expectedSeq++;
+    count++;
+  }
+  const h = get<{ seq: number; hash: string }>(db, sql`SELECT seq, hash FROM chain_head WHERE id = 1`);
+  if (count > 0 || h) {
+    if (!h || h.seq !== count || h.hash !== prevHash)
+      return broken(count + 1, null, `the chain ends at event ${count} but the recorded head is event ${h?.seq ?? 'none'}: trailing events were removed`);
+  }
+  return { ok: true, events: count, headHash: count ? prevHash : null, firstBroken: null };
+}

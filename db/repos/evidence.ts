@@ -1,0 +1,143 @@
+import type { Credibility, Evidence, EvidenceView, Reliability, Stance } from '../../core/types';
+import { gradeCode } from '../../core/grades';
+import { notFound } from '../errors';
+import { all, get, run, sql, type DB } from '../sql';
+
+export interface EvidenceRow {
+  rowid: number;
+  id: string;
+  claim_rowid: number;
+  source_rowid: number;
+  stance: Stance;
+  excerpt: string;
+  locator: string | null;
+  credibility: Credibility;
+  weight: number;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+interface EvidenceJoined extends EvidenceRow {
+  claim_id: string;
+  source_id: string;
+  source_title: string;
+  source_publisher: string | null;
+  source_reliability: Reliability;
+  source_url: string | null;
+  origin_id: string;
+}
+
+const SELECT_JOINED = sql`SELECT e.*, c.id AS claim_id, s.id AS source_id, s.title AS source_title,
+    s.publisher AS source_publisher, s.reliability AS source_reliability, s.url AS source_url, o.id AS origin_id
+  FROM evidence e JOIN claims c ON c.rowid = e.claim_rowid JOIN sources s ON s.rowid = e.source_rowid
+  JOIN sources o ON o.rowid = s.origin`;
+
+function toEvidence(r: EvidenceJoined): Evidence {
+  return {
+    id: r.id,
+    claimId: r.claim_id,
+    sourceId: r.source_id,
+    stance: r.stance,
+    excerpt: r.excerpt,
+    locator: r.locator,
+    credibility: r.credibility,
+    weight: r.weight,
+    note: r.note,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function evidenceRowById(db: DB, id: string): EvidenceRow {
+  const row = get<EvidenceRow>(db, sql`SELECT * FROM evidence WHERE id = ${id}`);
+  if (!row) throw notFound('evidence', id);
+  return row;
+}
+
+export function evidenceById(db: DB, id: string): Evidence {
+  const row = get<EvidenceJoined>(db, sql`${SELECT_JOINED} WHERE e.id = ${id}`);
+  if (!row) throw notFound('evidence', id);
+  return toEvidence(row);
+}
+
+export interface EvidenceForModel extends EvidenceView {
+  originId: string;
+}
+
+export function evidenceForClaim(db: DB, claimRowid: number): EvidenceForModel[] {
+  return all<EvidenceJoined>(db, sql`${SELECT_JOINED} WHERE e.claim_rowid = ${claimRowid} ORDER BY e.rowid`).map(
+    (r) => ({
+      ...toEvidence(r),
+      source: {
+        id: r.source_id,
+        title: r.source_title,
+        publisher: r.source_publisher,
+        reliability: r.source_reliability,
+        url: r.source_url,
+      },
+      grade: gradeCode(r.source_reliability, r.credibility),
+      originId: r.origin_id,
+    }),
+  );
+}
+
+export interface EvidenceInsert {
+  id: string;
+  claimRowid: number;
+  sourceRowid: number;
+  stance: Stance;
+  excerpt: string;
+  locator: string | null;
+  credibility: Credibility;
+  weight: number;
+  note: string;
+  at: string;
+}
+
+export function insertEvidence(db: DB, e: EvidenceInsert): number {
+  return Number(
+    run(
+      db,
+      sql`INSERT INTO evidence (id, claim_rowid, source_rowid, stance, excerpt, locator, credibility, weight, note,
+            created_at, updated_at)
+          VALUES (${e.id}, ${e.claimRowid}, ${e.sourceRowid}, ${e.stance}, ${e.excerpt}, ${e.locator}, ${e.credibility},
+            ${e.weight}, ${e.note}, ${e.at}, ${e.at})`,
+    ).lastInsertRowid,
+  );
+}
+
+export function updateEvidenceRow(db: DB, r: EvidenceRow, at: string): void {
+  run(
+    db,
+    sql`UPDATE evidence SET stance = ${r.stance}, excerpt = ${r.excerpt}, locator = ${r.locator},
+          credibility = ${r.credibility}, weight = ${r.weight}, note = ${r.note}, updated_at = ${at}
+        WHERE rowid = ${r.rowid}`,
+  );
+}
+
+export function deleteEvidenceRow(db: DB, rowid: number): void {
+  run(db, sql`DELETE FROM dispute_evidence WHERE evidence_rowid = ${rowid}`);
+  run(db, sql`DELETE FROM evidence WHERE rowid = ${rowid}`);
+}
+
+/** Claims whose evidence cites any of these sources (for recomputation after a grade or lineage change). */
+export function claimsCitingSources(db: DB, sourceRowids: readonly number[]): number[] {
+  const out = new Set<number>();
+  for (const s of sourceRowids)
+    for (const r of all<{ claim_rowid: number }>(db, sql`SELECT DISTINCT claim_rowid FROM evidence WHERE source_rowid = ${s}`))
+      out.add(r.claim_rowid);
+  return [...out];
+}
+
+export function citationsOfSource(
+  db: DB,
+  sourceRowid: number,
+): { claimId: string; claimText: string; stance: Stance; evidenceId: string }[] {
+  return all<{ claimId: string; claimText: string; stance: Stance; evidenceId: string }>(
+    db,
+    sql`SELECT c.id AS claimId, c.text AS claimText, e.stance, e.id AS evidenceId
+        FROM evidence e JOIN claims c ON c.rowid = e.claim_rowid
+        WHERE e.source_rowid = ${sourceRowid} AND c.deleted_at IS NULL ORDER BY c.rowid, e.rowid`,
+  );
+}

@@ -1,0 +1,183 @@
+import type { Reliability, Source, SourceKind, SourceRef } from '../../core/types';
+import { conflict, notFound } from '../errors';
+import { all, get, join, run, sql, trustedIdentifier, type DB, type Sql } from '../sql';
+
+export interface SourceRow {
+  rowid: number;
+  id: string;
+  title: string;
+  url: string | null;
+  publisher: string | null;
+  authors: string;
+  published_at: string | null;
+  accessed_at: string | null;
+  kind: SourceKind;
+  reliability: Reliability;
+  derived_from: number | null;
+  origin: number | null;
+  doi: string | null;
+  notes: string;
+  file_sha256: string | null;
+  csl: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+/** Source row plus the text ids of its parent and lineage root. */
+export interface SourceRowWithRefs extends SourceRow {
+  derived_from_id: string | null;
+  origin_id: string | null;
+}
+
+const SELECT_WITH_REFS = sql`SELECT s.*, p.id AS derived_from_id, o.id AS origin_id FROM sources s
+  LEFT JOIN sources p ON p.rowid = s.derived_from LEFT JOIN sources o ON o.rowid = s.origin`;
+
+export function sourceRowById(db: DB, id: string): SourceRowWithRefs {
+  const row = get<SourceRowWithRefs>(db, sql`${SELECT_WITH_REFS} WHERE s.id = ${id}`);
+  if (!row) throw notFound('source', id);
+  return row;
+}
+
+export function toSourceRef(r: Pick<SourceRow, 'id' | 'title' | 'publisher' | 'reliability' | 'url'>): SourceRef {
+  return { id: r.id, title: r.title, publisher: r.publisher, reliability: r.reliability, url: r.url };
+}
+
+export function toSource(r: SourceRowWithRefs): Source {
+  return {
+    ...toSourceRef(r),
+    authors: JSON.parse(r.authors) as string[],
+    publishedAt: r.published_at,
+    accessedAt: r.accessed_at,
+    kind: r.kind,
+    derivedFromId: r.derived_from_id,
+    originId: r.origin_id ?? r.id,
+    doi: r.doi,
+    notes: r.notes,
+    fileSha256: r.file_sha256,
+    csl: r.csl === null ? null : (JSON.parse(r.csl) as Record<string, unknown>),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+  };
+}
+
+export interface SourceFields {
+  title: string;
+  url: string | null;
+  publisher: string | null;
+  authors: string[];
+  publishedAt: string | null;
+  accessedAt: string | null;
+  kind: SourceKind;
+  reliability: Reliability;
+  doi: string | null;
+  notes: string;
+  fileSha256: string | null;
+  csl: Record<string, unknown> | null;
+}
+
+const COLUMN: Record<keyof SourceFields, string> = {
+  title: 'title',
+  url: 'url',
+  publisher: 'publisher',
+  authors: 'authors',
+  publishedAt: 'published_at',
+  accessedAt: 'accessed_at',
+  kind: 'kind',
+  reliability: 'reliability',
+  doi: 'doi',
+  notes: 'notes',
+  fileSha256: 'file_sha256',
+  csl: 'csl',
+};
+
+function toColumnValue(key: keyof SourceFields, v: unknown): unknown {
+  if (key === 'authors') return JSON.stringify(v ?? []);
+  if (key === 'csl') return v === null || v === undefined ? null : JSON.stringify(v);
+  return v;
+}
+
+export function insertSource(db: DB, id: string, f: SourceFields, at: string): number {
+  const rowid = Number(
+    run(
+      db,
+      sql`INSERT INTO sources (id, title, url, publisher, authors, published_at, accessed_at, kind, reliability,
+            doi, notes, file_sha256, csl, created_at, updated_at)
+          VALUES (${id}, ${f.title}, ${f.url}, ${f.publisher}, ${JSON.stringify(f.authors)}, ${f.publishedAt},
+            ${f.accessedAt}, ${f.kind}, ${f.reliability}, ${f.doi}, ${f.notes}, ${f.fileSha256},
+            ${f.csl ? JSON.stringify(f.csl) : null}, ${at}, ${at})`,
+    ).lastInsertRowid,
+  );
+  run(db, sql`UPDATE sources SET origin = rowid WHERE rowid = ${rowid}`);
+  return rowid;
+}
+
+export function patchSource(db: DB, rowid: number, patch: Partial<SourceFields>, at: string): void {
+  const cols = Object.values(COLUMN);
+  const sets: Sql[] = [];
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const k = key as keyof SourceFields;
+    sets.push(sql`${trustedIdentifier(COLUMN[k], cols)} = ${toColumnValue(k, value)}`);
+  }
+  sets.push(sql`updated_at = ${at}`);
+  run(db, sql`UPDATE sources SET ${join(sets, ', ')} WHERE rowid = ${rowid}`);
+}
+
+export function setDeleted(db: DB, rowid: number, at: string | null): void {
+  run(db, sql`UPDATE sources SET deleted_at = ${at} WHERE rowid = ${rowid}`);
+}
+
+/** The source and everything derived from it, directly or through others. */
+export function descendants(db: DB, rowid: number): number[] {
+  return all<{ rowid: number }>(
+    db,
+    sql`WITH RECURSIVE d(rowid) AS (SELECT ${rowid} UNION SELECT s.rowid FROM sources s JOIN d ON s.derived_from = d.rowid)
+        SELECT rowid FROM d`,
+  ).map((r) => r.rowid);
+}
+
+/** Sets the parent of a source, refusing cycles, and re-roots the whole subtree. */
+export function setDerivedFrom(db: DB, rowid: number, parentRowid: number | null): void {
+  const subtree = descendants(db, rowid);
+  if (parentRowid !== null && subtree.includes(parentRowid))
+    throw conflict('a source cannot derive from itself or from a source derived from it (lineage cycle)');
+  run(db, sql`UPDATE sources SET derived_from = ${parentRowid} WHERE rowid = ${rowid}`);
+  const root =
+    parentRowid === null
+      ? rowid
+      : get<{ origin: number }>(db, sql`SELECT origin FROM sources WHERE rowid = ${parentRowid}`)!.origin;
+  for (const r of subtree) run(db, sql`UPDATE sources SET origin = ${root} WHERE rowid = ${r}`);
+}
+
+export function lineage(db: DB, rowid: number): SourceRef[] {
+  return all<SourceRow>(
+    db,
+    sql`WITH RECURSIVE up(rowid, depth) AS (SELECT ${rowid}, 0 UNION ALL
+          SELECT s.derived_from, up.depth + 1 FROM sources s JOIN up ON s.rowid = up.rowid WHERE s.derived_from IS NOT NULL)
+        SELECT s.* FROM up JOIN sources s ON s.rowid = up.rowid ORDER BY up.depth`,
+  ).map(toSourceRef);
+}
+
+export function derivedSources(db: DB, rowid: number): SourceRef[] {
+  return all<SourceRow>(db, sql`SELECT * FROM sources WHERE derived_from = ${rowid} ORDER BY title`).map(toSourceRef);
+}
+
+export function listSources(
+  db: DB,
+  q: { offset: number; limit: number; text?: string; deleted: boolean },
+): { items: (Source & { citations: number })[]; total: number } {
+  const where: Sql[] = [q.deleted ? sql`s.deleted_at IS NOT NULL` : sql`s.deleted_at IS NULL`];
+  if (q.text) where.push(sql`(s.title LIKE ${`%${q.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`} ESCAPE '\\')`);
+  const cond = join(where, ' AND ');
+  const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM sources s WHERE ${cond}`)!.n;
+  const rows = all<SourceRowWithRefs & { citations: number }>(
+    db,
+    sql`SELECT s.*, p.id AS derived_from_id, o.id AS origin_id,
+          (SELECT count(*) FROM evidence e WHERE e.source_rowid = s.rowid) AS citations
+        FROM sources s LEFT JOIN sources p ON p.rowid = s.derived_from LEFT JOIN sources o ON o.rowid = s.origin
+        WHERE ${cond} ORDER BY s.title COLLATE NOCASE, s.rowid LIMIT ${q.limit} OFFSET ${q.offset}`,
+  );
+  return { items: rows.map((r) => ({ ...toSource(r), citations: r.citations })), total };
+}

@@ -1,0 +1,222 @@
+import type { ApiHandlers } from '../../core/api';
+import { statusConflict } from '../../core/confidence';
+import { bandOf, formatPercent } from '../../core/estimative';
+import { newId } from '../../core/ids';
+import { STATUSES_NEEDING_RATIONALE, type Claim, type ClaimDetail } from '../../core/types';
+import { invalid } from '../errors';
+import { claimIndex, claimRowById, insertClaim, listClaims, patchClaim, toClaim, type ClaimPatch } from '../repos/claims';
+import { disputesForClaim } from '../repos/disputes';
+import { evidenceForClaim } from '../repos/evidence';
+import { linksOfClaim } from '../repos/links';
+import { setTags } from '../repos/tags';
+import { get, sql } from '../sql';
+import { diff, record, transactional, type Ctx } from './context';
+import { modelForClaim, recomputeClaim } from './recompute';
+
+type H = Pick<
+  ApiHandlers,
+  | 'claims.create'
+  | 'claims.update'
+  | 'claims.setStatus'
+  | 'claims.override'
+  | 'claims.clearOverride'
+  | 'claims.delete'
+  | 'claims.restore'
+  | 'claims.get'
+  | 'claims.list'
+  | 'claims.index'
+>;
+
+function claimById(ctx: Ctx, id: string): Claim {
+  return toClaim(ctx.db, claimRowById(ctx.db, id));
+}
+
+function liveClaimRow(ctx: Ctx, id: string) {
+  const row = claimRowById(ctx.db, id);
+  if (row.deleted_at) throw invalid(`claim ${id} is in the trash; restore it first`);
+  return row;
+}
+
+function snapshot(c: Claim) {
+  const { evidenceCount: _e, openDisputes: _o, updatedAt: _u, ...rest } = c;
+  return rest;
+}
+
+export function claimWarnings(claim: Claim, model: ClaimDetail['model'], sourceTitles: Map<string, string>): string[] {
+  const w: string[] = [];
+  if (claim.override) {
+    const diverges = bandOf(claim.override.probability) !== model.band;
+    if (diverges)
+      w.push(
+        `Analyst override (${formatPercent(claim.override.probability)}, ${bandOf(claim.override.probability)}) diverges from the evidence (${formatPercent(model.probability)}, ${model.band}).`,
+      );
+  }
+  const conflict = statusConflict(claim.status, model.probability);
+  if (conflict) w.push(`Status contradicts the evidence: ${conflict}.`);
+  if (model.singleOrigin) {
+    const origin = model.items.find((i) => i.stance === 'supports')?.originId ?? '';
+    w.push(`Single origin: all supporting evidence traces to one source (${sourceTitles.get(origin) ?? origin}).`);
+  }
+  if (model.circularReporting)
+    w.push('Circular reporting: some supporting items repeat a source already counted; they count at a quarter share.');
+  return w;
+}
+
+export function claimDetail(ctx: Ctx, id: string): ClaimDetail {
+  const row = claimRowById(ctx.db, id);
+  const claim = toClaim(ctx.db, row);
+  const evidence = evidenceForClaim(ctx.db, row.rowid);
+  const model = modelForClaim(ctx, row);
+  return {
+    claim,
+    evidence: evidence.map(({ originId: _o, ...e }) => e),
+    disputes: disputesForClaim(ctx.db, row.rowid),
+    links: linksOfClaim(ctx.db, row.rowid, row.id),
+    model,
+    warnings: claimWarnings(claim, model, originTitles(ctx, evidence)),
+  };
+}
+
+function originTitles(ctx: Ctx, evidence: ReturnType<typeof evidenceForClaim>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of evidence) {
+    if (e.originId === e.sourceId) out.set(e.originId, e.source.title);
+  }
+  for (const e of evidence) {
+    if (!out.has(e.originId)) {
+      const row = get<{ title: string }>(ctx.db, sql`SELECT title FROM sources WHERE id = ${e.originId}`);
+      out.set(e.originId, row?.title ?? e.originId);
+    }
+  }
+  return out;
+}
+
+export function claimHandlers(ctx: Ctx): H {
+  const tx = transactional(ctx);
+  return {
+    'claims.create': tx((input) => {
+      if (input.status && STATUSES_NEEDING_RATIONALE.includes(input.status) && !input.statusRationale)
+        throw invalid(`statusRationale: a claim marked ${input.status} needs a rationale`);
+      const id = newId();
+      const at = ctx.now();
+      const rowid = insertClaim(ctx.db, {
+        id,
+        text: input.text,
+        claimant: input.claimant ?? null,
+        claimedAt: input.claimedAt ?? null,
+        context: input.context ?? null,
+        status: input.status ?? 'unverified',
+        statusRationale: input.statusRationale ?? null,
+        prior: input.prior ?? 0.5,
+        notes: input.notes ?? '',
+        quantity: input.quantity ?? null,
+        at,
+      });
+      if (input.tags?.length) setTags(ctx.db, rowid, input.tags);
+      recomputeClaim(ctx, rowid, 'claim created');
+      const claim = claimById(ctx, id);
+      record(ctx, { kind: 'claim.created', entityType: 'claim', entityId: id, claimId: id, payload: { after: snapshot(claim) } });
+      return claim;
+    }),
+
+    'claims.update': tx((input) => {
+      const row = liveClaimRow(ctx, input.id);
+      const before = toClaim(ctx.db, row);
+      const patch: ClaimPatch = {
+        text: input.text,
+        claimant: input.claimant,
+        claimedAt: input.claimedAt,
+        context: input.context,
+        prior: input.prior,
+        notes: input.notes,
+      };
+      if (input.quantity !== undefined) {
+        const q = input.quantity;
+        Object.assign(patch, {
+          qtyValue: q?.value ?? null,
+          qtyUnit: q?.unit ?? null,
+          qtyScope: q?.scope ?? null,
+          qtyAsOf: q?.asOf ?? null,
+        });
+      }
+      patchClaim(ctx.db, row.rowid, patch, ctx.now());
+      if (input.tags) setTags(ctx.db, row.rowid, input.tags);
+      const after = claimById(ctx, input.id);
+      const changes = diff(snapshot(before), snapshot(after));
+      if (Object.keys(changes.after).length)
+        record(ctx, { kind: 'claim.updated', entityType: 'claim', entityId: row.id, claimId: row.id, payload: changes });
+      if (input.prior !== undefined && input.prior !== before.prior)
+        recomputeClaim(ctx, row.rowid, `prior changed from ${before.prior} to ${input.prior}`);
+      return claimById(ctx, input.id);
+    }),
+
+    'claims.setStatus': tx((input) => {
+      const row = liveClaimRow(ctx, input.id);
+      if (STATUSES_NEEDING_RATIONALE.includes(input.status) && !input.rationale)
+        throw invalid(`rationale: changing the status to ${input.status} needs a rationale`);
+      if (input.outcome && !['supported', 'refuted'].includes(input.status))
+        throw invalid('outcome: a final outcome (true/false) goes with the status supported or refuted');
+      const outcome = input.outcome ?? null;
+      patchClaim(ctx.db, row.rowid, { status: input.status, statusRationale: input.rationale ?? null, outcome }, ctx.now());
+      record(ctx, {
+        kind: 'claim.status',
+        entityType: 'claim',
+        entityId: row.id,
+        claimId: row.id,
+        payload: { before: { status: row.status, outcome: row.outcome }, after: { status: input.status, outcome } },
+        rationale: input.rationale ?? null,
+      });
+      return claimById(ctx, input.id);
+    }),
+
+    'claims.override': tx((input) => {
+      const row = liveClaimRow(ctx, input.id);
+      patchClaim(ctx.db, row.rowid, { overrideP: input.probability, overrideRationale: input.rationale }, ctx.now());
+      record(ctx, {
+        kind: 'claim.override',
+        entityType: 'claim',
+        entityId: row.id,
+        claimId: row.id,
+        payload: { before: { override: row.override_p }, after: { override: input.probability }, computed: row.computed_p },
+        rationale: input.rationale,
+      });
+      recomputeClaim(ctx, row.rowid, 'analyst override set');
+      return claimById(ctx, input.id);
+    }),
+
+    'claims.clearOverride': tx((input) => {
+      const row = liveClaimRow(ctx, input.id);
+      if (row.override_p === null) throw invalid(`claim ${input.id} has no override to clear`);
+      patchClaim(ctx.db, row.rowid, { overrideP: null, overrideRationale: null }, ctx.now());
+      record(ctx, {
+        kind: 'claim.override',
+        entityType: 'claim',
+        entityId: row.id,
+        claimId: row.id,
+        payload: { before: { override: row.override_p }, after: { override: null }, computed: row.computed_p },
+        rationale: input.rationale,
+      });
+      recomputeClaim(ctx, row.rowid, 'analyst override cleared');
+      return claimById(ctx, input.id);
+    }),
+
+    'claims.delete': tx((input) => {
+      const row = liveClaimRow(ctx, input.id);
+      patchClaim(ctx.db, row.rowid, { deletedAt: ctx.now() }, ctx.now());
+      record(ctx, { kind: 'claim.deleted', entityType: 'claim', entityId: row.id, claimId: row.id, payload: {}, rationale: input.rationale ?? null });
+      return claimById(ctx, input.id);
+    }),
+
+    'claims.restore': tx((input) => {
+      const row = claimRowById(ctx.db, input.id);
+      if (!row.deleted_at) throw invalid(`claim ${input.id} is not in the trash`);
+      patchClaim(ctx.db, row.rowid, { deletedAt: null }, ctx.now());
+      record(ctx, { kind: 'claim.restored', entityType: 'claim', entityId: row.id, claimId: row.id, payload: {} });
+      return claimById(ctx, input.id);
+    }),
+
+    'claims.get': (input) => claimDetail(ctx, input.id),
+    'claims.list': (input) => listClaims(ctx.db, input),
+    'claims.index': () => claimIndex(ctx.db),
+  };
+}

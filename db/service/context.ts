@@ -1,0 +1,51 @@
+/** What every service function gets: the database, who is acting, and the clock. */
+import { appendEvent, type NewEvent } from '../repos/events';
+import { getSettings } from '../repos/meta';
+import type { DB } from '../sql';
+
+export interface Ctx {
+  db: DB;
+  actor(): string;
+  now(): string;
+}
+
+export interface CtxOptions {
+  /** Overrides the analyst name from the case settings. */
+  actor?: string;
+  /** Injectable clock (tests); ISO-8601 UTC. */
+  now?: () => string;
+}
+
+export function createCtx(db: DB, opts: CtxOptions = {}): Ctx {
+  return {
+    db,
+    actor: () => opts.actor ?? getSettings(db).analystName,
+    now: opts.now ?? (() => new Date().toISOString()),
+  };
+}
+
+export type EventInput = Omit<NewEvent, 'actor' | 'at'>;
+
+export function record(ctx: Ctx, e: EventInput) {
+  return appendEvent(ctx.db, { ...e, actor: ctx.actor(), at: ctx.now() });
+}
+
+/** Returns only the fields that differ, as {before, after}, for compact event payloads. */
+export function diff<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const k of Object.keys(after) as (keyof T)[]) {
+    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) {
+      b[k] = before[k];
+      a[k] = after[k];
+    }
+  }
+  return { before: b, after: a };
+}
+
+/** Wraps a handler so that all it writes, events included, commits or rolls back as one. */
+export function transactional(ctx: Ctx) {
+  return <A, R>(fn: (a: A) => R) =>
+    (a: A): R =>
+      ctx.db.transaction(fn)(a);
+}

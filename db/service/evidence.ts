@@ -1,0 +1,85 @@
+import type { ApiHandlers } from '../../core/api';
+import { newId } from '../../core/ids';
+import { invalid } from '../errors';
+import { claimRowById, claimRowByRowid } from '../repos/claims';
+import { deleteEvidenceRow, evidenceById, evidenceRowById, insertEvidence, updateEvidenceRow } from '../repos/evidence';
+import { sourceRowById } from '../repos/sources';
+import { get, sql } from '../sql';
+import { diff, record, transactional, type Ctx } from './context';
+import { recomputeClaim } from './recompute';
+
+type H = Pick<ApiHandlers, 'evidence.create' | 'evidence.update' | 'evidence.delete'>;
+
+function sourceTitle(ctx: Ctx, rowid: number): string {
+  return get<{ title: string }>(ctx.db, sql`SELECT title FROM sources WHERE rowid = ${rowid}`)!.title;
+}
+
+export function evidenceHandlers(ctx: Ctx): H {
+  const tx = transactional(ctx);
+  return {
+    'evidence.create': tx((input) => {
+      const claim = claimRowById(ctx.db, input.claimId);
+      if (claim.deleted_at) throw invalid(`claimId: claim ${input.claimId} is in the trash; restore it first`);
+      const source = sourceRowById(ctx.db, input.sourceId);
+      if (source.deleted_at) throw invalid(`sourceId: source ${input.sourceId} is in the trash; restore it first`);
+      const id = newId();
+      insertEvidence(ctx.db, {
+        id,
+        claimRowid: claim.rowid,
+        sourceRowid: source.rowid,
+        stance: input.stance,
+        excerpt: input.excerpt,
+        locator: input.locator ?? null,
+        credibility: input.credibility,
+        weight: input.weight,
+        note: input.note,
+        at: ctx.now(),
+      });
+      const ev = evidenceById(ctx.db, id);
+      record(ctx, { kind: 'evidence.added', entityType: 'evidence', entityId: id, claimId: claim.id, payload: { after: ev } });
+      recomputeClaim(ctx, claim.rowid, `evidence added: ${input.stance} from "${source.title}" (${source.reliability}${input.credibility})`);
+      return ev;
+    }),
+
+    'evidence.update': tx((input) => {
+      const row = evidenceRowById(ctx.db, input.id);
+      const before = evidenceById(ctx.db, input.id);
+      const next = {
+        ...row,
+        stance: input.stance ?? row.stance,
+        excerpt: input.excerpt ?? row.excerpt,
+        locator: input.locator === undefined ? row.locator : input.locator,
+        credibility: input.credibility ?? row.credibility,
+        weight: input.weight ?? row.weight,
+        note: input.note ?? row.note,
+      };
+      updateEvidenceRow(ctx.db, next, ctx.now());
+      const after = evidenceById(ctx.db, input.id);
+      const { updatedAt: _a, ...b } = before;
+      const { updatedAt: _b, ...a } = after;
+      const changes = diff(b, a);
+      if (Object.keys(changes.after).length) {
+        record(ctx, { kind: 'evidence.updated', entityType: 'evidence', entityId: row.id, claimId: after.claimId, payload: changes });
+        recomputeClaim(ctx, row.claim_rowid, `evidence from "${sourceTitle(ctx, row.source_rowid)}" edited`);
+      }
+      return after;
+    }),
+
+    'evidence.delete': tx((input) => {
+      const row = evidenceRowById(ctx.db, input.id);
+      const before = evidenceById(ctx.db, input.id);
+      const claim = claimRowByRowid(ctx.db, row.claim_rowid);
+      deleteEvidenceRow(ctx.db, row.rowid);
+      record(ctx, {
+        kind: 'evidence.removed',
+        entityType: 'evidence',
+        entityId: row.id,
+        claimId: claim.id,
+        payload: { before },
+        rationale: input.rationale ?? null,
+      });
+      recomputeClaim(ctx, row.claim_rowid, `evidence from "${sourceTitle(ctx, row.source_rowid)}" removed`);
+      return { id: row.id };
+    }),
+  };
+}

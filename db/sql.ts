@@ -1,0 +1,100 @@
+/**
+ * The only way SQL is written in ClaimTrail: a tagged template whose interpolations become bound
+ * parameters. Fragments compose (`sql\`… ${otherFragment} …\``); identifiers can only come from
+ * `trustedIdentifier`, which takes values from a fixed allowlist in code.
+ */
+import type Database from 'better-sqlite3';
+
+export type DB = Database.Database;
+
+const FRAGMENT = Symbol('sql-fragment');
+
+export interface Sql {
+  readonly [FRAGMENT]: true;
+  readonly text: string;
+  readonly values: readonly unknown[];
+}
+
+function isSql(v: unknown): v is Sql {
+  return typeof v === 'object' && v !== null && (v as Sql)[FRAGMENT] === true;
+}
+
+function make(text: string, values: readonly unknown[]): Sql {
+  return { [FRAGMENT]: true, text, values };
+}
+
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
+  let text = strings[0] ?? '';
+  const out: unknown[] = [];
+  values.forEach((v, i) => {
+    if (isSql(v)) {
+      text += v.text;
+      out.push(...v.values);
+    } else {
+      text += '?';
+      out.push(toParam(v));
+    }
+    text += strings[i + 1] ?? '';
+  });
+  return make(text, out);
+}
+
+function toParam(v: unknown): unknown {
+  if (v === undefined) return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return v;
+}
+
+/** Joins fragments with a separator (e.g. `AND`), for optional WHERE clauses. */
+export function join(parts: readonly Sql[], separator: string): Sql {
+  if (!/^[\s,A-Z]*$/.test(separator)) throw new Error('join: separator must be SQL keywords or a comma');
+  return make(parts.map((p) => p.text).join(separator), parts.flatMap((p) => p.values));
+}
+
+/** `(?, ?, ?)` for an IN list; an empty list becomes `(NULL)`, which matches nothing. */
+export function list(values: readonly unknown[]): Sql {
+  if (values.length === 0) return make('(NULL)', []);
+  return make(`(${values.map(() => '?').join(', ')})`, values.map(toParam));
+}
+
+/** An identifier (column, direction) chosen from an allowlist written in code. */
+export function trustedIdentifier<T extends string>(value: T, allowed: readonly T[]): Sql {
+  if (!allowed.includes(value)) throw new Error(`not an allowed identifier: ${value}`);
+  return make(value, []);
+}
+
+export const empty: Sql = make('', []);
+
+const cache = new WeakMap<DB, Map<string, Database.Statement>>();
+
+function prepare(db: DB, text: string): Database.Statement {
+  let stmts = cache.get(db);
+  if (!stmts) {
+    stmts = new Map();
+    cache.set(db, stmts);
+  }
+  let s = stmts.get(text);
+  if (!s) {
+    s = db.prepare(text);
+    stmts.set(text, s);
+  }
+  return s;
+}
+
+export function all<T>(db: DB, q: Sql): T[] {
+  return prepare(db, q.text).all(...q.values) as T[];
+}
+
+export function get<T>(db: DB, q: Sql): T | undefined {
+  return prepare(db, q.text).get(...q.values) as T | undefined;
+}
+
+export function run(db: DB, q: Sql): Database.RunResult {
+  return prepare(db, q.text).run(...q.values);
+}
+
+export function pluck<T>(db: DB, q: Sql): T | undefined {
+  const row = prepare(db, q.text).raw(true).get(...q.values) as unknown[] | undefined;
+  prepare(db, q.text).raw(false);
+  return row?.[0] as T | undefined;
+}
