@@ -35,7 +35,7 @@ export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export type ApiErrorCode = 'invalid' | 'not_found' | 'conflict' | 'unknown_method' | 'internal';
+export type ApiErrorCode = 'invalid' | 'not_found' | 'conflict' | 'unknown_method' | 'cancelled' | 'forbidden' | 'internal';
 
 export interface ApiError {
   code: ApiErrorCode;

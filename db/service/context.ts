@@ -1,4 +1,5 @@
 /** What every service function gets: the database, who is acting, and the clock. */
+import { CaseError } from '../errors';
 import { appendEvent, type NewEvent } from '../repos/events';
 import { getSettings } from '../repos/meta';
 import type { DB } from '../sql';
@@ -7,6 +8,10 @@ export interface Ctx {
   db: DB;
   actor(): string;
   now(): string;
+  /** Long jobs report progress here (a no-op unless the transport listens). */
+  progress(done: number, total: number, label: string): void;
+  /** Long jobs call this between batches; it throws CaseError('cancelled') when the user cancelled. */
+  checkCancelled(): void;
 }
 
 export interface CtxOptions {
@@ -14,6 +19,8 @@ export interface CtxOptions {
   actor?: string;
   /** Injectable clock (tests); ISO-8601 UTC. */
   now?: () => string;
+  onProgress?: (done: number, total: number, label: string) => void;
+  isCancelled?: () => boolean;
 }
 
 export function createCtx(db: DB, opts: CtxOptions = {}): Ctx {
@@ -21,6 +28,10 @@ export function createCtx(db: DB, opts: CtxOptions = {}): Ctx {
     db,
     actor: () => opts.actor ?? getSettings(db).analystName,
     now: opts.now ?? (() => new Date().toISOString()),
+    progress: (done, total, label) => opts.onProgress?.(done, total, label),
+    checkCancelled: () => {
+      if (opts.isCancelled?.()) throw new CaseError('cancelled', 'Cancelled: nothing was changed.');
+    },
   };
 }
 

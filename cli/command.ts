@@ -1,0 +1,84 @@
+/** What a CLI command is, and the context it runs in. */
+import type { ParseArgsConfig } from 'node:util';
+import { createApi, type CaseApi } from '../db/api';
+import { CaseError } from '../db/errors';
+import { closeCase, openCase, type CaseHandle } from '../db/open';
+import { lastCase, rememberCase } from './state';
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface CommandContext {
+  /** Positional words after the command name. */
+  args: string[];
+  values: Values;
+  json: boolean;
+  io: Io;
+  /** Opens the case named by --case (or the last one), runs fn, closes it. */
+  withCase<T>(fn: (api: CaseApi, handle: CaseHandle) => T | Promise<T>, opts?: { create?: boolean; path?: string }): Promise<T>;
+  /** Prints a value: as JSON with --json, else through the text formatter. */
+  print(value: unknown, text: () => string): void;
+}
+
+export interface Command {
+  /** Space-separated words, e.g. "claim add". */
+  name: string;
+  usage: string;
+  summary: string;
+  options?: Options;
+  /** How many positional arguments it needs, at least. */
+  minArgs?: number;
+  run(ctx: CommandContext): Promise<number | void> | number | void;
+}
+
+export class UsageError extends Error {}
+
+export function makeContext(args: string[], values: Values, io: Io): CommandContext {
+  const json = values.json === true;
+  return {
+    args,
+    values,
+    json,
+    io,
+    async withCase(fn, opts = {}) {
+      const path = opts.path ?? (typeof values.case === 'string' ? values.case : lastCase());
+      if (!path) throw new CaseError('invalid', 'No case file: pass --case FILE (or run `claimtrail init FILE` first).');
+      const handle = openCase(path, { create: opts.create });
+      try {
+        const api = createApi(handle.db, { path, actor: typeof values.actor === 'string' ? values.actor : undefined });
+        const result = await fn(api, handle);
+        rememberCase(path);
+        return result;
+      } finally {
+        closeCase(handle);
+      }
+    },
+    print(value, text) {
+      io.out(json ? JSON.stringify(value, null, 2) : text());
+    },
+  };
+}
+
+/** Reads a string option, or undefined. */
+export const str = (v: Values, k: string): string | undefined => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
+
+/** Reads a repeatable string option as a list. */
+export const strs = (v: Values, k: string): string[] => {
+  const x = v[k];
+  if (Array.isArray(x)) return x.filter((s): s is string => typeof s === 'string');
+  return typeof x === 'string' ? [x] : [];
+};
+
+/** Reads a numeric option, refusing what is not a number. */
+export function num(v: Values, k: string): number | undefined {
+  const s = str(v, k);
+  if (s === undefined) return undefined;
+  const n = Number(s);
+  if (!Number.isFinite(n) || s.trim() === '') throw new UsageError(`--${k} must be a number, not "${s}"`);
+  return n;
+}

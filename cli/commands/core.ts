@@ -1,0 +1,277 @@
+/** init, claim add|list|show|status|override, source add|list|show, evidence add, search, history, verify. */
+import { existsSync, statSync } from 'node:fs';
+import { writeSample } from '../../db/sample';
+import { num, str, strs, UsageError, type Command } from '../command';
+import { claimDetailText, claimLine, eventText, searchText, sourceText, verifyText } from '../format';
+
+const init: Command = {
+  name: 'init',
+  usage: 'init FILE [--sample]',
+  summary: 'Create a new case file (with --sample: the DeepSeek sample case).',
+  options: { sample: { type: 'boolean' } },
+  minArgs: 1,
+  async run(ctx) {
+    const file = ctx.args[0]!;
+    if (existsSync(file) && statSync(file).size > 0) throw new UsageError(`${file} already exists; choose another name`);
+    const info = await ctx.withCase(
+      (api) => {
+        if (ctx.values.sample) writeSample(api);
+        return api.invoke('case.info', {});
+      },
+      { create: true, path: file },
+    );
+    ctx.print(info, () => `Created ${file}: ${info.counts.claims} claims, ${info.counts.sources} sources, ${info.counts.evidence} evidence items.`);
+  },
+};
+
+const claimAdd: Command = {
+  name: 'claim add',
+  usage: 'claim add --text T [--claimant C] [--date YYYY-MM-DD] [--tag T]... [--status S] [--why TEXT] [--prior P]',
+  summary: 'Log a claim.',
+  options: {
+    text: { type: 'string' },
+    claimant: { type: 'string' },
+    date: { type: 'string' },
+    tag: { type: 'string', multiple: true },
+    status: { type: 'string' },
+    why: { type: 'string' },
+    prior: { type: 'string' },
+    notes: { type: 'string' },
+  },
+  async run(ctx) {
+    const text = str(ctx.values, 'text');
+    if (!text) throw new UsageError('--text is required');
+    const claim = await ctx.withCase((api) =>
+      api.invoke('claims.create', {
+        text,
+        claimant: str(ctx.values, 'claimant') ?? null,
+        claimedAt: str(ctx.values, 'date') ?? null,
+        tags: strs(ctx.values, 'tag'),
+        status: str(ctx.values, 'status') as never,
+        statusRationale: str(ctx.values, 'why') ?? null,
+        prior: num(ctx.values, 'prior'),
+        notes: str(ctx.values, 'notes'),
+      }),
+    );
+    ctx.print(claim, () => claimLine(claim));
+  },
+};
+
+const claimList: Command = {
+  name: 'claim list',
+  usage: 'claim list [--query Q] [--status S]... [--tag T] [--limit N] [--offset N] [--sort updated|probability|text|…] [--asc] [--trash]',
+  summary: 'List claims (with --query: full-text search over claims).',
+  options: {
+    query: { type: 'string' },
+    status: { type: 'string', multiple: true },
+    tag: { type: 'string' },
+    limit: { type: 'string' },
+    offset: { type: 'string' },
+    sort: { type: 'string' },
+    asc: { type: 'boolean' },
+    trash: { type: 'boolean' },
+  },
+  async run(ctx) {
+    const q = str(ctx.values, 'query');
+    const limit = num(ctx.values, 'limit') ?? 100;
+    const page = await ctx.withCase((api) => {
+      if (q) {
+        const r = api.invoke('search.query', { q, limit, kinds: ['claims'] });
+        const ids = r.groups.claims.map((h) => h.id);
+        const items = ids.map((id) => api.invoke('claims.get', { id }).claim);
+        return { items, total: items.length, offset: 0, limit, notices: r.notices };
+      }
+      return api.invoke('claims.list', {
+        limit,
+        offset: num(ctx.values, 'offset') ?? 0,
+        status: strs(ctx.values, 'status') as never,
+        tag: str(ctx.values, 'tag'),
+        sort: (str(ctx.values, 'sort') ?? 'updated') as never,
+        direction: ctx.values.asc ? 'asc' : 'desc',
+        deleted: ctx.values.trash === true,
+      });
+    });
+    ctx.print(page, () => [...page.items.map(claimLine), `${page.items.length} of ${page.total} claims`].join('\n'));
+  },
+};
+
+const claimShow: Command = {
+  name: 'claim show',
+  usage: 'claim show ID',
+  summary: 'A claim with its probability, confidence, evidence breakdown and disputes.',
+  minArgs: 1,
+  async run(ctx) {
+    const d = await ctx.withCase((api) => api.invoke('claims.get', { id: ctx.args[0]! }));
+    ctx.print(d, () => claimDetailText(d));
+  },
+};
+
+const claimStatus: Command = {
+  name: 'claim status',
+  usage: 'claim status ID STATUS --why TEXT [--outcome true|false]',
+  summary: "Set the analyst's verdict (supported, disputed, refuted, mixed, unresolvable need --why).",
+  options: { why: { type: 'string' }, outcome: { type: 'string' } },
+  minArgs: 2,
+  async run(ctx) {
+    const [id, ...status] = ctx.args;
+    const claim = await ctx.withCase((api) =>
+      api.invoke('claims.setStatus', {
+        id: id!,
+        status: status.join(' ') as never,
+        rationale: str(ctx.values, 'why') ?? null,
+        outcome: (str(ctx.values, 'outcome') ?? null) as never,
+      }),
+    );
+    ctx.print(claim, () => claimLine(claim));
+  },
+};
+
+const claimOverride: Command = {
+  name: 'claim override',
+  usage: 'claim override ID --probability P --why TEXT | claim override ID --clear --why TEXT',
+  summary: 'Override the computed probability (the computed value stays visible).',
+  options: { probability: { type: 'string' }, why: { type: 'string' }, clear: { type: 'boolean' } },
+  minArgs: 1,
+  async run(ctx) {
+    const id = ctx.args[0]!;
+    const why = str(ctx.values, 'why');
+    if (!why) throw new UsageError('--why is required: an override needs a rationale');
+    const claim = await ctx.withCase((api) =>
+      ctx.values.clear
+        ? api.invoke('claims.clearOverride', { id, rationale: why })
+        : api.invoke('claims.override', { id, probability: num(ctx.values, 'probability') as number, rationale: why }),
+    );
+    ctx.print(claim, () => claimLine(claim));
+  },
+};
+
+const sourceAdd: Command = {
+  name: 'source add',
+  usage: 'source add --title T [--url U] [--publisher P] [--author A]... [--date YYYY-MM-DD] [--kind K] [--reliability A-F] [--derived-from ID]',
+  summary: 'Register a source with its Admiralty reliability grade.',
+  options: {
+    title: { type: 'string' },
+    url: { type: 'string' },
+    publisher: { type: 'string' },
+    author: { type: 'string', multiple: true },
+    date: { type: 'string' },
+    kind: { type: 'string' },
+    reliability: { type: 'string' },
+    'derived-from': { type: 'string' },
+    notes: { type: 'string' },
+  },
+  async run(ctx) {
+    const title = str(ctx.values, 'title');
+    if (!title) throw new UsageError('--title is required');
+    const s = await ctx.withCase((api) =>
+      api.invoke('sources.create', {
+        title,
+        url: str(ctx.values, 'url') ?? null,
+        publisher: str(ctx.values, 'publisher') ?? null,
+        authors: strs(ctx.values, 'author'),
+        publishedAt: str(ctx.values, 'date') ?? null,
+        kind: str(ctx.values, 'kind') as never,
+        reliability: str(ctx.values, 'reliability')?.toUpperCase() as never,
+        derivedFromId: str(ctx.values, 'derived-from') ?? null,
+        notes: str(ctx.values, 'notes'),
+      }),
+    );
+    ctx.print(s, () => sourceText(s));
+  },
+};
+
+const sourceList: Command = {
+  name: 'source list',
+  usage: 'source list [--limit N] [--offset N]',
+  summary: 'List sources with their grades.',
+  options: { limit: { type: 'string' }, offset: { type: 'string' } },
+  async run(ctx) {
+    const page = await ctx.withCase((api) =>
+      api.invoke('sources.list', { limit: num(ctx.values, 'limit') ?? 100, offset: num(ctx.values, 'offset') ?? 0 }),
+    );
+    ctx.print(page, () => [...page.items.map(sourceText), `${page.items.length} of ${page.total} sources`].join('\n'));
+  },
+};
+
+const evidenceAdd: Command = {
+  name: 'evidence add',
+  usage: 'evidence add CLAIM_ID --source SOURCE_ID --stance supports|refutes|context [--credibility 1-6] [--excerpt TEXT] [--locator L] [--weight W] [--note N]',
+  summary: 'Link a source to a claim with a quote, stance and credibility.',
+  options: {
+    source: { type: 'string' },
+    stance: { type: 'string' },
+    credibility: { type: 'string' },
+    excerpt: { type: 'string' },
+    locator: { type: 'string' },
+    weight: { type: 'string' },
+    note: { type: 'string' },
+  },
+  minArgs: 1,
+  async run(ctx) {
+    const source = str(ctx.values, 'source');
+    const stance = str(ctx.values, 'stance');
+    if (!source || !stance) throw new UsageError('--source and --stance are required');
+    const e = await ctx.withCase((api) =>
+      api.invoke('evidence.create', {
+        claimId: ctx.args[0]!,
+        sourceId: source,
+        stance: stance as never,
+        credibility: num(ctx.values, 'credibility') as never,
+        excerpt: str(ctx.values, 'excerpt'),
+        locator: str(ctx.values, 'locator') ?? null,
+        weight: num(ctx.values, 'weight'),
+        note: str(ctx.values, 'note'),
+      }),
+    );
+    ctx.print(e, () => `${e.id}  ${e.stance} (credibility ${e.credibility}, weight ${e.weight})`);
+  },
+};
+
+const searchCmd: Command = {
+  name: 'search',
+  usage: 'search QUERY [--limit N]',
+  summary: 'Full-text search: words, "phrases", -exclusions, prefix*, OR, and filters (status:, tag:, grade:A-B, p:>0.8, …).',
+  options: { limit: { type: 'string' } },
+  minArgs: 1,
+  async run(ctx) {
+    const r = await ctx.withCase((api) => api.invoke('search.query', { q: ctx.args.join(' '), limit: num(ctx.values, 'limit') ?? 50 }));
+    ctx.print(r, () => searchText(r));
+  },
+};
+
+const history: Command = {
+  name: 'history',
+  usage: 'history CLAIM_ID',
+  summary: "A claim's timeline: every change, dispute and confidence move, with the probability series.",
+  minArgs: 1,
+  async run(ctx) {
+    const h = await ctx.withCase((api) => api.invoke('history.claim', { id: ctx.args[0]! }));
+    ctx.print(h, () => h.events.map(eventText).join('\n'));
+  },
+};
+
+const verify: Command = {
+  name: 'verify',
+  usage: 'verify',
+  summary: 'Walk the hash chain of the whole history; exits 1 and names the first broken event if tampered.',
+  async run(ctx) {
+    const v = await ctx.withCase((api) => api.invoke('history.verify', {}));
+    ctx.print(v, () => verifyText(v));
+    return v.ok ? 0 : 1;
+  },
+};
+
+export const coreCommands: Command[] = [
+  init,
+  claimAdd,
+  claimList,
+  claimShow,
+  claimStatus,
+  claimOverride,
+  sourceAdd,
+  sourceList,
+  evidenceAdd,
+  searchCmd,
+  history,
+  verify,
+];

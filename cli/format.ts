@@ -1,0 +1,82 @@
+/** Plain-text renderings for the terminal. Bidi controls are made visible, never obeyed. */
+import { credibilityText, reliabilityText } from '../core/grades';
+import { formatPercent } from '../core/estimative';
+import { revealBidi } from '../core/text';
+import type { CaseEvent, ClaimDetail, ClaimSummary, HighlightSegment, SearchResult, Source, VerifyResult } from '../core/types';
+
+const safe = (s: string | null | undefined) => revealBidi(s ?? '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '�');
+
+export function claimLine(c: ClaimSummary): string {
+  const p = `${formatPercent(c.probability)}`.padStart(4);
+  const flags = [c.overridden ? 'override' : '', c.openDisputes ? `${c.openDisputes} open dispute(s)` : '']
+    .filter(Boolean)
+    .join(', ');
+  return `${c.id}  ${p} ${c.band} (${c.confidence} confidence)  [${c.status}]  ${safe(c.text)}${flags ? `  {${flags}}` : ''}`;
+}
+
+export function claimDetailText(d: ClaimDetail): string {
+  const c = d.claim;
+  const lines = [
+    safe(c.text),
+    `  id: ${c.id}`,
+    `  claimant: ${safe(c.claimant) || '—'}   claimed: ${c.claimedAt ?? '—'}   tags: ${c.tags.map(safe).join(', ') || '—'}`,
+    `  status: ${c.status}${c.statusRationale ? ` — ${safe(c.statusRationale)}` : ''}`,
+    `  probability: ${formatPercent(c.probability)} (${c.band}); computed from evidence ${formatPercent(c.computedProbability)}; prior ${formatPercent(c.prior)}`,
+    `  analytic confidence: ${c.confidence} (${d.model.confidenceReasons.join('; ')})`,
+  ];
+  if (c.override) lines.push(`  override: ${formatPercent(c.override.probability)} — ${safe(c.override.rationale)}`);
+  for (const w of d.warnings) lines.push(`  ! ${safe(w)}`);
+  lines.push(`  evidence (${d.evidence.length}):`);
+  const contrib = new Map(d.model.items.map((i) => [i.evidenceId, i]));
+  for (const e of d.evidence) {
+    const m = contrib.get(e.id);
+    const share = m ? `${m.contribution >= 0 ? '+' : ''}${m.contribution.toFixed(3)}${m.discount < 1 && m.discount > 0 ? ' (repeat, ¼ share)' : ''}` : '';
+    lines.push(`    [${e.grade}] ${e.stance} ${share}  ${safe(e.source.title)}${e.locator ? `, ${safe(e.locator)}` : ''}`);
+    if (e.excerpt) lines.push(`        “${safe(e.excerpt)}”`);
+  }
+  if (d.disputes.length) {
+    lines.push(`  disputes (${d.disputes.length}):`);
+    for (const x of d.disputes)
+      lines.push(`    ${x.id} [${x.status}] ${safe(x.raisedBy)}: ${safe(x.position)}${x.resolution ? ` → ${safe(x.resolution)}` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+export function sourceText(s: Source): string {
+  return `${s.id}  [${s.reliability}] ${safe(s.title)}${s.publisher ? ` — ${safe(s.publisher)}` : ''}  (${reliabilityText(s.reliability)})`;
+}
+
+export function gradeHelp(): string {
+  return ['A', 'B', 'C', 'D', 'E', 'F'].map((r) => reliabilityText(r as 'A')).join('\n') +
+    '\n' + [1, 2, 3, 4, 5, 6].map((c) => credibilityText(c as 1)).join('\n');
+}
+
+export function highlight(segments: HighlightSegment[]): string {
+  return segments.map((s) => (s.match ? `«${safe(s.text)}»` : safe(s.text))).join('');
+}
+
+export function searchText(r: SearchResult): string {
+  const lines: string[] = [...r.notices.map((n) => `note: ${n}`)];
+  for (const [kind, hits] of Object.entries(r.groups)) {
+    if (!hits.length) continue;
+    lines.push(`${kind} (${hits.length}):`);
+    for (const h of hits) lines.push(`  ${h.id}  ${safe(h.title).slice(0, 80)}\n      ${highlight(h.snippet)}`);
+  }
+  if (!r.total) lines.push('No results.');
+  return lines.join('\n');
+}
+
+export function eventText(e: CaseEvent): string {
+  const p = e.payload as { cause?: string; after?: { probability?: number; band?: string } };
+  const detail =
+    e.kind === 'confidence.changed' && p.after?.probability !== undefined
+      ? ` → ${formatPercent(p.after.probability)} ${p.after.band ?? ''} (${safe(p.cause)})`
+      : '';
+  return `${e.at}  #${e.seq} ${e.kind}${detail} by ${safe(e.actor)}${e.rationale ? ` — ${safe(e.rationale)}` : ''}`;
+}
+
+export function verifyText(v: VerifyResult): string {
+  if (v.ok) return `History intact: ${v.events} events, head ${v.headHash ?? '(empty)'}`;
+  const b = v.firstBroken!;
+  return `History BROKEN at event #${b.seq}${b.id ? ` (${b.id})` : ''}: ${b.reason}`;
+}

@@ -1,0 +1,24 @@
+/**
+ * What the renderer sees of a transport. Electron's preload exposes exactly this as
+ * `window.claimtrail`; in web mode the renderer builds the same shape over HTTP.
+ */
+import type { ApiResult } from './api';
+
+export interface Progress {
+  /** The method that is running, e.g. "transfer.import". */
+  method: string;
+  done: number;
+  total: number;
+  label: string;
+}
+
+export interface Bridge {
+  invoke(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  /** Progress of long jobs (imports, exports, briefings, index rebuilds). Returns an unsubscribe. */
+  onProgress(listener: (p: Progress) => void): () => void;
+  /** Asks the running long job to stop; it rolls back and answers { ok: false, error.code: 'cancelled' }. */
+  cancel(): Promise<void>;
+}
+
+/** Web mode: the header that carries the per-run token on every API request. */
+export const TOKEN_HEADER = 'x-claimtrail-token';
