@@ -111,7 +111,7 @@ function analyticConfidence(
   const sw = support.reduce((s, o) => s + o.weight, 0);
   const rw = refute.reduce((s, o) => s + o.weight, 0);
   if (sw === 0 && rw === 0) return { level: 'low', reasons: ['no supporting or refuting evidence'] };
-  const [major, minor, majorW, minorW] = sw >= rw ? [support, refute, sw, rw] : [refute, support, rw, sw];
+  const [major, _minor, majorW, minorW] = sw >= rw ? [support, refute, sw, rw] : [refute, support, rw, sw];
   const side = sw >= rw ? 'supporting' : 'refuting';
   const strong = major.filter((o) => isStrongReliability(o.strongestItem.reliability));
   const opposingShare = majorW > 0 ? minorW / majorW : 1;
