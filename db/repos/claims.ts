@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { claimListInput } from '../../core/contract/claims';
 import type { Band, Claim, ClaimStatus, ClaimSummary, ConfidenceLevel, Outcome, Page } from '../../core/types';
+import { bandOf } from '../../core/estimative';
 import { notFound } from '../errors';
 import { all, get, join, list, run, sql, trustedIdentifier, type DB, type Sql } from '../sql';
 import { tagsOf, tagsOfMany } from './tags';
@@ -96,16 +97,17 @@ export interface ClaimInsert {
   at: string;
 }
 
+/** A new claim has no evidence yet: its computed probability is its prior. */
 export function insertClaim(db: DB, c: ClaimInsert): number {
   const q = c.quantity;
   return Number(
     run(
       db,
       sql`INSERT INTO claims (id, text, claimant, claimed_at, context, status, status_rationale, prior, notes,
-            qty_value, qty_unit, qty_scope, qty_as_of, computed_p, probability, created_at, updated_at)
+            qty_value, qty_unit, qty_scope, qty_as_of, computed_p, probability, band, created_at, updated_at)
           VALUES (${c.id}, ${c.text}, ${c.claimant}, ${c.claimedAt}, ${c.context}, ${c.status}, ${c.statusRationale},
             ${c.prior}, ${c.notes}, ${q?.value ?? null}, ${q?.unit ?? null}, ${q?.scope ?? null}, ${q?.asOf ?? null},
-            ${c.prior}, ${c.prior}, ${c.at}, ${c.at})`,
+            ${c.prior}, ${c.prior}, ${bandOf(c.prior)}, ${c.at}, ${c.at})`,
     ).lastInsertRowid,
   );
 }
