@@ -40,6 +40,7 @@ export const MAX_TERMS = 32;
 const FILTER_KEYS = ['status', 'tag', 'claimant', 'source', 'grade', 'p', 'before', 'after', 'is'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 const SEARCHABLE = /[\p{L}\p{N}]/u;
+const CONTROL_OR_LONE_SURROGATE = /[\u0000-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 interface RawToken {
   text: string;
@@ -198,7 +199,8 @@ function toTerm(t: RawToken): Term | null {
 
 export function parseQuery(input: string): ParsedQuery {
   const notices: string[] = [];
-  let q = normalizeText(typeof input === 'string' ? input : '');
+  // Control characters (NUL ends a C string inside SQLite) and lone surrogates are never searchable.
+  let q = normalizeText(typeof input === 'string' ? input : '').replace(CONTROL_OR_LONE_SURROGATE, ' ');
   if (q.length > MAX_QUERY_LENGTH) {
     q = q.slice(0, MAX_QUERY_LENGTH);
     notices.push(`The query was cut to its first ${MAX_QUERY_LENGTH} characters.`);
