@@ -4,6 +4,7 @@
  * this and nothing else.
  */
 import type { z } from 'zod';
+import { calibrationMethods } from './contract/calibration';
 import { claimMethods } from './contract/claims';
 import type { MethodDef } from './contract/define';
 import { disputeMethods } from './contract/disputes';
@@ -17,6 +18,7 @@ export const contract = {
   ...evidenceMethods,
   ...disputeMethods,
   ...miscMethods,
+  ...calibrationMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import {
   type ApiResult,
 } from '../core/api';
 import { CaseError, CaseFileError } from './errors';
+import { calibrationHandlers } from './service/calibration';
 import { claimHandlers } from './service/claims';
 import { createCtx, type CtxOptions } from './service/context';
 import { disputeHandlers } from './service/disputes';
@@ -57,6 +58,7 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...evidenceHandlers(ctx),
     ...disputeHandlers(ctx),
     ...miscHandlers(ctx, opts.path ?? db.name),
+    ...calibrationHandlers(ctx),
   };
 
   function call(method: string, input: unknown): ApiResult<unknown> {
