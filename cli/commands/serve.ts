@@ -1,0 +1,34 @@
+/** `claimtrail serve`: web mode (the desktop UI in a browser, on 127.0.0.1 only). */
+import { resolve } from 'node:path';
+import { num, str, UsageError, type Command } from '../command';
+import { caseToOpen } from '../serve/open-default';
+import { defaultStaticDir, startServer } from '../serve/server';
+import { rendererBuilt } from '../serve/static';
+import { rememberCase } from '../state';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  usage: 'serve [--case FILE] [--port N]',
+  summary: 'Open the case in your browser (web mode, 127.0.0.1 only, per-run token). Ctrl+C stops.',
+  options: { port: { type: 'string' } },
+  async run(ctx) {
+    const port = num(ctx.values, 'port') ?? 0;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, not ${port}`);
+    const casePath = resolve(caseToOpen(str(ctx.values, 'case')));
+    const server = await startServer({ casePath, port, actor: str(ctx.values, 'actor') });
+    rememberCase(casePath);
+    ctx.io.out(server.url);
+    ctx.io.err(`ClaimTrail web mode: serving ${casePath}. Open the address above; Ctrl+C stops.`);
+    if (!rendererBuilt(defaultStaticDir()))
+      ctx.io.err('The web page is not built yet: run `npm run build:renderer` (or `npm run web`). The API works meanwhile.');
+    await new Promise<void>((done) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void server.close().then(done);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+  },
+};

@@ -1,0 +1,107 @@
+/** POST /api/<method>, POST /api/cancel and GET /api/progress (Server-Sent Events). */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiResult } from '../../core/api';
+import { FORBIDDEN_TEXT } from './guard';
+import { sendJson, sendText } from './headers';
+import type { CaseHost } from './host';
+
+export const MAX_BODY = 16 * 1024 * 1024;
+
+const invalid = (message: string): ApiResult<never> => ({ ok: false, error: { code: 'invalid', message } });
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY) return reject(new BodyTooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new BodyTooLarge());
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function isJson(req: IncomingMessage): boolean {
+  const ct = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return ct === 'application/json';
+}
+
+export async function handleCall(req: IncomingMessage, res: ServerResponse, host: CaseHost, method: string): Promise<void> {
+  if (!isJson(req)) return sendJson(res, 415, invalid('Send the input as JSON (Content-Type: application/json).'));
+  let body: Buffer;
+  try {
+    body = await readBody(req);
+  } catch (e) {
+    if (e instanceof BodyTooLarge) {
+      res.setHeader('Connection', 'close');
+      return sendJson(res, 413, invalid(`The request is larger than ${MAX_BODY / 1024 / 1024} MB.`));
+    }
+    throw e;
+  }
+  let input: unknown;
+  const text = body.toString('utf8');
+  if (text.trim() !== '') {
+    try {
+      input = JSON.parse(text);
+    } catch (e) {
+      return sendJson(res, 400, invalid(`The request body is not valid JSON: ${(e as Error).message}`));
+    }
+  }
+  sendJson(res, 200, await host.call(method, input));
+}
+
+export function handleCancel(req: IncomingMessage, res: ServerResponse, host: CaseHost): void {
+  req.resume();
+  host.cancel();
+  sendJson(res, 200, { ok: true, value: null });
+}
+
+export function handleProgress(req: IncomingMessage, res: ServerResponse, host: CaseHost): void {
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+  });
+  res.write(': progress stream\n\n');
+  const off = host.onProgress((p) => res.write(`data: ${JSON.stringify(p)}\n\n`));
+  const beat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+  beat.unref();
+  req.on('close', () => {
+    off();
+    clearInterval(beat);
+  });
+}
+
+/** Routes an authorised /api request; `headerToken` tells whether the token came as the header. */
+export async function routeApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  host: CaseHost,
+  pathname: string,
+  headerToken: boolean,
+): Promise<void> {
+  const name = pathname.slice('/api/'.length);
+  if (req.method === 'GET' && name === 'progress') return handleProgress(req, res, host);
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    return sendText(res, 405, 'Use POST for /api calls.\n');
+  }
+  if (!headerToken) return sendText(res, 403, FORBIDDEN_TEXT); // a cookie alone is not enough for a POST (CSRF)
+  if (name === 'cancel') return handleCancel(req, res, host);
+  let method: string;
+  try {
+    method = decodeURIComponent(name);
+  } catch {
+    return sendJson(res, 400, invalid('The method name in the path is malformed.'));
+  }
+  return handleCall(req, res, host, method);
+}

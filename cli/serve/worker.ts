@@ -1,0 +1,45 @@
+/**
+ * The database worker: owns the one connection to the case file and answers calls one at a time,
+ * so long jobs never block the thread that serves HTTP or Electron's main process.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createApi, type CaseApi } from '../../db/api';
+import { closeCase, openCase, type CaseHandle } from '../../db/open';
+import type { CallRequest, WorkerData, WorkerMessage } from './protocol';
+
+const data = workerData as WorkerData;
+const port = parentPort!;
+const cancel = new Int32Array(data.cancelFlag);
+let current = '';
+
+const send = (m: WorkerMessage) => port.postMessage(m);
+
+let handle: CaseHandle | null = null;
+let api: CaseApi | null = null;
+try {
+  handle = openCase(data.casePath);
+  api = createApi(handle.db, {
+    path: data.casePath,
+    actor: data.actor,
+    onProgress: (done, total, label) => send({ type: 'progress', progress: { method: current, done, total, label } }),
+    isCancelled: () => Atomics.load(cancel, 0) === 1,
+  });
+  send({ type: 'ready' });
+} catch (e) {
+  send({ type: 'fatal', message: e instanceof Error ? e.message : String(e) });
+}
+
+port.on('message', (msg: CallRequest | { type: 'close' }) => {
+  if ('type' in msg) {
+    if (handle) closeCase(handle);
+    handle = null;
+    port.close();
+    return;
+  }
+  if (!api) return send({ type: 'result', id: msg.id, result: { ok: false, error: { code: 'internal', message: 'The case is not open.' } } });
+  Atomics.store(cancel, 0, 0);
+  current = msg.method;
+  const result = api.call(msg.method, msg.input);
+  current = '';
+  send({ type: 'result', id: msg.id, result });
+});

@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { tempCase, tempDir } from '../../helpers';
+import { send } from './http';
+
+/** Runs `node cli/bin.mjs serve …`, waits for its first stdout line, and hands back the process. */
+async function serve(args: string[], home: string) {
+  const child = spawn(process.execPath, ['cli/bin.mjs', 'serve', ...args], {
+    env: { ...process.env, CLAIMTRAIL_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const first = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+  });
+  const stop = () =>
+    new Promise<number | null>((resolve) => {
+      child.once('exit', (code) => resolve(code));
+      child.kill('SIGTERM');
+    });
+  return { first, stop, stderr: () => stderr };
+}
+
+async function caseInfo(url: string) {
+  const u = new URL(url);
+  const token = u.searchParams.get('token')!;
+  const r = await send(Number(u.port), {
+    method: 'POST',
+    path: '/api/case.info',
+    headers: { host: u.host, 'content-type': 'application/json', 'x-claimtrail-token': token },
+    body: '{}',
+  });
+  return JSON.parse(r.body);
+}
+
+describe('claimtrail serve', () => {
+  it('prints the URL first, serves the given case from a worker, and stops cleanly on SIGTERM', async () => {
+    const c = tempCase({ sample: true });
+    c.close();
+    const s = await serve(['--case', c.path], tempDir());
+    expect(s.first).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64}$/);
+    const info = await caseInfo(s.first);
+    expect(info.ok).toBe(true);
+    expect(info.value.counts.claims).toBeGreaterThan(0);
+    expect(await s.stop()).toBe(0);
+  });
+
+  it('with no case given and none used before, creates and opens the sample case', async () => {
+    const home = tempDir();
+    const s = await serve([], home);
+    try {
+      expect(existsSync(join(home, 'sample.claimtrail'))).toBe(true);
+      expect((await caseInfo(s.first)).value.counts.claims).toBeGreaterThan(0);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('refuses a bad port with a usage error', async () => {
+    await expect(serve(['--port', '70000'], tempDir())).rejects.toThrow(/--port must be an integer from 0 to 65535/);
+  });
+});
