@@ -1,5 +1,6 @@
 /** Every CLI command. Areas add theirs in their own module and list it here. */
 import type { Command } from '../command';
 import { coreCommands } from './core';
+import { serveCommand } from './serve';
 
-export const commands: Command[] = [...coreCommands];
+export const commands: Command[] = [...coreCommands, serveCommand];
