@@ -169,11 +169,28 @@ export function computeConfidence(prior: number, input: readonly ModelItem[]): C
   };
 }
 
-/** Which statuses the evidence contradicts, for the "status contradicts evidence" warning. */
-export function statusConflict(status: string, probability: number): string | null {
-  if (status === 'supported' && probability < 0.45)
+/** An override this far from the computed value is flagged even inside the same band. */
+export const OVERRIDE_DIVERGENCE = 0.1;
+
+/** True when an analyst override should be flagged: another band, or 10 points or more away. */
+export function overrideDiverges(override: number, computed: number): boolean {
+  return bandOf(override) !== bandOf(computed) || Math.abs(override - computed) >= OVERRIDE_DIVERGENCE - 1e-12;
+}
+
+/**
+ * Why the analyst's status contradicts the evidence, or null. `computed` is the model's probability
+ * (never the override: the point is to compare the verdict with the evidence).
+ */
+export function statusConflict(
+  status: string,
+  computed: number,
+  sides?: { supportOrigins: number; refuteOrigins: number },
+): string | null {
+  if (status === 'supported' && computed < 0.45)
     return 'marked supported, but the evidence puts it below roughly even chance';
-  if (status === 'refuted' && probability > 0.55)
+  if (status === 'refuted' && computed > 0.55)
     return 'marked refuted, but the evidence makes it more likely than not';
+  if (status === 'mixed' && sides && (sides.supportOrigins === 0 || sides.refuteOrigins === 0))
+    return 'marked mixed, but the evidence points only one way';
   return null;
 }
