@@ -145,6 +145,47 @@ const claimOverride: Command = {
   },
 };
 
+const claimDelete: Command = {
+  name: 'claim delete',
+  usage: 'claim delete ID [--why TEXT]',
+  summary: 'Move a claim to the trash (restorable; its history stays).',
+  options: { why: { type: 'string' } },
+  minArgs: 1,
+  async run(ctx) {
+    const claim = await ctx.withCase((api) => api.invoke('claims.delete', { id: ctx.args[0]!, rationale: str(ctx.values, 'why') ?? null }));
+    ctx.print(claim, () => `Moved to trash: ${claimLine(claim)}`);
+  },
+};
+
+const claimRestore: Command = {
+  name: 'claim restore',
+  usage: 'claim restore ID',
+  summary: 'Bring a claim back from the trash.',
+  minArgs: 1,
+  async run(ctx) {
+    const claim = await ctx.withCase((api) => api.invoke('claims.restore', { id: ctx.args[0]! }));
+    ctx.print(claim, () => `Restored: ${claimLine(claim)}`);
+  },
+};
+
+const sourceShow: Command = {
+  name: 'source show',
+  usage: 'source show ID',
+  summary: 'A source with its lineage (what it repeats) and the claims citing it.',
+  minArgs: 1,
+  async run(ctx) {
+    const s = await ctx.withCase((api) => api.invoke('sources.get', { id: ctx.args[0]! }));
+    ctx.print(s, () =>
+      [
+        sourceText(s),
+        `  lineage: ${s.lineage.map((x) => `[${x.reliability}] ${x.title}`).join(' ← ')}`,
+        `  derived sources: ${s.derived.length}`,
+        ...s.citedBy.map((c) => `  cited (${c.stance}) by ${c.claimId}  ${c.claimText}`),
+      ].join('\n'),
+    );
+  },
+};
+
 const sourceAdd: Command = {
   name: 'source add',
   usage: 'source add --title T [--url U] [--publisher P] [--author A]... [--date YYYY-MM-DD] [--kind K] [--reliability A-F] [--derived-from ID]',
@@ -268,7 +309,10 @@ export const coreCommands: Command[] = [
   claimShow,
   claimStatus,
   claimOverride,
+  claimDelete,
+  claimRestore,
   sourceAdd,
+  sourceShow,
   sourceList,
   evidenceAdd,
   searchCmd,

@@ -49,6 +49,17 @@ describe('claimtrail CLI', () => {
     expect((await cli('--case', file, 'verify')).code).toBe(0);
   });
 
+  it('moves a claim to the trash and back, and shows a source with its citations', async () => {
+    const c = (await cli('--case', file, 'claim', 'add', '--text', 'Temporary claim', '--json')).json<ClaimSummary>();
+    expect((await cli('--case', file, 'claim', 'delete', c.id, '--why', 'duplicate')).out).toMatch(/Moved to trash/);
+    expect((await cli('--case', file, 'claim', 'list', '--trash', '--json')).json<Page<ClaimSummary>>().items.map((x) => x.id)).toContain(c.id);
+    expect((await cli('--case', file, 'claim', 'restore', c.id)).out).toMatch(/Restored/);
+    const src = (await cli('--case', file, 'source', 'list', '--json')).json<Page<Source & { citations: number }>>().items.find((s) => s.citations > 0)!;
+    const shown = await cli('--case', file, 'source', 'show', src.id);
+    expect(shown.out).toMatch(/lineage: /);
+    expect(shown.out).toMatch(/cited \((supports|refutes|context)\) by /);
+  });
+
   it('reports errors on stderr with a non-zero exit and writes nothing', async () => {
     const before = (await cli('--case', file, 'claim', 'list', '--json')).json<Page<ClaimSummary>>().total;
     const cases: [string[], number, RegExp][] = [

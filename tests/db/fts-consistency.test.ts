@@ -101,7 +101,7 @@ describe('FTS indexes stay consistent with their tables', () => {
         expect(c.api.invoke('history.verify', {}).ok).toBe(true);
         c.close();
       }),
-      { numRuns: stress(60, 1_000) },
+      { numRuns: stress(60, 10_000) },
     );
   });
 });
