@@ -130,8 +130,10 @@ export function verifyChain(db: DB): VerifyResult {
     firstBroken: { seq, id, reason },
   });
   for (const r of db.prepare('SELECT * FROM events ORDER BY seq').iterate() as IterableIterator<EventRow>) {
+    if (r.seq > expectedSeq)
+      return broken(expectedSeq, null, `event ${expectedSeq} is missing: the sequence jumps from ${expectedSeq - 1} to ${r.seq} (events were removed or renumbered)`);
     if (r.seq !== expectedSeq)
-      return broken(r.seq, r.id, `sequence jumps from ${expectedSeq - 1} to ${r.seq}: events are missing or were inserted`);
+      return broken(r.seq, r.id, `event ${r.seq} is out of sequence (expected ${expectedSeq}): it was inserted or renumbered`);
     if (r.prev_hash !== prevHash)
       return broken(r.seq, r.id, 'its link to the previous event does not match: an earlier event was removed, changed or reordered');
     if (eventHash(prevHash, r) !== r.hash) return broken(r.seq, r.id, 'its content does not match its hash: it was edited');
