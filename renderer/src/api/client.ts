@@ -1,0 +1,45 @@
+/**
+ * The renderer's only door to the data: a Bridge (Electron preload's `window.claimtrail`, or HTTP in
+ * web mode) and a typed `api.call` that throws the contract's error message when a call fails.
+ */
+import type { ApiError, ApiInput, ApiMethod, ApiOutput } from '../../../core/api';
+import type { Bridge } from '../../../core/transport';
+import { createWebBridge, resolveToken } from './web-bridge';
+
+declare global {
+  interface Window {
+    claimtrail?: Bridge;
+  }
+}
+
+export class ApiCallError extends Error {
+  constructor(
+    readonly code: ApiError['code'],
+    message: string,
+    readonly issues: string[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiCallError';
+  }
+}
+
+let bridge: Bridge | null = null;
+
+export function getBridge(): Bridge {
+  bridge ??= window.claimtrail ?? createWebBridge(resolveToken());
+  return bridge;
+}
+
+export const api = {
+  async call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+    const r = await getBridge().invoke(method, input);
+    if (!r.ok) throw new ApiCallError(r.error.code, r.error.message, r.error.issues);
+    return r.value as ApiOutput<M>;
+  },
+  onProgress: (...a: Parameters<Bridge['onProgress']>) => getBridge().onProgress(...a),
+  cancel: () => getBridge().cancel(),
+};
+
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

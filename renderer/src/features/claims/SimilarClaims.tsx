@@ -1,0 +1,28 @@
+/** "A similar claim already exists" while a new claim is typed (fuse.js over claims.index). */
+import { useMemo } from 'react';
+import { SafeText } from '../../components/SafeText';
+import { claimFuse, similarClaims } from '../../lib/fuzzy';
+import { useApp } from '../../store';
+
+export function SimilarClaims({ draft }: { draft: string }) {
+  const index = useApp((s) => s.claimIndex);
+  const openClaim = useApp((s) => s.openClaim);
+  const fuse = useMemo(() => claimFuse(index), [index]);
+  const similar = useMemo(() => similarClaims(fuse, draft), [fuse, draft]);
+  if (similar.length === 0) return null;
+  return (
+    <div className="notice" role="status" aria-label="Similar claims">
+      <strong>A similar claim already exists:</strong>
+      <ul>
+        {similar.map((c) => (
+          <li key={c.id}>
+            <SafeText text={c.text} />{' '}
+            <button type="button" className="small" onClick={() => openClaim(c.id)}>
+              Open existing claim
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

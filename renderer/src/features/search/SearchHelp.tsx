@@ -1,0 +1,41 @@
+/** The query language at a glance. */
+const ROWS: [string, string][] = [
+  ['chips export', 'both words'],
+  ['"training cost"', 'exact phrase'],
+  ['-rumour', 'without this word'],
+  ['distill*', 'words starting with'],
+  ['H800 OR H20', 'either word'],
+  ['status:disputed  tag:chips', 'claim status, tag'],
+  ['claimant:"Sam Altman"  source:reuters', 'who claimed it, which source'],
+  ['grade:A-B', 'evidence from A or B sources'],
+  ['p:>0.8  p:<0.2  p:0.4-0.6', 'probability'],
+  ['before:2025-02-01  after:2025-01', 'date claimed'],
+  ['is:disputed  is:overridden', 'open disputes, analyst overrides'],
+];
+
+export function SearchHelp() {
+  return (
+    <details className="search-help">
+      <summary>Search syntax</summary>
+      <table className="table">
+        <caption className="visually-hidden">Search syntax</caption>
+        <thead>
+          <tr>
+            <th scope="col">Type</th>
+            <th scope="col">Finds</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ROWS.map(([q, what]) => (
+            <tr key={q}>
+              <td>
+                <code>{q}</code>
+              </td>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

@@ -1,0 +1,96 @@
+/** One source (sources.get): facts, lineage up to its root, what derives from it, claims citing it. */
+import { useEffect, useState } from 'react';
+import type { SourceDetail, SourceRef } from '../../../../core/types';
+import { api, errorMessage } from '../../api/client';
+import { ExternalUrl } from '../../components/ExternalUrl';
+import { ReliabilityBadge } from '../../components/Grade';
+import { SafeText } from '../../components/SafeText';
+import { useApp } from '../../store';
+import { SourceFormDialog } from './SourceFormDialog';
+
+function RefList({ label, refs }: { label: string; refs: SourceRef[] }) {
+  const openSource = useApp((s) => s.openSource);
+  if (refs.length === 0) return null;
+  return (
+    <>
+      <h3>{label}</h3>
+      <ol className="plain-list">
+        {refs.map((r) => (
+          <li key={r.id}>
+            <button type="button" className="link-button" onClick={() => openSource(r.id)}>
+              <SafeText text={r.title} />
+            </button>{' '}
+            <ReliabilityBadge reliability={r.reliability} />
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+export function SourceDetailPanel({ id }: { id: string }) {
+  const sources = useApp((s) => s.sources);
+  const openClaim = useApp((s) => s.openClaim);
+  const [detail, setDetail] = useState<SourceDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  useEffect(() => {
+    api.call('sources.get', { id }).then(
+      (d) => (setDetail(d), setError(null)),
+      (e) => setError(errorMessage(e)),
+    );
+  }, [id, sources]);
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
+  if (!detail) return <p className="muted">Loading source…</p>;
+  return (
+    <article aria-labelledby="source-title">
+      <h2 id="source-title">
+        <SafeText text={detail.title} />
+      </h2>
+      <dl className="facts">
+        <dt>Reliability</dt>
+        <dd>
+          <ReliabilityBadge reliability={detail.reliability} />
+        </dd>
+        <dt>Publisher</dt>
+        <dd>{detail.publisher ? <SafeText text={detail.publisher} /> : '—'}</dd>
+        <dt>Authors</dt>
+        <dd>{detail.authors.length ? <SafeText text={detail.authors.join('; ')} /> : '—'}</dd>
+        <dt>Kind</dt>
+        <dd>{detail.kind}</dd>
+        <dt>Published</dt>
+        <dd>{detail.publishedAt ?? '—'}</dd>
+        <dt>Address</dt>
+        <dd>{detail.url ? <ExternalUrl url={detail.url} label="source address" /> : '—'}</dd>
+      </dl>
+      {detail.notes && (
+        <p className="notes">
+          <SafeText text={detail.notes} />
+        </p>
+      )}
+      <button type="button" onClick={() => setEditing(true)}>
+        Edit source
+      </button>
+      <RefList label="Lineage (this source up to its root)" refs={detail.lineage} />
+      <RefList label="Sources repeating this one" refs={detail.derived} />
+      <h3>Claims citing this source</h3>
+      {detail.citedBy.length === 0 && <p className="muted">No claim cites it yet.</p>}
+      <ul className="plain-list">
+        {detail.citedBy.map((c) => (
+          <li key={c.evidenceId}>
+            <span className="stance">{c.stance}</span>{' '}
+            <button type="button" className="link-button" onClick={() => openClaim(c.claimId)}>
+              <SafeText text={c.claimText} />
+            </button>
+          </li>
+        ))}
+      </ul>
+      {editing && <SourceFormDialog source={detail} onClose={() => setEditing(false)} />}
+    </article>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * Real-browser test harness: builds the renderer once per test run (programmatic Vite build),
+ * serves a real case through `claimtrail serve`'s startServer, and drives Debian's Chromium
+ * through playwright-core. Never downloads a browser.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { startServer, type RunningServer } from '../../cli/serve/server';
+import { tempCase, type TestCase } from '../helpers';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const STATIC_DIR = `${ROOT}dist/renderer`;
+export const ARTIFACTS = `${ROOT}test-artifacts`;
+const LOCK = `${ROOT}dist/.renderer-build.lock`;
+const STAMP = `${ROOT}dist/.renderer-build.stamp`;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One build per vitest run: the forks share a parent pid, written to a stamp after the build. */
+export async function buildRendererOnce(): Promise<void> {
+  const runId = String(process.ppid);
+  mkdirSync(`${ROOT}dist`, { recursive: true });
+  for (;;) {
+    if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === runId && existsSync(`${STATIC_DIR}/index.html`)) return;
+    try {
+      mkdirSync(LOCK);
+    } catch {
+      await sleep(200);
+      continue;
+    }
+    try {
+      if (!(existsSync(STAMP) && readFileSync(STAMP, 'utf8') === runId)) {
+        await build({ configFile: `${ROOT}vite.config.ts`, logLevel: 'warn' });
+        writeFileSync(STAMP, runId);
+      }
+    } finally {
+      rmSync(LOCK, { recursive: true, force: true });
+    }
+  }
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface Served {
+  tc: TestCase;
+  server: RunningServer;
+  close(): Promise<void>;
+}
+
+/** A fresh temp case (optionally prepared in-process first), served over HTTP. */
+export async function serveCase(opts: { sample?: boolean; prepare?(tc: TestCase): void } = {}): Promise<Served> {
+  const tc = tempCase({ sample: opts.sample, actor: 'e2e' });
+  opts.prepare?.(tc);
+  tc.close();
+  const server = await startServer({ casePath: tc.path, staticDir: STATIC_DIR, actor: 'e2e' });
+  return { tc, server, close: () => server.close() };
+}
+
+export interface PageWatch {
+  page: Page;
+  dialogs: string[];
+  errors: string[];
+}
+
+/** Opens the app, recording every JS dialog (dismissed) and every page error. */
+export async function openApp(browser: Browser, url: string, colorScheme: 'light' | 'dark' = 'light'): Promise<PageWatch> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+  const page = await context.newPage();
+  const watch: PageWatch = { page, dialogs: [], errors: [] };
+  page.on('dialog', (d) => {
+    watch.dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => watch.errors.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400) watch.errors.push(`HTTP ${r.status()} ${r.url()}`);
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') watch.errors.push(m.text());
+  });
+  await page.goto(url);
+  return watch;
+}
+
+export function artifactPath(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return `${ARTIFACTS}/${name}`;
+}
+
+/** Runs axe-core in the page; returns the serious and critical violations. */
+export async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.addScriptTag({ path: `${ROOT}node_modules/axe-core/axe.min.js` });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
