@@ -4,6 +4,7 @@
  * this and nothing else.
  */
 import type { z } from 'zod';
+import { briefingMethods } from './contract/briefings';
 import { calibrationMethods } from './contract/calibration';
 import { claimMethods } from './contract/claims';
 import type { MethodDef } from './contract/define';
@@ -19,6 +20,7 @@ export const contract = {
   ...disputeMethods,
   ...miscMethods,
   ...calibrationMethods,
+  ...briefingMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import {
   type ApiResult,
 } from '../core/api';
 import { CaseError, CaseFileError } from './errors';
+import { briefingHandlers } from './service/briefings';
 import { calibrationHandlers } from './service/calibration';
 import { claimHandlers } from './service/claims';
 import { createCtx, type CtxOptions } from './service/context';
@@ -59,6 +60,7 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...disputeHandlers(ctx),
     ...miscHandlers(ctx, opts.path ?? db.name),
     ...calibrationHandlers(ctx),
+    ...briefingHandlers(ctx),
   };
 
   function call(method: string, input: unknown): ApiResult<unknown> {

@@ -1,0 +1,43 @@
+/**
+ * The laid-out briefing: a flat list of blocks with inline runs. Markdown, HTML, DOCX and the
+ * renderer's React preview all walk these, so every format says exactly the same thing.
+ */
+export interface Inline {
+  text: string;
+  strong?: boolean;
+  /** Quoted material (claims as stated, excerpts): shown in italics, exempt from the language check. */
+  quote?: boolean;
+  /** A footnote reference: rendered as "[n]", linked to note n. */
+  ref?: number;
+  /** A link target (already checked to be http(s) or mailto). */
+  href?: string;
+}
+
+export type Block =
+  | { kind: 'title'; text: string }
+  | { kind: 'meta'; items: { label: string; value: string }[] }
+  | { kind: 'caveat'; text: string }
+  | { kind: 'heading'; level: 2 | 3; text: string; anchor: string }
+  | { kind: 'para'; inlines: Inline[]; tone?: 'warning' | 'aside' }
+  | { kind: 'list'; ordered: boolean; items: Inline[][] }
+  | { kind: 'notes'; items: { n: number; inlines: Inline[] }[] };
+
+export const t = (text: string, extra: Omit<Inline, 'text'> = {}): Inline => ({ text, ...extra });
+export const q = (text: string): Inline => ({ text, quote: true });
+export const ref = (n: number): Inline => ({ text: `[${n}]`, ref: n });
+
+/** Only these link targets survive into any output format. */
+export function safeHref(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return ['http:', 'https:', 'mailto:'].includes(u.protocol) ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The plain text of inline runs (tests, checks, previews). */
+export function plain(inlines: readonly Inline[]): string {
+  return inlines.map((i) => (i.quote ? `“${i.text}”` : i.text)).join('');
+}

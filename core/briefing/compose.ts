@@ -1,0 +1,82 @@
+/**
+ * composeBriefing: pre-read case data → the briefing model. Pure and synchronous, so it can be
+ * timed apart from reading (bench) and run anywhere (main process, CLI, tests).
+ */
+import { statusConflict } from '../confidence';
+import { diffSnapshots, snapshotOf } from './changes';
+import { judgmentChanges } from './history';
+import { confidenceSentence, draftBluf, likelihoodSentence, overrideSentence, statusSentence } from './sentences';
+import { FootnoteBook, gapOf, sourceList, sourceSummary } from './sourcing';
+import type { Briefing, BriefingClaimData, BriefingData, ComposeOptions, DisputeLine, Judgment } from './types';
+
+export const DEFAULT_TITLE = 'Briefing note';
+
+function judgmentOf(c: BriefingClaimData, label: string, book: FootnoteBook): Judgment {
+  const { claim, model } = c;
+  const disputes: DisputeLine[] = c.disputes.map((d) => ({
+    raisedBy: d.raisedBy,
+    openedAt: d.openedAt,
+    position: d.position,
+    status: d.status,
+    resolution: d.resolution,
+    resolvedAt: d.resolvedAt,
+  }));
+  const history = judgmentChanges(c.events);
+  const warnings: string[] = [];
+  const conflict = statusConflict(claim.status, claim.probability);
+  if (conflict) warnings.push(`Status contradicts the evidence: ${conflict}.`);
+  if (model.singleOrigin) warnings.push('Single origin: all supporting evidence traces to one source.');
+  if (model.circularReporting) warnings.push('Circular reporting: some supporting items repeat a source already counted.');
+  return {
+    label,
+    claimId: claim.id,
+    text: claim.text,
+    claimant: claim.claimant,
+    probability: claim.probability,
+    computedProbability: claim.computedProbability,
+    overridden: claim.overridden,
+    band: claim.band,
+    confidence: model.confidence,
+    confidenceReasons: model.confidenceReasons,
+    status: claim.status,
+    statusRationale: claim.statusRationale,
+    sentences: {
+      likelihood: likelihoodSentence(claim.band, claim.probability),
+      confidence: confidenceSentence(model.confidence, model.confidenceReasons),
+      override: claim.overridden ? overrideSentence(claim.computedProbability) : null,
+      status: statusSentence(claim.status),
+    },
+    evidence: c.evidence.map((e) => ({ stance: e.stance, excerpt: e.excerpt, note: e.note, footnote: book.cite(e) })),
+    disputes,
+    changes: history.shown,
+    earlierChanges: history.hidden,
+    warnings,
+  };
+}
+
+export function composeBriefing(data: BriefingData, options: ComposeOptions = {}): Briefing {
+  const book = new FootnoteBook();
+  const judgments = data.claims.map((c, i) => judgmentOf(c, `KJ${i + 1}`, book));
+  const sources = sourceList(book.notes, data.sources);
+  const snapshot = snapshotOf(judgments);
+  const bluf = options.bluf?.trim();
+  return {
+    title: options.title?.trim() || DEFAULT_TITLE,
+    generatedAt: data.generatedAt,
+    author: data.author,
+    caveat: data.caveat,
+    selection: data.selection,
+    selectionKey: data.selectionKey,
+    bluf: bluf || draftBluf(judgments),
+    blufDrafted: !bluf,
+    judgments,
+    footnotes: book.notes,
+    summary: sourceSummary(sources, data.claims, judgments, data.sources),
+    gaps: data.claims.map((c, i) => gapOf(c, judgments[i]!)).filter((g) => g !== null),
+    changes: data.previous
+      ? { previousId: data.previous.id, previousAt: data.previous.createdAt, lines: diffSnapshots(data.previous.snapshot, snapshot) }
+      : null,
+    sources,
+    snapshot,
+  };
+}

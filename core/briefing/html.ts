@@ -1,0 +1,63 @@
+/** The briefing as one standalone, printable HTML document; every user string is escaped. */
+import type { Block, Inline } from './blocks';
+import { escapeHtml as e } from './escape';
+import { BRIEFING_CSP, BRIEFING_CSS } from './html-style';
+import { layoutBriefing } from './layout';
+import type { Briefing } from './types';
+
+function inline(i: Inline): string {
+  if (i.ref !== undefined) return `<sup><a href="#fn${i.ref}" id="ref${i.ref}">[${i.ref}]</a></sup>`;
+  if (i.href) return `<a href="${e(i.href)}" rel="noreferrer noopener">${e(i.text)}</a>`;
+  if (i.quote) return `<span class="quote">“${e(i.text)}”</span>`;
+  if (i.strong) return `<strong>${e(i.text)}</strong>`;
+  return e(i.text);
+}
+
+const inlines = (xs: readonly Inline[]) => xs.map(inline).join('');
+
+function block(b: Block): string {
+  switch (b.kind) {
+    case 'title':
+      return `<h1>${e(b.text)}</h1>`;
+    case 'meta':
+      return `<dl class="meta">${b.items.map((m) => `<dt>${e(m.label)}</dt><dd>${e(m.value)}</dd>`).join('')}</dl>`;
+    case 'caveat':
+      return `<p class="caveat">${e(b.text)}</p>`;
+    case 'heading':
+      return `<h${b.level} id="${e(b.anchor)}">${e(b.text)}</h${b.level}>`;
+    case 'para':
+      return `<p${b.tone ? ` class="${b.tone}"` : ''}>${inlines(b.inlines)}</p>`;
+    case 'list': {
+      const tag = b.ordered ? 'ol' : 'ul';
+      return `<${tag}>${b.items.map((it) => `<li>${inlines(it)}</li>`).join('')}</${tag}>`;
+    }
+    case 'notes':
+      return `<ol class="notes">${b.items.map((it) => `<li id="fn${it.n}">[${it.n}] ${inlines(it.inlines)}</li>`).join('')}</ol>`;
+  }
+}
+
+export function blocksToHtml(blocks: readonly Block[], title: string): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${BRIEFING_CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="generator" content="ClaimTrail">',
+    `<title>${e(title)}</title>`,
+    `<style>${BRIEFING_CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<article>',
+    ...blocks.map(block),
+    '</article>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+export function toHtml(b: Briefing): string {
+  return blocksToHtml(layoutBriefing(b), b.title);
+}

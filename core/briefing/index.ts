@@ -1,0 +1,15 @@
+/** Briefing notes (DESIGN §5): compose from pre-read data, lay out, check, render. */
+export * from './types';
+export { composeBriefing, DEFAULT_TITLE } from './compose';
+export { layoutBriefing, footnoteText } from './layout';
+export { plain, safeHref, type Block, type Inline } from './blocks';
+export { toMarkdown, blocksToMarkdown, escapeMarkdown } from './markdown';
+export { toHtml, blocksToHtml } from './html';
+export { escapeHtml } from './escape';
+export { toDocx } from './docx/document';
+export { toBase64, fromBase64 } from './base64';
+export { renderBriefing, briefingFileName, BRIEFING_FORMATS, type BriefingFormat, type RenderedBriefing } from './render';
+export { checkBriefing, checkBluf, checkJudgment, judgmentSentences } from './check-briefing';
+export { checkText, likelihoodWords, mentionsConfidenceLevel, vagueWords, splitSentences, type EstimativeWarning } from './estimative-check';
+export { normalizeSelection, selectionKey, describeSelection, isEmptySelection } from './selection';
+export { diffSnapshots, snapshotOf } from './changes';

@@ -1,0 +1,164 @@
+/** Lays the briefing model out as blocks, section by section (DESIGN §5). */
+import { RELIABILITY, RELIABILITY_LABEL } from '../grades';
+import { q, ref, safeHref, t, type Block, type Inline } from './blocks';
+import { describeSelection } from './selection';
+import type { Briefing, Footnote, Judgment, SourceEntry } from './types';
+
+const STANCE_LABEL = { supports: 'Supports', refutes: 'Refutes', context: 'Context' } as const;
+const h2 = (text: string, anchor: string): Block => ({ kind: 'heading', level: 2, text, anchor });
+const h3 = (text: string, anchor: string): Block => ({ kind: 'heading', level: 3, text, anchor });
+const para = (...inlines: Inline[]): Block => ({ kind: 'para', inlines });
+const date = (iso: string) => iso.slice(0, 10);
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function header(b: Briefing): Block[] {
+  const out: Block[] = [{ kind: 'title', text: b.title }];
+  if (b.caveat) out.push({ kind: 'caveat', text: b.caveat });
+  out.push({
+    kind: 'meta',
+    items: [
+      { label: 'Date', value: date(b.generatedAt) },
+      { label: 'Author', value: b.author },
+      { label: 'Selection', value: describeSelection(b.selection) },
+      { label: 'Key judgments', value: String(b.judgments.length) },
+    ],
+  });
+  return out;
+}
+
+function bluf(b: Briefing): Block[] {
+  const out = [h2('Bottom line up front', 'bluf'), para(t(b.bluf))];
+  if (b.blufDrafted)
+    out.push({ kind: 'para', tone: 'aside', inlines: [t('Drafted from the strongest judgments; review and edit before release.')] });
+  return out;
+}
+
+function judgment(j: Judgment): Block[] {
+  const who = j.claimant ? [t(` — claimed by ${j.claimant}`)] : [];
+  const out: Block[] = [
+    h3(`${j.label}`, j.label.toLowerCase()),
+    para(t('Claim: ', { strong: true }), q(j.text), ...who),
+    para(t(j.sentences.likelihood), ...(j.sentences.override ? [t(` ${j.sentences.override}`)] : [])),
+    para(t(j.sentences.confidence)),
+    para(t(j.sentences.status), ...(j.statusRationale ? [t(' Rationale: '), q(j.statusRationale)] : [])),
+  ];
+  for (const w of j.warnings) out.push({ kind: 'para', tone: 'warning', inlines: [t(`Warning: ${w}`)] });
+  return out;
+}
+
+function evidence(b: Briefing): Block[] {
+  const out: Block[] = [h2('Evidence and sourcing', 'evidence')];
+  for (const j of b.judgments) {
+    out.push(h3(`${j.label} — evidence`, `${j.label.toLowerCase()}-evidence`));
+    if (!j.evidence.length) {
+      out.push(para(t('No evidence recorded.')));
+      continue;
+    }
+    out.push({
+      kind: 'list',
+      ordered: false,
+      items: j.evidence.map((e) => [
+        t(`${STANCE_LABEL[e.stance]}: `, { strong: true }),
+        ...(e.excerpt ? [q(e.excerpt), t(' ')] : []),
+        ref(e.footnote),
+        ...(e.note ? [t(` Note: ${e.note}`)] : []),
+      ]),
+    });
+  }
+  return out;
+}
+
+function disputes(b: Briefing): Block[] {
+  const out: Block[] = [h2('Disputes and how the judgments changed', 'disputes')];
+  const withHistory = b.judgments.filter((j) => j.disputes.length || j.changes.length);
+  if (!withHistory.length) return [...out, para(t('No disputes and no recorded changes of judgment.'))];
+  for (const j of withHistory) {
+    out.push(h3(`${j.label} — disputes and changes`, `${j.label.toLowerCase()}-history`));
+    const items: Inline[][] = j.disputes.map((d) => [
+      t(`${d.status === 'open' ? 'Open' : 'Resolved'} dispute raised by ${d.raisedBy} on ${date(d.openedAt)}: `, { strong: true }),
+      q(d.position),
+      ...(d.resolution ? [t(` Resolved${d.resolvedAt ? ` on ${date(d.resolvedAt)}` : ''}: `), q(d.resolution)] : []),
+    ]);
+    if (j.earlierChanges) items.push([t(`${j.earlierChanges} earlier changes not shown.`)]);
+    for (const c of j.changes) items.push([t(`${date(c.at)}: ${c.what}`)]);
+    out.push({ kind: 'list', ordered: false, items });
+  }
+  return out;
+}
+
+function summary(b: Briefing): Block[] {
+  const s = b.summary;
+  const grades = RELIABILITY.filter((r) => s.byGrade[r] > 0).map((r) => `${s.byGrade[r]} graded ${r} (${RELIABILITY_LABEL[r]})`);
+  const out: Block[] = [
+    h2('Source summary', 'source-summary'),
+    para(
+      t(
+        `${count(b.judgments.length, 'key judgment')} rest on ${count(s.evidenceItems, 'evidence item')} from ` +
+          `${count(s.sources, 'source')} with ${count(s.independentOrigins, 'independent origin')}` +
+          `${grades.length ? `: ${grades.join(', ')}` : ''}.`,
+      ),
+    ),
+  ];
+  if (s.singleOrigin.length)
+    out.push({ kind: 'para', tone: 'warning', inlines: [t(`Single-origin reporting: the supporting evidence for ${s.singleOrigin.join(', ')} traces to one origin each.`)] });
+  if (s.circular.length)
+    out.push({ kind: 'para', tone: 'warning', inlines: [t(`Circular reporting: ${s.circular.join(', ')} cite sources that repeat an origin already counted; repeats count at a quarter share.`)] });
+  return out;
+}
+
+function gaps(b: Briefing): Block[] {
+  const out = [h2('Intelligence gaps', 'gaps')];
+  if (!b.gaps.length) return [...out, para(t('Every judgment has independent evidence of at least moderate quality.'))];
+  return [...out, { kind: 'list', ordered: false, items: b.gaps.map((g) => [t(`${g.label}: `, { strong: true }), q(g.text), t(` — ${g.reason}.`)]) }];
+}
+
+function changes(b: Briefing): Block[] {
+  const out = [h2('Changes since the previous briefing', 'changes')];
+  if (!b.changes) return [...out, para(t('This is the first saved briefing on this selection.'))];
+  out.push(para(t(`Compared with the briefing saved on ${date(b.changes.previousAt)}:`)));
+  if (!b.changes.lines.length) return [...out, para(t('No changes.'))];
+  return [...out, { kind: 'list', ordered: false, items: b.changes.lines.map((l) => [t(l)]) }];
+}
+
+/** "Title, Publisher, locator (B2)". */
+export function footnoteText(f: Footnote): string {
+  return `${[f.title, f.publisher, f.locator].filter(Boolean).join(', ')} (${f.grade})`;
+}
+
+function sourceInlines(s: SourceEntry): Inline[] {
+  const parts = [s.publisher, s.authors.join('; ') || null, s.publishedAt].filter(Boolean).join(', ');
+  const href = safeHref(s.url);
+  return [
+    t(s.title, { strong: true }),
+    t(parts ? `. ${parts}.` : '.'),
+    ...(href ? [t(' '), t(href, { href })] : []),
+    t(` Reliability ${s.reliability} (${RELIABILITY_LABEL[s.reliability]}).`),
+    ...(s.derivedFrom ? [t(` Repeats: ${s.derivedFrom}.`)] : []),
+  ];
+}
+
+function notesAndSources(b: Briefing): Block[] {
+  return [
+    h2('Notes', 'notes'),
+    { kind: 'notes', items: b.footnotes.map((f) => ({ n: f.n, inlines: [t(footnoteText(f))] })) },
+    h2('Sources', 'sources'),
+    b.sources.length ? { kind: 'list', ordered: true, items: b.sources.map(sourceInlines) } : para(t('No sources cited.')),
+  ];
+}
+
+export function layoutBriefing(b: Briefing): Block[] {
+  const out = [
+    ...header(b),
+    ...bluf(b),
+    h2('Key judgments', 'key-judgments'),
+    ...b.judgments.flatMap(judgment),
+    ...evidence(b),
+    ...disputes(b),
+    ...summary(b),
+    ...gaps(b),
+    ...changes(b),
+    ...notesAndSources(b),
+  ];
+  if (b.caveat) out.push({ kind: 'caveat', text: b.caveat });
+  return out;
+}

@@ -1,0 +1,50 @@
+/** The briefing as Markdown (CommonMark): the canonical saved text of a briefing. */
+import type { Block, Inline } from './blocks';
+import { layoutBriefing } from './layout';
+import type { Briefing } from './types';
+
+/** Escapes what CommonMark would read as markup (and raw HTML), keeping the text readable. */
+export function escapeMarkdown(s: string): string {
+  return s
+    .replace(/[\\`*_[\]<>|~]/g, (m) => `\\${m}`)
+    .replace(/\r?\n/g, ' ')
+    .replace(/^(\s*)([#+\-=]|\d+[.)])/, (_m, sp: string, mark: string) => `${sp}${mark.replace(/([#+\-=.)])$/, '\\$1')}`);
+}
+
+function inline(i: Inline): string {
+  if (i.ref !== undefined) return `\\[${i.ref}\\]`;
+  const text = escapeMarkdown(i.text);
+  if (i.href) return `<${i.href.replace(/[<>\s]/g, encodeURIComponent)}>`;
+  if (i.quote) return `*“${text}”*`;
+  if (i.strong) return `**${text.trim()}**${/\s$/.test(i.text) ? ' ' : ''}`;
+  return text;
+}
+
+const inlines = (xs: readonly Inline[]) => xs.map(inline).join('');
+
+function block(b: Block): string {
+  switch (b.kind) {
+    case 'title':
+      return `# ${escapeMarkdown(b.text)}`;
+    case 'meta':
+      return b.items.map((m) => `**${m.label}:** ${escapeMarkdown(m.value)}`).join('  \n');
+    case 'caveat':
+      return `> **${escapeMarkdown(b.text)}**`;
+    case 'heading':
+      return `${'#'.repeat(b.level)} ${escapeMarkdown(b.text)}`;
+    case 'para':
+      return b.tone === 'aside' ? `*${inlines(b.inlines)}*` : b.tone === 'warning' ? `> ${inlines(b.inlines)}` : inlines(b.inlines);
+    case 'list':
+      return b.items.map((it, n) => `${b.ordered ? `${n + 1}.` : '-'} ${inlines(it)}`).join('\n');
+    case 'notes':
+      return b.items.map((it) => `\\[${it.n}\\] ${inlines(it.inlines)}`).join('  \n');
+  }
+}
+
+export function blocksToMarkdown(blocks: readonly Block[]): string {
+  return `${blocks.map(block).join('\n\n')}\n`;
+}
+
+export function toMarkdown(b: Briefing): string {
+  return blocksToMarkdown(layoutBriefing(b));
+}

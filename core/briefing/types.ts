@@ -1,0 +1,169 @@
+/**
+ * The briefing model: what a briefing note says, independent of its output format. Composed from
+ * pre-read case data (`BriefingData`) by `composeBriefing`, then laid out as blocks (`layout.ts`)
+ * that the Markdown, HTML, DOCX writers and the renderer's preview all walk.
+ */
+import type { ConfidenceResult } from '../confidence';
+import type { Band, ConfidenceLevel } from '../estimative';
+import type { CaseEvent, Claim, ClaimStatus, Dispute, EvidenceView, Source } from '../types';
+
+/** Which claims a briefing covers: query AND tag, plus hand-picked claims. */
+export interface BriefingSelection {
+  query?: string;
+  tag?: string;
+  claimIds?: string[];
+}
+
+/** Everything composition needs, read from the case beforehand (db/service/briefing-data.ts). */
+export interface BriefingData {
+  selection: BriefingSelection;
+  selectionKey: string;
+  generatedAt: string;
+  author: string;
+  caveat: string;
+  claims: BriefingClaimData[];
+  /** Every source cited by the claims' evidence, and the roots of their lineages. */
+  sources: Source[];
+  /** The snapshot of the latest saved briefing on the same selection, if any. */
+  previous: { id: string; createdAt: string; snapshot: BriefingSnapshot } | null;
+}
+
+export interface BriefingClaimData {
+  claim: Claim;
+  evidence: EvidenceView[];
+  disputes: Dispute[];
+  model: ConfidenceResult;
+  /** The claim's history (oldest first): status, override, confidence and dispute events. */
+  events: CaseEvent[];
+}
+
+export interface ComposeOptions {
+  title?: string;
+  /** The analyst's BLUF; when absent one is drafted from the strongest judgments. */
+  bluf?: string;
+}
+
+/** A numbered citation: one evidence item. */
+export interface Footnote {
+  n: number;
+  evidenceId: string;
+  sourceId: string;
+  title: string;
+  publisher: string | null;
+  locator: string | null;
+  grade: string;
+}
+
+export interface EvidenceLine {
+  stance: 'supports' | 'refutes' | 'context';
+  excerpt: string;
+  note: string;
+  footnote: number;
+}
+
+export interface DisputeLine {
+  raisedBy: string;
+  openedAt: string;
+  position: string;
+  status: 'open' | 'resolved';
+  resolution: string | null;
+  resolvedAt: string | null;
+}
+
+export interface JudgmentChange {
+  at: string;
+  what: string;
+}
+
+export interface Judgment {
+  /** The fixed sentences about the claim (checked by the estimative-language checker). */
+  sentences: { likelihood: string; confidence: string; override: string | null; status: string };
+  /** "KJ1", "KJ2"… in briefing order. */
+  label: string;
+  claimId: string;
+  text: string;
+  claimant: string | null;
+  probability: number;
+  computedProbability: number;
+  overridden: boolean;
+  band: Band;
+  confidence: ConfidenceLevel;
+  confidenceReasons: string[];
+  status: ClaimStatus;
+  statusRationale: string | null;
+  evidence: EvidenceLine[];
+  disputes: DisputeLine[];
+  changes: JudgmentChange[];
+  /** Older changes left out of `changes`. */
+  earlierChanges: number;
+  warnings: string[];
+}
+
+export interface SourceEntry {
+  id: string;
+  title: string;
+  publisher: string | null;
+  authors: string[];
+  publishedAt: string | null;
+  url: string | null;
+  reliability: Source['reliability'];
+  /** Title of the source it repeats, when derived. */
+  derivedFrom: string | null;
+}
+
+export interface SourceSummary {
+  sources: number;
+  byGrade: Record<Source['reliability'], number>;
+  evidenceItems: number;
+  independentOrigins: number;
+  singleOrigin: string[];
+  circular: string[];
+}
+
+export interface Gap {
+  label: string;
+  text: string;
+  reason: string;
+}
+
+export interface ClaimState {
+  id: string;
+  text: string;
+  probability: number;
+  band: Band;
+  confidence: ConfidenceLevel;
+  status: ClaimStatus;
+  evidence: number;
+  openDisputes: number;
+  disputes: number;
+}
+
+export interface BriefingSnapshot {
+  version: 1;
+  claims: ClaimState[];
+}
+
+export interface BriefingChanges {
+  previousId: string;
+  previousAt: string;
+  lines: string[];
+}
+
+export interface Briefing {
+  title: string;
+  generatedAt: string;
+  author: string;
+  caveat: string;
+  selection: BriefingSelection;
+  selectionKey: string;
+  bluf: string;
+  blufDrafted: boolean;
+  judgments: Judgment[];
+  footnotes: Footnote[];
+  summary: SourceSummary;
+  gaps: Gap[];
+  /** null: no earlier briefing on this selection. */
+  changes: BriefingChanges | null;
+  sources: SourceEntry[];
+  snapshot: BriefingSnapshot;
+}

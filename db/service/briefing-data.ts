@@ -1,0 +1,102 @@
+/**
+ * readBriefingData: everything a briefing needs, read from the case in one pass (the claims of a
+ * selection with their evidence, disputes, model and history; the cited sources; the previous saved
+ * snapshot). Composition (core/briefing) then runs on this data alone, so reading and composing can
+ * be timed apart.
+ */
+import type { BriefingClaimData, BriefingData, BriefingSelection } from '../../core/briefing/types';
+import { normalizeSelection, selectionKey } from '../../core/briefing/selection';
+import type { Source } from '../../core/types';
+import { invalid, notFound } from '../errors';
+import { type ClaimRow } from '../repos/claims';
+import { eventsForClaim } from '../repos/events';
+import { latestBriefing, storedBriefing } from '../repos/briefings';
+import { getSettings } from '../repos/meta';
+import { sourceRowById, toSource } from '../repos/sources';
+import { search } from '../search';
+import { all, get, list, sql, type DB } from '../sql';
+import { claimDetail } from './claims';
+import { createCtx, type Ctx } from './context';
+
+/** The most claims one briefing may cover. */
+export const MAX_BRIEFING_CLAIMS = 5_000;
+
+function queryRowids(db: DB, q: string): number[] {
+  const r = search(db, q, 500, ['claims']);
+  if (!r.groups.claims.length && r.notices.length) throw invalid(`selection.query: ${r.notices.join(' ')}`);
+  const ids = r.groups.claims.map((h) => h.id);
+  return all<{ rowid: number }>(db, sql`SELECT rowid FROM claims WHERE id IN ${list(ids)}`).map((x) => x.rowid);
+}
+
+function tagRowids(db: DB, tag: string): number[] {
+  return all<{ rowid: number }>(
+    db,
+    sql`SELECT ct.claim_rowid AS rowid FROM claim_tags ct JOIN tags t ON t.rowid = ct.tag_rowid WHERE t.name = ${tag}`,
+  ).map((x) => x.rowid);
+}
+
+/** Query AND tag, plus hand-picked claims; live claims only; strongest probability first. */
+export function selectClaims(db: DB, selection: BriefingSelection): ClaimRow[] {
+  const s = normalizeSelection(selection);
+  let filtered: Set<number> | null = null;
+  if (s.query) filtered = new Set(queryRowids(db, s.query));
+  if (s.tag) {
+    const tagged = tagRowids(db, s.tag);
+    filtered = filtered ? new Set(tagged.filter((r) => filtered!.has(r))) : new Set(tagged);
+  }
+  const rowids = new Set(filtered ?? []);
+  for (const id of s.claimIds ?? []) {
+    const row = get<{ rowid: number; deleted_at: string | null }>(db, sql`SELECT rowid, deleted_at FROM claims WHERE id = ${id}`);
+    if (!row) throw notFound('selection.claimIds: claim', id);
+    if (row.deleted_at) throw invalid(`selection.claimIds: claim ${id} is in the trash; restore it first`);
+    rowids.add(row.rowid);
+  }
+  if (rowids.size > MAX_BRIEFING_CLAIMS)
+    throw invalid(`selection: ${rowids.size} claims match; a briefing covers at most ${MAX_BRIEFING_CLAIMS}. Narrow the query or tag.`);
+  return all<ClaimRow>(
+    db,
+    sql`SELECT * FROM claims WHERE rowid IN ${list([...rowids])} AND deleted_at IS NULL ORDER BY probability DESC, rowid`,
+  );
+}
+
+function claimData(ctx: Ctx, row: ClaimRow): BriefingClaimData {
+  const d = claimDetail(ctx, row.id);
+  return { claim: d.claim, evidence: d.evidence, disputes: d.disputes, model: d.model, events: eventsForClaim(ctx.db, row.id) };
+}
+
+function citedSources(db: DB, claims: readonly BriefingClaimData[]): Source[] {
+  const byId = new Map<string, Source>();
+  const want = [...new Set(claims.flatMap((c) => c.evidence.map((e) => e.sourceId)))];
+  while (want.length) {
+    const id = want.shift()!;
+    if (byId.has(id)) continue;
+    const s = toSource(sourceRowById(db, id));
+    byId.set(id, s);
+    if (s.derivedFromId && !byId.has(s.derivedFromId)) want.push(s.derivedFromId);
+  }
+  return [...byId.values()];
+}
+
+export function readBriefingDataCtx(ctx: Ctx, selection: BriefingSelection): BriefingData {
+  const rows = selectClaims(ctx.db, selection);
+  const claims = rows.map((r) => claimData(ctx, r));
+  const key = selectionKey(selection);
+  const prev = latestBriefing(ctx.db, key);
+  const settings = getSettings(ctx.db);
+  return {
+    selection: normalizeSelection(selection),
+    selectionKey: key,
+    generatedAt: ctx.now(),
+    author: settings.analystName,
+    caveat: settings.caveat,
+    claims,
+    sources: citedSources(ctx.db, claims),
+    previous: prev ? { id: prev.id, createdAt: prev.created_at, snapshot: storedBriefing(prev).snapshot } : null,
+  };
+}
+
+/** For benches and tools: read a selection's briefing data straight from an open case. */
+export function readBriefingData(api: { db: DB }, selection: BriefingSelection, opts: { now?: () => string } = {}): BriefingData {
+  return readBriefingDataCtx(createCtx(api.db, opts), selection);
+}
+

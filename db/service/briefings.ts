@@ -1,0 +1,80 @@
+import type { ApiHandlers } from '../../core/api';
+import { checkBriefing } from '../../core/briefing/check-briefing';
+import { composeBriefing } from '../../core/briefing/compose';
+import { layoutBriefing } from '../../core/briefing/layout';
+import { blocksToMarkdown } from '../../core/briefing/markdown';
+import { renderBriefing } from '../../core/briefing/render';
+import { selectionKey } from '../../core/briefing/selection';
+import type { Briefing, BriefingSelection } from '../../core/briefing/types';
+import type { ComposedBriefing, SavedBriefing } from '../../core/contract/briefings';
+import { newId } from '../../core/ids';
+import { briefingRowById, insertBriefing, listBriefings, storedBriefing, toVersion } from '../repos/briefings';
+import { readBriefingDataCtx } from './briefing-data';
+import { record, transactional, type Ctx } from './context';
+
+type H = Pick<ApiHandlers, 'briefings.compose' | 'briefings.save' | 'briefings.list' | 'briefings.get' | 'briefings.render'>;
+
+interface ComposeArgs {
+  selection: BriefingSelection;
+  title?: string;
+  bluf?: string;
+}
+
+export function presentBriefing(briefing: Briefing): ComposedBriefing {
+  const blocks = layoutBriefing(briefing);
+  return { briefing, blocks, markdown: blocksToMarkdown(blocks), warnings: checkBriefing(briefing) };
+}
+
+function compose(ctx: Ctx, input: ComposeArgs): ComposedBriefing {
+  const data = readBriefingDataCtx(ctx, input.selection);
+  return presentBriefing(composeBriefing(data, { title: input.title, bluf: input.bluf }));
+}
+
+function savedById(ctx: Ctx, id: string): SavedBriefing {
+  const row = briefingRowById(ctx.db, id);
+  return { ...toVersion(row), ...presentBriefing(storedBriefing(row)), markdown: row.markdown };
+}
+
+export function briefingHandlers(ctx: Ctx): H {
+  const tx = transactional(ctx);
+  return {
+    'briefings.compose': (input) => compose(ctx, input),
+
+    'briefings.save': tx((input) => {
+      const composed = compose(ctx, input);
+      const b = composed.briefing;
+      const id = newId();
+      insertBriefing(ctx.db, {
+        id,
+        title: b.title,
+        selection: b.selection,
+        selectionKey: b.selectionKey,
+        markdown: composed.markdown,
+        briefing: b,
+        at: b.generatedAt,
+      });
+      const saved = savedById(ctx, id);
+      record(ctx, {
+        kind: 'briefing.saved',
+        entityType: 'briefing',
+        entityId: id,
+        payload: {
+          after: { title: b.title, selection: b.selection, version: saved.version, claims: b.judgments.length, changes: b.changes?.lines.length ?? null },
+        },
+      });
+      return saved;
+    }),
+
+    'briefings.list': (input) =>
+      listBriefings(ctx.db, input.selection ? selectionKey(input.selection) : null, input.limit).map(toVersion),
+
+    'briefings.get': (input) => savedById(ctx, input.id),
+
+    'briefings.render': (input) => {
+      const briefing = input.id
+        ? storedBriefing(briefingRowById(ctx.db, input.id))
+        : compose(ctx, { selection: input.selection!, title: input.title, bluf: input.bluf }).briefing;
+      return renderBriefing(briefing, input.format);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sampleCase } from './fixtures';
+
+const GOLDEN = new URL('../../fixtures/briefing/sample-deepseek.md', import.meta.url);
+
+describe('Markdown briefing of the sample case (golden file)', () => {
+  const c = sampleCase();
+  afterAll(() => c.close());
+
+  it('matches tests/fixtures/briefing/sample-deepseek.md (UPDATE_GOLDEN=1 rewrites it)', () => {
+    const { markdown } = c.api.invoke('briefings.compose', {
+      selection: { query: 'chips' },
+      title: 'DeepSeek: chips and training cost',
+    });
+    // The Markdown carries no ids; the clock is fixed, so the text is stable.
+    expect(markdown).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-7/);
+    if (process.env.UPDATE_GOLDEN || !existsSync(GOLDEN)) writeFileSync(GOLDEN, markdown);
+    expect(markdown).toBe(readFileSync(GOLDEN, 'utf8'));
+  });
+
+  it('has every section of DESIGN §5, in order', () => {
+    const { markdown } = c.api.invoke('briefings.compose', { selection: { query: 'chips' } });
+    const headings = [...markdown.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(headings).toEqual([
+      'Bottom line up front',
+      'Key judgments',
+      'Evidence and sourcing',
+      'Disputes and how the judgments changed',
+      'Source summary',
+      'Intelligence gaps',
+      'Changes since the previous briefing',
+      'Notes',
+      'Sources',
+    ]);
+  });
+});
