@@ -1,5 +1,5 @@
 import type { ApiHandlers } from '../../core/api';
-import { statusConflict } from '../../core/confidence';
+import { overrideDiverges, statusConflict } from '../../core/confidence';
 import { bandOf, formatPercent } from '../../core/estimative';
 import { newId } from '../../core/ids';
 import { STATUSES_NEEDING_RATIONALE, type Claim, type ClaimDetail } from '../../core/types';
@@ -44,14 +44,11 @@ function snapshot(c: Claim) {
 
 export function claimWarnings(claim: Claim, model: ClaimDetail['model'], sourceTitles: Map<string, string>): string[] {
   const w: string[] = [];
-  if (claim.override) {
-    const diverges = bandOf(claim.override.probability) !== model.band;
-    if (diverges)
-      w.push(
-        `Analyst override (${formatPercent(claim.override.probability)}, ${bandOf(claim.override.probability)}) diverges from the evidence (${formatPercent(model.probability)}, ${model.band}).`,
-      );
-  }
-  const conflict = statusConflict(claim.status, model.probability);
+  if (claim.override && overrideDiverges(claim.override.probability, model.probability))
+    w.push(
+      `Analyst override (${formatPercent(claim.override.probability)}, ${bandOf(claim.override.probability)}) diverges from the evidence (${formatPercent(model.probability)}, ${model.band}).`,
+    );
+  const conflict = statusConflict(claim.status, model.probability, model);
   if (conflict) w.push(`Status contradicts the evidence: ${conflict}.`);
   if (model.singleOrigin) {
     const origin = model.items.find((i) => i.stance === 'supports')?.originId ?? '';
@@ -154,8 +151,10 @@ export function claimHandlers(ctx: Ctx): H {
       const row = liveClaimRow(ctx, input.id);
       if (STATUSES_NEEDING_RATIONALE.includes(input.status) && !input.rationale)
         throw invalid(`rationale: changing the status to ${input.status} needs a rationale`);
-      if (input.outcome && !['supported', 'refuted'].includes(input.status))
-        throw invalid('outcome: a final outcome (true/false) goes with the status supported or refuted');
+      if (input.outcome === 'true' && input.status !== 'supported')
+        throw invalid(`outcome: a claim settled as true goes with the status supported, not ${input.status}`);
+      if (input.outcome === 'false' && input.status !== 'refuted')
+        throw invalid(`outcome: a claim settled as false goes with the status refuted, not ${input.status}`);
       const outcome = input.outcome ?? null;
       patchClaim(ctx.db, row.rowid, { status: input.status, statusRationale: input.rationale ?? null, outcome }, ctx.now());
       record(ctx, {
