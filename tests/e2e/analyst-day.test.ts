@@ -1,0 +1,189 @@
+/**
+ * The analyst's day in a real Chromium against `claimtrail serve` on a fresh sample case: create a
+ * claim, grade a source and a quote, watch the probability word move, dispute it, find it through
+ * search and quick-open, read its history, trash and restore it. Screens go to test-artifacts/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath, axeViolations, buildRendererOnce, launchChromium, openApp, serveCase, type PageWatch, type Served } from './harness';
+
+const CLAIM = 'Zyxwvut Labs trained its flagship model on 4,096 smuggled accelerators';
+let served: Served;
+let browser: Browser;
+let watch: PageWatch;
+let page: Page;
+
+beforeAll(async () => {
+  await buildRendererOnce();
+  served = await serveCase({ sample: true });
+  browser = await launchChromium();
+  watch = await openApp(browser, served.server.url);
+  page = watch.page;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+const claimList = () => page.getByRole('listbox', { name: 'Claims' });
+const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
+
+describe('analyst day', () => {
+  it('opens the sample case with its claims, and drops the token from the address', async () => {
+    await expect.poll(() => claimList().getByRole('option').count()).toBeGreaterThan(5);
+    expect(page.url()).not.toContain('token=');
+    await expect.poll(() => page.getByText('23 claims').count()).toBe(1);
+    await page.screenshot({ path: artifactPath('claim-list.png') });
+  });
+
+  it('moves through the list with the keyboard and opens a claim with Enter', async () => {
+    const second = await claimList().getByRole('option').nth(1).locator('.row-text').innerText();
+    await claimList().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => claimList().getAttribute('aria-activedescendant')).toBe('claim-option-1');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#claim-title').innerText()).toBe(second);
+    await page.getByRole('button', { name: '← Back to claims' }).click();
+    await claimList().waitFor();
+  });
+
+  it('creates a claim; a similar one is flagged while typing', async () => {
+    await page.getByRole('button', { name: 'New claim' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New claim' });
+    await dialog.getByLabel('Claim text').fill('Washington must remain the global leader in AI');
+    await expect.poll(() => dialog.getByRole('status', { name: 'Similar claims' }).count()).toBe(1);
+    await dialog.getByLabel('Claim text').fill(CLAIM);
+    await dialog.getByLabel('Claimant').fill('Anonymous trade blog');
+    await dialog.getByLabel('Tags').fill('chips, smuggling');
+    await dialog.getByRole('button', { name: 'Create claim' }).click();
+    await expect.poll(() => page.locator('#claim-title').innerText()).toBe(CLAIM);
+    expect(await page.getByTestId('probability-word').innerText()).toBe('roughly even chance');
+  });
+
+  it('adds a B source and a credibility-2 quote; the probability and its word change', async () => {
+    await page.getByRole('button', { name: 'Add evidence' }).click();
+    await page.getByRole('dialog', { name: 'Add evidence' }).getByRole('button', { name: 'New source…' }).click();
+    const src = page.getByRole('dialog', { name: 'New source' });
+    await src.getByLabel('Source title').fill('Customs seizure report 2025/17');
+    await src.getByLabel('Publisher').fill('Port authority');
+    await src.getByLabel('Reliability').selectOption('B');
+    await src.getByRole('button', { name: 'Add source' }).click();
+    const ev = page.getByRole('dialog', { name: 'Add evidence' });
+    await expect.poll(() => ev.getByText('Selected: Customs seizure report 2025/17').count()).toBe(1);
+    await ev.getByLabel('Credibility').selectOption('2');
+    await ev.getByLabel('Excerpt').fill('Officers seized crates of accelerators bound for Zyxwvut Labs.');
+    await ev.getByLabel('Locator').fill('p. 4');
+    await ev.getByRole('button', { name: 'Add evidence' }).click();
+    await expect.poll(() => page.getByTestId('probability-word').innerText()).toBe('likely');
+    expect(await page.getByTestId('probability-value').innerText()).toBe('71%');
+    const evidence = page.getByRole('region', { name: /Evidence \(1\)/ });
+    expect(await evidence.getByText('B2').count()).toBe(1);
+    expect(await evidence.getByText('Officers seized crates').count()).toBe(1);
+  });
+
+  it('opens a dispute and sees the events in the history timeline', async () => {
+    await page.getByRole('region', { name: /Disputes/ }).getByRole('button', { name: 'Open dispute' }).click();
+    const form = page.getByRole('form', { name: 'Open a dispute' });
+    await form.getByLabel('Raised by').fill('Desk editor');
+    await form.getByLabel('Position').fill('The crates may have held gaming cards, not accelerators.');
+    await form.getByRole('button', { name: 'Open dispute' }).click();
+    await expect.poll(() => page.getByText('The crates may have held gaming cards').count()).toBe(1);
+    const timeline = page.getByRole('list', { name: 'History timeline' });
+    await expect.poll(() => timeline.getByText('Dispute opened').count()).toBe(1);
+    expect(await timeline.getByText('Evidence added').count()).toBe(1);
+    expect(await timeline.getByText('Confidence changed').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('img', { name: /Probability over time: 2 points, from 50% to 71%/ }).count()).toBe(1);
+  });
+
+  it('changes the status only with a rationale', async () => {
+    const status = page.getByRole('region', { name: 'Status' });
+    await status.getByLabel('New status').selectOption('disputed');
+    await status.getByRole('button', { name: 'Change status' }).click();
+    await expect.poll(() => status.getByRole('alert').innerText()).toContain('rationale');
+    await status.getByLabel('Rationale for the status').fill('Open challenge on what the crates held.');
+    await status.getByRole('button', { name: 'Change status' }).click();
+    await expect.poll(() => status.getByText('Current: disputed').count()).toBe(1);
+    await page.screenshot({ path: artifactPath('claim-detail.png'), fullPage: true });
+  });
+
+  it('finds the claim through full-text search with highlighted snippets', async () => {
+    await nav('Search').click();
+    await page.getByLabel('Search the case').fill('zyxwvut');
+    const claims = page.getByRole('region', { name: 'Claims results' });
+    await expect.poll(() => claims.getByRole('button', { name: CLAIM }).count()).toBe(1);
+    expect((await page.locator('mark').allInnerTexts()).map((t) => t.toLowerCase())).toContain('zyxwvut');
+    await page.screenshot({ path: artifactPath('search.png'), fullPage: true });
+    await claims.getByRole('button', { name: CLAIM }).click();
+    await expect.poll(() => page.locator('#claim-title').innerText()).toBe(CLAIM);
+  });
+
+  it('finds the claim through the quick-open palette (Ctrl+K)', async () => {
+    await nav('Settings').click();
+    await page.keyboard.press('Control+k');
+    const dialog = page.getByRole('dialog', { name: 'Quick open' });
+    await dialog.getByLabel('Go to claim or source').fill('smuggled accelerators');
+    await expect.poll(() => dialog.getByRole('option').first().innerText()).toContain(CLAIM);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#claim-title').innerText()).toBe(CLAIM);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Quick open' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('moves the claim to the trash and restores it', async () => {
+    await page.getByRole('button', { name: 'Move to trash' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Move claim to trash' });
+    await dialog.getByLabel('Reason (optional)').fill('testing the trash');
+    await dialog.getByRole('button', { name: 'Move to trash' }).click();
+    await claimList().waitFor();
+    await expect.poll(() => page.getByText('23 claims').count()).toBe(1);
+    await nav('Trash (1)').click();
+    await page.getByRole('button', { name: `Restore claim: ${CLAIM}` }).click();
+    await expect.poll(() => page.getByText('The trash is empty.').count()).toBe(1);
+    await nav('Claims').click();
+    await expect.poll(() => page.getByText('24 claims').count()).toBe(1);
+    await page.getByLabel('Filter by text').fill('Zyxwvut');
+    await expect.poll(() => claimList().getByRole('option').count()).toBe(1);
+    expect(await claimList().getByRole('option').innerText()).toContain(CLAIM);
+  });
+
+  it('filters by status and probability band', async () => {
+    await page.getByLabel('Filter by text').fill('');
+    await page.getByLabel('Status').selectOption('disputed');
+    await expect.poll(() => claimList().getByRole('option').count()).toBe(1);
+    await page.getByLabel('Status').selectOption('');
+    await page.getByLabel('Probability band').selectOption('roughly even chance');
+    await expect.poll(() => claimList().getByRole('option').allInnerTexts()).not.toContainEqual(expect.stringContaining('71%'));
+    await page.getByLabel('Probability band').selectOption('');
+  });
+
+  it('has no serious or critical accessibility violations on list, detail, search and sources, in light and dark', async () => {
+    const screens: Record<string, unknown> = {};
+    for (const theme of ['light', 'dark'] as const) {
+      await page.getByLabel('Theme').selectOption(theme);
+      await nav('Claims').click();
+      await claimList().getByRole('option').first().waitFor();
+      screens[`${theme} list`] = await axeViolations(page);
+      await claimList().getByRole('option').first().click();
+      await page.getByRole('heading', { name: 'History' }).waitFor();
+      screens[`${theme} detail`] = await axeViolations(page);
+      await nav('Search').click();
+      await page.getByLabel('Search the case').fill('DeepSeek');
+      await page.locator('mark').first().waitFor();
+      screens[`${theme} search`] = await axeViolations(page);
+      await nav('Sources').click();
+      await page.getByRole('list', { name: 'Source list' }).getByRole('button').first().click();
+      await page.getByRole('heading', { name: 'Claims citing this source' }).waitFor();
+      screens[`${theme} sources`] = await axeViolations(page);
+    }
+    expect(screens).toEqual(Object.fromEntries(Object.keys(screens).map((k) => [k, []])));
+    // Canary: the same check does flag an unlabelled control.
+    await page.evaluate(() => document.body.append(document.createElement('input')));
+    expect((await axeViolations(page)).map((v) => v.id)).toContain('label');
+    expect(watch.dialogs).toEqual([]);
+    expect(watch.errors).toEqual([]);
+  });
+});
