@@ -12,6 +12,7 @@ import { disputeMethods } from './contract/disputes';
 import { evidenceMethods } from './contract/evidence';
 import { miscMethods } from './contract/misc';
 import { sourceMethods } from './contract/sources';
+import { transferMethods } from './contract/transfer';
 
 export const contract = {
   ...claimMethods,
@@ -21,6 +22,7 @@ export const contract = {
   ...miscMethods,
   ...calibrationMethods,
   ...briefingMethods,
+  ...transferMethods,
 } as const;
 
 export type Contract = typeof contract;

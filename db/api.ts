@@ -23,6 +23,7 @@ import { disputeHandlers } from './service/disputes';
 import { evidenceHandlers } from './service/evidence';
 import { miscHandlers } from './service/misc';
 import { sourceHandlers } from './service/sources';
+import { transferHandlers } from './service/transfer';
 import type { DB } from './sql';
 
 export interface CaseApi {
@@ -61,6 +62,7 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...miscHandlers(ctx, opts.path ?? db.name),
     ...calibrationHandlers(ctx),
     ...briefingHandlers(ctx),
+    ...transferHandlers(ctx),
   };
 
   function call(method: string, input: unknown): ApiResult<unknown> {

@@ -1,0 +1,129 @@
+/** import, export, backup, restore: the CLI reads and writes files; content travels through the contract. */
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { decodeBytes } from '../../core/transfer/decode';
+import { describeIssue, EXPORT_FORMATS, IMPORT_FORMATS, type ImportReport } from '../../core/transfer/types';
+import { createApi } from '../../db/api';
+import { CaseError } from '../../db/errors';
+import { backupCase, restoreCase } from '../../db/transfer/backup';
+import { str, UsageError, type Command } from '../command';
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+  return value as T;
+}
+
+function readText(file: string): string {
+  if (!existsSync(file)) throw new UsageError(`no file at ${file}`);
+  const decoded = decodeBytes(readFileSync(file));
+  if (!decoded.ok) throw new CaseError('invalid', `${file}, line ${decoded.line}: ${decoded.message}`);
+  return decoded.text;
+}
+
+export function reportText(r: ImportReport): string {
+  const c = r.counts;
+  const d = c.duplicatesSkipped;
+  const dups = Object.entries(d).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
+  const lines = [
+    `${r.dryRun ? 'Dry run' : 'Import'} (${r.format}): ${c.records} records read.`,
+    r.ok
+      ? `${r.dryRun ? 'Would add' : 'Added'}: ${c.claims} claims, ${c.sources} sources, ${c.evidence} evidence, ${c.disputes} disputes, ${c.links} links, ${c.briefings} briefings.`
+      : `Refused: nothing was ${r.dryRun ? 'checked further' : 'imported'}; the case is unchanged.`,
+  ];
+  if (dups.length) lines.push(`Duplicates skipped: ${dups.join(', ')}.`);
+  for (const x of r.duplicates.slice(0, 10))
+    lines.push(`  duplicate ${x.kind} at ${x.line !== undefined ? `line ${x.line}` : x.record} of ${x.of}`);
+  for (const n of r.notices) lines.push(`note: ${n}`);
+  for (const e of r.errors) lines.push(`error: ${describeIssue(e)}`);
+  return lines.join('\n');
+}
+
+const importCommand: Command = {
+  name: 'import',
+  usage: 'import FILE [--format json|csv|tsv|csl-json|claimreview] [--map COL=FIELD,...] [--no-header] [--delimiter X] [--labels LABEL=STATUS[:PRIOR],...] [--dry-run]',
+  summary: 'Import claims or sources (all or nothing; --dry-run shows the counts and errors first).',
+  options: {
+    format: { type: 'string' },
+    map: { type: 'string' },
+    'no-header': { type: 'boolean' },
+    delimiter: { type: 'string' },
+    labels: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+  },
+  minArgs: 1,
+  async run(ctx) {
+    const file = ctx.args[0]!;
+    const format = oneOf(str(ctx.values, 'format'), IMPORT_FORMATS, '--format');
+    const delimiter = str(ctx.values, 'delimiter');
+    const content = readText(file);
+    const input = {
+      format,
+      content,
+      fileName: basename(file),
+      map: str(ctx.values, 'map'),
+      header: ctx.values['no-header'] ? false : undefined,
+      delimiter: delimiter === '\\t' || delimiter === 'tab' ? '\t' : delimiter,
+      labels: str(ctx.values, 'labels'),
+    };
+    const dryRun = ctx.values['dry-run'] === true;
+    const report = await ctx.withCase((_api, handle) => {
+      const showProgress = !ctx.json && process.stderr.isTTY;
+      const api = createApi(handle.db, {
+        path: handle.path,
+        actor: str(ctx.values, 'actor'),
+        onProgress: showProgress ? (done, total, label) => process.stderr.write(`\r${label} ${done}/${total}`) : undefined,
+      });
+      const r = api.invoke(dryRun ? 'transfer.dryRun' : 'transfer.import', input);
+      if (showProgress) process.stderr.write('\r\x1b[K');
+      return r;
+    });
+    ctx.print(report, () => reportText(report));
+    return report.ok ? 0 : 1;
+  },
+};
+
+const exportCommand: Command = {
+  name: 'export',
+  usage: 'export --format json|csv|csl-json|claimreview|md --out FILE [--force]',
+  summary: 'Export the case (json: everything, exact round trip; csv: claims; csl-json: sources; claimreview: verdicts; md).',
+  options: { format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
+  async run(ctx) {
+    const format = oneOf(str(ctx.values, 'format'), EXPORT_FORMATS, '--format');
+    const out = str(ctx.values, 'out');
+    if (!format || !out) throw new UsageError('--format and --out are required');
+    if (existsSync(out) && statSync(out).size > 0 && !ctx.values.force) throw new UsageError(`${out} already exists; pass --force to replace it`);
+    const file = await ctx.withCase((api) => api.invoke('transfer.export', { format }));
+    writeFileSync(out, file.content);
+    ctx.print({ out, format, bytes: Buffer.byteLength(file.content) }, () => `Wrote ${out} (${format}, ${Buffer.byteLength(file.content)} bytes).`);
+  },
+};
+
+const backupCommand: Command = {
+  name: 'backup',
+  usage: 'backup --out FILE',
+  summary: 'Copy the open case with SQLite\'s online backup (safe while the case is in use).',
+  options: { out: { type: 'string' } },
+  async run(ctx) {
+    const out = str(ctx.values, 'out');
+    if (!out) throw new UsageError('--out FILE is required');
+    const r = await ctx.withCase((_api, handle) => backupCase(handle.db, out));
+    ctx.print(r, () => `Backed up to ${r.file} (${r.pages} pages, integrity ok).`);
+  },
+};
+
+const restoreCommand: Command = {
+  name: 'restore',
+  usage: 'restore BACKUP --to NEW_FILE',
+  summary: 'Restore a backup into a new case file (never over an existing file).',
+  options: { to: { type: 'string' } },
+  minArgs: 1,
+  async run(ctx) {
+    const to = str(ctx.values, 'to');
+    if (!to) throw new UsageError('--to NEW_FILE is required');
+    const r = await restoreCase(ctx.args[0]!, to);
+    ctx.print(r, () => `Restored ${ctx.args[0]} into ${r.file}.`);
+  },
+};
+
+export const transferCommands: Command[] = [importCommand, exportCommand, backupCommand, restoreCommand];

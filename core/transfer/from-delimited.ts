@@ -1,0 +1,143 @@
+/** CSV/TSV rows → claims, through a column mapping and a label map. */
+import { CLAIM_STATUSES, type ClaimStatus } from '../types';
+import { addIssue, checkRecord, full, type IssueSink } from './check';
+import { DelimitedError, readDelimited, unneutralize, type Row } from './csv';
+import { defaultLabels, lookupLabel, parseLabels, type LabelMap } from './labels';
+import { columnName, parseMapping, type ColumnMap, type RowField } from './mapping';
+import { claimRecord } from './schemas';
+import type { BundleClaim } from './types';
+
+export interface DelimitedOptions {
+  format: 'csv' | 'tsv';
+  /** Default: `,` for CSV, tab for TSV. */
+  delimiter?: string;
+  /** Default true: the first row names the columns. */
+  header?: boolean;
+  map?: string;
+  labels?: string;
+}
+
+export interface DelimitedResult {
+  claims: BundleClaim[];
+  records: number;
+  header: string[] | null;
+  width: number;
+  notices: string[];
+}
+
+/** "2016-10-12T…" → "2016-10-12"; keeps YYYY, YYYY-MM and YYYY-MM-DD; anything else is refused. */
+function toDate(v: string): string | null | undefined {
+  if (!v) return null;
+  const m = /^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:[T ].*)?$/.exec(v);
+  return m ? m[1]! : undefined;
+}
+
+const splitTags = (v: string) => v.split(/[,;|]/).map((t) => t.trim()).filter(Boolean);
+
+interface RowContext {
+  map: ColumnMap;
+  header: string[] | null;
+  labels: LabelMap;
+  sink: IssueSink;
+}
+
+function cell(row: Row, i: number, csv: boolean): string {
+  const v = row.fields[i] ?? '';
+  return (csv ? unneutralize(v) : v).trim();
+}
+
+function rowToClaim(row: Row, rc: RowContext, csv: boolean): BundleClaim | null {
+  const get = (f: RowField) => (rc.map.get(f) ?? []).map((i) => ({ i, v: cell(row, i, csv) }));
+  const one = (f: RowField) => get(f)[0];
+  const where = { line: row.line };
+  let ok = true;
+  const bad = (f: RowField, message: string) => {
+    ok = false;
+    addIssue(rc.sink, where, `${f} (${columnName(rc.header, one(f)!.i)})`, message);
+  };
+  const raw: Record<string, unknown> = { key: `line:${row.line}`, line: row.line, text: one('text')!.v };
+  const id = one('id')?.v;
+  if (id) Object.assign(raw, { id, key: id });
+  if (one('claimant')) raw.claimant = one('claimant')!.v || null;
+  if (one('context')) raw.context = one('context')!.v || null;
+  const date = one('claimedAt');
+  if (date) {
+    const d = toDate(date.v);
+    if (d === undefined) bad('claimedAt', `"${date.v.slice(0, 40)}" is not a date like 2025-01-20`);
+    else raw.claimedAt = d;
+  }
+  const tags = get('tags').flatMap((c) => splitTags(c.v));
+  raw.tags = [...new Map(tags.map((t) => [t.toLowerCase(), t])).values()];
+  const notes = [
+    ...get('ref').filter((c) => c.v).map((c) => `Ref: ${c.v}`),
+    ...get('notes').filter((c) => c.v).map((c) => (rc.header ? `${rc.header[c.i]}: ${c.v}` : c.v)),
+  ];
+  raw.notes = notes.join('\n');
+  const label = one('label');
+  if (label?.v) {
+    const rule = lookupLabel(rc.labels, label.v);
+    if (!rule) bad('label', `unknown label "${label.v.slice(0, 60)}"; known labels: ${Object.keys(rc.labels).join(', ')} (add more with --labels LABEL=STATUS:PRIOR)`);
+    else Object.assign(raw, { status: rule.status, prior: rule.prior, statusRationale: `Imported label: ${label.v}` });
+  }
+  const status = one('status');
+  if (status?.v) {
+    const s = status.v.toLowerCase() as ClaimStatus;
+    if (!CLAIM_STATUSES.includes(s)) bad('status', `"${status.v.slice(0, 60)}" is not a status (${CLAIM_STATUSES.join(', ')})`);
+    else Object.assign(raw, { status: s, statusRationale: `Imported status: ${s}` });
+  }
+  const rationale = one('statusRationale');
+  if (rationale?.v) raw.statusRationale = rationale.v;
+  const prior = one('prior');
+  if (prior?.v) {
+    const p = Number(prior.v);
+    if (!Number.isFinite(p)) bad('prior', `"${prior.v.slice(0, 40)}" is not a number`);
+    else raw.prior = p;
+  }
+  if (!ok) return null;
+  const columnOf = (path: string) => {
+    const f = path.split('.')[0] as RowField;
+    return rc.map.has(f) ? `${f} (${columnName(rc.header, rc.map.get(f)![0]!)})` : f;
+  };
+  return checkRecord(claimRecord, raw, where, rc.sink, columnOf) as BundleClaim | null;
+}
+
+export function parseDelimited(content: string, opts: DelimitedOptions, sink: IssueSink): DelimitedResult {
+  const csv = opts.format === 'csv';
+  const delimiter = opts.delimiter ?? (csv ? ',' : '\t');
+  const result: DelimitedResult = { claims: [], records: 0, header: null, width: 0, notices: [] };
+  const labels = opts.labels ? parseLabels(opts.labels) : { ok: true as const, labels: {} };
+  if (!labels.ok) {
+    addIssue(sink, {}, 'labels', labels.message);
+    return result;
+  }
+  let rc: RowContext | null = null;
+  try {
+    for (const row of readDelimited(content, { delimiter, quoted: csv })) {
+      if (!rc) {
+        result.width = row.fields.length;
+        if (opts.header !== false) result.header = row.fields.map((h) => h.trim());
+        const mapped = parseMapping(opts.map, result.header, result.width);
+        if (!mapped.ok) {
+          addIssue(sink, { line: row.line }, 'mapping', mapped.message);
+          return result;
+        }
+        result.notices.push(...mapped.notices);
+        rc = { map: mapped.map, header: result.header, labels: { ...defaultLabels(), ...labels.labels }, sink };
+        if (opts.header !== false) continue;
+      }
+      result.records++;
+      if (row.fields.length !== result.width) {
+        addIssue(sink, { line: row.line }, 'row', `has ${row.fields.length} fields, expected ${result.width} like the ${result.header ? 'header' : 'first row'}`);
+      } else {
+        const claim = rowToClaim(row, rc, csv);
+        if (claim) result.claims.push(claim);
+      }
+      if (full(sink)) break;
+    }
+  } catch (e) {
+    if (!(e instanceof DelimitedError)) throw e;
+    addIssue(sink, { line: e.line }, 'row', e.message);
+  }
+  if (!rc && !sink.issues.length) addIssue(sink, {}, 'file', 'the file holds no rows');
+  return result;
+}

@@ -1,0 +1,142 @@
+/**
+ * One validation for every import format: each record, however it was read, passes the same
+ * schemas as the API's own input (text rules, grades, dates, URLs), so an import can never store
+ * what the app could not have stored itself.
+ */
+import { z } from 'zod';
+import {
+  credibility,
+  id,
+  isoDate,
+  optionalText,
+  probability,
+  reliability,
+  requiredText,
+  tagName,
+  text,
+  url,
+  weight,
+} from '../contract/fields';
+import { CLAIM_STATUSES, LINK_KINDS, OUTCOMES, SOURCE_KINDS, STANCES, STATUSES_NEEDING_RATIONALE } from '../types';
+
+export const timestamp = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/, 'must be an ISO-8601 UTC time like 2025-01-20T10:00:00.000Z');
+
+const key = z.string().min(1, 'must not be empty').max(200, 'is too long for a reference');
+const nullable = <T extends z.ZodType>(s: T) => s.nullish().transform((v) => v ?? null);
+
+export const claimRecord = z
+  .object({
+    key,
+    id: id.optional(),
+    text: requiredText(20_000),
+    claimant: nullable(optionalText(500)),
+    claimedAt: nullable(isoDate),
+    context: nullable(optionalText(2_000)),
+    status: z.enum(CLAIM_STATUSES, { message: `must be one of: ${CLAIM_STATUSES.join(', ')}` }).default('unverified'),
+    statusRationale: nullable(optionalText(20_000)),
+    outcome: nullable(z.enum(OUTCOMES, { message: 'must be true or false' })),
+    prior: probability.default(0.5),
+    override: nullable(z.object({ probability, rationale: requiredText(20_000) })),
+    notes: text(100_000).default(''),
+    quantity: nullable(
+      z.object({ value: z.number().finite(), unit: requiredText(60), scope: nullable(optionalText(300)), asOf: nullable(isoDate) }),
+    ),
+    tags: z.array(tagName).max(100, 'at most 100 tags').default([]),
+    createdAt: timestamp.optional(),
+    updatedAt: timestamp.optional(),
+    deletedAt: nullable(timestamp),
+    line: z.number().optional(),
+    record: z.string().optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (STATUSES_NEEDING_RATIONALE.includes(c.status) && !c.statusRationale)
+      ctx.addIssue({ code: 'custom', path: ['statusRationale'], message: `a claim marked ${c.status} needs a rationale` });
+  });
+
+export const sourceRecord = z.object({
+  key,
+  id: id.optional(),
+  title: requiredText(2_000),
+  url: nullable(url),
+  publisher: nullable(optionalText(500)),
+  authors: z.array(requiredText(300)).max(200, 'at most 200 authors').default([]),
+  publishedAt: nullable(isoDate),
+  accessedAt: nullable(isoDate),
+  kind: z.enum(SOURCE_KINDS, { message: `must be one of: ${SOURCE_KINDS.join(', ')}` }).default('other'),
+  reliability: reliability.default('F'),
+  derivedFromKey: nullable(key),
+  doi: nullable(optionalText(300)),
+  notes: text(100_000).default(''),
+  fileSha256: nullable(z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lowercase hex')),
+  csl: nullable(z.record(z.string(), z.unknown())),
+  createdAt: timestamp.optional(),
+  updatedAt: timestamp.optional(),
+  deletedAt: nullable(timestamp),
+  line: z.number().optional(),
+  record: z.string().optional(),
+});
+
+export const evidenceRecord = z.object({
+  key,
+  id: id.optional(),
+  claimKey: key,
+  sourceKey: key,
+  stance: z.enum(STANCES, { message: 'must be supports, refutes or context' }),
+  excerpt: text(50_000).default(''),
+  locator: nullable(optionalText(500)),
+  credibility: credibility.default(6),
+  weight: weight.default(1),
+  note: text(20_000).default(''),
+  createdAt: timestamp.optional(),
+  updatedAt: timestamp.optional(),
+  line: z.number().optional(),
+  record: z.string().optional(),
+});
+
+export const disputeRecord = z
+  .object({
+    key,
+    id: id.optional(),
+    claimKey: key,
+    raisedBy: requiredText(500),
+    position: requiredText(20_000),
+    openedAt: z.union([timestamp, isoDate]),
+    status: z.enum(['open', 'resolved'], { message: 'must be open or resolved' }).default('open'),
+    resolution: nullable(optionalText(20_000)),
+    resolvedAt: nullable(z.union([timestamp, isoDate])),
+    evidenceKeys: z.array(key).max(500).default([]),
+    responses: z
+      .array(z.object({ id: id.optional(), author: requiredText(500), text: requiredText(20_000), createdAt: timestamp }))
+      .max(10_000)
+      .default([]),
+    line: z.number().optional(),
+    record: z.string().optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.status === 'resolved' && !d.resolution)
+      ctx.addIssue({ code: 'custom', path: ['resolution'], message: 'a resolved dispute needs its resolution' });
+  });
+
+export const linkRecord = z.object({
+  id: id.optional(),
+  fromKey: key,
+  toKey: key,
+  kind: z.enum(LINK_KINDS, { message: `must be one of: ${LINK_KINDS.join(', ')}` }),
+  note: text(2_000).default(''),
+  createdAt: timestamp.optional(),
+  line: z.number().optional(),
+  record: z.string().optional(),
+});
+
+export const briefingRecord = z.object({
+  id,
+  title: requiredText(2_000),
+  selection: z.string().max(1_000_000),
+  selectionKey: z.string().max(100_000),
+  markdown: z.string().max(20_000_000),
+  snapshot: z.string().max(50_000_000),
+  createdAt: timestamp,
+  record: z.string().optional(),
+});

@@ -1,0 +1,166 @@
+/**
+ * The neutral shape every importer produces and the writer applies: a bundle of records that
+ * refer to each other by `key` (the record's own id when the file has one). Errors name the file,
+ * the line or record, and the field.
+ */
+import type { ClaimStatus, LinkKind, Outcome, Reliability, SourceKind, Stance } from '../types';
+
+export const IMPORT_FORMATS = ['json', 'csv', 'tsv', 'csl-json', 'claimreview'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export const EXPORT_FORMATS = ['json', 'csv', 'csl-json', 'claimreview', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ImportIssue {
+  file: string;
+  /** 1-based line of a text row (CSV/TSV), when known. */
+  line?: number;
+  /** A record path for structured files, e.g. "claims[3]" or "@graph[2]". */
+  record?: string;
+  field: string;
+  message: string;
+}
+
+/** "file, line 12, field label: unknown label" — one line for people. */
+export function describeIssue(i: ImportIssue): string {
+  const where = [i.file, i.line !== undefined ? `line ${i.line}` : '', i.record ?? '', i.field ? `field ${i.field}` : '']
+    .filter(Boolean)
+    .join(', ');
+  return `${where}: ${i.message}`;
+}
+
+/** Where a record came from, so that dedupe reports and writer errors can name it. */
+export interface Origin {
+  line?: number;
+  record?: string;
+}
+
+export interface BundleClaim extends Origin {
+  key: string;
+  id?: string;
+  text: string;
+  claimant: string | null;
+  claimedAt: string | null;
+  context: string | null;
+  status: ClaimStatus;
+  statusRationale: string | null;
+  outcome: Outcome | null;
+  prior: number;
+  override: { probability: number; rationale: string } | null;
+  notes: string;
+  quantity: { value: number; unit: string; scope: string | null; asOf: string | null } | null;
+  tags: string[];
+  createdAt?: string;
+  updatedAt?: string;
+  deletedAt?: string | null;
+}
+
+export interface BundleSource extends Origin {
+  key: string;
+  id?: string;
+  title: string;
+  url: string | null;
+  publisher: string | null;
+  authors: string[];
+  publishedAt: string | null;
+  accessedAt: string | null;
+  kind: SourceKind;
+  reliability: Reliability;
+  derivedFromKey: string | null;
+  doi: string | null;
+  notes: string;
+  fileSha256: string | null;
+  csl: Record<string, unknown> | null;
+  createdAt?: string;
+  updatedAt?: string;
+  deletedAt?: string | null;
+}
+
+export interface BundleEvidence extends Origin {
+  key: string;
+  id?: string;
+  claimKey: string;
+  sourceKey: string;
+  stance: Stance;
+  excerpt: string;
+  locator: string | null;
+  credibility: 1 | 2 | 3 | 4 | 5 | 6;
+  weight: number;
+  note: string;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export interface BundleDispute extends Origin {
+  key: string;
+  id?: string;
+  claimKey: string;
+  raisedBy: string;
+  position: string;
+  openedAt: string;
+  status: 'open' | 'resolved';
+  resolution: string | null;
+  resolvedAt: string | null;
+  evidenceKeys: string[];
+  responses: { id?: string; author: string; text: string; createdAt: string }[];
+}
+
+export interface BundleLink extends Origin {
+  id?: string;
+  fromKey: string;
+  toKey: string;
+  kind: LinkKind;
+  note: string;
+  createdAt?: string;
+}
+
+export interface BundleBriefing extends Origin {
+  id: string;
+  title: string;
+  selection: string;
+  selectionKey: string;
+  markdown: string;
+  snapshot: string;
+  createdAt: string;
+}
+
+export interface Bundle {
+  claims: BundleClaim[];
+  sources: BundleSource[];
+  evidence: BundleEvidence[];
+  disputes: BundleDispute[];
+  links: BundleLink[];
+  briefings: BundleBriefing[];
+  /** Case title and settings (JSON format only); applied only to an empty case. */
+  caseMeta?: { title: string | null; analystName?: string; caveat?: string; backupsToKeep?: number };
+}
+
+export const emptyBundle = (): Bundle => ({ claims: [], sources: [], evidence: [], disputes: [], links: [], briefings: [] });
+
+export interface ImportCounts {
+  /** Rows or records read from the file. */
+  records: number;
+  claims: number;
+  sources: number;
+  evidence: number;
+  disputes: number;
+  links: number;
+  briefings: number;
+  duplicatesSkipped: { claims: number; sources: number; evidence: number; disputes: number; links: number; briefings: number };
+}
+
+export interface DuplicateNote extends Origin {
+  kind: 'claim' | 'source' | 'evidence' | 'dispute' | 'link' | 'briefing';
+  /** What it duplicates: an id already in the case, or the earlier record in the same file. */
+  of: string;
+}
+
+export interface ImportReport {
+  ok: boolean;
+  dryRun: boolean;
+  format: ImportFormat;
+  counts: ImportCounts;
+  errors: ImportIssue[];
+  /** The first duplicates (at most 100) so an analyst can check them. */
+  duplicates: DuplicateNote[];
+  notices: string[];
+}

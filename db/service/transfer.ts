@@ -1,0 +1,19 @@
+/** transfer.* handlers: parse in core, write in db/transfer (one transaction), export from a snapshot. */
+import type { ApiHandlers } from '../../core/api';
+import { exportSnapshot } from '../../core/transfer/export';
+import { parseImport } from '../../core/transfer/parse';
+import { previewImport } from '../../core/transfer/preview';
+import { applyImport } from '../transfer/apply';
+import { readSnapshot } from '../transfer/read';
+import type { Ctx } from './context';
+
+type H = Pick<ApiHandlers, 'transfer.preview' | 'transfer.dryRun' | 'transfer.import' | 'transfer.export'>;
+
+export function transferHandlers(ctx: Ctx): H {
+  return {
+    'transfer.preview': (input) => previewImport(input),
+    'transfer.dryRun': (input) => applyImport(ctx, parseImport(input), { dryRun: true, fileName: input.fileName }),
+    'transfer.import': (input) => applyImport(ctx, parseImport(input), { dryRun: false, fileName: input.fileName }),
+    'transfer.export': (input) => exportSnapshot(readSnapshot(ctx.db, ctx.now()), input.format),
+  };
+}

@@ -1,0 +1,74 @@
+/** Full-fidelity inserts for imports: ids, timestamps, verdicts and overrides exactly as the file has them. */
+import { computeConfidence } from '../../core/confidence';
+import { bandOf } from '../../core/estimative';
+import type { BundleBriefing, BundleClaim, BundleEvidence, BundleSource } from '../../core/transfer/types';
+import { run, sql, type DB } from '../sql';
+
+const rowid = (r: { lastInsertRowid: number | bigint }) => Number(r.lastInsertRowid);
+
+export function insertFullClaim(db: DB, c: BundleClaim, id: string, at: string): number {
+  const q = c.quantity;
+  const model = computeConfidence(c.prior, []);
+  const p = c.override?.probability ?? model.probability;
+  return rowid(
+    run(
+      db,
+      sql`INSERT INTO claims (id, text, claimant, claimed_at, context, status, status_rationale, outcome, prior,
+            override_p, override_rationale, notes, qty_value, qty_unit, qty_scope, qty_as_of,
+            computed_p, probability, band, confidence, created_at, updated_at, deleted_at)
+          VALUES (${id}, ${c.text}, ${c.claimant}, ${c.claimedAt}, ${c.context}, ${c.status}, ${c.statusRationale},
+            ${c.outcome}, ${c.prior}, ${c.override?.probability ?? null}, ${c.override?.rationale ?? null}, ${c.notes},
+            ${q?.value ?? null}, ${q?.unit ?? null}, ${q?.scope ?? null}, ${q?.asOf ?? null},
+            ${model.probability}, ${p}, ${bandOf(p)}, ${model.confidence},
+            ${c.createdAt ?? at}, ${c.updatedAt ?? c.createdAt ?? at}, ${c.deletedAt ?? null})`,
+    ),
+  );
+}
+
+export function insertFullSource(db: DB, s: BundleSource, id: string, at: string): number {
+  const r = rowid(
+    run(
+      db,
+      sql`INSERT INTO sources (id, title, url, publisher, authors, published_at, accessed_at, kind, reliability,
+            doi, notes, file_sha256, csl, created_at, updated_at, deleted_at)
+          VALUES (${id}, ${s.title}, ${s.url}, ${s.publisher}, ${JSON.stringify(s.authors)}, ${s.publishedAt},
+            ${s.accessedAt}, ${s.kind}, ${s.reliability}, ${s.doi}, ${s.notes}, ${s.fileSha256},
+            ${s.csl ? JSON.stringify(s.csl) : null}, ${s.createdAt ?? at}, ${s.updatedAt ?? s.createdAt ?? at}, ${s.deletedAt ?? null})`,
+    ),
+  );
+  run(db, sql`UPDATE sources SET origin = rowid WHERE rowid = ${r}`);
+  return r;
+}
+
+export function insertFullEvidence(db: DB, e: BundleEvidence, id: string, claimRowid: number, sourceRowid: number, at: string): number {
+  return rowid(
+    run(
+      db,
+      sql`INSERT INTO evidence (id, claim_rowid, source_rowid, stance, excerpt, locator, credibility, weight, note,
+            created_at, updated_at)
+          VALUES (${id}, ${claimRowid}, ${sourceRowid}, ${e.stance}, ${e.excerpt}, ${e.locator}, ${e.credibility},
+            ${e.weight}, ${e.note}, ${e.createdAt ?? at}, ${e.updatedAt ?? e.createdAt ?? at})`,
+    ),
+  );
+}
+
+export function insertBriefing(db: DB, b: BundleBriefing): void {
+  run(
+    db,
+    sql`INSERT INTO briefings (id, title, selection, selection_key, markdown, snapshot, created_at)
+        VALUES (${b.id}, ${b.title}, ${b.selection}, ${b.selectionKey}, ${b.markdown}, ${b.snapshot}, ${b.createdAt})`,
+  );
+}
+
+export function insertFullDispute(
+  db: DB,
+  d: { id: string; claimRowid: number; raisedBy: string; position: string; openedAt: string; status: string; resolution: string | null; resolvedAt: string | null },
+): number {
+  return rowid(
+    run(
+      db,
+      sql`INSERT INTO disputes (id, claim_rowid, raised_by, position, opened_at, status, resolution, resolved_at)
+          VALUES (${d.id}, ${d.claimRowid}, ${d.raisedBy}, ${d.position}, ${d.openedAt}, ${d.status}, ${d.resolution}, ${d.resolvedAt})`,
+    ),
+  );
+}
