@@ -24,6 +24,9 @@ function inline(i: Inline): string {
   return run(i.text);
 }
 
+/** A list marker followed by a tab stop (a literal tab inside w:t is not a tab in Word). */
+const marker = (m: string) => `<w:r><w:t>${m}</w:t><w:tab/></w:r>`;
+
 function para(runs: string, style?: string): string {
   return `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}${runs}</w:p>`;
 }
@@ -44,7 +47,7 @@ function block(b: Block): string {
     case 'para':
       return para(inlines(b.inlines), b.tone ? TONE_STYLE[b.tone] : undefined);
     case 'list':
-      return b.items.map((it, n) => para(run(b.ordered ? `${n + 1}.\t` : '•\t') + inlines(it), 'ListParagraph')).join('');
+      return b.items.map((it, n) => para(marker(b.ordered ? `${n + 1}.` : '•') + inlines(it), 'ListParagraph')).join('');
     case 'notes':
       return b.items.map((it) => para(run(`[${it.n}] `) + inlines(it.inlines))).join('');
   }

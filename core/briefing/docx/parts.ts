@@ -39,7 +39,7 @@ export const STYLES =
   style('Heading2', 'heading 2', '<w:keepNext/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="1"/>', '<w:b/><w:sz w:val="28"/>') +
   style('Heading3', 'heading 3', '<w:keepNext/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="2"/>', '<w:b/><w:sz w:val="24"/>') +
   style('ListParagraph', 'List Paragraph', '<w:ind w:left="440" w:hanging="300"/>', '') +
-  style('Caveat', 'Caveat', '<w:jc w:val="center"/><w:pBdr><w:top w:val="single" w:sz="8" w:space="2" w:color="000000"/><w:bottom w:val="single" w:sz="8" w:space="2" w:color="000000"/></w:pBdr>', '<w:b/><w:caps/>') +
+  style('Caveat', 'Caveat', '<w:pBdr><w:top w:val="single" w:sz="8" w:space="2" w:color="000000"/><w:bottom w:val="single" w:sz="8" w:space="2" w:color="000000"/></w:pBdr><w:jc w:val="center"/>', '<w:b/><w:caps/>') +
   style('Warning', 'Warning', '<w:ind w:left="240"/>', '<w:color w:val="7C2D12"/>') +
   style('Aside', 'Aside', '', '<w:i/><w:color w:val="555555"/>') +
   '</w:styles>';

@@ -1,0 +1,40 @@
+/**
+ * PDF export for the CLI: the standalone briefing HTML printed by Debian's headless Chromium through
+ * playwright-core (the app uses Electron's printToPDF instead). Never downloads a browser.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { CaseError } from '../../db/errors';
+
+export const CHROMIUM_PATH = process.env.CLAIMTRAIL_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH))
+    throw new CaseError(
+      'invalid',
+      `PDF export needs Chromium at ${CHROMIUM_PATH} (install Debian's chromium, or set CLAIMTRAIL_CHROMIUM); use --format html and print it instead.`,
+    );
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** Prints a standalone HTML document to PDF (A4, backgrounds on); no network is allowed. */
+export async function htmlToPdf(html: string): Promise<Uint8Array> {
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    const page = await context.newPage();
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } });
+  } finally {
+    await browser.close();
+  }
+}

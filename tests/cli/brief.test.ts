@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../cli/main';
+import { tempDir } from '../helpers';
+import { sampleCase, textOf, unzip } from '../core/briefing/fixtures';
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
+  return { code, out, err };
+}
+
+describe('claimtrail brief', () => {
+  const dir = tempDir();
+  let casePath = '';
+  const judgments: { label: string; likelihood: string }[] = [];
+  const grades: string[] = [];
+  beforeAll(() => {
+    process.env.CLAIMTRAIL_HOME = join(dir, 'home');
+    const c = sampleCase();
+    casePath = c.path;
+    const { briefing } = c.api.invoke('briefings.compose', { selection: { query: 'chips' } });
+    judgments.push(...briefing.judgments.map((j) => ({ label: j.label, likelihood: j.sentences.likelihood })));
+    grades.push(...new Set(briefing.footnotes.map((f) => f.grade)));
+    c.close();
+  });
+  afterAll(() => {
+    delete process.env.CLAIMTRAIL_HOME;
+  });
+
+  const brief = (format: string, extra: string[] = []) => {
+    const out = join(dir, `b.${format}`);
+    return cli(['--case', casePath, 'brief', '--query', 'chips', '--format', format, '--out', out, ...extra]).then((r) => ({ ...r, file: out }));
+  };
+
+  it('writes Markdown, saves a version with --save and reports it', async () => {
+    const r = await brief('md', ['--save', '--title', 'Chips']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Wrote .*b\.md \(md, 4 key judgments\); saved as briefing [0-9a-f-]{36}\./);
+    const md = readFileSync(r.file, 'utf8');
+    expect(md.startsWith('# Chips\n')).toBe(true);
+    for (const j of judgments) expect(md).toContain(`### ${j.label}`);
+  });
+
+  it('writes HTML and DOCX that carry judgments, footnotes and grades', async () => {
+    const html = textOf(readFileSync((await brief('html')).file, 'utf8'));
+    const docx = textOf(unzip(readFileSync((await brief('docx')).file)).get('word/document.xml')!.toString('utf8'));
+    for (const text of [html, docx]) {
+      for (const j of judgments) expect(text).toContain(j.likelihood);
+      for (const g of grades) expect(text).toContain(`(${g})`);
+      expect(text).toContain('[1] ');
+    }
+  });
+
+  it('prints a PDF through headless Chromium whose text holds judgments, footnotes and grades', async () => {
+    const r = await brief('pdf');
+    expect(r.code).toBe(0);
+    expect(readFileSync(r.file).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', r.file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const j of judgments) {
+      expect(text).toContain(j.label);
+      expect(text).toContain(j.likelihood);
+    }
+    expect(text).toMatch(/\[1\] DeepSeek’s emergence/);
+    for (const g of grades) expect(text).toContain(`(${g})`);
+  });
+
+  it('warns about the analyst’s BLUF on stderr, and refuses bad usage', async () => {
+    const r = await brief('md', ['--bluf', 'DeepSeek might have smuggled chips.']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/warning \(BLUF\): “might” is vague/);
+    expect((await cli(['--case', casePath, 'brief', '--format', 'md', '--out', join(dir, 'x.md')])).err).toMatch(/choose claims with --query/);
+    const bad = await cli(['--case', casePath, 'brief', '--tag', 'chips', '--format', 'odt', '--out', join(dir, 'x.odt')]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--format must be one of md, html, pdf, docx, not "odt"/);
+    const unknown = await cli(['--case', casePath, 'brief', '--claim', 'nope', '--format', 'md', '--out', join(dir, 'x.md')]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/claim nope was not found/);
+  });
+});

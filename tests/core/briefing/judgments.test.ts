@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkBriefing, judgmentSentences } from '../../../core/briefing/check-briefing';
+import { likelihoodWords, mentionsConfidenceLevel, splitSentences } from '../../../core/briefing/estimative-check';
+import { blufSentence, confidenceSentence, likelihoodSentence } from '../../../core/briefing/sentences';
+import { bandOf, CONFIDENCE_LEVELS } from '../../../core/estimative';
+import { sampleCase } from './fixtures';
+
+describe('key judgment sentences', () => {
+  const c = sampleCase();
+  afterAll(() => c.close());
+  const { briefing, warnings } = c.api.invoke('briefings.compose', { selection: { query: 'DeepSeek' } });
+
+  it('cover the whole sample', () => {
+    expect(briefing.judgments.length).toBeGreaterThan(10);
+  });
+
+  it('never hold a likelihood word and a confidence level in one sentence', () => {
+    let checked = 0;
+    for (const j of briefing.judgments)
+      for (const s of judgmentSentences(j).flatMap(splitSentences)) {
+        checked++;
+        expect(likelihoodWords(s).length > 0 && mentionsConfidenceLevel(s), `${j.label}: ${s}`).toBe(false);
+      }
+    expect(checked).toBeGreaterThanOrEqual(briefing.judgments.length * 3);
+  });
+
+  it('use exactly the likelihood word of the claim’s band', () => {
+    for (const j of briefing.judgments) {
+      const words = judgmentSentences(j).flatMap(likelihoodWords);
+      expect(words.length, j.label).toBeGreaterThan(0);
+      for (const w of words) expect(w.band, `${j.label} says “${w.phrase}”`).toBe(bandOf(j.probability));
+    }
+  });
+
+  it('state the confidence level in its own sentence', () => {
+    for (const j of briefing.judgments) {
+      expect(mentionsConfidenceLevel(j.sentences.confidence)).toBe(true);
+      expect(likelihoodWords(j.sentences.confidence)).toEqual([]);
+    }
+  });
+
+  it('and the drafted BLUF pass the checker', () => {
+    expect(warnings).toEqual([]);
+    expect(checkBriefing(briefing)).toEqual([]);
+  });
+});
+
+describe('sentence templates, for every probability', () => {
+  it('name the band of the probability and no confidence level', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.0001, max: 0.9999, noNaN: true }), (p) => {
+        const band = bandOf(p);
+        const s = likelihoodSentence(band, p);
+        expect(likelihoodWords(s).map((w) => w.band)).toEqual([band]);
+        expect(mentionsConfidenceLevel(s)).toBe(false);
+        const b = blufSentence({ label: 'KJ1', text: 'X may be “likely” true.', band });
+        expect(likelihoodWords(b).map((w) => w.band)).toEqual([band]);
+      }),
+    );
+  });
+  it('state confidence without likelihood words', () => {
+    for (const level of CONFIDENCE_LEVELS) {
+      const s = confidenceSentence(level, ['2 independent supporting origins', '1 graded A or B']);
+      expect(mentionsConfidenceLevel(s)).toBe(true);
+      expect(likelihoodWords(s)).toEqual([]);
+    }
+  });
+});
+
+describe('the analyst’s BLUF is checked too', () => {
+  const c = sampleCase();
+  afterAll(() => c.close());
+  it('flags vague words, mixed sentences, wrong and untied likelihood words', () => {
+    const { warnings } = c.api.invoke('briefings.compose', {
+      selection: { query: 'chips' },
+      bluf: 'DeepSeek may have more chips than it says. It is very likely that the cost figure is wrong (KJ4). It is likely, with high confidence, that HighFlyer bought A100s (KJ1). Sanctions are likely to tighten.',
+    });
+    expect(warnings.filter((w) => w.where === 'BLUF').map((w) => w.problem)).toEqual(['vague', 'band-mismatch', 'mixed', 'untied']);
+  });
+});
