@@ -181,7 +181,7 @@ describe('analyst day', () => {
     }
     expect(screens).toEqual(Object.fromEntries(Object.keys(screens).map((k) => [k, []])));
     // Canary: the same check does flag an unlabelled control.
-    await page.evaluate(() => document.body.append(document.createElement('input')));
+    await page.evaluate("document.body.append(document.createElement('input'))");
     expect((await axeViolations(page)).map((v) => v.id)).toContain('label');
     expect(watch.dialogs).toEqual([]);
     expect(watch.errors).toEqual([]);

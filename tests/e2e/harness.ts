@@ -103,13 +103,13 @@ export function artifactPath(name: string): string {
 
 /** Runs axe-core in the page; returns the serious and critical violations. */
 export async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
-  const loaded = await page.evaluate(() => 'axe' in window);
+  // Browser-side code is passed as text: the node build of the tests has no DOM types.
+  const loaded = await page.evaluate<boolean>("'axe' in window");
   // The app's CSP refuses injected <script> tags (addScriptTag), as it should; DevTools evaluation is not subject to it.
   if (!loaded) await page.evaluate(readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8'));
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
+  const result = await page.evaluate<{ id: string; impact: string; nodes: string[] }[]>(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) =>
+      r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) })))`,
+  );
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
