@@ -55,7 +55,7 @@ describe('XSS payloads in claim, source, evidence, dispute and settings text', (
         void d.dismiss();
       });
       await page.setContent(html, { waitUntil: 'load' });
-      const injected = await page.evaluate(() => document.querySelectorAll('script, img, svg, iframe, body style').length);
+      const injected = await page.locator('script, img, svg, iframe, body style').count();
       expect(injected).toBe(0);
       expect(dialogs).toBe(0);
       expect(await page.locator('h2').count()).toBe(9);
