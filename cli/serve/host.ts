@@ -11,6 +11,7 @@ import type { CallRequest, WorkerData, WorkerMessage } from './protocol';
 export interface CaseHostOptions {
   casePath: string;
   actor?: string;
+  create?: boolean;
   /** The worker script; defaults to the source entry that loads TypeScript through tsx. */
   workerFile?: URL | string;
 }
@@ -33,7 +34,7 @@ export class CaseHost {
 
   private constructor(opts: CaseHostOptions) {
     this.casePath = opts.casePath;
-    const data: WorkerData = { casePath: opts.casePath, actor: opts.actor, cancelFlag: this.flag };
+    const data: WorkerData = { casePath: opts.casePath, actor: opts.actor, create: opts.create, cancelFlag: this.flag };
     this.worker = new Worker(opts.workerFile ?? new URL('./worker-boot.mjs', import.meta.url), { workerData: data });
   }
 
@@ -84,17 +85,26 @@ export class CaseHost {
     const next = this.queue.shift();
     if (!next) return;
     this.running = next;
-    const req: CallRequest = { id: next.id, method: next.method, input: next.input };
+    const req: CallRequest = { id: next.id, method: next.method, input: next.input, backupTo: next.backupTo };
     this.worker.postMessage(req);
+  }
+
+  private enqueue(req: Omit<CallRequest, 'id'>): Promise<ApiResult<unknown>> {
+    if (this.dead) return Promise.resolve(internal(this.dead));
+    return new Promise((resolve) => {
+      this.queue.push({ ...req, id: this.nextId++, resolve });
+      this.pump();
+    });
   }
 
   /** Queues one contract call; never rejects (failures come back as ApiResult errors). */
   call(method: string, input: unknown): Promise<ApiResult<unknown>> {
-    if (this.dead) return Promise.resolve(internal(this.dead));
-    return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, method, input, resolve });
-      this.pump();
-    });
+    return this.enqueue({ method, input });
+  }
+
+  /** Copies the open case to `path` (online backup: consistent even while it is in use), in turn with calls. */
+  backup(path: string): Promise<ApiResult<unknown>> {
+    return this.enqueue({ method: 'case.backup', input: null, backupTo: path });
   }
 
   onProgress(listener: (p: Progress) => void): () => void {

@@ -5,6 +5,8 @@ import type { Progress } from '../../core/transport';
 export interface WorkerData {
   casePath: string;
   actor?: string;
+  /** Create the case file when it is missing (desktop "New case…"). */
+  create?: boolean;
   /** Int32Array over this: [0] = 1 asks the running job to stop. */
   cancelFlag: SharedArrayBuffer;
 }
@@ -13,6 +15,8 @@ export interface CallRequest {
   id: number;
   method: string;
   input: unknown;
+  /** Instead of a contract call: copy the open case to this path with SQLite's online backup API. */
+  backupTo?: string;
 }
 
 export type WorkerMessage =

@@ -17,7 +17,7 @@ const send = (m: WorkerMessage) => port.postMessage(m);
 let handle: CaseHandle | null = null;
 let api: CaseApi | null = null;
 try {
-  handle = openCase(data.casePath);
+  handle = openCase(data.casePath, { create: data.create });
   api = createApi(handle.db, {
     path: data.casePath,
     actor: data.actor,
@@ -29,6 +29,15 @@ try {
   send({ type: 'fatal', message: e instanceof Error ? e.message : String(e) });
 }
 
+async function backup(id: number, to: string): Promise<void> {
+  try {
+    await handle!.db.backup(to);
+    send({ type: 'result', id, result: { ok: true, value: null } });
+  } catch (e) {
+    send({ type: 'result', id, result: { ok: false, error: { code: 'internal', message: `Could not save a copy to ${to}: ${(e as Error).message}` } } });
+  }
+}
+
 port.on('message', (msg: CallRequest | { type: 'close' }) => {
   if ('type' in msg) {
     if (handle) closeCase(handle);
@@ -37,6 +46,7 @@ port.on('message', (msg: CallRequest | { type: 'close' }) => {
     return;
   }
   if (!api) return send({ type: 'result', id: msg.id, result: { ok: false, error: { code: 'internal', message: 'The case is not open.' } } });
+  if (msg.backupTo !== undefined) return void backup(msg.id, msg.backupTo);
   Atomics.store(cancel, 0, 0);
   current = msg.method;
   const result = api.call(msg.method, msg.input);

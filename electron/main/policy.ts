@@ -1,0 +1,116 @@
+/**
+ * The desktop app's security policy as small pure functions (DESIGN §7). Nothing here imports
+ * Electron at run time (only its types), so every rule is unit-tested without the Electron binary.
+ */
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'claimtrail';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
+
+/** The one Content-Security-Policy of the renderer (also sent by web mode). */
+export const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Every window the app opens. The renderer gets no Node, runs sandboxed, and sees only the preload's bridge. */
+export function windowOptions(preload: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 820,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'ClaimTrail',
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      // A middle click would ask for a new window; the window-open handler denies those anyway.
+      disableBlinkFeatures: 'Auxclick',
+      safeDialogs: true,
+      spellcheck: true,
+    },
+  };
+}
+
+/** True for a URL of our own app origin (app://claimtrail/…), parsed, not string-matched. */
+export function isAppUrl(url: string | undefined | null): boolean {
+  if (typeof url !== 'string') return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '';
+  } catch {
+    return false;
+  }
+}
+
+/** IPC comes only from the main frame of our window showing our app origin. */
+export function isTrustedSender(frameUrl: string | undefined | null, isMainFrame: boolean): boolean {
+  return isMainFrame === true && isAppUrl(frameUrl);
+}
+
+/** In-window navigation: only within our own origin (the app routes on the client; anything else is refused). */
+export function navigationAllowed(url: string): boolean {
+  return isAppUrl(url);
+}
+
+/** Whitespace, control, format (zero-width, bidi) and separator characters: never in a link we open. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\\]/u;
+const MAILTO_FIELDS = new Set(['subject', 'body', 'cc', 'bcc', 'to']);
+const MAX_URL = 4096;
+
+/** The raw authority ("user@host:port") of an http(s) URL, so that even empty credentials are seen. */
+function authority(raw: string): string {
+  const start = raw.indexOf('//');
+  if (start < 0) return '';
+  const rest = raw.slice(start + 2);
+  const end = rest.search(/[/?#]/);
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+/**
+ * The URL to hand to shell.openExternal, normalised, or null when it is not allowed: only
+ * http:, https: and mailto:, no credentials, no invisible characters, no mailto attachments.
+ */
+export function externalUrl(raw: unknown): string | null {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_URL || INVISIBLE.test(raw)) return null;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (u.username !== '' || u.password !== '') return null;
+  if (u.protocol === 'http:' || u.protocol === 'https:') {
+    if (u.hostname === '' || authority(raw).includes('@')) return null;
+    return u.href;
+  }
+  if (u.protocol === 'mailto:') {
+    if (u.pathname === '' || u.host !== '') return null;
+    for (const key of u.searchParams.keys()) if (!MAILTO_FIELDS.has(key.toLowerCase())) return null;
+    return u.href;
+  }
+  return null;
+}
+
+export function isAllowedExternalUrl(url: unknown): boolean {
+  return externalUrl(url) !== null;
+}

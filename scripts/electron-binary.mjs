@@ -1,0 +1,16 @@
+// Finds Electron's binary without throwing: the `electron` package throws when its download is missing.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+export const NO_ELECTRON =
+  "Electron's binary is not installed on this machine (downloads are blocked here); run `npm run web` to use ClaimTrail in your browser.";
+
+/** The path of the Electron executable, or null when it is not installed. */
+export function electronBinary() {
+  try {
+    const path = createRequire(import.meta.url)('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
