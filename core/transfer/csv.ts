@@ -100,14 +100,19 @@ export function readDelimited(text: string, opts: ReadOptions): Generator<Row> {
 /** Characters that make spreadsheets treat a cell as a formula (CSV injection). */
 export const FORMULA_TRIGGERS = ['=', '+', '-', '@', '\t', '\r'] as const;
 
-/** A cell that would start a formula gets a leading apostrophe, shown as text by spreadsheets. */
+const isTrigger = (c: string | undefined) => c !== undefined && (FORMULA_TRIGGERS as readonly string[]).includes(c);
+
+/**
+ * A cell that would start a formula gets a leading apostrophe, shown as text by spreadsheets. A cell
+ * whose apostrophes are followed by a trigger gets one more, so reading back is exact.
+ */
 export function neutralize(value: string): string {
-  return value.length > 0 && (FORMULA_TRIGGERS as readonly string[]).includes(value[0]!) ? `'${value}` : value;
+  return isTrigger(value.replace(/^'+/, '')[0]) ? `'${value}` : value;
 }
 
-/** The inverse, applied when ClaimTrail reads CSV back: `'=x` → `=x`, while `'x` stays as it is. */
+/** The inverse, applied when ClaimTrail reads CSV: `'=x` → `=x`, `''=x` → `'=x`, while `'x` stays as it is. */
 export function unneutralize(value: string): string {
-  return value.length > 1 && value[0] === "'" && (FORMULA_TRIGGERS as readonly string[]).includes(value[1]!) ? value.slice(1) : value;
+  return value[0] === "'" && isTrigger(value.replace(/^'+/, '')[0]) ? value.slice(1) : value;
 }
 
 export function csvCell(value: string | number | null | undefined, delimiter = ','): string {
