@@ -1,9 +1,111 @@
-/** Placeholder: the briefing builder with preview is built separately. */
+/** The briefing builder: pick claims, preview, edit the BLUF, save versions, export md/html/docx. */
+import { useCallback, useEffect, useState } from 'react';
+import type { BriefingFormat } from '../../../../core/briefing/render';
+import type { BriefingSelection } from '../../../../core/briefing/types';
+import type { BriefingVersion, ComposedBriefing } from '../../../../core/contract/briefings';
+import { api, errorMessage } from '../../api/client';
+import { ErrorText, TextArea, TextField } from '../../components/fields';
+import { SafeText } from '../../components/SafeText';
+import { mutate } from '../../store/mutate';
+import { BriefingPreview } from './BriefingPreview';
+import { download } from './download';
+import { SelectionPicker } from './SelectionPicker';
+
+const FORMATS: BriefingFormat[] = ['md', 'html', 'docx'];
+
 export default function BriefingsView() {
+  const [selection, setSelection] = useState<BriefingSelection | null>(null);
+  const [title, setTitle] = useState('');
+  const [bluf, setBluf] = useState('');
+  const [composed, setComposed] = useState<ComposedBriefing | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [versions, setVersions] = useState<BriefingVersion[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const onSelection = useCallback((s: BriefingSelection | null) => setSelection(s), []);
+  const input = selection ? { selection, title: title || undefined, bluf: bluf || undefined } : null;
+
+  const refreshVersions = useCallback(async () => {
+    if (selection) setVersions(await api.call('briefings.list', { selection }).catch(() => []));
+  }, [selection]);
+  useEffect(() => void refreshVersions(), [refreshVersions]);
+
+  const run = async (fn: () => Promise<void>) => {
+    setError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  const preview = () => run(async () => {
+    if (!input) return;
+    const r = await api.call('briefings.compose', input);
+    setComposed(r);
+    setOpenId(null);
+    if (!bluf) setBluf(r.briefing.bluf);
+  });
+  const save = async () => {
+    if (!input) return;
+    const err = await mutate(async () => {
+      const saved = await api.call('briefings.save', input);
+      setComposed(saved);
+      setOpenId(saved.id);
+    }, 'Briefing saved');
+    setError(err);
+    await refreshVersions();
+  };
+  const open = (id: string) => run(async () => {
+    const saved = await api.call('briefings.get', { id });
+    setComposed(saved);
+    setOpenId(id);
+  });
+  const exportAs = (format: BriefingFormat) => run(async () => {
+    if (!input && !openId) return;
+    download(await api.call('briefings.render', openId ? { id: openId, format } : { ...input!, format }));
+  });
+
   return (
     <section className="view" aria-labelledby="briefings-title">
       <h1 id="briefings-title">Briefings</h1>
-      <p>The briefing builder is not available in this build yet. Use <code>claimtrail brief</code> on the command line.</p>
+      <SelectionPicker onChange={onSelection} />
+      <TextField label="Briefing title" value={title} onChange={setTitle} />
+      <TextArea label="Bottom line up front (BLUF)" value={bluf} onChange={setBluf} rows={4} hint="Leave empty to draft it from the strongest judgments. Refer to judgments as (KJ1)." />
+      <div className="actions">
+        <button type="button" onClick={() => void preview()} disabled={!input}>Preview</button>
+        <button type="button" className="primary" onClick={() => void save()} disabled={!input}>Save version</button>
+        {FORMATS.map((f) => (
+          <button key={f} type="button" onClick={() => void exportAs(f)} disabled={!input && !openId}>
+            Export {f.toUpperCase()}
+          </button>
+        ))}
+      </div>
+      <ErrorText error={error} />
+      {versions.length > 0 && (
+        <>
+          <h2>Saved versions</h2>
+          <ul aria-label="Saved versions">
+            {versions.map((v) => (
+              <li key={v.id}>
+                <button type="button" onClick={() => void open(v.id)} aria-current={v.id === openId}>
+                  Version {v.version}: <SafeText text={v.title} /> — {v.createdAt.slice(0, 16).replace('T', ' ')} ({v.claimCount} claims)
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {composed && composed.warnings.length > 0 && (
+        <div className="warnings" role="note" aria-label="Estimative-language warnings">
+          <ul>
+            {composed.warnings.map((w, n) => (
+              <li key={n}>
+                {w.where}: <SafeText text={w.message} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {composed && <BriefingPreview blocks={composed.blocks} />}
     </section>
   );
 }
