@@ -1,0 +1,50 @@
+/** The briefing builder in a real Chromium over web mode: pick a tag, preview, edit the BLUF, save, export. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRendererOnce, launchChromium, openApp, serveCase, type PageWatch, type Served } from './harness';
+
+let served: Served;
+let browser: Browser;
+let watch: PageWatch;
+
+beforeAll(async () => {
+  await buildRendererOnce();
+  served = await serveCase({ sample: true });
+  browser = await launchChromium();
+  watch = await openApp(browser, served.server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+describe('Briefings view', () => {
+  it('previews, checks the BLUF, saves versions and downloads Markdown', async () => {
+    const page = watch.page;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Briefings' }).click();
+    await page.getByLabel('Tag', { exact: true }).selectOption('chips');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.getByRole('article', { name: 'Briefing preview' });
+    await expect.poll(() => preview.getByRole('heading', { name: 'Key judgments' }).count()).toBe(1);
+    expect(await preview.getByRole('heading', { name: 'KJ1', exact: true }).count()).toBe(1);
+    expect(await preview.getByRole('list', { name: 'Footnotes' }).innerText()).toMatch(/\(B2\)/);
+
+    const bluf = page.getByLabel('Bottom line up front (BLUF)');
+    expect(await bluf.inputValue()).toMatch(/\(KJ1\)/);
+    await bluf.fill('DeepSeek might have more chips (KJ1).');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => page.getByRole('note', { name: 'Estimative-language warnings' }).innerText()).toMatch(/BLUF: “might” is vague/);
+
+    await page.getByRole('button', { name: 'Save version' }).click();
+    await page.getByRole('button', { name: 'Save version' }).click();
+    const versions = page.getByRole('list', { name: 'Saved versions' });
+    await expect.poll(() => versions.getByRole('listitem').count()).toBe(2);
+    expect(await preview.innerText()).toMatch(/Compared with the briefing saved on/);
+
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export MD' }).click()]);
+    expect(dl.suggestedFilename()).toMatch(/^briefing-note-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(watch.dialogs).toEqual([]);
+    expect(watch.errors).toEqual([]);
+  });
+});
