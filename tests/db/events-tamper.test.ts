@@ -72,7 +72,7 @@ function changed(column: Column, value: unknown, at: number, n: number): unknown
   return s.slice(0, i) + c + s.slice(i + 1);
 }
 
-interface Row extends Record<Column, unknown> {}
+type Row = Record<Column, unknown>;
 
 /** Applies one tampering with raw SQL and returns the seq that verification must name. */
 function tamper(path: string, t: Tamper): number {
