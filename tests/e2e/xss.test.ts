@@ -27,7 +27,6 @@ let served: Served;
 let browser: Browser;
 let watch: PageWatch;
 let page: Page;
-let mainClaimId = '';
 
 function writeHostileCase(tc: TestCase) {
   const api = tc.api;
@@ -53,7 +52,6 @@ function writeHostileCase(tc: TestCase) {
     tags: ['xss', ...PAYLOADS.map((p) => p.replace(/[,\n]/g, ' ').slice(0, 100))],
     quantity: { value: 1, unit: PAYLOADS[0]!.slice(0, 60), scope: ALL.slice(0, 300), asOf: null },
   });
-  mainClaimId = main.id;
   const ev = api.invoke('evidence.create', { claimId: main.id, sourceId: source.id, stance: 'supports', excerpt: ALL, locator: ALL.slice(0, 500), note: ALL, credibility: 2 });
   api.invoke('evidence.create', { claimId: main.id, sourceId: derived.id, stance: 'refutes', excerpt: ALL, credibility: 3 });
   const d1 = api.invoke('disputes.open', { claimId: main.id, raisedBy: ALL.slice(0, 500), position: ALL, evidenceIds: [ev.id] });

@@ -32,5 +32,5 @@ export function similarClaims<T extends Titled>(fuse: Fuse<T>, draft: string, li
 }
 
 export function claimFuse<T extends Titled>(claims: readonly T[]): Fuse<T> {
-  return new Fuse(claims, { keys: ['text'], includeScore: true, threshold: 0.35, ignoreLocation: true, minMatchCharLength: 3 });
+  return new Fuse(claims, { keys: ['text'], includeScore: true, threshold: 0.35, ignoreLocation: true, ignoreFieldNorm: true, minMatchCharLength: 3 });
 }
