@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { fromBase64 } from '../../core/briefing/base64';
 import { toHtml } from '../../core/briefing/html';
+import { renderBriefing } from '../../core/briefing/render';
 import type { BriefingSelection } from '../../core/briefing/types';
 import { htmlToPdf } from '../briefing/pdf';
 import { str, strs, UsageError, type Command, type Values } from '../command';
@@ -55,7 +56,7 @@ const brief: Command = {
       if (format === 'pdf') bytes = await htmlToPdf(toHtml(composed.briefing));
       else if (format === 'md') bytes = composed.markdown;
       else {
-        const r = api.invoke('briefings.render', id ? { id, format } : { ...input, format });
+        const r = renderBriefing(composed.briefing, format);
         bytes = r.encoding === 'base64' ? fromBase64(r.content) : r.content;
       }
       writeFileSync(out, bytes);
