@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles Electron's main process, the database worker and the preload into dist/electron/ (CommonJS).
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,8 +21,11 @@ const common = {
 
 export async function buildElectron(out = `${root}dist/electron`) {
   mkdirSync(out, { recursive: true });
-  // package.json says "type": "module"; this folder holds CommonJS bundles.
-  writeFileSync(`${out}/package.json`, JSON.stringify({ type: 'commonjs' }, null, 2));
+  // package.json says "type": "module"; this folder holds CommonJS bundles. The dependency entry lets
+  // `npm start` rebuild better-sqlite3 for Electron here (scripts/electron-native.mjs).
+  const sqlite = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).dependencies['better-sqlite3'];
+  const pkg = { name: 'claimtrail-electron', private: true, type: 'commonjs', dependencies: { 'better-sqlite3': sqlite } };
+  writeFileSync(`${out}/package.json`, JSON.stringify(pkg, null, 2));
   await Promise.all([
     build({ ...common, entryPoints: [`${root}electron/main/index.ts`], outfile: `${out}/main/index.js` }),
     build({ ...common, entryPoints: [`${root}cli/serve/worker.ts`], outfile: `${out}/main/db-worker.js` }),
