@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SOURCE_KINDS, type Page, type Source, type SourceDetail } from '../types';
 import { mutation, query } from './define';
 import { id, isoDate, optionalText, paging, reliability, requiredText, text, url } from './fields';
+import { jsonRecord } from './json';
 
 const sourceFields = {
   title: requiredText(2_000),
@@ -19,7 +20,7 @@ const sourceFields = {
     .string()
     .regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lowercase hex')
     .nullish(),
-  csl: z.record(z.string(), z.unknown()).nullish(),
+  csl: jsonRecord().nullish(),
 };
 
 export const sourceMethods = {
