@@ -1,0 +1,67 @@
+/** A valid input for each contract method, on a sample case: the starting point that fuzzers attack. */
+import type { z } from 'zod';
+import { contract, type ApiMethod } from '../../core/api';
+import type { CaseApi } from '../../db/api';
+
+export interface Ids {
+  claimId: string;
+  otherClaimId: string;
+  sourceId: string;
+  evidenceId: string;
+  disputeId: string;
+  linkId: string;
+}
+
+/** Ids of live rows of every kind, creating what the sample lacks. */
+export function sampleIds(api: CaseApi): Ids {
+  const claims = api.invoke('claims.list', { limit: 2 }).items;
+  const [a, b] = [claims[0]!.id, claims[1]!.id];
+  const sourceId = api.invoke('sources.list', { limit: 1 }).items[0]!.id;
+  const evidenceId = api.invoke('evidence.create', { claimId: a, sourceId, stance: 'context' }).id;
+  const disputeId = api.invoke('disputes.open', { claimId: a, raisedBy: 'fuzz', position: 'a position' }).id;
+  const linkId = api.invoke('links.create', { fromId: a, toId: b, kind: 'part-of' }).id;
+  return { claimId: a, otherClaimId: b, sourceId, evidenceId, disputeId, linkId };
+}
+
+export function templateFor(method: ApiMethod | string, ids: Ids): Record<string, unknown> {
+  const { claimId, otherClaimId, sourceId, evidenceId, disputeId, linkId } = ids;
+  const t: Record<string, Record<string, unknown>> = {
+    'claims.create': { text: 'A claim', claimant: 'someone', claimedAt: '2025-01-20', tags: ['t'], prior: 0.4, notes: 'n', context: 'c' },
+    'claims.update': { id: claimId, text: 'changed text', notes: 'changed' },
+    'claims.setStatus': { id: claimId, status: 'supported', rationale: 'because' },
+    'claims.override': { id: claimId, probability: 0.3, rationale: 'judgment' },
+    'claims.clearOverride': { id: claimId, rationale: 'back to the model' },
+    'claims.delete': { id: otherClaimId, rationale: 'duplicate' },
+    'claims.restore': { id: otherClaimId },
+    'claims.get': { id: claimId },
+    'claims.list': { limit: 10, sort: 'text', direction: 'asc', text: 'chip' },
+    'sources.create': { title: 'A source', publisher: 'p', authors: ['a'], reliability: 'B', kind: 'news', url: 'https://example.org/x' },
+    'sources.update': { id: sourceId, title: 'renamed', reliability: 'C' },
+    'sources.delete': { id: sourceId },
+    'sources.restore': { id: sourceId },
+    'sources.get': { id: sourceId },
+    'sources.list': { limit: 5, text: 'report' },
+    'evidence.create': { claimId, sourceId, stance: 'supports', excerpt: 'quote', credibility: 2, weight: 1 },
+    'evidence.update': { id: evidenceId, weight: 1.5, note: 'n' },
+    'evidence.delete': { id: evidenceId, rationale: 'wrong quote' },
+    'disputes.open': { claimId, raisedBy: 'critic', position: 'it is wrong', evidenceIds: [evidenceId] },
+    'disputes.respond': { id: disputeId, author: 'analyst', text: 'reply' },
+    'disputes.resolve': { id: disputeId, resolution: 'settled' },
+    'settings.update': { analystName: 'me', caveat: 'draft', backupsToKeep: 3 },
+    'links.create': { fromId: claimId, toId: otherClaimId, kind: 'contradicts', note: 'n' },
+    'links.delete': { id: linkId },
+    'search.query': { q: 'chip export', limit: 10 },
+    'history.claim': { id: claimId },
+    'history.recent': { limit: 5 },
+  };
+  return t[method] ?? {};
+}
+
+/** The top-level field names a method's input schema knows (through default/optional wrappers). */
+export function schemaFields(method: ApiMethod): string[] {
+  let s = contract[method].input as unknown as { shape?: Record<string, unknown>; def?: { innerType?: unknown } };
+  for (let i = 0; i < 5 && !s.shape && s.def?.innerType; i++) s = s.def.innerType as typeof s;
+  return s.shape ? Object.keys(s.shape) : [];
+}
+
+export type AnySchema = z.ZodType;
