@@ -104,6 +104,21 @@ describe('analyst day', () => {
     await status.getByLabel('Rationale for the status').fill('Open challenge on what the crates held.');
     await status.getByRole('button', { name: 'Change status' }).click();
     await expect.poll(() => status.getByText('Current: disputed').count()).toBe(1);
+  });
+
+  it('overrides the probability with a rationale; the computed value stays visible', async () => {
+    await page.getByRole('button', { name: 'Override probability' }).click();
+    const form = page.getByRole('form', { name: 'Override probability' });
+    await form.getByLabel('Probability (%)').fill('40');
+    await form.getByLabel('Rationale for the override').fill('Customs reports of this kind are often wrong.');
+    await form.getByRole('button', { name: 'Set override' }).click();
+    await expect.poll(() => page.getByTestId('probability-word').innerText()).toBe('unlikely');
+    expect(await page.getByText('analyst override; computed 71%').count()).toBe(1);
+    await page.getByRole('button', { name: 'Change or remove override' }).click();
+    const remove = page.getByRole('form', { name: 'Remove override' });
+    await remove.getByLabel('Rationale for removing it').fill('Second customs report confirms.');
+    await remove.getByRole('button', { name: 'Remove override' }).click();
+    await expect.poll(() => page.getByTestId('probability-word').innerText()).toBe('likely');
     await page.screenshot({ path: artifactPath('claim-detail.png'), fullPage: true });
   });
 

@@ -30,7 +30,8 @@ function nextIndex(key: string, active: number, total: number, pageRows: number)
 }
 
 export function VirtualClaimList() {
-  const total = useApp((s) => s.total) ?? 0;
+  const knownTotal = useApp((s) => s.total);
+  const total = knownTotal ?? 0;
   const pages = useApp((s) => s.pages);
   const ensureRows = useApp((s) => s.ensureRows);
   const openClaim = useApp((s) => s.openClaim);
@@ -71,7 +72,7 @@ export function VirtualClaimList() {
       aria-activedescendant={total > 0 ? `claim-option-${active}` : undefined}
       onKeyDown={onKeyDown}
     >
-      {total === 0 && <p className="muted empty">No claims match.</p>}
+      {knownTotal === 0 && <p className="muted empty">No claims match.</p>}
       <div className="claim-canvas" style={{ height: v.getTotalSize() }}>
         {items.map((item) => {
           const claim = rowAt(pages, item.index);

@@ -3,6 +3,7 @@ import { BAND_RANGE, formatPercent } from '../../../../core/estimative';
 import type { ConfidenceResult } from '../../../../core/confidence';
 import type { Claim } from '../../../../core/types';
 import { SafeText } from '../../components/SafeText';
+import { OverrideControl } from './OverrideControl';
 
 export function ConfidenceGauge({ claim, model }: { claim: Claim; model: ConfidenceResult }) {
   const [lo, hi] = BAND_RANGE[claim.band];
@@ -39,6 +40,7 @@ export function ConfidenceGauge({ claim, model }: { claim: Claim; model: Confide
         Prior {formatPercent(model.prior)} · {model.supportOrigins} supporting and {model.refuteOrigins} refuting independent origins
         {model.circularReporting && ' · repeated reporting discounted'}
       </p>
+      <OverrideControl claim={claim} />
     </section>
   );
 }

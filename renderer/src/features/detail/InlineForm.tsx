@@ -14,9 +14,10 @@ interface Props {
   fields: InlineField[];
   submitLabel: string;
   onSubmit(values: Record<string, string>): Promise<string | null>;
+  autoFocus?: boolean;
 }
 
-export function InlineForm({ title, fields, submitLabel, onSubmit }: Props) {
+export function InlineForm({ title, fields, submitLabel, onSubmit, autoFocus = true }: Props) {
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,9 +32,9 @@ export function InlineForm({ title, fields, submitLabel, onSubmit }: Props) {
     <form className="inline-form" aria-label={title} onSubmit={submit}>
       {fields.map((f) =>
         f.multiline ? (
-          <TextArea key={f.name} label={f.label} value={values[f.name] ?? ''} onChange={set(f.name)} rows={2} autoFocus={f === fields[0]} />
+          <TextArea key={f.name} label={f.label} value={values[f.name] ?? ''} onChange={set(f.name)} rows={2} autoFocus={autoFocus && f === fields[0]} />
         ) : (
-          <TextField key={f.name} label={f.label} value={values[f.name] ?? ''} onChange={set(f.name)} autoFocus={f === fields[0]} />
+          <TextField key={f.name} label={f.label} value={values[f.name] ?? ''} onChange={set(f.name)} autoFocus={autoFocus && f === fields[0]} />
         ),
       )}
       <ErrorText error={error} />
