@@ -42,6 +42,14 @@ function readHeader(path: string): 'empty' | 'sqlite' {
   }
   if (buf.toString('latin1', 0, 16) !== SQLITE_MAGIC)
     throw new CaseFileError(path, `${path} is not a ClaimTrail case: it is not an SQLite database`);
+  // The header's page count is trustworthy when its "version-valid-for" matches the change counter.
+  const pageSize = buf.readUInt16BE(16) === 1 ? 65536 : buf.readUInt16BE(16);
+  const pages = buf.readUInt32BE(28);
+  if (buf.readUInt32BE(92) === buf.readUInt32BE(24) && size < pageSize * pages)
+    throw new CaseFileError(
+      path,
+      `${path} is damaged: it is truncated (${size} bytes of ${pageSize * pages}); restore it from a backup. The file was not changed.`,
+    );
   return 'sqlite';
 }
 
@@ -86,12 +94,34 @@ export function migrate(db: DB): void {
   }
 }
 
+/**
+ * Reads the identity through a read-only connection first: a read-write connection that is closed
+ * checkpoints the -wal into the file, which would change a refused (foreign or newer) case.
+ */
+function checkIdentityReadOnly(path: string): void {
+  let probe: DB;
+  try {
+    probe = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    throw new CaseFileError(path, `${path} could not be opened: ${(e as Error).message}`);
+  }
+  try {
+    checkHeader(path, readIdentity(probe));
+  } catch (e) {
+    if (e instanceof CaseFileError) throw e;
+    throw new CaseFileError(path, `${path} could not be opened as a ClaimTrail case: ${(e as Error).message}`);
+  } finally {
+    probe.close();
+  }
+}
+
 export function openCase(path: string, opts: OpenOptions = {}): CaseHandle {
   const exists = existsSync(path);
   const header = exists ? readHeader(path) : 'empty';
   if (header === 'empty' && !opts.create)
     throw new CaseFileError(path, exists ? `${path} is an empty file, not a ClaimTrail case` : `no case file at ${path}`);
   const walExists = existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0;
+  if (header !== 'empty') checkIdentityReadOnly(path);
   let db: DB;
   try {
     db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !opts.create });

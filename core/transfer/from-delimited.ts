@@ -3,7 +3,7 @@ import { CLAIM_STATUSES, type ClaimStatus } from '../types';
 import { addIssue, checkRecord, full, type IssueSink } from './check';
 import { DelimitedError, readDelimited, unneutralize, type Row } from './csv';
 import { defaultLabels, lookupLabel, parseLabels, type LabelMap } from './labels';
-import { columnName, parseMapping, type ColumnMap, type RowField } from './mapping';
+import { parseMapping, type ColumnMap, type RowField } from './mapping';
 import { claimRecord } from './schemas';
 import type { BundleClaim } from './types';
 
@@ -34,6 +34,12 @@ function toDate(v: string): string | null | undefined {
 
 const splitTags = (v: string) => v.split(/[,;|]/).map((t) => t.trim()).filter(Boolean);
 
+/** "label (column 2)", or "text (column 1, \"statement\")" when the header names it differently. */
+function fieldLabel(f: RowField, header: string[] | null, i: number): string {
+  const h = header?.[i];
+  return h && h !== f ? `${f} (column ${i + 1}, "${h.slice(0, 40)}")` : `${f} (column ${i + 1})`;
+}
+
 interface RowContext {
   map: ColumnMap;
   header: string[] | null;
@@ -53,7 +59,7 @@ function rowToClaim(row: Row, rc: RowContext, csv: boolean): BundleClaim | null 
   let ok = true;
   const bad = (f: RowField, message: string) => {
     ok = false;
-    addIssue(rc.sink, where, `${f} (${columnName(rc.header, one(f)!.i)})`, message);
+    addIssue(rc.sink, where, fieldLabel(f, rc.header, one(f)!.i), message);
   };
   const raw: Record<string, unknown> = { key: `line:${row.line}`, line: row.line, text: one('text')!.v };
   const id = one('id')?.v;
@@ -96,7 +102,7 @@ function rowToClaim(row: Row, rc: RowContext, csv: boolean): BundleClaim | null 
   if (!ok) return null;
   const columnOf = (path: string) => {
     const f = path.split('.')[0] as RowField;
-    return rc.map.has(f) ? `${f} (${columnName(rc.header, rc.map.get(f)![0]!)})` : f;
+    return rc.map.has(f) ? fieldLabel(f, rc.header, rc.map.get(f)![0]!) : f;
   };
   return checkRecord(claimRecord, raw, where, rc.sink, columnOf) as BundleClaim | null;
 }

@@ -20,8 +20,10 @@ export async function backupCase(db: DB, file: string): Promise<{ file: string; 
   refuseExisting(file);
   mkdirSync(dirname(file), { recursive: true });
   const r = await db.backup(file);
-  const copy = new Database(file, { readonly: true });
+  // A backup is one self-contained file: no -wal or -shm beside it.
+  const copy = new Database(file);
   try {
+    copy.pragma('journal_mode = DELETE');
     const check = copy.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new CaseFileError(file, `the backup ${file} failed its integrity check (${String(check)})`);
   } finally {

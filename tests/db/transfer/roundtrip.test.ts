@@ -18,6 +18,8 @@ function roundTrip(api: CaseApi): { before: unknown; after: unknown; target: Cas
   return { before: content(api), after: content(target), target };
 }
 
+type Of<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
 const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 éß,'"=+@-]{0,30}$/).filter((s) => s.trim().length > 0);
 
 const caseSpec = fc.record({
@@ -39,7 +41,7 @@ const caseSpec = fc.record({
   links: fc.array(fc.record({ from: fc.nat(), to: fc.nat(), kind: fc.constantFrom('depends-on', 'contradicts', 'duplicate-of', 'part-of') }), { maxLength: 3 }),
 });
 
-function build(api: CaseApi, spec: fc.Infer<typeof caseSpec>): void {
+function build(api: CaseApi, spec: Of<typeof caseSpec>): void {
   const sources: string[] = [];
   spec.sources.forEach((s, i) => {
     const parent = i > 0 && s.parent % 3 === 0 ? sources[s.parent % i] : null;
