@@ -12,6 +12,7 @@ import { SettingsView } from './features/settings/SettingsView';
 import { SourcesView } from './features/sources/SourcesView';
 import TransferView from './features/transfer/TransferView';
 import { TrashView } from './features/trash/TrashView';
+import { ProgressBar } from './components/ProgressBar';
 import { useApp } from './store';
 import type { View } from './store/nav';
 
@@ -48,6 +49,7 @@ export function App() {
             {caseError}
           </p>
         )}
+        <ProgressBar />
         <Current />
       </main>
       {paletteOpen && <QuickOpen />}

@@ -122,6 +122,16 @@ describe('analyst day', () => {
     await page.screenshot({ path: artifactPath('claim-detail.png'), fullPage: true });
   });
 
+  it('edits the evidence grade: credibility 1 moves the probability further', async () => {
+    await page.getByRole('button', { name: 'Edit evidence from Customs seizure report 2025/17' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit evidence' });
+    expect(await dialog.getByLabel('Credibility').inputValue()).toBe('2');
+    await dialog.getByLabel('Credibility').selectOption('1');
+    await dialog.getByRole('button', { name: 'Save evidence' }).click();
+    await expect.poll(() => page.getByTestId('probability-value').innerText()).toBe('75%');
+    expect(await page.getByRole('region', { name: /Evidence \(1\)/ }).getByText('B1').count()).toBe(1);
+  });
+
   it('finds the claim through full-text search with highlighted snippets', async () => {
     await nav('Search').click();
     await page.getByLabel('Search the case').fill('zyxwvut');

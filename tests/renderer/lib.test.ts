@@ -78,6 +78,7 @@ describe('history text', () => {
       'status: unverified → disputed; probability: 50% → 71%',
     );
     expect(eventChanges({ payload: { after: { x: 1 } } })).toBe('');
+    expect(eventChanges({ payload: { before: { outcome: null, status: 'mixed' }, after: { outcome: null, status: 'refuted' } } })).toBe('status: mixed → refuted');
   });
 });
 

@@ -31,7 +31,7 @@ const show = (v: unknown): string => (typeof v === 'number' ? (v > 0 && v < 1 ? 
 export function eventChanges(e: Pick<CaseEvent, 'payload'>, max = 4): string {
   const p = (e.payload ?? {}) as { before?: Snapshot; after?: Snapshot };
   if (!p.before || !p.after) return '';
-  const keys = Object.keys(p.after).filter((k) => k in p.before!);
+  const keys = Object.keys(p.after).filter((k) => k in p.before! && JSON.stringify(p.before![k]) !== JSON.stringify(p.after![k]));
   return keys
     .slice(0, max)
     .map((k) => `${k}: ${show(p.before![k])} → ${show(p.after![k])}`)

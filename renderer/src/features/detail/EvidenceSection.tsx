@@ -11,6 +11,7 @@ import { EvidenceFormDialog } from './EvidenceFormDialog';
 function EvidenceItem({ ev }: { ev: EvidenceView }) {
   const openSource = useApp((s) => s.openSource);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const remove = async () => setError(await mutate(() => api.call('evidence.delete', { id: ev.id, rationale: 'removed in the claim view' }), 'Evidence removed'));
   return (
     <li className={`evidence stance-${ev.stance}`}>
@@ -37,9 +38,15 @@ function EvidenceItem({ ev }: { ev: EvidenceView }) {
           Note: <SafeText text={ev.note} />
         </p>
       )}
-      <button type="button" className="small" aria-label={`Remove evidence from ${ev.source.title}`} onClick={remove}>
-        Remove
-      </button>
+      <div className="actions">
+        <button type="button" className="small" aria-label={`Edit evidence from ${ev.source.title}`} onClick={() => setEditing(true)}>
+          Edit
+        </button>
+        <button type="button" className="small" aria-label={`Remove evidence from ${ev.source.title}`} onClick={remove}>
+          Remove
+        </button>
+      </div>
+      {editing && <EvidenceFormDialog claimId={ev.claimId} evidence={ev} onClose={() => setEditing(false)} />}
       {error && (
         <p className="error" role="alert">
           {error}
