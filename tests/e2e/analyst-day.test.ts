@@ -185,6 +185,20 @@ describe('analyst day', () => {
     await page.getByLabel('Probability band').selectOption('');
   });
 
+  it('sorts by probability in both directions', async () => {
+    const ordered = async (dir: 1 | -1) => {
+      const texts = await claimList().getByRole('option').allInnerTexts();
+      const p = texts.map((t) => Number(/\((\d+)%\)/.exec(t)?.[1] ?? NaN));
+      return p.length > 5 && p.every((x, i) => i === 0 || (x - p[i - 1]!) * dir >= 0);
+    };
+    await page.getByLabel('Sort by').selectOption('probability');
+    await expect.poll(() => ordered(-1)).toBe(true);
+    await page.getByRole('button', { name: 'Sort direction: descending' }).click();
+    await expect.poll(() => ordered(1)).toBe(true);
+    await page.getByRole('button', { name: 'Sort direction: ascending' }).click();
+    await page.getByLabel('Sort by').selectOption('updated');
+  });
+
   it('has no serious or critical accessibility violations on list, detail, search and sources, in light and dark', async () => {
     const screens: Record<string, unknown> = {};
     for (const theme of ['light', 'dark'] as const) {
