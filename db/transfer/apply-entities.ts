@@ -66,7 +66,10 @@ export function applyClaims(ctx: Ctx, st: ImportState, claims: BundleClaim[], ti
     const target = seen ?? byId ?? byText;
     if (target) {
       if (!seen) st.claims.set(c.key, target);
-      st.duplicate('claim', where(c), seen ? `${target.id} (earlier in the file)` : byText ? `${target.id} (same text and claimant)` : target.id);
+      const earlier = st.origins.get(target.id);
+      const place = earlier?.line !== undefined ? `line ${earlier.line}` : earlier?.record;
+      const why = byText ? `same text and claimant${place ? ` as ${place}` : ''}` : seen ? `same id as ${place ?? 'an earlier record'}` : '';
+      st.duplicate('claim', where(c), why ? `${target.id} (${why})` : target.id);
       continue;
     }
     const id = c.id ?? newId();
@@ -75,6 +78,7 @@ export function applyClaims(ctx: Ctx, st: ImportState, claims: BundleClaim[], ti
     const ref = { rowid, id };
     st.claims.set(c.key, ref);
     st.claimByText.set(textKey, ref);
+    st.origins.set(id, where(c));
     st.counts.claims++;
     if (c.override) st.touched.add(rowid);
     const { key: _k, line: _l, record: _r, ...after } = c;

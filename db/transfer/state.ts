@@ -33,6 +33,8 @@ export class ImportState {
   readonly sources = new Map<string, Ref>();
   readonly evidence = new Map<string, Ref>();
   readonly claimByText = new Map<string, Ref>();
+  /** Where in this file a claim came from, to name the earlier line or record of a duplicate. */
+  readonly origins = new Map<string, Origin>();
   readonly sourceByUrl = new Map<string, Ref>();
   readonly sourceByDoi = new Map<string, Ref>();
   readonly issues: ImportIssue[] = [];

@@ -79,7 +79,8 @@ describe('TSV import (LIAR)', () => {
     const r = t.api.invoke('transfer.import', input(`${head}\n${head}\n`));
     expect(r.counts.claims).toBe(10);
     expect(r.counts.duplicatesSkipped.claims).toBe(10);
-    expect(r.duplicates[0]).toMatchObject({ kind: 'claim', line: 11 });
+    expect(r.duplicates[0]).toMatchObject({ kind: "claim", line: 11 });
+    expect(r.duplicates[0]!.of).toMatch(/same text and claimant as line 1\)$/);
     const again = t.api.invoke('transfer.import', input(head));
     expect(again.counts).toMatchObject({ claims: 0, duplicatesSkipped: { claims: 10 } });
     expect(counts(t.api).claims).toBe(10);
