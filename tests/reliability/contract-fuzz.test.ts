@@ -4,7 +4,7 @@
  * (or any query) writes nothing.
  */
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_METHODS, contract, type ApiResult } from '../../core/api';
 import { stress, tempCase, type TestCase } from '../helpers';
 import { hostileInput } from './hostile';
@@ -13,6 +13,9 @@ import { sampleIds, schemaFields, templateFor, type Ids } from './templates';
 
 const RUNS = stress(100, 2_000);
 const CODES = ['invalid', 'not_found', 'conflict', 'unknown_method', 'cancelled', 'forbidden'];
+
+const tally: Record<string, number> = { calls: 0, accepted: 0 };
+afterAll(() => console.log(`contract fuzzing: ${API_METHODS.length} methods, ${JSON.stringify(tally)}`));
 
 let c: TestCase;
 let ids: Ids;
@@ -50,6 +53,9 @@ describe(`contract fuzzing (${RUNS} inputs per method)`, () => {
           throw new Error(`call threw: ${(e as Error).stack}`);
         }
         expect(typeof r.ok).toBe('boolean');
+        tally.calls!++;
+        const outcome = r.ok ? 'accepted' : r.error.code;
+        tally[outcome] = (tally[outcome] ?? 0) + 1;
         if (!r.ok) expect(badRejection(r)).toBeNull();
         if (!r.ok || !contract[method].mutates) expect(rowCounts(c.handle.db)).toEqual(before);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();

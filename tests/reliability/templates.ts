@@ -53,6 +53,14 @@ export function templateFor(method: ApiMethod | string, ids: Ids): Record<string
     'search.query': { q: 'chip export', limit: 10 },
     'history.claim': { id: claimId },
     'history.recent': { limit: 5 },
+    'briefings.compose': { selection: { query: 'chip' }, title: 'Brief', bluf: 'Bottom line' },
+    'briefings.save': { selection: { claimIds: [claimId, otherClaimId] }, title: 'Brief' },
+    'briefings.list': { selection: { tag: 'chips' }, limit: 5 },
+    'briefings.render': { selection: { query: 'chip' }, format: 'md' },
+    'transfer.preview': { format: 'csv', content: 'text,claimant\nA claim,someone\n', fileName: 'x.csv' },
+    'transfer.dryRun': { format: 'csv', content: 'text,claimant\nA claim,someone\n', fileName: 'x.csv' },
+    'transfer.import': { format: 'csv', content: 'text,claimant\nAn imported claim,someone\n', fileName: 'x.csv' },
+    'transfer.export': { format: 'json' },
   };
   return t[method] ?? {};
 }
