@@ -47,6 +47,7 @@ export function VirtualClaimList() {
     ensureRows(first, last);
   }, [first, last, ensureRows, listVersion, total]);
   useEffect(() => setActive(0), [listVersion]);
+  useEffect(() => scrollRef.current?.focus({ preventScroll: true }), []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (total === 0) return;
@@ -69,7 +70,7 @@ export function VirtualClaimList() {
       role="listbox"
       aria-label="Claims"
       tabIndex={0}
-      aria-activedescendant={total > 0 ? `claim-option-${active}` : undefined}
+      aria-activedescendant={active >= first && active <= last && total > 0 ? `claim-option-${active}` : undefined}
       onKeyDown={onKeyDown}
     >
       {knownTotal === 0 && <p className="muted empty">No claims match.</p>}
