@@ -40,7 +40,7 @@ function claimConditions(filters: readonly Filter[]): Sql[] {
         break;
       case 'tag':
         out.push(
-          sql`c.rowid IN (SELECT ct.claim_rowid FROM claim_tags ct JOIN tags t ON t.rowid = ct.tag_rowid WHERE t.name = ${f.value})`,
+          sql`EXISTS (SELECT 1 FROM claim_tags ct JOIN tags t ON t.rowid = ct.tag_rowid WHERE ct.claim_rowid = c.rowid AND t.name = ${f.value})`,
         );
         break;
       case 'claimant':
@@ -61,13 +61,13 @@ function claimConditions(filters: readonly Filter[]): Sql[] {
         break;
       case 'grade':
         out.push(
-          sql`c.rowid IN (SELECT e.claim_rowid FROM evidence e JOIN sources s ON s.rowid = e.source_rowid WHERE s.reliability IN ${list(f.values)})`,
+          sql`EXISTS (SELECT 1 FROM evidence e JOIN sources s ON s.rowid = e.source_rowid WHERE e.claim_rowid = c.rowid AND s.reliability IN ${list(f.values)})`,
         );
         break;
       case 'source':
         out.push(
-          sql`c.rowid IN (SELECT e.claim_rowid FROM evidence e JOIN sources s ON s.rowid = e.source_rowid
-                WHERE s.title LIKE ${likeEscape(f.value)} ESCAPE '\\' OR s.publisher LIKE ${likeEscape(f.value)} ESCAPE '\\')`,
+          sql`EXISTS (SELECT 1 FROM evidence e JOIN sources s ON s.rowid = e.source_rowid WHERE e.claim_rowid = c.rowid
+                AND (s.title LIKE ${likeEscape(f.value)} ESCAPE '\\' OR s.publisher LIKE ${likeEscape(f.value)} ESCAPE '\\'))`,
         );
         break;
     }
@@ -85,8 +85,8 @@ function sourceConditions(filters: readonly Filter[]): Sql[] {
   }
   if (claimOnly.length)
     out.push(
-      sql`s.rowid IN (SELECT e.source_rowid FROM evidence e JOIN claims c ON c.rowid = e.claim_rowid
-            WHERE c.deleted_at IS NULL AND ${join(claimConditions(claimOnly), ' AND ')})`,
+      sql`EXISTS (SELECT 1 FROM evidence e JOIN claims c ON c.rowid = e.claim_rowid
+            WHERE e.source_rowid = s.rowid AND c.deleted_at IS NULL AND ${join(claimConditions(claimOnly), ' AND ')})`,
     );
   return out;
 }
@@ -97,30 +97,33 @@ interface FtsRow {
   snip: string;
 }
 
-/** Rows of one FTS table, ranked and limited inside the FTS query, restricted to `allowed` rowids. */
-function ftsRows(db: DB, table: SearchKind, match: string, restrict: Sql, limit: number): FtsRow[] {
-  const t = {
-    claims: sql`claims_fts`,
-    evidence: sql`evidence_fts`,
-    sources: sql`sources_fts`,
-    disputes: sql`disputes_fts`,
-  }[table];
+const FTS_TABLE: Record<SearchKind, Sql> = {
+  claims: sql`claims_fts`,
+  evidence: sql`evidence_fts`,
+  sources: sql`sources_fts`,
+  disputes: sql`disputes_fts`,
+};
+
+/**
+ * Rows of one FTS table, ranked and limited inside the FTS query. `keep` is a per-row condition on
+ * the FTS row's rowid (a correlated EXISTS): it is checked only for rows FTS5 yields in rank order,
+ * until `limit` pass. Never `rowid IN (subquery)`: SQLite hands that to FTS5 as one rowid lookup per
+ * listed row and sorts afterwards, which is thousands of times slower on a large case.
+ */
+function ftsRows(db: DB, table: SearchKind, match: string, keep: (ftsRowid: Sql) => Sql, limit: number): FtsRow[] {
+  const t = FTS_TABLE[table];
   return all<FtsRow>(
     db,
     sql`SELECT rowid, rank, snippet(${t}, -1, ${OPEN}, ${CLOSE}, '…', 24) AS snip
-        FROM ${t} WHERE ${t} MATCH ${match} AND ${restrict} ORDER BY rank LIMIT ${limit}`,
+        FROM ${t} WHERE ${t} MATCH ${match} AND ${keep(sql`${t}.rowid`)} ORDER BY rank LIMIT ${limit}`,
   );
-}
-
-function restriction(column: Sql, subquery: Sql | null, excludeDeleted: Sql): Sql {
-  return subquery ? sql`${column} IN (${subquery})` : sql`${column} NOT IN (${excludeDeleted})`;
 }
 
 function searchClaims(db: DB, p: ParsedQuery, match: string | null, limit: number): SearchHit[] {
   const conds = claimConditions(p.filters);
   if (match) {
-    const sub = conds.length ? sql`SELECT c.rowid FROM claims c WHERE c.deleted_at IS NULL AND ${join(conds, ' AND ')}` : null;
-    const rows = ftsRows(db, 'claims', match, restriction(sql`rowid`, sub, sql`SELECT rowid FROM claims WHERE deleted_at IS NOT NULL`), limit);
+    const live = join([sql`c.deleted_at IS NULL`, ...conds], ' AND ');
+    const rows = ftsRows(db, 'claims', match, (r) => sql`EXISTS (SELECT 1 FROM claims c WHERE c.rowid = ${r} AND ${live})`, limit);
     const claims = claimSummariesByRowid(db, rows.map((r) => r.rowid));
     return rows.map((r) => {
       const c = claims.get(r.rowid)!;
@@ -144,15 +147,17 @@ function searchClaims(db: DB, p: ParsedQuery, match: string | null, limit: numbe
 
 function searchEvidence(db: DB, p: ParsedQuery, match: string, limit: number): SearchHit[] {
   const conds = claimConditions(p.filters.filter((f) => f.kind !== 'grade' && f.kind !== 'source'));
-  const srcConds = sourceConditions(p.filters.filter((f) => f.kind === 'grade' || f.kind === 'source'));
-  const sub = sql`SELECT e.rowid FROM evidence e JOIN claims c ON c.rowid = e.claim_rowid JOIN sources s ON s.rowid = e.source_rowid
-    WHERE ${join([sql`c.deleted_at IS NULL`, ...conds, ...srcConds.slice(1)], ' AND ')}`;
-  const needsSub = p.filters.length > 0;
+  const srcConds = sourceConditions(p.filters.filter((f) => f.kind === 'grade' || f.kind === 'source')).slice(1);
+  const where = join([sql`c.deleted_at IS NULL`, ...conds, ...srcConds], ' AND ');
   const rows = ftsRows(
     db,
     'evidence',
     match,
-    restriction(sql`rowid`, needsSub ? sub : null, sql`SELECT e.rowid FROM evidence e JOIN claims c ON c.rowid = e.claim_rowid WHERE c.deleted_at IS NOT NULL`),
+    (r) =>
+      srcConds.length
+        ? sql`EXISTS (SELECT 1 FROM evidence e JOIN claims c ON c.rowid = e.claim_rowid JOIN sources s ON s.rowid = e.source_rowid
+                WHERE e.rowid = ${r} AND ${where})`
+        : sql`EXISTS (SELECT 1 FROM evidence e JOIN claims c ON c.rowid = e.claim_rowid WHERE e.rowid = ${r} AND ${where})`,
     limit,
   );
   if (!rows.length) return [];
@@ -171,8 +176,8 @@ function searchEvidence(db: DB, p: ParsedQuery, match: string, limit: number): S
 }
 
 function searchSources(db: DB, p: ParsedQuery, match: string, limit: number): SearchHit[] {
-  const conds = sourceConditions(p.filters);
-  const rows = ftsRows(db, 'sources', match, sql`rowid IN (SELECT s.rowid FROM sources s WHERE ${join(conds, ' AND ')})`, limit);
+  const conds = join(sourceConditions(p.filters), ' AND ');
+  const rows = ftsRows(db, 'sources', match, (r) => sql`EXISTS (SELECT 1 FROM sources s WHERE s.rowid = ${r} AND ${conds})`, limit);
   if (!rows.length) return [];
   const meta = new Map(
     all<{ rowid: number; id: string; title: string; reliability: string }>(
@@ -187,9 +192,14 @@ function searchSources(db: DB, p: ParsedQuery, match: string, limit: number): Se
 }
 
 function searchDisputes(db: DB, p: ParsedQuery, match: string, limit: number): SearchHit[] {
-  const conds = claimConditions(p.filters);
-  const sub = sql`SELECT d.rowid FROM disputes d JOIN claims c ON c.rowid = d.claim_rowid WHERE ${join([sql`c.deleted_at IS NULL`, ...conds], ' AND ')}`;
-  const rows = ftsRows(db, 'disputes', match, sql`rowid IN (${sub})`, limit);
+  const where = join([sql`c.deleted_at IS NULL`, ...claimConditions(p.filters)], ' AND ');
+  const rows = ftsRows(
+    db,
+    'disputes',
+    match,
+    (r) => sql`EXISTS (SELECT 1 FROM disputes d JOIN claims c ON c.rowid = d.claim_rowid WHERE d.rowid = ${r} AND ${where})`,
+    limit,
+  );
   if (!rows.length) return [];
   const meta = new Map(
     all<{ rowid: number; id: string; claim_id: string; raised_by: string; status: string }>(

@@ -45,7 +45,16 @@ export function claimRowByRowid(db: DB, rowid: number): ClaimRow {
   return get<ClaimRow>(db, sql`SELECT * FROM claims WHERE rowid = ${rowid}`)!;
 }
 
-function toSummary(r: ClaimRow, tags: string[]): ClaimSummary {
+/** The columns a ClaimSummary needs: lists and search hydrate only these (a narrower row is faster). */
+type SummaryRow = Pick<
+  ClaimRow,
+  | 'rowid' | 'id' | 'text' | 'claimant' | 'claimed_at' | 'status' | 'probability' | 'computed_p' | 'band' | 'confidence'
+  | 'override_p' | 'evidence_count' | 'open_disputes' | 'created_at' | 'updated_at' | 'deleted_at'
+>;
+const SUMMARY_COLUMNS = sql`c.rowid, c.id, c.text, c.claimant, c.claimed_at, c.status, c.probability, c.computed_p, c.band,
+  c.confidence, c.override_p, c.evidence_count, c.open_disputes, c.created_at, c.updated_at, c.deleted_at`;
+
+function toSummary(r: SummaryRow, tags: string[]): ClaimSummary {
   return {
     id: r.id,
     text: r.text,
@@ -168,9 +177,9 @@ export function listClaims(db: DB, q: z.output<typeof claimListInput>): Page<Cla
   const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM claims c WHERE ${cond}`)!.n;
   const col = trustedIdentifier(SORT_COLUMN[q.sort], Object.values(SORT_COLUMN));
   const dir = trustedIdentifier(q.direction === 'asc' ? 'ASC' : 'DESC', ['ASC', 'DESC']);
-  const rows = all<ClaimRow>(
+  const rows = all<SummaryRow>(
     db,
-    sql`SELECT c.* FROM claims c WHERE ${cond} ORDER BY ${col} ${dir}, c.rowid ${dir} LIMIT ${q.limit} OFFSET ${q.offset}`,
+    sql`SELECT ${SUMMARY_COLUMNS} FROM claims c WHERE ${cond} ORDER BY ${col} ${dir}, c.rowid ${dir} LIMIT ${q.limit} OFFSET ${q.offset}`,
   );
   const tags = tagsOfMany(
     db,
@@ -181,7 +190,7 @@ export function listClaims(db: DB, q: z.output<typeof claimListInput>): Page<Cla
 
 export function claimSummariesByRowid(db: DB, rowids: readonly number[]): Map<number, ClaimSummary> {
   if (rowids.length === 0) return new Map();
-  const rows = all<ClaimRow>(db, sql`SELECT * FROM claims WHERE rowid IN ${list(rowids)}`);
+  const rows = all<SummaryRow>(db, sql`SELECT ${SUMMARY_COLUMNS} FROM claims c WHERE c.rowid IN ${list(rowids)}`);
   const tags = tagsOfMany(db, rowids);
   return new Map(rows.map((r) => [r.rowid, toSummary(r, tags.get(r.rowid) ?? [])]));
 }

@@ -1,0 +1,54 @@
+/**
+ * The scale case is generated once and kept under bench/.cache/ (gitignored), keyed by scale, seed,
+ * generator version and schema version, so every later run reuses it.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LATEST_VERSION } from '../../db/migrations/index';
+import { closeCase, openCase } from '../../db/open';
+import { DEFAULT_SEED, generateCase } from './generate';
+import { rawBulkLoad, rawSink, type LoadCounts } from './raw-load';
+
+/** Bump when the generator's output changes. */
+export const GENERATOR_VERSION = 1;
+export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../.cache/', import.meta.url));
+
+export interface ScaleCase {
+  path: string;
+  counts: LoadCounts;
+  /** Seconds it took to build now, or null when it came from the cache. */
+  builtIn: number | null;
+}
+
+export function scaleCasePath(dir: string, scale: number, seed = DEFAULT_SEED): string {
+  return join(dir, `scale-${scale}-seed${seed}-g${GENERATOR_VERSION}-s${LATEST_VERSION}.claimtrail`);
+}
+
+/** Fills a fresh case file at `path` with the generated set, the raw way. */
+export function buildScaleCase(path: string, scale: number, seed = DEFAULT_SEED): LoadCounts {
+  const h = openCase(path, { create: true });
+  try {
+    const sink = rawSink(h.db);
+    rawBulkLoad(h.db, () => generateCase({ scale, seed }, sink));
+    h.db.pragma('wal_checkpoint(TRUNCATE)');
+    return sink.counts;
+  } finally {
+    closeCase(h);
+  }
+}
+
+export function scaleCase(scale: number, dir = DEFAULT_CACHE_DIR, seed = DEFAULT_SEED): ScaleCase {
+  mkdirSync(dir, { recursive: true });
+  const path = scaleCasePath(dir, scale, seed);
+  const marker = `${path}.json`;
+  if (existsSync(path) && existsSync(marker))
+    return { path, counts: JSON.parse(readFileSync(marker, 'utf8')) as LoadCounts, builtIn: null };
+  const tmp = `${path}.building`;
+  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, path]) rmSync(f, { force: true });
+  const t0 = performance.now();
+  const counts = buildScaleCase(tmp, scale, seed);
+  renameSync(tmp, path);
+  writeFileSync(marker, JSON.stringify(counts));
+  return { path, counts, builtIn: (performance.now() - t0) / 1000 };
+}

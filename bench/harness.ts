@@ -1,0 +1,67 @@
+/**
+ * Runs every benchmark row against one scale case and collects the results. `bench/run.ts` is the
+ * command-line entry; tests call `runBench` at a tiny scale to prove the harness end to end.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_CACHE_DIR, scaleCase } from './gen/cache';
+import { countsFor } from './gen/model';
+import type { BenchContext, BenchRow } from './lib/context';
+import type { RowResult } from './lib/result';
+import { searchRows } from './rows/search';
+
+export interface BenchOptions {
+  scale: number;
+  effort: number;
+  cacheDir?: string;
+  /** Only rows whose group name contains one of these. */
+  only?: string[];
+  out?: string;
+  log?: (msg: string) => void;
+}
+
+export interface BenchResults {
+  generatedAt: string;
+  machine: { cpus: number; cpuModel: string; node: string; platform: string };
+  scale: number;
+  effort: number;
+  counts: Record<string, number>;
+  scaleCaseBuildSeconds: number | null;
+  totalSeconds: number;
+  rows: RowResult[];
+}
+
+export const ROWS: readonly (readonly [string, BenchRow])[] = [['search', searchRows]];
+
+export async function runBench(o: BenchOptions): Promise<BenchResults> {
+  const t0 = performance.now();
+  const log = o.log ?? (() => {});
+  log(`scale ${o.scale}: preparing the scale case…`);
+  const sc = scaleCase(o.scale, o.cacheDir ?? DEFAULT_CACHE_DIR);
+  log(sc.builtIn === null ? `  reused ${sc.path}` : `  built ${sc.path} in ${sc.builtIn.toFixed(1)} s`);
+  const workDir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-'));
+  const ctx: BenchContext = { scale: o.scale, counts: countsFor(o.scale), scaleCase: sc, workDir, effort: o.effort, log };
+  const rows: RowResult[] = [];
+  try {
+    for (const [group, row] of ROWS) {
+      if (o.only?.length && !o.only.some((s) => group.includes(s))) continue;
+      log(`${group}…`);
+      rows.push(...(await row(ctx)));
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  const results: BenchResults = {
+    generatedAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, platform: process.platform },
+    scale: o.scale,
+    effort: o.effort,
+    counts: { ...sc.counts },
+    scaleCaseBuildSeconds: sc.builtIn,
+    totalSeconds: (performance.now() - t0) / 1000,
+    rows,
+  };
+  if (o.out) writeFileSync(o.out, `${JSON.stringify(results, null, 2)}\n`);
+  return results;
+}
