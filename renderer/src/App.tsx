@@ -37,7 +37,7 @@ export function App() {
   useEffect(() => {
     const s = useApp.getState();
     void s.loadInfo();
-    void s.loadIndexes();
+    void s.loadSources();
   }, []);
   const Current = VIEWS[view];
   return (

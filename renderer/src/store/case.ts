@@ -13,8 +13,12 @@ export interface CaseSlice {
   info: CaseInfo | null;
   caseError: string | null;
   claimIndex: ClaimIndexEntry[];
+  /** The claim index is fetched on first use (palette, similar claims, links), not at start. */
+  claimIndexWanted: boolean;
   sources: (Source & { citations: number })[];
   loadInfo(): Promise<void>;
+  loadClaimIndex(): Promise<void>;
+  loadSources(): Promise<void>;
   loadIndexes(): Promise<void>;
 }
 
@@ -28,10 +32,11 @@ async function allSources(): Promise<(Source & { citations: number })[]> {
   }
 }
 
-export const createCaseSlice: Slice<CaseSlice> = (set) => ({
+export const createCaseSlice: Slice<CaseSlice> = (set, get) => ({
   info: null,
   caseError: null,
   claimIndex: [],
+  claimIndexWanted: false,
   sources: [],
   loadInfo: async () => {
     try {
@@ -40,12 +45,22 @@ export const createCaseSlice: Slice<CaseSlice> = (set) => ({
       set({ caseError: errorMessage(e) });
     }
   },
-  loadIndexes: async () => {
+  loadClaimIndex: async () => {
     try {
-      const [claimIndex, sources] = await Promise.all([api.call('claims.index', {}), allSources()]);
-      set({ claimIndex, sources });
+      set({ claimIndexWanted: true });
+      set({ claimIndex: await api.call('claims.index', {}) });
     } catch (e) {
       set({ caseError: errorMessage(e) });
     }
+  },
+  loadSources: async () => {
+    try {
+      set({ sources: await allSources() });
+    } catch (e) {
+      set({ caseError: errorMessage(e) });
+    }
+  },
+  loadIndexes: async () => {
+    await Promise.all([get().loadClaimIndex(), get().loadSources()]);
   },
 });

@@ -6,13 +6,19 @@ import type { Slice } from './types';
 
 export type ClaimHistory = ApiOutput<'history.claim'>;
 
+/**
+ * What a change can have touched: 'claim' (verdict, disputes, links: the open claim, list, counts),
+ * 'evidence' (also the sources' citation counts), 'all' (also claim texts and sources: the indexes).
+ */
+export type RefreshScope = 'claim' | 'evidence' | 'all';
+
 export interface DetailSlice {
   detail: ClaimDetail | null;
   history: ClaimHistory | null;
   detailError: string | null;
   loadDetail(id: string): Promise<void>;
-  /** After any change: reload the open claim, the list, the case counts and the indexes. */
-  refreshAfterChange(): Promise<void>;
+  /** After a change: reload the open claim, the list, the case counts and, by scope, the indexes. */
+  refreshAfterChange(scope?: RefreshScope): Promise<void>;
 }
 
 export const createDetailSlice: Slice<DetailSlice> = (set, get) => ({
@@ -27,10 +33,12 @@ export const createDetailSlice: Slice<DetailSlice> = (set, get) => ({
       set({ detail: null, history: null, detailError: errorMessage(e) });
     }
   },
-  refreshAfterChange: async () => {
+  refreshAfterChange: async (scope = 'all') => {
     const s = get();
     s.reloadList();
-    const jobs: Promise<unknown>[] = [s.loadInfo(), s.loadIndexes()];
+    const jobs: Promise<unknown>[] = [s.loadInfo()];
+    if (scope !== 'claim') jobs.push(s.loadSources());
+    if (scope === 'all' && s.claimIndexWanted) jobs.push(s.loadClaimIndex());
     if (s.claimId) jobs.push(s.loadDetail(s.claimId));
     await Promise.all(jobs);
   },

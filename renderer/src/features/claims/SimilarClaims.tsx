@@ -3,9 +3,10 @@ import { useMemo } from 'react';
 import { SafeText } from '../../components/SafeText';
 import { claimFuse, similarClaims } from '../../lib/fuzzy';
 import { useApp } from '../../store';
+import { useClaimIndex } from '../../store/useClaimIndex';
 
 export function SimilarClaims({ draft }: { draft: string }) {
-  const index = useApp((s) => s.claimIndex);
+  const index = useClaimIndex();
   const openClaim = useApp((s) => s.openClaim);
   const fuse = useMemo(() => claimFuse(index), [index]);
   const similar = useMemo(() => similarClaims(fuse, draft), [fuse, draft]);

@@ -54,7 +54,7 @@ export function DisputeCard({ dispute: d }: { dispute: Dispute }) {
           ]}
           submitLabel="Send response"
           onSubmit={async (v) => {
-            const err = await mutate(() => api.call('disputes.respond', { id: d.id, author: v.author!, text: v.text! }), 'Response added');
+            const err = await mutate(() => api.call('disputes.respond', { id: d.id, author: v.author!, text: v.text! }), 'Response added', 'claim');
             if (!err) setMode('none');
             return err;
           }}
@@ -66,7 +66,7 @@ export function DisputeCard({ dispute: d }: { dispute: Dispute }) {
           fields={[{ name: 'resolution', label: 'Resolution', multiline: true }]}
           submitLabel="Resolve dispute"
           onSubmit={async (v) => {
-            const err = await mutate(() => api.call('disputes.resolve', { id: d.id, resolution: v.resolution! }), 'Dispute resolved');
+            const err = await mutate(() => api.call('disputes.resolve', { id: d.id, resolution: v.resolution! }), 'Dispute resolved', 'claim');
             if (!err) setMode('none');
             return err;
           }}

@@ -28,7 +28,7 @@ export function DisputesSection({ detail }: { detail: ClaimDetail }) {
           ]}
           submitLabel="Open dispute"
           onSubmit={async (v) => {
-            const err = await mutate(() => api.call('disputes.open', { claimId, raisedBy: v.raisedBy!, position: v.position! }), 'Dispute opened');
+            const err = await mutate(() => api.call('disputes.open', { claimId, raisedBy: v.raisedBy!, position: v.position! }), 'Dispute opened', 'claim');
             if (!err) setOpening(false);
             return err;
           }}

@@ -33,8 +33,8 @@ export function EvidenceFormDialog({ claimId, evidence, onClose }: Props) {
     if (!source) return setError('Pick the source this evidence comes from.');
     const fields = { stance, credibility: Number(credibility) as Credibility, excerpt, locator: locator || null, note };
     const err = evidence
-      ? await mutate(() => api.call('evidence.update', { id: evidence.id, ...fields }), 'Evidence saved')
-      : await mutate(() => api.call('evidence.create', { claimId, sourceId: source.id, ...fields }), 'Evidence added');
+      ? await mutate(() => api.call('evidence.update', { id: evidence.id, ...fields }), 'Evidence saved', 'evidence')
+      : await mutate(() => api.call('evidence.create', { claimId, sourceId: source.id, ...fields }), 'Evidence added', 'evidence');
     if (err) setError(err);
     else onClose();
   };

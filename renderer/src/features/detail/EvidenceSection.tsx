@@ -12,7 +12,7 @@ function EvidenceItem({ ev }: { ev: EvidenceView }) {
   const openSource = useApp((s) => s.openSource);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
-  const remove = async () => setError(await mutate(() => api.call('evidence.delete', { id: ev.id, rationale: 'removed in the claim view' }), 'Evidence removed'));
+  const remove = async () => setError(await mutate(() => api.call('evidence.delete', { id: ev.id, rationale: 'removed in the claim view' }), 'Evidence removed', 'evidence'));
   return (
     <li className={`evidence stance-${ev.stance}`}>
       <div className="evidence-head">

@@ -6,17 +6,18 @@ import { ErrorText, Select } from '../../components/fields';
 import { SafeText } from '../../components/SafeText';
 import { claimFuse } from '../../lib/fuzzy';
 import { useApp } from '../../store';
+import { useClaimIndex } from '../../store/useClaimIndex';
 import { mutate } from '../../store/mutate';
 
 function AddLink({ fromId }: { fromId: string }) {
-  const index = useApp((s) => s.claimIndex);
+  const index = useClaimIndex();
   const fuse = useMemo(() => claimFuse(index), [index]);
   const [kind, setKind] = useState<LinkKind>('depends-on');
   const [q, setQ] = useState('');
   const [error, setError] = useState<string | null>(null);
   const hits = q.trim().length >= 2 ? fuse.search(q.trim(), { limit: 5 }).map((r) => r.item).filter((c) => c.id !== fromId) : [];
   const link = async (toId: string) => {
-    const err = await mutate(() => api.call('links.create', { fromId, toId, kind }), 'Link added');
+    const err = await mutate(() => api.call('links.create', { fromId, toId, kind }), 'Link added', 'claim');
     setError(err);
     if (!err) setQ('');
   };
@@ -42,7 +43,7 @@ function AddLink({ fromId }: { fromId: string }) {
 export function LinksSection({ detail }: { detail: ClaimDetail }) {
   const openClaim = useApp((s) => s.openClaim);
   const [adding, setAdding] = useState(false);
-  const remove = (id: string) => mutate(() => api.call('links.delete', { id }), 'Link removed');
+  const remove = (id: string) => mutate(() => api.call('links.delete', { id }), 'Link removed', 'claim');
   return (
     <section aria-labelledby="links-title">
       <div className="section-head">

@@ -10,12 +10,12 @@ export function OverrideControl({ claim }: { claim: Claim }) {
   const set = async (v: Record<string, string>) => {
     const pct = Number(v.percent);
     if (!Number.isFinite(pct) || pct <= 0 || pct >= 100) return 'Probability: give a percentage above 0 and below 100.';
-    const err = await mutate(() => api.call('claims.override', { id: claim.id, probability: pct / 100, rationale: v.rationale ?? '' }), 'Override set');
+    const err = await mutate(() => api.call('claims.override', { id: claim.id, probability: pct / 100, rationale: v.rationale ?? '' }), 'Override set', 'claim');
     if (!err) setOpen(false);
     return err;
   };
   const clear = async (v: Record<string, string>) => {
-    const err = await mutate(() => api.call('claims.clearOverride', { id: claim.id, rationale: v.rationale ?? '' }), 'Override removed');
+    const err = await mutate(() => api.call('claims.clearOverride', { id: claim.id, rationale: v.rationale ?? '' }), 'Override removed', 'claim');
     if (!err) setOpen(false);
     return err;
   };

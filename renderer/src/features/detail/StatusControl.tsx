@@ -13,7 +13,7 @@ export function StatusControl({ claim }: { claim: Claim }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!rationale.trim()) return setError('Write a rationale for the status change.');
-    const err = await mutate(() => api.call('claims.setStatus', { id: claim.id, status, rationale }), `Status changed to ${status}`);
+    const err = await mutate(() => api.call('claims.setStatus', { id: claim.id, status, rationale }), `Status changed to ${status}`, 'claim');
     setError(err);
     if (!err) setRationale('');
   };

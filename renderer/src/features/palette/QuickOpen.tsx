@@ -4,9 +4,10 @@ import { Dialog } from '../../components/Dialog';
 import { SafeText } from '../../components/SafeText';
 import { paletteIndex, searchPalette, type PaletteItem } from '../../lib/fuzzy';
 import { useApp } from '../../store';
+import { useClaimIndex } from '../../store/useClaimIndex';
 
 export function QuickOpen() {
-  const claims = useApp((s) => s.claimIndex);
+  const claims = useClaimIndex();
   const sources = useApp((s) => s.sources);
   const setOpen = useApp((s) => s.setPaletteOpen);
   const [q, setQ] = useState('');

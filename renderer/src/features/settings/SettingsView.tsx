@@ -19,7 +19,7 @@ export function SettingsView() {
   }, [info]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const err = await mutate(() => api.call('settings.update', { analystName, caveat }), 'Settings saved');
+    const err = await mutate(() => api.call('settings.update', { analystName, caveat }), 'Settings saved', 'claim');
     setError(err);
     setSaved(!err);
   };
