@@ -1,9 +1,13 @@
-/** Placeholder: import and export with progress are built separately. */
+/** Import (wizard with preview, dry run and progress) and export (download) of the open case. */
+import { ExportPanel } from './ExportPanel';
+import { ImportWizard } from './ImportWizard';
+
 export default function TransferView() {
   return (
     <section className="view" aria-labelledby="transfer-title">
       <h1 id="transfer-title">Import / Export</h1>
-      <p>Import and export are not available in this build yet. Use <code>claimtrail import</code> and <code>claimtrail export</code>.</p>
+      <ImportWizard />
+      <ExportPanel />
     </section>
   );
 }
