@@ -96,6 +96,16 @@ describe('analyst day', () => {
     expect(await page.getByRole('img', { name: /Probability over time: 2 points, from 50% to 71%/ }).count()).toBe(1);
   });
 
+  it('links the claim to another claim', async () => {
+    const links = page.getByRole('region', { name: /Linked claims/ });
+    await links.getByRole('button', { name: 'Add link' }).click();
+    await links.getByLabel('Link kind').selectOption('contradicts');
+    await links.getByLabel('Find claim to link').fill('Washington must remain');
+    await links.getByRole('button', { name: /^Link to: Washington must remain/ }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Linked claims (1)' }).count()).toBe(1);
+    expect(await page.getByRole('list', { name: 'History timeline' }).getByText('Link added').count()).toBe(1);
+  });
+
   it('changes the status only with a rationale', async () => {
     const status = page.getByRole('region', { name: 'Status' });
     await status.getByLabel('New status').selectOption('disputed');
@@ -158,6 +168,22 @@ describe('analyst day', () => {
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   });
 
+  it('shows the new source with the claim citing it, and edits the source', async () => {
+    await nav('Sources').click();
+    await page.getByRole('list', { name: 'Source list' }).getByRole('button', { name: 'Customs seizure report 2025/17' }).click();
+    await expect.poll(() => page.getByRole('button', { name: CLAIM }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Edit source' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit source' });
+    expect(await dialog.getByLabel('Reliability').inputValue()).toBe('B');
+    await dialog.getByLabel('Address (URL)').fill('https://customs.example.test/reports/2025-17');
+    await dialog.getByRole('button', { name: 'Save source' }).click();
+    await expect.poll(() => page.getByText('https://customs.example.test/reports/2025-17').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Open source address in the browser' }).count()).toBe(1);
+    await page.screenshot({ path: artifactPath('sources.png'), fullPage: true });
+    await page.getByRole('button', { name: CLAIM }).click();
+    await expect.poll(() => page.locator('#claim-title').innerText()).toBe(CLAIM);
+  });
+
   it('moves the claim to the trash and restores it', async () => {
     await page.getByRole('button', { name: 'Move to trash' }).click();
     const dialog = page.getByRole('dialog', { name: 'Move claim to trash' });
@@ -206,6 +232,7 @@ describe('analyst day', () => {
       await nav('Claims').click();
       await claimList().getByRole('option').first().waitFor();
       screens[`${theme} list`] = await axeViolations(page);
+      await page.screenshot({ path: artifactPath(`claim-list-${theme}.png`) });
       await claimList().getByRole('option').first().click();
       await page.getByRole('heading', { name: 'History' }).waitFor();
       screens[`${theme} detail`] = await axeViolations(page);
