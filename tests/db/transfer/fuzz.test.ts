@@ -87,7 +87,7 @@ describe('fuzzed imports', () => {
       }),
       { numRuns: stress(300, 10_000) },
     );
-  });
+  }, 900_000);
 
   it('wrong-typed and hostile structured records are refused by record and field', () => {
     const t = tempCase({ sample: true });
@@ -105,7 +105,7 @@ describe('fuzzed imports', () => {
       }),
       { numRuns: stress(300, 10_000) },
     );
-  });
+  }, 900_000);
 
   it('a 10 MB field is refused cleanly with its line and field', () => {
     const t = tempCase();
@@ -113,6 +113,10 @@ describe('fuzzed imports', () => {
     const r = t.api.invoke('transfer.import', { content: `text,claimant\nshort,a\n${huge},b\n`, fileName: 'huge.csv' });
     expect(r.ok).toBe(false);
     expect(r.errors[0]).toMatchObject({ line: 3, field: 'text (column 1)' });
+    expect(rows(t.api)).toEqual([0, 0, 0, 0, 0, 0]);
+    const json = JSON.stringify({ format: 'claimtrail-case', version: 1, claims: [{ id: 'c1', text: huge }] });
+    const j = t.api.invoke('transfer.import', { content: json, fileName: 'huge.json' });
+    expect(j.errors[0]).toMatchObject({ record: 'claims[0]', field: 'text' });
     expect(rows(t.api)).toEqual([0, 0, 0, 0, 0, 0]);
   });
 });

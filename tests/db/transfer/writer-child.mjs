@@ -1,4 +1,5 @@
 // Test helper (not a test): writes to a case in a loop, or holds an open write, until killed.
+/* global process, setInterval */
 // Usage: node writer-child.mjs FILE loop|hold
 import Database from 'better-sqlite3';
 
