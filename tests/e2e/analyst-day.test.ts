@@ -252,4 +252,13 @@ describe('analyst day', () => {
     expect(watch.dialogs).toEqual([]);
     expect(watch.errors).toEqual([]);
   });
+
+  it('says so when the server refuses the token kept by the tab', async () => {
+    const other = await openApp(browser, served.server.url);
+    await other.page.getByRole('listbox', { name: 'Claims' }).getByRole('option').first().waitFor();
+    await other.page.evaluate("sessionStorage.setItem('claimtrail.token', 'not-the-token')");
+    await other.page.reload();
+    await expect.poll(() => other.page.getByRole('alert').first().innerText()).toContain('Access refused');
+    await other.page.context().close();
+  });
 });

@@ -31,6 +31,8 @@ export function createWebBridge(token: string): Bridge {
     async invoke(method, input): Promise<ApiResult<unknown>> {
       try {
         const res = await post(encodeURIComponent(method), input);
+        if (res.status === 403)
+          return { ok: false, error: { code: 'forbidden', message: 'Access refused: open the address printed by `claimtrail serve` (it carries the access token).' } };
         const body = (await res.json()) as ApiResult<unknown>;
         if (typeof body === 'object' && body !== null && 'ok' in body) return body;
         return { ok: false, error: { code: 'internal', message: `Unexpected answer from the server (HTTP ${res.status})` } };
