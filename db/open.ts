@@ -29,7 +29,7 @@ interface Header {
 }
 
 /** Checks the file's magic without SQLite, so that a foreign file is never opened (or written) by it. */
-function readHeader(path: string): 'empty' | 'sqlite' {
+function readHeader(path: string, walPending: boolean): 'empty' | 'sqlite' {
   const size = statSync(path).size;
   if (size === 0) return 'empty';
   if (size < 100) throw new CaseFileError(path, `${path} is not a ClaimTrail case: it is too short to be a database (${size} bytes)`);
@@ -42,10 +42,12 @@ function readHeader(path: string): 'empty' | 'sqlite' {
   }
   if (buf.toString('latin1', 0, 16) !== SQLITE_MAGIC)
     throw new CaseFileError(path, `${path} is not a ClaimTrail case: it is not an SQLite database`);
-  // The header's page count is trustworthy when its "version-valid-for" matches the change counter.
+  // The header's page count is trustworthy when its "version-valid-for" matches the change counter,
+  // and only without a pending -wal: a checkpoint killed half-way leaves page 1 (the new size) in the
+  // file before the pages after it; the -wal still holds them all, and quick_check runs on recovery.
   const pageSize = buf.readUInt16BE(16) === 1 ? 65536 : buf.readUInt16BE(16);
   const pages = buf.readUInt32BE(28);
-  if (buf.readUInt32BE(92) === buf.readUInt32BE(24) && size < pageSize * pages)
+  if (!walPending && buf.readUInt32BE(92) === buf.readUInt32BE(24) && size < pageSize * pages)
     throw new CaseFileError(
       path,
       `${path} is damaged: it is truncated (${size} bytes of ${pageSize * pages}); restore it from a backup. The file was not changed.`,
@@ -117,10 +119,10 @@ function checkIdentityReadOnly(path: string): void {
 
 export function openCase(path: string, opts: OpenOptions = {}): CaseHandle {
   const exists = existsSync(path);
-  const header = exists ? readHeader(path) : 'empty';
+  const walExists = existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0;
+  const header = exists ? readHeader(path, walExists) : 'empty';
   if (header === 'empty' && !opts.create)
     throw new CaseFileError(path, exists ? `${path} is an empty file, not a ClaimTrail case` : `no case file at ${path}`);
-  const walExists = existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0;
   if (header !== 'empty') checkIdentityReadOnly(path);
   let db: DB;
   try {
