@@ -103,4 +103,20 @@ describe(`claim list with ${N.toLocaleString('en')} claims`, () => {
     expect(rows).toBeLessThan(200);
     expect(watch.errors).toEqual([]);
   });
+
+  it('quick-open over every claim text (figures only)', async () => {
+    const t0 = performance.now();
+    await page.keyboard.press('Control+k');
+    const input = page.getByLabel('Go to claim or source');
+    await input.fill('claim number 4242 ');
+    const first = page.getByRole('dialog', { name: 'Quick open' }).getByRole('option').first();
+    await first.waitFor();
+    figures.paletteFirstResultMs = Math.round(performance.now() - t0);
+    const t1 = performance.now();
+    await input.press('a');
+    await expect.poll(() => input.inputValue()).toBe('claim number 4242 a');
+    await first.waitFor();
+    figures.paletteNextKeystrokeMs = Math.round(performance.now() - t1);
+    expect(await first.innerText()).toContain('Generated claim number');
+  });
 });

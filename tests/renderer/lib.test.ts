@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { plotPoints, stepPath } from '../../renderer/src/lib/chart';
 import { eventChanges, eventTitle } from '../../renderer/src/lib/events';
-import { claimFuse, paletteIndex, searchPalette, similarClaims } from '../../renderer/src/lib/fuzzy';
+import { claimMatcher, FULL_FUZZY_UP_TO, paletteIndex, searchPalette, similarClaims } from '../../renderer/src/lib/fuzzy';
 import { missingPages, pageOf, rowAt } from '../../renderer/src/lib/pages';
 import { parseTags } from '../../renderer/src/lib/tags';
 import { takeToken } from '../../renderer/src/lib/token';
@@ -89,10 +89,10 @@ describe('fuzzy matching', () => {
     { id: '3', text: 'Washington must remain the global leader in AI' },
   ];
   it('warns about a similar claim while typing, not about unrelated text', () => {
-    const fuse = claimFuse(claims);
-    expect(similarClaims(fuse, 'DeepSeek trained only on H800 chips').map((c) => c.id)).toEqual(['1']);
-    expect(similarClaims(fuse, 'Bananas are an excellent source of potassium')).toEqual([]);
-    expect(similarClaims(fuse, 'short')).toEqual([]);
+    const match = claimMatcher(claims);
+    expect(similarClaims(match, 'DeepSeek trained only on H800 chips').map((c) => c.id)).toEqual(['1']);
+    expect(similarClaims(match, 'Bananas are an excellent source of potassium')).toEqual([]);
+    expect(similarClaims(match, 'short')).toEqual([]);
   });
   it('quick-open finds claims and sources by approximate title', () => {
     const fuse = paletteIndex([
@@ -102,5 +102,17 @@ describe('fuzzy matching', () => {
     expect(searchPalette(fuse, 'nvdia shares')[0]?.id).toBe('s1');
     expect(searchPalette(fuse, 'training cost')[0]?.id).toBe('2');
     expect(searchPalette(fuse, '   ')).toEqual([]);
+  });
+  it('tolerates typos that share no whole word on small sets', () => {
+    expect(searchPalette(paletteIndex([{ kind: 'source', id: 's', title: 'Washington Post', detail: '' }]), 'washingtn')[0]?.id).toBe('s');
+  });
+  it('narrows large sets to items sharing words, and still ranks the closest first', () => {
+    const n = FULL_FUZZY_UP_TO + 5_000;
+    const many = Array.from({ length: n }, (_, i) => ({ id: String(i), text: `Generated claim number ${i} about chip supply` }));
+    many.push({ id: 'x', text: 'DeepSeek trained only on H800 and H20 chips' });
+    const match = claimMatcher(many);
+    expect(match('claim number 24242', 3).map((r) => r.item.id)).toContain('24242');
+    expect(similarClaims(match, 'DeepSeek trained only on H800 chips').map((c) => c.id)).toEqual(['x']);
+    expect(match('zzzz qqqq', 3)).toEqual([]);
   });
 });

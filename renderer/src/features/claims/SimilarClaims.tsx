@@ -1,15 +1,16 @@
 /** "A similar claim already exists" while a new claim is typed (fuse.js over claims.index). */
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { SafeText } from '../../components/SafeText';
-import { claimFuse, similarClaims } from '../../lib/fuzzy';
+import { claimMatcher, similarClaims } from '../../lib/fuzzy';
 import { useApp } from '../../store';
 import { useClaimIndex } from '../../store/useClaimIndex';
 
 export function SimilarClaims({ draft }: { draft: string }) {
   const index = useClaimIndex();
   const openClaim = useApp((s) => s.openClaim);
-  const fuse = useMemo(() => claimFuse(index), [index]);
-  const similar = useMemo(() => similarClaims(fuse, draft), [fuse, draft]);
+  const match = useMemo(() => claimMatcher(index), [index]);
+  const deferred = useDeferredValue(draft);
+  const similar = useMemo(() => similarClaims(match, deferred), [match, deferred]);
   if (similar.length === 0) return null;
   return (
     <div className="notice" role="status" aria-label="Similar claims">

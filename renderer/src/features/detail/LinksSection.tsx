@@ -4,18 +4,18 @@ import { LINK_KINDS, type ClaimDetail, type LinkKind } from '../../../../core/ty
 import { api } from '../../api/client';
 import { ErrorText, Select } from '../../components/fields';
 import { SafeText } from '../../components/SafeText';
-import { claimFuse } from '../../lib/fuzzy';
+import { claimMatcher } from '../../lib/fuzzy';
 import { useApp } from '../../store';
 import { useClaimIndex } from '../../store/useClaimIndex';
 import { mutate } from '../../store/mutate';
 
 function AddLink({ fromId }: { fromId: string }) {
   const index = useClaimIndex();
-  const fuse = useMemo(() => claimFuse(index), [index]);
+  const match = useMemo(() => claimMatcher(index), [index]);
   const [kind, setKind] = useState<LinkKind>('depends-on');
   const [q, setQ] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const hits = q.trim().length >= 2 ? fuse.search(q.trim(), { limit: 5 }).map((r) => r.item).filter((c) => c.id !== fromId) : [];
+  const hits = q.trim().length >= 2 ? match(q, 6).map((r) => r.item).filter((c) => c.id !== fromId) : [];
   const link = async (toId: string) => {
     const err = await mutate(() => api.call('links.create', { fromId, toId, kind }), 'Link added', 'claim');
     setError(err);

@@ -1,5 +1,5 @@
 /** Quick-open (Ctrl/Cmd+K): fuzzy over claim texts and source titles; arrows move, Enter opens, Esc closes. */
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { SafeText } from '../../components/SafeText';
 import { paletteIndex, searchPalette, type PaletteItem } from '../../lib/fuzzy';
@@ -12,7 +12,8 @@ export function QuickOpen() {
   const setOpen = useApp((s) => s.setPaletteOpen);
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
-  const fuse = useMemo(
+  const deferred = useDeferredValue(q);
+  const match = useMemo(
     () =>
       paletteIndex([
         ...claims.map((c): PaletteItem => ({ kind: 'claim', id: c.id, title: c.text, detail: c.claimant ?? '' })),
@@ -20,7 +21,7 @@ export function QuickOpen() {
       ]),
     [claims, sources],
   );
-  const hits = useMemo(() => searchPalette(fuse, q), [fuse, q]);
+  const hits = useMemo(() => searchPalette(match, deferred), [match, deferred]);
   const open = (item: PaletteItem | undefined) => {
     if (!item) return;
     const s = useApp.getState();
