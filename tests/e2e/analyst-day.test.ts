@@ -137,6 +137,10 @@ describe('analyst day', () => {
     const dialog = page.getByRole('dialog', { name: 'Edit evidence' });
     expect(await dialog.getByLabel('Credibility').inputValue()).toBe('2');
     await dialog.getByLabel('Credibility').selectOption('1');
+    await dialog.getByLabel('Weight').fill('3');
+    await dialog.getByRole('button', { name: 'Save evidence' }).click();
+    await expect.poll(() => dialog.getByRole('alert').innerText()).toContain('Weight: give a number from 0 to 2');
+    await dialog.getByLabel('Weight').fill('1');
     await dialog.getByRole('button', { name: 'Save evidence' }).click();
     await expect.poll(() => page.getByTestId('probability-value').innerText()).toBe('75%');
     expect(await page.getByRole('region', { name: /Evidence \(1\)/ }).getByText('B1').count()).toBe(1);

@@ -25,13 +25,16 @@ export function EvidenceFormDialog({ claimId, evidence, onClose }: Props) {
   const [excerpt, setExcerpt] = useState(evidence?.excerpt ?? '');
   const [locator, setLocator] = useState(evidence?.locator ?? '');
   const [note, setNote] = useState(evidence?.note ?? '');
+  const [weight, setWeight] = useState(String(evidence?.weight ?? 1));
   const [error, setError] = useState<string | null>(null);
   const [newSource, setNewSource] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!source) return setError('Pick the source this evidence comes from.');
-    const fields = { stance, credibility: Number(credibility) as Credibility, excerpt, locator: locator || null, note };
+    const w = Number(weight);
+    if (weight.trim() === '' || !Number.isFinite(w) || w < 0 || w > 2) return setError('Weight: give a number from 0 to 2.');
+    const fields = { stance, credibility: Number(credibility) as Credibility, excerpt, locator: locator || null, note, weight: w };
     const err = evidence
       ? await mutate(() => api.call('evidence.update', { id: evidence.id, ...fields }), 'Evidence saved', 'evidence')
       : await mutate(() => api.call('evidence.create', { claimId, sourceId: source.id, ...fields }), 'Evidence added', 'evidence');
@@ -60,6 +63,7 @@ export function EvidenceFormDialog({ claimId, evidence, onClose }: Props) {
         <TextArea label="Excerpt" value={excerpt} onChange={setExcerpt} rows={4} hint="The exact quote." />
         <TextField label="Locator" value={locator} onChange={setLocator} hint="Page, paragraph, timestamp or URL fragment." />
         <TextArea label="Evidence note" value={note} onChange={setNote} rows={2} />
+        <TextField label="Weight" value={weight} onChange={setWeight} hint="0 to 2; 1 is normal. How much this item counts, on top of its grades." />
         <ErrorText error={error} />
         <div className="actions">
           <button type="button" onClick={onClose}>
