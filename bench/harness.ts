@@ -9,6 +9,12 @@ import { DEFAULT_CACHE_DIR, scaleCase } from './gen/cache';
 import { countsFor } from './gen/model';
 import type { BenchContext, BenchRow } from './lib/context';
 import type { RowResult } from './lib/result';
+import { briefingRows } from './rows/briefing';
+import { commitRows } from './rows/commit';
+import { importRows } from './rows/import';
+import { openRows } from './rows/open';
+import { quickOpenRows } from './rows/quickopen';
+import { recomputeRows } from './rows/recompute';
 import { searchRows } from './rows/search';
 
 export interface BenchOptions {
@@ -32,7 +38,15 @@ export interface BenchResults {
   rows: RowResult[];
 }
 
-export const ROWS: readonly (readonly [string, BenchRow])[] = [['search', searchRows]];
+export const ROWS: readonly (readonly [string, BenchRow])[] = [
+  ['search', searchRows],
+  ['open', openRows],
+  ['quickopen', quickOpenRows],
+  ['briefing', briefingRows],
+  ['commit', commitRows],
+  ['recompute', recomputeRows],
+  ['import', importRows],
+];
 
 export async function runBench(o: BenchOptions): Promise<BenchResults> {
   const t0 = performance.now();

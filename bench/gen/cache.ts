@@ -11,7 +11,7 @@ import { DEFAULT_SEED, generateCase } from './generate';
 import { rawBulkLoad, rawSink, type LoadCounts } from './raw-load';
 
 /** Bump when the generator's output changes. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 3;
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../.cache/', import.meta.url));
 
 export interface ScaleCase {

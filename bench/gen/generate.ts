@@ -7,7 +7,7 @@ import { canonicalJson } from '../../core/canonical-json';
 import { computeConfidence, type ModelItem } from '../../core/confidence';
 import { bandOf } from '../../core/estimative';
 import type { Credibility, Reliability } from '../../core/grades';
-import type { ClaimStatus, SourceKind, Stance } from '../../core/types';
+import { STATUSES_NEEDING_RATIONALE, type ClaimStatus, type SourceKind, type Stance } from '../../core/types';
 import { eventHash, GENESIS_HASH } from '../../db/repos/events';
 import { createRng, seededId, type Rng } from '../lib/prng';
 import { loadCorpus, type Corpus } from './corpus';
@@ -51,6 +51,15 @@ function makeSource(rng: Rng, c: Corpus, rowid: number, parent: GenSource | null
   };
 }
 
+/** The pool repeats statements; a repeat becomes the same statement said elsewhere, so text + claimant stay unique. */
+function uniqueText(rng: Rng, c: Corpus, seen: Set<string>, statement: string, speaker: string): string {
+  let text = statement;
+  for (let k = 0; seen.has(`${text.toLowerCase()}|${speaker}`); k++)
+    text = k < 5 ? `${statement} (said in ${rng.pick(c.contexts)}, ${rng.int(2007, 2024)})` : `${statement} (restated ${k})`;
+  seen.add(`${text.toLowerCase()}|${speaker}`);
+  return text;
+}
+
 interface History {
   seq: number;
   prev: string;
@@ -85,6 +94,7 @@ export function generateCase(opts: GenerateOptions, sink: Sink): void {
     emitEvent(sink, history, rng, { at: s.created_at, kind: 'source.created', entity_type: 'source', entity_id: s.id, claim_id: null, payload: canonicalJson({ after: { title: s.title } }) });
 
   const hubEvery = Math.floor(n.claims / n.hubClaims);
+  const seen = new Set<string>();
   let evidenceRowid = 0;
   let disputeRowid = 0;
   let delta = 0;
@@ -139,14 +149,16 @@ export function generateCase(opts: GenerateOptions, sink: Sink): void {
     const model = computeConfidence(prior, items);
     const override = rng.chance(0.005) ? rng.int(5, 95) / 100 : null;
     const probability = override ?? model.probability;
+    const status: ClaimStatus = rng.chance(0.3) ? 'unverified' : rng.chance(0.1) ? 'under review' : (LABEL_STATUS[row.label] ?? 'unresolvable');
     const claim: GenClaim = {
       rowid,
       id,
-      text: rng.chance(0.4) && row.context ? `${row.statement} (said in ${row.context})` : row.statement,
+      text: uniqueText(rng, corpus, seen, row.statement, row.speaker),
       claimant: row.speaker || null,
       claimed_at: day(Date.UTC(2007, 0, 1) + rng.int(0, 18 * 365) * 86_400_000),
       context: row.job || null,
-      status: rng.chance(0.3) ? 'unverified' : rng.chance(0.1) ? 'under review' : (LABEL_STATUS[row.label] ?? 'unresolvable'),
+      status,
+      status_rationale: STATUSES_NEEDING_RATIONALE.includes(status) ? `PolitiFact rated it ${row.label}.` : null,
       prior,
       override_p: override,
       override_rationale: override === null ? null : 'Analyst judgment from a briefing call.',

@@ -6,7 +6,7 @@ import type { EvidenceRow } from '../../db/repos/evidence';
 import type { SourceRow } from '../../db/repos/sources';
 
 export type GenSource = Omit<SourceRow, 'doi' | 'file_sha256' | 'csl' | 'deleted_at' | 'origin'> & { origin: number };
-export type GenClaim = Omit<ClaimRow, 'status_rationale' | 'outcome' | 'qty_value' | 'qty_unit' | 'qty_scope' | 'qty_as_of'> & {
+export type GenClaim = Omit<ClaimRow, 'outcome' | 'qty_value' | 'qty_unit' | 'qty_scope' | 'qty_as_of'> & {
   tags: string[];
 };
 export type GenEvidence = EvidenceRow;
