@@ -28,6 +28,25 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', '**/db/*', '**/cli/*', '**/electron/*'], message: 'The renderer reaches data only through the api client.' }] }],
     },
   },
+  // DESIGN §1 layering: each shell imports only core/ and db/; db/ imports only core/.
+  {
+    files: ['db/**/*.{ts,mjs}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli', '**/cli/**', '**/electron', '**/electron/**', '**/renderer', '**/renderer/**'], message: 'db/ may import only core/ (DESIGN §1).' }] }],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli', '**/cli/**', '**/renderer', '**/renderer/**'], message: 'electron/ may import only core/ and db/ (DESIGN §1); shared process pieces live in db/host/.' }] }],
+    },
+  },
+  {
+    files: ['cli/**/*.{ts,mjs}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/electron/**', '**/renderer', '**/renderer/**'], message: 'cli/ may import only core/ and db/ (DESIGN §1).' }] }],
+    },
+  },
   {
     files: ['cli/bin.mjs', 'scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },

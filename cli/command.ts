@@ -3,7 +3,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { createApi, type CaseApi } from '../db/api';
 import { CaseError } from '../db/errors';
 import { closeCase, openCase, type CaseHandle } from '../db/open';
-import { lastCase, rememberCase } from './state';
+import { lastCase, rememberCase } from '../db/user-data';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;

@@ -28,7 +28,7 @@ export async function buildElectron(out = `${root}dist/electron`) {
   writeFileSync(`${out}/package.json`, JSON.stringify(pkg, null, 2));
   await Promise.all([
     build({ ...common, entryPoints: [`${root}electron/main/index.ts`], outfile: `${out}/main/index.js` }),
-    build({ ...common, entryPoints: [`${root}cli/serve/worker.ts`], outfile: `${out}/main/db-worker.js` }),
+    build({ ...common, entryPoints: [`${root}db/host/worker.ts`], outfile: `${out}/main/db-worker.js` }),
     // A sandboxed preload may require only 'electron' (and a few others): everything else is bundled.
     build({ ...common, entryPoints: [`${root}electron/preload/index.ts`], outfile: `${out}/preload/index.js`, platform: 'browser', external: ['electron'], define: {}, banner: {} }),
   ]);

@@ -1,10 +1,10 @@
 /** `claimtrail serve`: web mode (the desktop UI in a browser, on 127.0.0.1 only). */
 import { resolve } from 'node:path';
 import { num, str, UsageError, type Command } from '../command';
-import { caseToOpen } from '../serve/open-default';
+import { caseToOpen } from '../../db/host/open-default';
 import { defaultStaticDir, startServer } from '../serve/server';
 import { rendererBuilt } from '../serve/static';
-import { rememberCase } from '../state';
+import { rememberCase } from '../../db/user-data';
 
 export const serveCommand: Command = {
   name: 'serve',

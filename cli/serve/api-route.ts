@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiResult } from '../../core/api';
 import { FORBIDDEN_TEXT } from './guard';
 import { sendJson, sendText } from './headers';
-import type { CaseHost } from './host';
+import type { CaseHost } from '../../db/host/host';
 
 export const MAX_BODY = 16 * 1024 * 1024;
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { routeApi } from './api-route';
 import { FORBIDDEN_TEXT, guard, TOKEN_COOKIE } from './guard';
 import { securityHeaders, sendText } from './headers';
-import { CaseHost } from './host';
+import { CaseHost } from '../../db/host/host';
 import { serveStatic } from './static';
 
 export interface ServeOptions {

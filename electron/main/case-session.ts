@@ -1,8 +1,8 @@
 /** The case the desktop app has open: one database worker at a time, swapped on New/Open/Save as. */
 import { basename, resolve } from 'node:path';
 import type { Progress } from '../../core/transport';
-import { CaseHost } from '../../cli/serve/host';
-import { rememberCase } from '../../cli/state';
+import { CaseHost } from '../../db/host/host';
+import { rememberCase } from '../../db/user-data';
 
 export class CaseSession {
   private host: CaseHost | null = null;

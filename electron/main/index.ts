@@ -3,7 +3,7 @@
  * the case in a database worker thread, and the contract over one checked IPC channel.
  */
 import { app, BrowserWindow, dialog } from 'electron';
-import { caseToOpen } from '../../cli/serve/open-default';
+import { caseToOpen } from '../../db/host/open-default';
 import { CaseSession } from './case-session';
 import { fileActions } from './file-actions';
 import { hardenApp } from './hardening';

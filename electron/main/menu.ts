@@ -1,7 +1,7 @@
 /** The application menu: File (New, Open, Open recent, Save as), Edit, View, Window, Help. */
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import { basename } from 'node:path';
-import { readState } from '../../cli/state';
+import { readState } from '../../db/user-data';
 
 export interface MenuActions {
   newCase(): void;

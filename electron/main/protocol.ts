@@ -1,7 +1,7 @@
 /** Serves the built renderer from app://claimtrail/ (a privileged custom scheme, not file://). */
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { contentType, resolveStatic } from '../../cli/serve/static';
+import { contentType, resolveStatic } from '../../db/host/static';
 import { APP_HOST, APP_SCHEME, CSP } from './policy';
 
 /** Must run before the app is ready. */

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseHost } from '../../cli/serve/host';
+import { CaseHost } from '../../db/host/host';
 // @ts-expect-error plain .mjs build script without type declarations
 import { buildElectron } from '../../scripts/build-electron.mjs';
 import { tempCase } from '../helpers';

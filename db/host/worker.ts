@@ -3,8 +3,8 @@
  * so long jobs never block the thread that serves HTTP or Electron's main process.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createApi, type CaseApi } from '../../db/api';
-import { closeCase, openCase, type CaseHandle } from '../../db/open';
+import { createApi, type CaseApi } from '../api';
+import { closeCase, openCase, type CaseHandle } from '../open';
 import type { CallRequest, WorkerData, WorkerMessage } from './protocol';
 
 const data = workerData as WorkerData;

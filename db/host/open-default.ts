@@ -1,10 +1,10 @@
 /** Which case `serve` (and the desktop app's first start) opens: the given one, the last one, or the sample. */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createApi } from '../../db/api';
-import { closeCase, openCase } from '../../db/open';
-import { writeSample } from '../../db/sample';
-import { lastCase, sampleCasePath } from '../state';
+import { createApi } from '../api';
+import { closeCase, openCase } from '../open';
+import { writeSample } from '../sample';
+import { lastCase, sampleCasePath } from '../user-data';
 
 /** Creates the sample case at `path` unless a non-empty file is already there. */
 export function ensureSample(path: string): void {

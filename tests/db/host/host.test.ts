@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CaseHost } from '../../../cli/serve/host';
+import { CaseHost } from '../../../db/host/host';
 import { createApi } from '../../../db/api';
 import { closeCase, openCase } from '../../../db/open';
 import { tempCase, tempDir } from '../../helpers';
