@@ -6,6 +6,7 @@
  * fall back to Fuse over everything when nothing shares a word (typos still match).
  */
 import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
+import { WordIndex } from './words';
 
 export const POOL = 300;
 export const FULL_FUZZY_UP_TO = 20_000;
@@ -67,28 +68,52 @@ export interface Titled {
   text: string;
 }
 
-export function claimMatcher<T extends Titled>(claims: readonly T[]): Matcher<T> {
-  return createMatcher(claims, (c) => c.text, {
-    keys: ['text'],
-    includeScore: true,
-    threshold: 0.35,
-    ignoreLocation: true,
-    ignoreFieldNorm: true,
-    minMatchCharLength: 3,
+const CLAIM_OPTIONS: IFuseOptions<Titled> = {
+  keys: ['text'],
+  includeScore: true,
+  threshold: 0.35,
+  ignoreLocation: true,
+  ignoreFieldNorm: true,
+  minMatchCharLength: 3,
+};
+
+/** A claim matcher also carries the claims and, built on first use, their word index (similarClaims). */
+export type ClaimMatcher<T extends Titled> = Matcher<T> & { claims: readonly T[]; words: () => WordIndex };
+
+export function claimMatcher<T extends Titled>(claims: readonly T[]): ClaimMatcher<T> {
+  let words: WordIndex | null = null;
+  return Object.assign(createMatcher(claims, (c) => c.text, CLAIM_OPTIONS as IFuseOptions<T>), {
+    claims,
+    words: () => (words ??= new WordIndex(claims.map((c) => c.text))),
   });
 }
 
 /** The earlier name of claimMatcher (kept for callers such as the benchmark). */
 export const claimFuse = claimMatcher;
 
+/** How many of the claims sharing the most telling words are examined closely. */
+export const SIMILAR_POOL = 20;
+/** Same telling words (weighted Dice of stems) at or above this is "similar" even when reworded or reordered. */
+export const SAME_WORDS = 0.7;
+/** A Fuse score at or below this (0 = exact) is "similar": catches typos and half-typed claims. */
+export const CLOSE_TEXT = 0.3;
+
 /**
- * Claims whose text closely resembles a new claim being typed (score ≤ 0.3 on a 0..1 scale), among
- * the 60 claims sharing the most words with it: a claim sharing no word is not "similar".
+ * Claims that a new claim being typed may repeat: among the SIMILAR_POOL claims sharing the most
+ * telling words with the draft (a claim sharing no word is never "similar"), those with nearly the
+ * same words (reworded, reordered) or a close Fuse match of the text itself (typos, half typed).
  */
-export function similarClaims<T extends Titled>(match: Matcher<T>, draft: string, limit = 3): T[] {
+export function similarClaims<T extends Titled>(match: ClaimMatcher<T>, draft: string, limit = 3): T[] {
   const q = draft.trim();
   if (q.length < 12) return [];
-  return match(q.slice(0, 120), limit, { pool: 60, fallback: false })
-    .filter((r) => (r.score ?? 1) <= 0.3)
+  const pool = match.words().closest(q, SIMILAR_POOL);
+  const byWords = pool.filter((p) => p.similarity >= SAME_WORDS).map((p) => match.claims[p.index]!);
+  const byText = new Fuse(
+    pool.map((p) => match.claims[p.index]!),
+    CLAIM_OPTIONS as IFuseOptions<T>,
+  )
+    .search(q.slice(0, 120), { limit })
+    .filter((r) => (r.score ?? 1) <= CLOSE_TEXT)
     .map((r) => r.item);
+  return [...new Set([...byWords, ...byText])].slice(0, limit);
 }

@@ -1,7 +1,11 @@
-/** "A similar claim already exists" while a new claim is typed (fuse.js over claims.index). */
-import { useDeferredValue, useMemo } from 'react';
+/**
+ * "A similar claim already exists" while a new claim is typed (word index + fuse.js over claims.index).
+ * It looks once typing pauses (150 ms), so keystrokes never wait for it.
+ */
+import { useMemo } from 'react';
 import { SafeText } from '../../components/SafeText';
 import { claimMatcher, similarClaims } from '../../lib/fuzzy';
+import { useDebounced } from '../../lib/useDebounced';
 import { useApp } from '../../store';
 import { useClaimIndex } from '../../store/useClaimIndex';
 
@@ -9,8 +13,8 @@ export function SimilarClaims({ draft }: { draft: string }) {
   const index = useClaimIndex();
   const openClaim = useApp((s) => s.openClaim);
   const match = useMemo(() => claimMatcher(index), [index]);
-  const deferred = useDeferredValue(draft);
-  const similar = useMemo(() => similarClaims(match, deferred), [match, deferred]);
+  const settled = useDebounced(draft, 150);
+  const similar = useMemo(() => similarClaims(match, settled), [match, settled]);
   if (similar.length === 0) return null;
   return (
     <div className="notice" role="status" aria-label="Similar claims">
