@@ -197,7 +197,7 @@ describe('analyst day', () => {
     await expect.poll(() => page.getByText('23 claims').count()).toBe(1);
     await nav('Trash (1)').click();
     await page.getByRole('button', { name: `Restore claim: ${CLAIM}` }).click();
-    await expect.poll(() => page.getByText('The trash is empty.').count()).toBe(1);
+    await expect.poll(() => page.getByText('No deleted claims.').count()).toBe(1);
     await nav('Claims').click();
     await expect.poll(() => page.getByText('24 claims').count()).toBe(1);
     await page.getByLabel('Filter by text').fill('Zyxwvut');

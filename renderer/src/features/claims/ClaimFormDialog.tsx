@@ -1,48 +1,68 @@
-/** Add or edit a claim. While a new claim is typed, similar existing claims are shown. */
+/**
+ * Add or edit a claim: text, claimant, date, where it was said, tags, prior, quantity and notes. While a
+ * new claim is typed, similar existing claims are shown. The API's validation messages appear next to
+ * the fields they name.
+ */
 import { useState, type FormEvent } from 'react';
 import type { Claim } from '../../../../core/types';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { ErrorText, TextArea, TextField } from '../../components/fields';
-import { parseTags } from '../../lib/tags';
+import { fieldErrors } from '../../lib/field-errors';
 import { useApp } from '../../store';
+import { CLAIM_FIELDS, claimInput, draftOf, priorMessage, type ClaimDraft } from './claim-form';
+import { QuantityFields } from './QuantityFields';
 import { SimilarClaims } from './SimilarClaims';
 
 export function ClaimFormDialog({ claim, onClose }: { claim?: Claim; onClose(): void }) {
-  const [text, setText] = useState(claim?.text ?? '');
-  const [claimant, setClaimant] = useState(claim?.claimant ?? '');
-  const [claimedAt, setClaimedAt] = useState(claim?.claimedAt ?? '');
-  const [tags, setTags] = useState(claim?.tags.join(', ') ?? '');
-  const [notes, setNotes] = useState(claim?.notes ?? '');
+  const [original] = useState(() => draftOf(claim));
+  const [draft, setDraft] = useState<ClaimDraft>(original);
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const set = (key: keyof ClaimDraft) => (v: string) => setDraft((d) => ({ ...d, [key]: v }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const built = claimInput(draft, claim ? original : undefined);
+    setErrors(built.errors ?? {});
+    setError(built.errors ? 'Some fields need attention.' : null);
+    if (!built.input) return;
     setBusy(true);
-    const fields = { text, claimant: claimant || null, claimedAt: claimedAt || null, tags: parseTags(tags), notes };
     try {
       const s = useApp.getState();
-      const saved = claim ? await api.call('claims.update', { id: claim.id, ...fields }) : await api.call('claims.create', fields);
+      const saved = claim ? await api.call('claims.update', { id: claim.id, ...built.input }) : await api.call('claims.create', built.input);
       s.announce(claim ? 'Claim saved' : 'Claim created');
       onClose();
       s.openClaim(saved.id);
       await s.refreshAfterChange();
     } catch (err) {
-      setError(errorMessage(err));
+      const split = fieldErrors(err, CLAIM_FIELDS);
+      setErrors(split.byField);
+      setError(split.rest ?? 'Some fields need attention.');
       setBusy(false);
     }
   };
 
   return (
     <Dialog title={claim ? 'Edit claim' : 'New claim'} onClose={onClose} wide>
-      <form onSubmit={submit}>
-        <TextArea label="Claim text" value={text} onChange={setText} required rows={3} />
-        {!claim && <SimilarClaims draft={text} />}
-        <TextField label="Claimant" value={claimant} onChange={setClaimant} hint="Who made the claim." />
-        <TextField label="Date claimed" value={claimedAt} onChange={setClaimedAt} hint="YYYY-MM-DD, YYYY-MM or YYYY" />
-        <TextField label="Tags" value={tags} onChange={setTags} hint="Separated by commas." />
-        <TextArea label="Notes" value={notes} onChange={setNotes} rows={3} />
+      <form onSubmit={submit} noValidate>
+        <TextArea label="Claim text" value={draft.text} onChange={set('text')} required rows={3} error={errors.text} />
+        {!claim && <SimilarClaims draft={draft.text} />}
+        <TextField label="Claimant" value={draft.claimant} onChange={set('claimant')} hint="Who made the claim." error={errors.claimant} />
+        <TextField label="Date claimed" value={draft.claimedAt} onChange={set('claimedAt')} hint="YYYY-MM-DD, YYYY-MM or YYYY" error={errors.claimedAt} />
+        <TextField label="Where it was said" value={draft.context} onChange={set('context')} hint="The occasion or medium, e.g. a press conference, an interview, a post." error={errors.context} />
+        <TextField label="Tags" value={draft.tags} onChange={set('tags')} hint="Separated by commas." error={errors.tags} />
+        <TextField
+          label="Prior (%)"
+          value={draft.prior}
+          onChange={set('prior')}
+          inputMode="decimal"
+          hint="How likely the claim is before any evidence; 50 means no lean either way."
+          error={priorMessage(errors.prior, draft.prior)}
+        />
+        <QuantityFields draft={draft} set={set} errors={errors} />
+        <TextArea label="Notes" value={draft.notes} onChange={set('notes')} rows={3} error={errors.notes} />
         <ErrorText error={error} />
         <div className="actions">
           <button type="button" onClick={onClose}>

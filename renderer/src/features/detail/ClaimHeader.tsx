@@ -1,10 +1,14 @@
 /** Claim text, claimant, date and tags, with edit, delete and back. */
 import { useEffect, useRef, useState } from 'react';
-import type { Claim } from '../../../../core/types';
+import type { Claim, Quantity } from '../../../../core/types';
 import { SafeText } from '../../components/SafeText';
 import { useApp } from '../../store';
 import { ClaimFormDialog } from '../claims/ClaimFormDialog';
 import { DeleteClaimDialog } from './DeleteClaimDialog';
+
+function quantityText(q: Quantity): string {
+  return `${q.value} ${q.unit}${q.scope ? ` (${q.scope})` : ''}${q.asOf ? `, as of ${q.asOf}` : ''}`;
+}
 
 export function ClaimHeader({ claim }: { claim: Claim }) {
   const go = useApp((s) => s.go);
@@ -25,6 +29,10 @@ export function ClaimHeader({ claim }: { claim: Claim }) {
         <dd>{claim.claimant ? <SafeText text={claim.claimant} /> : <span className="muted">unknown</span>}</dd>
         <dt>Claimed</dt>
         <dd>{claim.claimedAt ?? <span className="muted">undated</span>}</dd>
+        <dt>Where it was said</dt>
+        <dd>{claim.context ? <SafeText text={claim.context} /> : <span className="muted">not recorded</span>}</dd>
+        <dt>Prior</dt>
+        <dd>{Math.round(claim.prior * 1000) / 10}%</dd>
         <dt>Tags</dt>
         <dd>
           {claim.tags.length === 0 && <span className="muted">none</span>}
@@ -38,7 +46,7 @@ export function ClaimHeader({ claim }: { claim: Claim }) {
           <>
             <dt>Quantity</dt>
             <dd>
-              <SafeText text={`${claim.quantity.value} ${claim.quantity.unit}${claim.quantity.scope ? ` (${claim.quantity.scope})` : ''}`} />
+              <SafeText text={quantityText(claim.quantity)} />
             </dd>
           </>
         )}

@@ -7,6 +7,7 @@ import { ReliabilityBadge } from '../../components/Grade';
 import { SafeText } from '../../components/SafeText';
 import { useApp } from '../../store';
 import { SourceFormDialog } from './SourceFormDialog';
+import { TrashSourceButton } from './TrashSourceButton';
 
 function RefList({ label, refs }: { label: string; refs: SourceRef[] }) {
   const openSource = useApp((s) => s.openSource);
@@ -73,9 +74,12 @@ export function SourceDetailPanel({ id }: { id: string }) {
           <SafeText text={detail.notes} />
         </p>
       )}
-      <button type="button" onClick={() => setEditing(true)}>
-        Edit source
-      </button>
+      <div className="actions">
+        <button type="button" onClick={() => setEditing(true)}>
+          Edit source
+        </button>
+        <TrashSourceButton key={detail.id} source={detail} />
+      </div>
       <RefList label="Lineage (this source up to its root)" refs={detail.lineage} />
       <RefList label="Sources repeating this one" refs={detail.derived} />
       <h3>Claims citing this source</h3>

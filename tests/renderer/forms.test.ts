@@ -1,0 +1,68 @@
+/** The claim form's conversions and the per-field split of API errors. */
+import { describe, expect, it } from 'vitest';
+import { CLAIM_FIELDS, claimInput, draftOf, priorMessage } from '../../renderer/src/features/claims/claim-form';
+import { fieldErrors } from '../../renderer/src/lib/field-errors';
+import { tempCase } from '../helpers';
+
+const claim = {
+  id: 'c1', text: 'Training cost USD6mn', claimant: 'DeepSeek', claimedAt: '2024-12', context: 'technical report',
+  tags: ['cost', 'compute'], prior: 1 / 3, notes: 'n', quantity: { value: 6, unit: 'million USD', scope: 'final run', asOf: null },
+} as unknown as Parameters<typeof draftOf>[0];
+
+describe('claim form', () => {
+  it('shows a claim as text boxes and turns them back into the same claim', () => {
+    const d = draftOf(claim);
+    expect(d).toMatchObject({ prior: '33.3', context: 'technical report', qtyValue: '6', qtyUnit: 'million USD', qtyScope: 'final run', qtyAsOf: '' });
+    const built = claimInput(d, d);
+    expect(built.input).toEqual({
+      text: 'Training cost USD6mn', claimant: 'DeepSeek', claimedAt: '2024-12', context: 'technical report', tags: ['cost', 'compute'],
+      notes: 'n', quantity: { value: 6, unit: 'million USD', scope: 'final run', asOf: null },
+    });
+  });
+  it('sends the prior only when changed, as a probability', () => {
+    const d = draftOf(claim);
+    expect(claimInput({ ...d, prior: '40' }, d).input?.prior).toBe(0.4);
+    expect(claimInput(draftOf()).input?.prior).toBe(0.5);
+  });
+  it('empty quantity boxes clear the quantity; a value that is no number is refused here', () => {
+    const d = { ...draftOf(claim), qtyValue: '', qtyUnit: ' ', qtyScope: '', qtyAsOf: '' };
+    expect(claimInput(d).input?.quantity).toBeNull();
+    expect(claimInput({ ...d, qtyUnit: 'USD' }).errors).toEqual({ 'quantity.value': expect.stringMatching(/must be a number/) });
+    expect(claimInput({ ...d, qtyValue: '1,200', qtyUnit: 'USD' }).errors?.['quantity.value']).toMatch(/no thousands separators/);
+    expect(claimInput({ ...d, prior: 'fifty' }).errors?.prior).toMatch(/percentage/);
+    expect(claimInput({ ...d, qtyValue: '-2.5e3', qtyUnit: 'USD' }).input?.quantity).toEqual({ value: -2500, unit: 'USD', scope: null, asOf: null });
+  });
+  it('glosses the API prior message in percentages', () => {
+    expect(priorMessage('must be below 1', '150')).toBe('must be below 1 (the prior is a probability: 150% is 1.5; give a percentage above 0 and below 100)');
+    expect(priorMessage(undefined, '150')).toBeUndefined();
+  });
+});
+
+describe('API errors next to their fields', () => {
+  it('places each issue of a real claims.update refusal under its field', () => {
+    const tc = tempCase({ sample: true });
+    try {
+      const { api } = tc;
+      const id = api.invoke('claims.list', {}).items[0]!.id;
+      const r = api.call('claims.update', { id, prior: 1.5, tags: ['a,b'], quantity: { value: 3, unit: '', asOf: '20 May' } });
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      const err = Object.assign(new Error(r.error.message), { issues: r.error.issues });
+      const split = fieldErrors(err, CLAIM_FIELDS);
+      expect(split.byField).toEqual({
+        prior: 'must be below 1',
+        tags: 'must not contain a comma or line break',
+        'quantity.unit': 'must not be empty',
+        'quantity.asOf': 'must be a date like 2025-01-20 (or 2025-01, or 2025)',
+      });
+      expect(split.rest).toBeNull();
+    } finally {
+      tc.close();
+    }
+  });
+  it('keeps what names no listed field for the whole form', () => {
+    expect(fieldErrors(new Error('rationale: needed'), ['prior'])).toEqual({ byField: {}, rest: 'rationale: needed' });
+    expect(fieldErrors(new Error('prior: must be above 0'), ['prior'])).toEqual({ byField: { prior: 'must be above 0' }, rest: null });
+    expect(fieldErrors('boom', ['prior']).rest).toBe('boom');
+  });
+});
