@@ -1,4 +1,4 @@
-/** The user data folder: remembers the recent cases so `--case` can be left out. */
+/** The user data folder: the recent cases (so `--case` can be left out), the sample case, the rolling backups. */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -40,4 +40,9 @@ export function lastCase(): string | null {
 
 export function sampleCasePath(): string {
   return join(userDataDir(), 'sample.claimtrail');
+}
+
+/** Rolling automatic backups, one folder per case (db/transfer/rolling.ts). */
+export function backupsRoot(): string {
+  return join(userDataDir(), 'backups');
 }

@@ -4,7 +4,7 @@ import { num, str, UsageError, type Command } from '../command';
 import { caseToOpen } from '../../db/host/open-default';
 import { defaultStaticDir, startServer } from '../serve/server';
 import { rendererBuilt } from '../serve/static';
-import { rememberCase } from '../../db/user-data';
+import { backupsRoot, rememberCase } from '../../db/user-data';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -15,12 +15,16 @@ export const serveCommand: Command = {
     const port = num(ctx.values, 'port') ?? 0;
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, not ${port}`);
     const casePath = resolve(caseToOpen(str(ctx.values, 'case')));
-    const server = await startServer({ casePath, port, actor: str(ctx.values, 'actor') });
+    const server = await startServer({ casePath, port, actor: str(ctx.values, 'actor'), backupRoot: backupsRoot() });
     rememberCase(casePath);
     ctx.io.out(server.url);
     ctx.io.err(`ClaimTrail web mode: serving ${casePath}. Open the address above; Ctrl+C stops.`);
     if (!rendererBuilt(defaultStaticDir()))
       ctx.io.err('The web page is not built yet: run `npm run build:renderer` (or `npm run web`). The API works meanwhile.');
+    void server.host.autoBackup.then((r) => {
+      if (r && !r.ok) ctx.io.err(r.message);
+      else if (r?.file) ctx.io.err(`Today's automatic backup: ${r.file}${r.removed.length ? ` (${r.removed.length} older removed)` : ''}.`);
+    });
     await new Promise<void>((done) => {
       const stop = () => {
         process.off('SIGINT', stop);

@@ -6,6 +6,8 @@ import { describeIssue, EXPORT_FORMATS, IMPORT_FORMATS, type ImportReport } from
 import { createApi } from '../../db/api';
 import { CaseError } from '../../db/errors';
 import { backupCase, restoreCase } from '../../db/transfer/backup';
+import { rollingBackup } from '../../db/transfer/rolling';
+import { backupsRoot } from '../../db/user-data';
 import { str, UsageError, type Command } from '../command';
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
@@ -101,12 +103,19 @@ const exportCommand: Command = {
 
 const backupCommand: Command = {
   name: 'backup',
-  usage: 'backup --out FILE',
-  summary: 'Copy the open case with SQLite\'s online backup (safe while the case is in use).',
-  options: { out: { type: 'string' } },
+  usage: 'backup --out FILE | backup --rolling',
+  summary: 'Copy the open case with SQLite\'s online backup (safe while the case is in use); --rolling: into the rolling backups, keeping the last N.',
+  options: { out: { type: 'string' }, rolling: { type: 'boolean' } },
   async run(ctx) {
     const out = str(ctx.values, 'out');
-    if (!out) throw new UsageError('--out FILE is required');
+    if (ctx.values.rolling === true) {
+      if (out) throw new UsageError('give either --out FILE or --rolling, not both');
+      const r = await ctx.withCase((_api, handle) => rollingBackup(handle.db, handle.path, { root: backupsRoot(), force: true }));
+      return ctx.print(r, () =>
+        r.file ? `Backed up to ${r.file} (integrity ok)${r.removed.length ? `; removed ${r.removed.length} older: ${r.removed.join(', ')}` : ''}.` : 'Rolling backups are off for this case (settings: backupsToKeep 0).',
+      );
+    }
+    if (!out) throw new UsageError('--out FILE (or --rolling) is required');
     const r = await ctx.withCase((_api, handle) => backupCase(handle.db, out));
     ctx.print(r, () => `Backed up to ${r.file} (${r.pages} pages, integrity ok).`);
   },

@@ -19,6 +19,8 @@ export interface ServeOptions {
   /** The built renderer; defaults to dist/renderer at the repository root. */
   staticDir?: string;
   actor?: string;
+  /** Take the day's rolling backup of the case into this folder after opening it (`serve` passes the user data backups folder). */
+  backupRoot?: string;
 }
 
 export interface RunningServer {
@@ -49,7 +51,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: { port: nu
 }
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
-  const host = await CaseHost.start({ casePath: opts.casePath, actor: opts.actor });
+  const host = await CaseHost.start({ casePath: opts.casePath, actor: opts.actor, backupRoot: opts.backupRoot });
   const token = randomBytes(32).toString('hex');
   const staticDir = opts.staticDir ?? defaultStaticDir();
   const ctx = { port: 0, token, host, staticDir };

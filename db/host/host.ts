@@ -3,10 +3,11 @@
  * long jobs arrives as events; cancel() raises a shared flag that the worker's job reads between
  * batches. Used by `claimtrail serve` and by Electron's main process.
  */
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ApiResult } from '../../core/api';
 import type { Progress } from '../../core/transport';
-import type { CallRequest, WorkerData, WorkerMessage } from './protocol';
+import type { AutoBackup, CallRequest, WorkerData, WorkerMessage } from './protocol';
 
 export interface CaseHostOptions {
   casePath: string;
@@ -14,6 +15,8 @@ export interface CaseHostOptions {
   create?: boolean;
   /** The worker script; defaults to the source entry that loads TypeScript through tsx. */
   workerFile?: URL | string;
+  /** Take the day's rolling backup into this folder once the case is open (db/user-data.ts backupsRoot()). */
+  backupRoot?: string;
 }
 
 interface Pending extends CallRequest {
@@ -31,11 +34,18 @@ export class CaseHost {
   private nextId = 1;
   private dead: string | null = null;
   private readonly listeners = new Set<(p: Progress) => void>();
+  private settleBackup: (r: AutoBackup | null) => void = () => undefined;
+  /** How the rolling backup on open went; null when none was asked for. It never delays calls. */
+  readonly autoBackup: Promise<AutoBackup | null>;
 
   private constructor(opts: CaseHostOptions) {
     this.casePath = opts.casePath;
-    const data: WorkerData = { casePath: opts.casePath, actor: opts.actor, create: opts.create, cancelFlag: this.flag };
-    this.worker = new Worker(opts.workerFile ?? new URL('./worker-boot.mjs', import.meta.url), { workerData: data });
+    this.autoBackup = new Promise((resolve) => (this.settleBackup = resolve));
+    if (!opts.backupRoot) this.settleBackup(null);
+    const file = opts.workerFile ?? new URL('./worker-boot.mjs', import.meta.url);
+    const workerFile = file instanceof URL ? fileURLToPath(file) : file;
+    const data: WorkerData = { casePath: opts.casePath, actor: opts.actor, create: opts.create, cancelFlag: this.flag, backupRoot: opts.backupRoot, workerFile };
+    this.worker = new Worker(workerFile, { workerData: data });
   }
 
   /** Starts the worker and waits until the case is open; rejects with the reason it could not be. */
@@ -63,6 +73,7 @@ export class CaseHost {
   private attach(): void {
     this.worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') for (const l of this.listeners) l(m.progress);
+      else if (m.type === 'auto-backup') this.settleBackup(m.result);
       else if (m.type === 'result' && this.running?.id === m.id) {
         const done = this.running;
         this.running = null;
@@ -72,6 +83,7 @@ export class CaseHost {
     });
     const fail = (why: string) => {
       this.dead = why;
+      this.settleBackup({ ok: false, message: `No automatic backup: ${why}` });
       const all = [...(this.running ? [this.running] : []), ...this.queue.splice(0)];
       this.running = null;
       for (const p of all) p.resolve(internal(why));

@@ -9,6 +9,10 @@ export interface WorkerData {
   create?: boolean;
   /** Int32Array over this: [0] = 1 asks the running job to stop. */
   cancelFlag: SharedArrayBuffer;
+  /** Take the day's rolling backup into this folder after opening (db/transfer/rolling.ts). */
+  backupRoot?: string;
+  /** This worker's own script (a path), started again as the helper that checks a backup copy. */
+  workerFile: string;
 }
 
 export interface CallRequest {
@@ -23,4 +27,8 @@ export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'fatal'; message: string }
   | { type: 'result'; id: number; result: ApiResult<unknown> }
-  | { type: 'progress'; progress: Progress };
+  | { type: 'progress'; progress: Progress }
+  | { type: 'auto-backup'; result: AutoBackup };
+
+/** How the rolling backup taken on open went (sent once, after 'ready', when a backupRoot was given). */
+export type AutoBackup = { ok: true; file: string | null; removed: string[]; skipped?: 'off' | 'today' } | { ok: false; message: string };

@@ -1,55 +1,11 @@
 /**
- * The database worker: owns the one connection to the case file and answers calls one at a time,
- * so long jobs never block the thread that serves HTTP or Electron's main process.
+ * The database worker's entry (bundled as dist/electron/main/db-worker.js): normally it serves one
+ * case (case-worker.ts); started with a VerifyJob it checks a fresh backup copy and ends (verify.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createApi, type CaseApi } from '../api';
-import { closeCase, openCase, type CaseHandle } from '../open';
-import type { CallRequest, WorkerData, WorkerMessage } from './protocol';
+import { serveCase } from './case-worker';
+import type { WorkerData } from './protocol';
+import { isVerifyJob, runVerifyJob } from './verify';
 
-const data = workerData as WorkerData;
-const port = parentPort!;
-const cancel = new Int32Array(data.cancelFlag);
-let current = '';
-
-const send = (m: WorkerMessage) => port.postMessage(m);
-
-let handle: CaseHandle | null = null;
-let api: CaseApi | null = null;
-try {
-  handle = openCase(data.casePath, { create: data.create });
-  api = createApi(handle.db, {
-    path: data.casePath,
-    actor: data.actor,
-    onProgress: (done, total, label) => send({ type: 'progress', progress: { method: current, done, total, label } }),
-    isCancelled: () => Atomics.load(cancel, 0) === 1,
-  });
-  send({ type: 'ready' });
-} catch (e) {
-  send({ type: 'fatal', message: e instanceof Error ? e.message : String(e) });
-}
-
-async function backup(id: number, to: string): Promise<void> {
-  try {
-    await handle!.db.backup(to);
-    send({ type: 'result', id, result: { ok: true, value: null } });
-  } catch (e) {
-    send({ type: 'result', id, result: { ok: false, error: { code: 'internal', message: `Could not save a copy to ${to}: ${(e as Error).message}` } } });
-  }
-}
-
-port.on('message', (msg: CallRequest | { type: 'close' }) => {
-  if ('type' in msg) {
-    if (handle) closeCase(handle);
-    handle = null;
-    port.close();
-    return;
-  }
-  if (!api) return send({ type: 'result', id: msg.id, result: { ok: false, error: { code: 'internal', message: 'The case is not open.' } } });
-  if (msg.backupTo !== undefined) return void backup(msg.id, msg.backupTo);
-  Atomics.store(cancel, 0, 0);
-  current = msg.method;
-  const result = api.call(msg.method, msg.input);
-  current = '';
-  send({ type: 'result', id: msg.id, result });
-});
+if (isVerifyJob(workerData)) runVerifyJob(workerData, parentPort!);
+else serveCase(workerData as WorkerData, parentPort!);

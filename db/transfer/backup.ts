@@ -1,13 +1,12 @@
 /**
- * Backups only through SQLite's online backup API (consistent while others keep writing), rolling
- * automatic backups that keep the last N, and restore into a NEW file (never over an existing one).
+ * Backups only through SQLite's online backup API (consistent while others keep writing), and
+ * restore into a NEW file (never over an existing one). Rolling automatic backups: ./rolling.ts.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { CaseFileError } from '../errors';
 import { closeCase, openCase } from '../open';
-import { getSettings } from '../repos/meta';
 import type { DB } from '../sql';
 
 function refuseExisting(file: string): void {
@@ -15,12 +14,8 @@ function refuseExisting(file: string): void {
     throw new CaseFileError(file, `${file} already exists; choose a new file name (a backup or restore never overwrites a file)`);
 }
 
-/** Copies the open case to `file` with the online backup API; the copy is checked before it counts. */
-export async function backupCase(db: DB, file: string): Promise<{ file: string; pages: number }> {
-  refuseExisting(file);
-  mkdirSync(dirname(file), { recursive: true });
-  const r = await db.backup(file);
-  // A backup is one self-contained file: no -wal or -shm beside it.
+/** Makes a fresh copy one self-contained file (no -wal or -shm beside it) and checks its integrity. */
+export function verifyCopy(file: string): void {
   const copy = new Database(file);
   try {
     copy.pragma('journal_mode = DELETE');
@@ -29,34 +24,18 @@ export async function backupCase(db: DB, file: string): Promise<{ file: string; 
   } finally {
     copy.close();
   }
+}
+
+/**
+ * Copies the open case to `file` with the online backup API; the copy is checked before it counts.
+ * `verify` may run the check elsewhere (the database worker hands it to a helper thread).
+ */
+export async function backupCase(db: DB, file: string, verify: (file: string) => void | Promise<void> = verifyCopy): Promise<{ file: string; pages: number }> {
+  refuseExisting(file);
+  mkdirSync(dirname(file), { recursive: true });
+  const r = await db.backup(file);
+  await verify(file);
   return { file, pages: r.totalPages };
-}
-
-/** Where automatic backups of a case go: a sibling folder named after the case. */
-export function backupDir(casePath: string): string {
-  return join(dirname(casePath), `${basename(casePath)}.backups`);
-}
-
-/** Timestamped file names sort in time order. */
-function stamp(now: string): string {
-  return now.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-}
-
-/** Takes an automatic backup and deletes the oldest beyond settings.backupsToKeep (0 turns them off). */
-export async function rollingBackup(db: DB, casePath: string, now = new Date().toISOString()): Promise<{ file: string | null; removed: string[] }> {
-  const keep = getSettings(db).backupsToKeep;
-  if (keep <= 0) return { file: null, removed: [] };
-  const dir = backupDir(casePath);
-  mkdirSync(dir, { recursive: true });
-  let file = join(dir, `${stamp(now)}.claimtrail`);
-  for (let n = 2; existsSync(file); n++) file = join(dir, `${stamp(now)}-${n}.claimtrail`);
-  await backupCase(db, file);
-  const all = readdirSync(dir)
-    .filter((f) => /^\d{8}T\d{6}Z(-\d+)?\.claimtrail$/.test(f))
-    .sort();
-  const removed = all.slice(0, Math.max(0, all.length - keep)).map((f) => join(dir, f));
-  for (const f of removed) rmSync(f, { force: true });
-  return { file, removed };
 }
 
 /** Restores a backup into a new case file: the backup is opened read-only and checked first. */

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseHost } from '../../db/host/host';
 // @ts-expect-error plain .mjs build script without type declarations
 import { buildElectron } from '../../scripts/build-electron.mjs';
-import { tempCase } from '../helpers';
+import { tempCase, tempDir } from '../helpers';
 
 let out: string;
 beforeAll(async () => {
@@ -35,13 +35,16 @@ describe('Electron bundles (esbuild)', () => {
     expect(JSON.parse(readFileSync(join(out, 'package.json'), 'utf8'))).toMatchObject({ type: 'commonjs', dependencies: { 'better-sqlite3': expect.any(String) } });
   });
 
-  it('the bundled database worker serves a real case', async () => {
+  it('the bundled database worker serves a real case and takes its rolling backup (checked by itself in verify mode)', async () => {
     const c = tempCase({ sample: true });
     c.close();
-    const host = await CaseHost.start({ casePath: c.path, workerFile: join(out, 'main/db-worker.js') });
+    const host = await CaseHost.start({ casePath: c.path, workerFile: join(out, 'main/db-worker.js'), backupRoot: tempDir() });
     try {
       const r = await host.call('case.info', {});
       expect(r.ok && (r.value as { counts: { claims: number } }).counts.claims).toBeGreaterThan(0);
+      const b = await host.autoBackup;
+      expect(b).toMatchObject({ ok: true, file: expect.stringMatching(/\.claimtrail$/) });
+      expect(existsSync((b as { file: string }).file)).toBe(true);
     } finally {
       await host.close();
     }

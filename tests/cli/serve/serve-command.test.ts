@@ -13,7 +13,23 @@ async function serve(args: string[], home: string) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const waiting: { re: RegExp; resolve(m: RegExpMatchArray): void }[] = [];
+  child.stderr.on('data', (c: Buffer) => {
+    stderr += c.toString();
+    for (const w of waiting.slice()) {
+      const m = stderr.match(w.re);
+      if (!m) continue;
+      waiting.splice(waiting.indexOf(w), 1);
+      w.resolve(m);
+    }
+  });
+  /** Resolves when stderr (so far or later) matches. */
+  const stderrMatch = (re: RegExp) =>
+    new Promise<RegExpMatchArray>((resolve) => {
+      const m = stderr.match(re);
+      if (m) resolve(m);
+      else waiting.push({ re, resolve });
+    });
   const first = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
@@ -23,7 +39,7 @@ async function serve(args: string[], home: string) {
       child.once('exit', (code) => resolve(code));
       child.kill('SIGTERM');
     });
-  return { first, stop, stderr: () => stderr };
+  return { first, stop, stderr: () => stderr, stderrMatch };
 }
 
 async function caseInfo(url: string) {
@@ -58,6 +74,20 @@ describe('claimtrail serve', () => {
       expect((await caseInfo(s.first)).value.counts.claims).toBeGreaterThan(0);
     } finally {
       await s.stop();
+    }
+  });
+
+  it('takes the day\'s rolling backup of the case into the user data backups folder after it starts', async () => {
+    const c = tempCase({ sample: true, name: 'served.claimtrail' });
+    c.close();
+    const home = tempDir();
+    const s = await serve(['--case', c.path], home);
+    try {
+      const [, file] = await s.stderrMatch(/Today's automatic backup: (.+\.claimtrail)\./);
+      expect(file!.startsWith(join(home, 'backups', 'served.claimtrail-'))).toBe(true);
+      expect(existsSync(file!)).toBe(true);
+    } finally {
+      expect(await s.stop()).toBe(0);
     }
   });
 

@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../../db/api';
 import { CaseFileError } from '../../../db/errors';
 import { closeCase, openCase } from '../../../db/open';
-import { backupCase, backupDir, restoreCase, rollingBackup } from '../../../db/transfer/backup';
+import { backupCase, restoreCase } from '../../../db/transfer/backup';
 import { tempCase, tempDir } from '../../helpers';
 
 const CHILD = join(__dirname, 'writer-child.mjs');
@@ -63,15 +63,4 @@ describe('backup and restore', () => {
     await expect(backupCase(t.handle.db, existing)).rejects.toThrow(CaseFileError);
   });
 
-  it('rolling backups keep the last N (settings.backupsToKeep)', async () => {
-    const t = tempCase({ sample: true });
-    t.api.invoke('settings.update', { backupsToKeep: 3 });
-    const made: string[] = [];
-    for (let i = 0; i < 5; i++) made.push((await rollingBackup(t.handle.db, t.path, `2025-01-0${i + 1}T10:00:00.000Z`)).file!);
-    const left = readdirSync(backupDir(t.path)).sort();
-    expect(left).toEqual(['20250103T100000Z.claimtrail', '20250104T100000Z.claimtrail', '20250105T100000Z.claimtrail']);
-    expect(existsSync(made[0]!)).toBe(false);
-    t.api.invoke('settings.update', { backupsToKeep: 0 });
-    expect((await rollingBackup(t.handle.db, t.path)).file).toBeNull();
-  });
 });
