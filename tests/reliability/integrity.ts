@@ -48,20 +48,30 @@ export function caseProblems(db: DB): string[] {
   return problems;
 }
 
-/** Each created entity has its creation event (one transaction wrote both, or neither). */
+/**
+ * Each created entity has its creation event (one transaction wrote both, or neither). Imports write
+ * one `claim.imported` event per claim, naming the evidence, sources and disputes it came with, and
+ * list the sources no imported evidence cites in `import.applied` (docs/import-export.md, History).
+ */
 function missingEvents(db: DB): string[] {
-  const checks: [string, string][] = [
-    ['claims', 'claim.created'],
-    ['sources', 'source.created'],
-    ['evidence', 'evidence.added'],
-    ['disputes', 'dispute.opened'],
+  const checks: [string, string, string, string][] = [
+    ['claims', 'claim.created', 'claim.imported', '$.none'],
+    ['sources', 'source.created', '', '$.sourceIds'],
+    ['evidence', 'evidence.added', '', '$.evidenceIds'],
+    ['disputes', 'dispute.opened', '', '$.disputeIds'],
   ];
   const out: string[] = [];
-  for (const [table, kind] of checks) {
+  for (const [table, kind, importKind, listed] of checks) {
     const ids = db
-      .prepare(`SELECT t.id FROM "${table}" t WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.entity_id = t.id AND e.kind = ?)`)
+      .prepare(
+        `SELECT t.id FROM "${table}" t WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.entity_id = t.id AND e.kind IN (?, ?))
+           AND NOT EXISTS (SELECT 1 FROM events e, json_each(e.payload, ?) j
+                            WHERE e.kind IN ('claim.imported', 'claim.import-added') AND j.value = t.id)
+           AND NOT EXISTS (SELECT 1 FROM events e, json_each(e.payload, '$.uncitedSourceIds') j
+                            WHERE e.kind = 'import.applied' AND ? = 'sources' AND j.value = t.id)`,
+      )
       .pluck()
-      .all(kind) as string[];
+      .all(kind, importKind, listed, table) as string[];
     for (const id of ids.slice(0, 5)) out.push(`${table} ${id} has no ${kind} event`);
   }
   const orphans = db
