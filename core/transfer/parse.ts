@@ -26,6 +26,8 @@ export interface Parsed {
   notices: string[];
   header: string[] | null;
   width: number;
+  /** What was read, as given (the file's text and the options that turned it into records), for the import's history. */
+  input: ParseInput;
 }
 
 /** Picks the format from the file name, then from a look at the content. */
@@ -44,7 +46,7 @@ export function parseImport(input: ParseInput): Parsed {
   const content = stripBom(input.content);
   const format = input.format ?? detectFormat(input.fileName, content);
   const sink = newSink(input.fileName || 'input');
-  const base = { format, notices: [] as string[], header: null, width: 0 };
+  const base = { format, notices: [] as string[], header: null, width: 0, input };
   if (!content.trim()) {
     sink.issues.push({ file: sink.file, field: 'file', message: 'is empty' });
     return { ...base, bundle: emptyBundle(), records: 0, issues: sink.issues };

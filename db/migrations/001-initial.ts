@@ -197,12 +197,13 @@ CREATE VIRTUAL TABLE disputes_fts USING fts5(
 );
 `;
 
-interface FtsSpec {
-  table: string;
+export interface FtsSpec {
+  table: 'claims' | 'sources' | 'evidence' | 'disputes';
   columns: string[];
 }
 
-const FTS: FtsSpec[] = [
+/** The four indexed tables and their columns (exported for bulk imports that index in one pass). */
+export const FTS: readonly FtsSpec[] = [
   { table: 'claims', columns: ['text', 'claimant', 'notes', 'context'] },
   { table: 'sources', columns: ['title', 'publisher', 'authors', 'notes'] },
   { table: 'evidence', columns: ['excerpt', 'note', 'locator'] },
@@ -210,19 +211,30 @@ const FTS: FtsSpec[] = [
 ];
 
 /** Sync triggers, only on the indexed columns so that counter updates do not touch the index. */
-function ftsTriggers({ table, columns }: FtsSpec): string {
+function ftsTriggers(spec: FtsSpec): string {
+  const { table, columns } = spec;
   const cols = columns.join(', ');
-  const newVals = columns.map((c) => `new.${c}`).join(', ');
   const oldVals = columns.map((c) => `old.${c}`).join(', ');
+  const newVals = columns.map((c) => `new.${c}`).join(', ');
   return `
-CREATE TRIGGER ${table}_fts_ai AFTER INSERT ON ${table} BEGIN
-  INSERT INTO ${table}_fts (rowid, ${cols}) VALUES (new.rowid, ${newVals});
-END;
+${ftsInsertTrigger(spec)}
 CREATE TRIGGER ${table}_fts_ad AFTER DELETE ON ${table} BEGIN
   INSERT INTO ${table}_fts (${table}_fts, rowid, ${cols}) VALUES ('delete', old.rowid, ${oldVals});
 END;
 CREATE TRIGGER ${table}_fts_au AFTER UPDATE OF ${cols} ON ${table} BEGIN
   INSERT INTO ${table}_fts (${table}_fts, rowid, ${cols}) VALUES ('delete', old.rowid, ${oldVals});
+  INSERT INTO ${table}_fts (rowid, ${cols}) VALUES (new.rowid, ${newVals});
+END;`;
+}
+
+/**
+ * The insert trigger of one FTS table, exactly as this migration creates it: bulk imports drop it inside
+ * their transaction, index the new rows in one statement, and recreate it from this text.
+ */
+export function ftsInsertTrigger({ table, columns }: FtsSpec): string {
+  const cols = columns.join(', ');
+  const newVals = columns.map((c) => `new.${c}`).join(', ');
+  return `CREATE TRIGGER ${table}_fts_ai AFTER INSERT ON ${table} BEGIN
   INSERT INTO ${table}_fts (rowid, ${cols}) VALUES (new.rowid, ${newVals});
 END;`;
 }

@@ -3,6 +3,7 @@
  * previous hash and the canonical JSON of the event, so any edited, deleted, reordered or forged row
  * breaks the chain at a nameable place.
  */
+import type { Statement } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../core/canonical-json';
 import { newId } from '../../core/ids';
@@ -64,11 +65,10 @@ function head(db: DB): { seq: number; hash: string } {
   };
 }
 
-/** Appends one event; call inside the transaction of the mutation it records. */
-export function appendEvent(db: DB, e: NewEvent): CaseEvent {
-  const prev = head(db);
-  const row: Omit<EventRow, 'hash' | 'prev_hash'> = {
-    seq: prev.seq + 1,
+/** The stored row of a new event (all but its hashes). */
+function newRow(seq: number, e: NewEvent): Omit<EventRow, 'hash' | 'prev_hash'> {
+  return {
+    seq,
     id: newId(),
     at: e.at,
     actor: e.actor,
@@ -79,6 +79,12 @@ export function appendEvent(db: DB, e: NewEvent): CaseEvent {
     payload: canonicalJson(e.payload ?? null),
     rationale: e.rationale ?? null,
   };
+}
+
+/** Appends one event; call inside the transaction of the mutation it records. */
+export function appendEvent(db: DB, e: NewEvent): CaseEvent {
+  const prev = head(db);
+  const row = newRow(prev.seq + 1, e);
   const hash = eventHash(prev.hash, row);
   run(
     db,
@@ -87,6 +93,46 @@ export function appendEvent(db: DB, e: NewEvent): CaseEvent {
                 ${row.claim_id}, ${row.payload}, ${row.rationale}, ${prev.hash}, ${hash})`,
   );
   return toEvent({ ...row, prev_hash: prev.hash, hash });
+}
+
+export interface EventBatch {
+  append(e: NewEvent): void;
+  /** Checks that nothing else appended meanwhile (the head is still this batch's last event). */
+  finish(): { count: number; headHash: string };
+}
+
+const insertStatements = new WeakMap<DB, Statement<unknown[]>>();
+
+/**
+ * Appends many events in one transaction: the head is read once and kept in memory, and one prepared
+ * INSERT is reused. The hashes are the same as appendEvent's, so the chain verifies the same way.
+ * Nothing else may append to the chain until finish(), which throws (rolling back) if something did.
+ */
+export function eventBatch(db: DB): EventBatch {
+  let prev = head(db);
+  let count = 0;
+  let insert = insertStatements.get(db);
+  if (!insert) {
+    insert = db.prepare<unknown[]>(`INSERT INTO events (seq, id, at, actor, kind, entity_type, entity_id, claim_id, payload, rationale, prev_hash, hash)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    insertStatements.set(db, insert);
+  }
+  const stmt = insert;
+  return {
+    append(e) {
+      const row = newRow(prev.seq + 1, e);
+      const hash = eventHash(prev.hash, row);
+      stmt.run(row.seq, row.id, row.at, row.actor, row.kind, row.entity_type, row.entity_id, row.claim_id, row.payload, row.rationale, prev.hash, hash);
+      prev = { seq: row.seq, hash };
+      count++;
+    },
+    finish() {
+      const now = head(db);
+      if (now.seq !== prev.seq || now.hash !== prev.hash)
+        throw new Error(`event batch: the chain head moved to ${now.seq} while the batch held ${prev.seq}; another writer appended meanwhile`);
+      return { count, headHash: prev.hash };
+    },
+  };
 }
 
 function toEvent(r: EventRow): CaseEvent {

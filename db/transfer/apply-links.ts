@@ -3,18 +3,32 @@ import { newId } from '../../core/ids';
 import type { Bundle } from '../../core/transfer/types';
 import { insertResponse } from '../repos/disputes';
 import { get, run, sql } from '../sql';
-import { record, type Ctx } from '../service/context';
+import type { Ctx } from '../service/context';
 import { insertBriefing, insertFullDispute, insertFullEvidence } from './insert';
 import type { ImportState, Ref } from './state';
 
 const where = (o: { line?: number; record?: string }) => ({ line: o.line, record: o.record });
 
 function resolve(st: ImportState, kind: 'claim' | 'source' | 'evidence', key: string): Ref | undefined {
-  const map = kind === 'claim' ? st.claims : kind === 'source' ? st.sources : st.evidence;
-  return map.get(key) ?? st.existing(kind === 'claim' ? 'claims' : kind === 'source' ? 'sources' : 'evidence', key);
+  if (kind === 'claim') return st.claims.get(key) ?? st.claimById.get(key);
+  if (kind === 'source') return st.sources.get(key) ?? st.sourceById.get(key);
+  return st.evidence.get(key) ?? st.existing('evidence', key);
+}
+
+/** Same claim, source, stance and excerpt: already in the case, or written earlier by this import. */
+function sameEvidence(ctx: Ctx, st: ImportState, written: Map<string, Ref>, claim: Ref, source: Ref, e: Bundle['evidence'][number]): Ref | undefined {
+  const mine = written.get(`${claim.rowid}\u0001${source.rowid}\u0001${e.stance}\u0001${e.excerpt}`);
+  // A claim this import created has no evidence but what this import wrote.
+  if (mine || claim.rowid > st.claimsBefore || !st.had('evidence')) return mine;
+  return get<Ref>(
+    ctx.db,
+    sql`SELECT rowid, id FROM evidence WHERE claim_rowid = ${claim.rowid} AND source_rowid = ${source.rowid}
+          AND stance = ${e.stance} AND excerpt = ${e.excerpt}`,
+  );
 }
 
 export function applyEvidence(ctx: Ctx, st: ImportState, items: Bundle['evidence'], tick: () => void): void {
+  const written = new Map<string, Ref>();
   for (const e of items) {
     tick();
     const claim = resolve(st, 'claim', e.claimKey);
@@ -22,31 +36,22 @@ export function applyEvidence(ctx: Ctx, st: ImportState, items: Bundle['evidence
     if (!claim) st.problem(where(e), 'claimId', `no claim ${e.claimKey} in the file or the case`);
     if (!source) st.problem(where(e), 'sourceId', `no source ${e.sourceKey} in the file or the case`);
     if (!claim || !source) continue;
-    const same =
-      st.evidence.get(e.key) ??
-      st.existing('evidence', e.id) ??
-      get<Ref>(
-        ctx.db,
-        sql`SELECT rowid, id FROM evidence WHERE claim_rowid = ${claim.rowid} AND source_rowid = ${source.rowid}
-              AND stance = ${e.stance} AND excerpt = ${e.excerpt}`,
-      );
+    const same = st.evidence.get(e.key) ?? st.existing('evidence', e.id) ?? sameEvidence(ctx, st, written, claim, source, e);
     if (same) {
       st.evidence.set(e.key, same);
       st.duplicate('evidence', where(e), same.id);
       continue;
     }
     const id = e.id ?? newId();
-    const rowid = insertFullEvidence(ctx.db, e, id, claim.rowid, source.rowid, ctx.now());
-    st.evidence.set(e.key, { rowid, id });
+    const ref = { rowid: insertFullEvidence(ctx.db, e, id, claim.rowid, source.rowid, ctx.now()), id };
+    st.evidence.set(e.key, ref);
+    st.wrote('evidence', ref);
+    written.set(`${claim.rowid}\u0001${source.rowid}\u0001${e.stance}\u0001${e.excerpt}`, ref);
     st.touched.add(claim.rowid);
     st.counts.evidence++;
-    record(ctx, {
-      kind: 'evidence.added',
-      entityType: 'evidence',
-      entityId: id,
-      claimId: claim.id,
-      payload: { after: { id, claimId: claim.id, sourceId: source.id, stance: e.stance, credibility: e.credibility, weight: e.weight }, imported: true },
-    });
+    const receipt = st.receipt(claim);
+    receipt.evidenceIds.push(id);
+    receipt.sourceIds.add(source.id);
   }
 }
 
@@ -70,22 +75,18 @@ export function applyDisputes(ctx: Ctx, st: ImportState, items: Bundle['disputes
     });
     const id = d.id ?? newId();
     const rowid = insertFullDispute(ctx.db, { ...d, id, claimRowid: claim.rowid });
+    st.wrote('disputes', { rowid, id });
     for (const e of new Set(evidence.filter((x): x is Ref => !!x).map((x) => x.rowid)))
       run(ctx.db, sql`INSERT INTO dispute_evidence (dispute_rowid, evidence_rowid) VALUES (${rowid}, ${e})`);
     for (const r of d.responses) insertResponse(ctx.db, { id: r.id ?? newId(), disputeRowid: rowid, author: r.author, text: r.text, at: r.createdAt });
     st.touched.add(claim.rowid);
     st.counts.disputes++;
-    record(ctx, {
-      kind: 'dispute.opened',
-      entityType: 'dispute',
-      entityId: id,
-      claimId: claim.id,
-      payload: { after: { id, raisedBy: d.raisedBy, position: d.position, status: d.status, resolution: d.resolution }, imported: true },
-    });
+    st.receipt(claim).disputeIds.push(id);
   }
 }
 
 export function applyLinks(ctx: Ctx, st: ImportState, items: Bundle['links'], tick: () => void): void {
+  const written = new Map<string, Ref>();
   for (const l of items) {
     tick();
     const from = resolve(st, 'claim', l.fromKey);
@@ -97,21 +98,27 @@ export function applyLinks(ctx: Ctx, st: ImportState, items: Bundle['links'], ti
       st.problem(where(l), 'toId', 'a claim cannot be linked to itself');
       continue;
     }
+    const pair = `${from.rowid}\u0001${to.rowid}\u0001${l.kind}`;
+    const old = from.rowid <= st.claimsBefore && to.rowid <= st.claimsBefore && st.had('claim_links');
     const dup =
       st.existing('claim_links', l.id) ??
-      get<Ref>(ctx.db, sql`SELECT rowid, id FROM claim_links WHERE from_rowid = ${from.rowid} AND to_rowid = ${to.rowid} AND kind = ${l.kind}`);
+      written.get(pair) ??
+      (old ? get<Ref>(ctx.db, sql`SELECT rowid, id FROM claim_links WHERE from_rowid = ${from.rowid} AND to_rowid = ${to.rowid} AND kind = ${l.kind}`) : undefined);
     if (dup) {
       st.duplicate('link', where(l), dup.id);
       continue;
     }
     const id = l.id ?? newId();
-    run(
+    const r = run(
       ctx.db,
       sql`INSERT INTO claim_links (id, from_rowid, to_rowid, kind, note, created_at)
           VALUES (${id}, ${from.rowid}, ${to.rowid}, ${l.kind}, ${l.note}, ${l.createdAt ?? ctx.now()})`,
     );
+    const ref = { rowid: Number(r.lastInsertRowid), id };
+    st.wrote('claim_links', ref);
+    written.set(pair, ref);
     st.counts.links++;
-    record(ctx, { kind: 'link.created', entityType: 'link', entityId: id, claimId: from.id, payload: { after: { fromId: from.id, toId: to.id, kind: l.kind, note: l.note }, imported: true } });
+    st.receipt(from).linkIds.push(id);
   }
 }
 
@@ -124,6 +131,7 @@ export function applyBriefings(ctx: Ctx, st: ImportState, items: Bundle['briefin
       continue;
     }
     insertBriefing(ctx.db, b);
+    st.wrote('briefings', { rowid: 0, id: b.id });
     st.counts.briefings++;
   }
 }

@@ -3,23 +3,23 @@
  * and rolls it back, so its counts (duplicates included) are exactly what the import would do.
  * Progress is reported between records; a cancel request rolls everything back.
  */
+import { createHash } from 'node:crypto';
+import { newId } from '../../core/ids';
 import type { Parsed } from '../../core/transfer/parse';
 import type { ImportReport } from '../../core/transfer/types';
 import { getMeta, setMeta, setSetting } from '../repos/meta';
-import { get, sql } from '../sql';
-import { record, type Ctx } from '../service/context';
-import { recomputeClaim } from '../service/recompute';
+import type { Ctx } from '../service/context';
 import { applyClaims, applySources } from './apply-entities';
 import { applyBriefings, applyDisputes, applyEvidence, applyLinks } from './apply-links';
+import { beginBulkFts, BULK_FTS_ROWS, finishBulkFts } from './fts';
+import { writeImportHistory } from './history';
+import { tagWriter } from './insert';
+import { recomputeClaims, type Recomputed } from './recompute';
 import { ImportState, zeroCounts } from './state';
 
 class Rollback extends Error {}
 
 const PROGRESS_EVERY = 250;
-
-function isEmptyCase(ctx: Ctx): boolean {
-  return !get(ctx.db, sql`SELECT 1 FROM claims UNION ALL SELECT 1 FROM sources LIMIT 1`);
-}
 
 function applyMeta(ctx: Ctx, meta: NonNullable<Parsed['bundle']['caseMeta']>): void {
   if (meta.title && !getMeta(ctx.db, 'title')) setMeta(ctx.db, 'title', meta.title);
@@ -27,6 +27,9 @@ function applyMeta(ctx: Ctx, meta: NonNullable<Parsed['bundle']['caseMeta']>): v
   if (meta.caveat !== undefined) setSetting(ctx.db, 'caveat', meta.caveat);
   if (meta.backupsToKeep !== undefined) setSetting(ctx.db, 'backupsToKeep', meta.backupsToKeep);
 }
+
+/** The options that turned the file into records (with its SHA-256 they say exactly what was imported). */
+const importOptions = ({ input }: Parsed) => ({ map: input.map, header: input.header, delimiter: input.delimiter, labels: input.labels });
 
 export function applyImport(ctx: Ctx, parsed: Parsed, opts: { dryRun: boolean; fileName: string }): ImportReport {
   const report: ImportReport = {
@@ -51,25 +54,38 @@ export function applyImport(ctx: Ctx, parsed: Parsed, opts: { dryRun: boolean; f
   let st: ImportState | null = null;
   try {
     ctx.db.transaction(() => {
-      st = new ImportState(ctx.db, opts.fileName, parsed.records);
-      const empty = isEmptyCase(ctx);
-      applySources(ctx, st, b.sources, tick);
-      applyClaims(ctx, st, b.claims, tick);
-      applyEvidence(ctx, st, b.evidence, tick);
-      applyDisputes(ctx, st, b.disputes, tick);
-      applyLinks(ctx, st, b.links, tick);
-      applyBriefings(ctx, st, b.briefings, tick);
-      if (st.issues.length) throw new Rollback();
+      const state = new ImportState(ctx.db, opts.fileName, parsed.records);
+      st = state;
+      const empty = state.claimById.size === 0 && state.sourceById.size === 0;
+      const bulk = total > BULK_FTS_ROWS ? beginBulkFts(ctx.db) : null;
+      const sources = applySources(ctx, state, b.sources, tick);
+      const created = applyClaims(ctx, state, b.claims, tick, tagWriter(ctx.db));
+      applyEvidence(ctx, state, b.evidence, tick);
+      applyDisputes(ctx, state, b.disputes, tick);
+      applyLinks(ctx, state, b.links, tick);
+      applyBriefings(ctx, state, b.briefings, tick);
+      if (state.issues.length) throw new Rollback();
+      ctx.checkCancelled();
+      if (bulk) {
+        ctx.progress(total, total, 'indexing');
+        finishBulkFts(ctx.db, bulk);
+      }
       ctx.checkCancelled();
       ctx.progress(total, total, 'updating confidence');
-      for (const rowid of st.touched) recomputeClaim(ctx, rowid, 'imported');
+      const recomputed = new Map<number, Recomputed>();
+      const older = [...state.touched].filter((r) => r <= state.claimsBefore);
+      for (const r of [...recomputeClaims(ctx.db, { above: state.claimsBefore }), ...recomputeClaims(ctx.db, { rowids: older })]) recomputed.set(r.rowid, r);
       if (b.caseMeta && empty) applyMeta(ctx, b.caseMeta);
       else if (b.caseMeta) report.notices.push('the case already had content, so its title and settings were kept');
-      record(ctx, {
-        kind: 'import.applied',
-        entityType: 'case',
-        entityId: 'import',
-        payload: { format: parsed.format, file: opts.fileName, counts: st.counts },
+      ctx.checkCancelled();
+      ctx.progress(total, total, 'writing history');
+      writeImportHistory(ctx, state, created, recomputed, {
+        importId: newId(),
+        format: parsed.format,
+        file: opts.fileName,
+        sha256: createHash('sha256').update(parsed.input.content).digest('hex'),
+        options: importOptions(parsed),
+        createdSourceIds: sources,
       });
       ctx.checkCancelled();
       if (opts.dryRun) throw new Rollback();

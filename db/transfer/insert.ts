@@ -2,7 +2,7 @@
 import { computeConfidence } from '../../core/confidence';
 import { bandOf } from '../../core/estimative';
 import type { BundleBriefing, BundleClaim, BundleEvidence, BundleSource } from '../../core/transfer/types';
-import { run, sql, type DB } from '../sql';
+import { all, run, sql, type DB } from '../sql';
 
 const rowid = (r: { lastInsertRowid: number | bigint }) => Number(r.lastInsertRowid);
 
@@ -25,8 +25,9 @@ export function insertFullClaim(db: DB, c: BundleClaim, id: string, at: string):
   );
 }
 
+/** Lineage (derived_from, origin) is set afterwards, once every source of the file has a row. */
 export function insertFullSource(db: DB, s: BundleSource, id: string, at: string): number {
-  const r = rowid(
+  return rowid(
     run(
       db,
       sql`INSERT INTO sources (id, title, url, publisher, authors, published_at, accessed_at, kind, reliability,
@@ -36,8 +37,6 @@ export function insertFullSource(db: DB, s: BundleSource, id: string, at: string
             ${s.csl ? JSON.stringify(s.csl) : null}, ${s.createdAt ?? at}, ${s.updatedAt ?? s.createdAt ?? at}, ${s.deletedAt ?? null})`,
     ),
   );
-  run(db, sql`UPDATE sources SET origin = rowid WHERE rowid = ${r}`);
-  return r;
 }
 
 export function insertFullEvidence(db: DB, e: BundleEvidence, id: string, claimRowid: number, sourceRowid: number, at: string): number {
@@ -71,4 +70,32 @@ export function insertFullDispute(
           VALUES (${d.id}, ${d.claimRowid}, ${d.raisedBy}, ${d.position}, ${d.openedAt}, ${d.status}, ${d.resolution}, ${d.resolvedAt})`,
     ),
   );
+}
+
+/** Tags of new claims: the case's tags are read once; names match as the tags table compares them (NOCASE folds ASCII only). */
+export interface TagWriter {
+  add(claimRowid: number, names: readonly string[]): void;
+}
+
+const nocase = (name: string) => name.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
+export function tagWriter(db: DB): TagWriter {
+  const known = new Map<string, number>();
+  for (const t of all<{ rowid: number; name: string }>(db, sql`SELECT rowid, name FROM tags`)) known.set(nocase(t.name), t.rowid);
+  return {
+    add(claimRowid, names) {
+      const seen = new Set<string>();
+      for (const name of names) {
+        const lower = name.toLowerCase();
+        if (seen.has(lower)) continue;
+        seen.add(lower);
+        let tag = known.get(nocase(name));
+        if (tag === undefined) {
+          tag = rowid(run(db, sql`INSERT INTO tags (name) VALUES (${name})`));
+          known.set(nocase(name), tag);
+        }
+        run(db, sql`INSERT INTO claim_tags (claim_rowid, tag_rowid) VALUES (${claimRowid}, ${tag})`);
+      }
+    },
+  };
 }

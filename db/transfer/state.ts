@@ -1,10 +1,11 @@
 /**
  * What an import knows while it writes: the keys it has resolved to rows, the case's existing
- * dedupe keys, the counts, the duplicates and the problems found so far.
+ * dedupe keys and ids (read once, kept in memory), the counts, the duplicates, the problems found so
+ * far, and what each claim received (for its history event).
  */
 import { normalizeText } from '../../core/text';
 import type { DuplicateNote, ImportCounts, ImportIssue, Origin } from '../../core/transfer/types';
-import { all, sql, type DB } from '../sql';
+import { all, get, sql, type DB } from '../sql';
 
 export interface Ref {
   rowid: number;
@@ -28,19 +29,44 @@ export const zeroCounts = (records = 0): ImportCounts => ({
   duplicatesSkipped: { claims: 0, sources: 0, evidence: 0, disputes: 0, links: 0, briefings: 0 },
 });
 
+/** What one claim got from this import: named in its history event. */
+export interface ClaimReceipt {
+  claimId: string;
+  evidenceIds: string[];
+  sourceIds: Set<string>;
+  disputeIds: string[];
+  linkIds: string[];
+}
+
+type Table = 'evidence' | 'disputes' | 'claim_links' | 'briefings';
+
+const TABLES = { evidence: sql`evidence`, disputes: sql`disputes`, claim_links: sql`claim_links`, briefings: sql`briefings` };
+
 export class ImportState {
   readonly claims = new Map<string, Ref>();
   readonly sources = new Map<string, Ref>();
   readonly evidence = new Map<string, Ref>();
   readonly claimByText = new Map<string, Ref>();
+  readonly claimById = new Map<string, Ref>();
+  readonly sourceById = new Map<string, Ref>();
+  /** Lineage root rowid of every source the case had before the import. */
+  readonly originOf = new Map<number, number>();
   /** Where in this file a claim came from, to name the earlier line or record of a duplicate. */
   readonly origins = new Map<string, Origin>();
   readonly sourceByUrl = new Map<string, Ref>();
   readonly sourceByDoi = new Map<string, Ref>();
   readonly issues: ImportIssue[] = [];
   readonly duplicates: DuplicateNote[] = [];
+  /** Claims whose evidence or disputes changed (their confidence is recomputed). */
   readonly touched = new Set<number>();
+  /** Per claim rowid: what this import added to it. */
+  readonly receipts = new Map<number, ClaimReceipt>();
   readonly counts: ImportCounts;
+  /** Highest claim rowid before the import: every claim above it is new. */
+  readonly claimsBefore: number;
+  /** Ids this import wrote, per table (the case's own rows are looked up only when the table had any). */
+  private readonly written: Record<Table, Map<string, Ref>> = { evidence: new Map(), disputes: new Map(), claim_links: new Map(), briefings: new Map() };
+  private readonly hadRows: Record<Table, boolean>;
 
   constructor(
     readonly db: DB,
@@ -48,15 +74,23 @@ export class ImportState {
     records: number,
   ) {
     this.counts = zeroCounts(records);
-    for (const r of all<Ref & { text: string; claimant: string | null }>(db, sql`SELECT rowid, id, text, claimant FROM claims`))
-      this.claimByText.set(claimDedupeKey(r.text, r.claimant), { rowid: r.rowid, id: r.id });
-    for (const r of all<Ref & { url: string | null; doi: string | null }>(
-      db,
-      sql`SELECT rowid, id, url, doi FROM sources WHERE url IS NOT NULL OR doi IS NOT NULL`,
-    )) {
-      if (r.url) this.sourceByUrl.set(urlKey(r.url), { rowid: r.rowid, id: r.id });
-      if (r.doi) this.sourceByDoi.set(doiKey(r.doi), { rowid: r.rowid, id: r.id });
+    let maxClaim = 0;
+    for (const r of all<Ref & { text: string; claimant: string | null }>(db, sql`SELECT rowid, id, text, claimant FROM claims`)) {
+      const ref = { rowid: r.rowid, id: r.id };
+      this.claimByText.set(claimDedupeKey(r.text, r.claimant), ref);
+      this.claimById.set(r.id, ref);
+      if (r.rowid > maxClaim) maxClaim = r.rowid;
     }
+    this.claimsBefore = maxClaim;
+    for (const r of all<Ref & { url: string | null; doi: string | null; origin: number | null }>(db, sql`SELECT rowid, id, url, doi, origin FROM sources`)) {
+      const ref = { rowid: r.rowid, id: r.id };
+      this.sourceById.set(r.id, ref);
+      this.originOf.set(r.rowid, r.origin ?? r.rowid);
+      if (r.url) this.sourceByUrl.set(urlKey(r.url), ref);
+      if (r.doi) this.sourceByDoi.set(doiKey(r.doi), ref);
+    }
+    const has = (t: Table) => !!get(db, sql`SELECT 1 FROM ${TABLES[t]} LIMIT 1`);
+    this.hadRows = { evidence: has('evidence'), disputes: has('disputes'), claim_links: has('claim_links'), briefings: has('briefings') };
   }
 
   problem(where: Origin, field: string, message: string): void {
@@ -69,19 +103,29 @@ export class ImportState {
     if (this.duplicates.length < 100) this.duplicates.push({ kind, ...where, of });
   }
 
-  /** A row of `table` by its text id, when the case already has it. */
-  existing(table: 'claims' | 'sources' | 'evidence' | 'disputes' | 'claim_links' | 'briefings', id: string | undefined): Ref | undefined {
+  /** A row of `table` by its text id, when the case had it or this import wrote it. */
+  existing(table: Table, id: string | undefined): Ref | undefined {
     if (!id) return undefined;
-    return all<Ref>(this.db, sql`SELECT rowid, id FROM ${tableName(table)} WHERE id = ${id}`)[0];
+    const mine = this.written[table].get(id);
+    if (mine || !this.hadRows[table]) return mine;
+    return get<Ref>(this.db, sql`SELECT rowid, id FROM ${TABLES[table]} WHERE id = ${id}`);
+  }
+
+  wrote(table: Table, ref: Ref): void {
+    this.written[table].set(ref.id, ref);
+  }
+
+  /** Whether the case had rows in `table` before the import. */
+  had(table: Table): boolean {
+    return this.hadRows[table];
+  }
+
+  receipt(claim: Ref): ClaimReceipt {
+    let r = this.receipts.get(claim.rowid);
+    if (!r) {
+      r = { claimId: claim.id, evidenceIds: [], sourceIds: new Set(), disputeIds: [], linkIds: [] };
+      this.receipts.set(claim.rowid, r);
+    }
+    return r;
   }
 }
-
-const TABLES = {
-  claims: sql`claims`,
-  sources: sql`sources`,
-  evidence: sql`evidence`,
-  disputes: sql`disputes`,
-  claim_links: sql`claim_links`,
-  briefings: sql`briefings`,
-};
-const tableName = (t: keyof typeof TABLES) => TABLES[t];

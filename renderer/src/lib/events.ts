@@ -3,6 +3,9 @@ import type { CaseEvent } from '../../../core/types';
 
 const KIND_TEXT: Record<string, string> = {
   'claim.created': 'Claim created',
+  'claim.imported': 'Claim imported',
+  'claim.import-added': 'Added by an import',
+  'import.applied': 'Import applied',
   'claim.updated': 'Claim edited',
   'claim.deleted': 'Claim moved to trash',
   'claim.restored': 'Claim restored from trash',
@@ -29,11 +32,31 @@ const show = (v: unknown): string => (typeof v === 'number' ? (v > 0 && v < 1 ? 
 
 /** "status: unverified → disputed; band: likely → unlikely" from a {before, after} payload. */
 export function eventChanges(e: Pick<CaseEvent, 'payload'>, max = 4): string {
-  const p = (e.payload ?? {}) as { before?: Snapshot; after?: Snapshot };
+  const p = (e.payload ?? {}) as { before?: Snapshot; after?: Snapshot; evidenceIds?: unknown };
+  if (Array.isArray(p.evidenceIds)) return importedWith(p as ImportReceipt);
   if (!p.before || !p.after) return '';
   const keys = Object.keys(p.after).filter((k) => k in p.before! && JSON.stringify(p.before![k]) !== JSON.stringify(p.after![k]));
   return keys
     .slice(0, max)
     .map((k) => `${k}: ${show(p.before![k])} → ${show(p.after![k])}`)
     .join('; ');
+}
+
+interface ImportReceipt {
+  evidenceIds: unknown[];
+  sourceIds?: unknown[];
+  disputeIds?: unknown[];
+  linkIds?: unknown[];
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "with 10 evidence items from 8 sources, 1 dispute" for claim.imported / claim.import-added events. */
+function importedWith(p: ImportReceipt): string {
+  const parts = [
+    p.evidenceIds.length ? `${count(p.evidenceIds.length, 'evidence item', 'evidence items')} from ${count(p.sourceIds?.length ?? 0, 'source', 'sources')}` : '',
+    p.disputeIds?.length ? count(p.disputeIds.length, 'dispute', 'disputes') : '',
+    p.linkIds?.length ? count(p.linkIds.length, 'link', 'links') : '',
+  ].filter(Boolean);
+  return parts.length ? `with ${parts.join(', ')}` : '';
 }

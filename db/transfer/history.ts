@@ -1,0 +1,94 @@
+/**
+ * The history an import writes (docs/import-export.md, "History"): one `claim.imported` event per
+ * claim it created (the claim's fields, its final probability, the ids of the evidence, sources,
+ * disputes and links it came with, the import id); one `claim.import-added` event per claim the case
+ * already had that received evidence, disputes or links, followed by `confidence.changed` when its
+ * judgment moved; then one `import.applied` summary (counts, file name, SHA-256 of the file, options,
+ * the imported sources no imported evidence cites). Appended as one batch: the chain head stays in
+ * memory, the hashes are those of appendEvent, `claimtrail verify` checks them the same way.
+ */
+import type { ImportFormat } from '../../core/transfer/types';
+import { eventBatch } from '../repos/events';
+import type { Ctx } from '../service/context';
+import { PROBABILITY_EVENT_THRESHOLD } from '../service/recompute';
+import type { CreatedClaim } from './apply-entities';
+import type { ClaimValues, Recomputed } from './recompute';
+import type { ClaimReceipt, ImportState } from './state';
+
+export interface ImportSummary {
+  importId: string;
+  format: ImportFormat;
+  file: string;
+  /** SHA-256 of the file's text as UTF-8 (for a UTF-8 file: what `sha256sum` prints). */
+  sha256: string;
+  options: Record<string, unknown>;
+  createdSourceIds: string[];
+}
+
+const receiptPayload = (r: ClaimReceipt | undefined) => ({
+  evidenceIds: r?.evidenceIds ?? [],
+  sourceIds: [...(r?.sourceIds ?? [])],
+  disputeIds: r?.disputeIds ?? [],
+  linkIds: r?.linkIds ?? [],
+});
+
+const moved = (b: ClaimValues, a: ClaimValues) =>
+  b.band !== a.band ||
+  b.confidence !== a.confidence ||
+  Math.abs(b.computed - a.computed) > PROBABILITY_EVENT_THRESHOLD ||
+  Math.abs(b.probability - a.probability) > PROBABILITY_EVENT_THRESHOLD;
+
+export function writeImportHistory(
+  ctx: Ctx,
+  st: ImportState,
+  created: CreatedClaim[],
+  recomputed: Map<number, Recomputed>,
+  summary: ImportSummary,
+): void {
+  const batch = eventBatch(ctx.db);
+  const actor = ctx.actor();
+  const at = ctx.now();
+  const base = { actor, at, entityType: 'claim' };
+  for (const { claim, ref } of created) {
+    const { key: _k, line: _l, record: _r, ...fields } = claim;
+    const v = recomputed.get(ref.rowid)!.after;
+    batch.append({
+      ...base,
+      kind: 'claim.imported',
+      entityId: ref.id,
+      claimId: ref.id,
+      payload: {
+        after: { ...fields, id: ref.id, probability: v.probability, computedProbability: v.computed, band: v.band, confidence: v.confidence },
+        importId: summary.importId,
+        ...receiptPayload(st.receipts.get(ref.rowid)),
+      },
+      rationale: claim.statusRationale,
+    });
+  }
+  const cited = new Set<string>();
+  for (const [rowid, receipt] of st.receipts) {
+    for (const s of receipt.sourceIds) cited.add(s);
+    if (rowid > st.claimsBefore) continue;
+    const id = receipt.claimId;
+    batch.append({ ...base, kind: 'claim.import-added', entityId: id, claimId: id, payload: { importId: summary.importId, ...receiptPayload(receipt) } });
+    const r = recomputed.get(rowid);
+    if (r && moved(r.before, r.after))
+      batch.append({ ...base, kind: 'confidence.changed', entityId: id, claimId: id, payload: { before: r.before, after: r.after, cause: 'imported' } });
+  }
+  batch.append({
+    actor,
+    at,
+    kind: 'import.applied',
+    entityType: 'case',
+    entityId: summary.importId,
+    payload: {
+      format: summary.format,
+      file: summary.file,
+      sha256: summary.sha256,
+      options: summary.options,
+      counts: st.counts,
+      uncitedSourceIds: summary.createdSourceIds.filter((id) => !cited.has(id)),
+    },
+  });
+  batch.finish();
+}
