@@ -18,6 +18,11 @@ export interface Bridge {
   onProgress(listener: (p: Progress) => void): () => void;
   /** Asks the running long job to stop; it rolls back and answers { ok: false, error.code: 'cancelled' }. */
   cancel(): Promise<void>;
+  /**
+   * Desktop app only (absent in web mode): prints a saved briefing to PDF with Electron's printToPDF
+   * and asks where to save it; file is null when the analyst cancelled the save dialog.
+   */
+  briefingPdf?(id: string): Promise<ApiResult<{ file: string | null }>>;
 }
 
 /** Web mode: the header that carries the per-run token on every API request. */

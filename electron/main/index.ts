@@ -5,9 +5,10 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { caseToOpen } from '../../db/host/open-default';
 import { CaseSession } from './case-session';
+import { registerBriefingPdf } from './briefing-pdf';
 import { fileActions } from './file-actions';
 import { hardenApp } from './hardening';
-import { registerIpc } from './ipc';
+import { registerIpc, senderCheck } from './ipc';
 import { buildMenu } from './menu';
 import { bundlePaths, caseFromArgv } from './paths';
 import { APP_ENTRY, windowOptions } from './policy';
@@ -43,6 +44,7 @@ async function start(): Promise<void> {
   hardenApp();
   serveApp(paths.renderer);
   registerIpc(getWindow, cases);
+  registerBriefingPdf(getWindow, cases, senderCheck(getWindow));
   const requested = caseFromArgv(process.argv);
   try {
     await cases.open(caseToOpen(requested ?? undefined));

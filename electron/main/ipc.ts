@@ -1,18 +1,25 @@
-/** The only IPC: 'api' (one contract call) and 'cancel', both from our window's main frame only. */
+/** The IPC: 'api' (one contract call) and 'cancel' (plus 'briefing-pdf', briefing-pdf.ts), all from our window's main frame only. */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { ApiResult } from '../../core/api';
 import type { CaseSession } from './case-session';
 import { isTrustedSender } from './policy';
 
-const forbidden: ApiResult<never> = { ok: false, error: { code: 'forbidden', message: 'This frame may not call ClaimTrail.' } };
+export const forbidden: ApiResult<never> = { ok: false, error: { code: 'forbidden', message: 'This frame may not call ClaimTrail.' } };
 
-export function registerIpc(getWindow: () => BrowserWindow | null, cases: CaseSession): void {
-  const trusted = (event: IpcMainInvokeEvent): boolean => {
+export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
+
+/** True only for the main frame of our window, showing our app:// origin. */
+export function senderCheck(getWindow: () => BrowserWindow | null): SenderCheck {
+  return (event) => {
     const win = getWindow();
     const frame = event.senderFrame;
     if (!win || !frame || event.sender !== win.webContents) return false;
     return isTrustedSender(frame.url, frame === win.webContents.mainFrame);
   };
+}
+
+export function registerIpc(getWindow: () => BrowserWindow | null, cases: CaseSession): void {
+  const trusted = senderCheck(getWindow);
 
   ipcMain.handle('api', async (event, method: unknown, input: unknown): Promise<ApiResult<unknown>> => {
     if (!trusted(event)) return forbidden;

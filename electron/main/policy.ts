@@ -2,7 +2,7 @@
  * The desktop app's security policy as small pure functions (DESIGN §7). Nothing here imports
  * Electron at run time (only its types), so every rule is unit-tested without the Electron binary.
  */
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'claimtrail';
@@ -22,6 +22,22 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The web preferences every window of the app shares: no Node, sandboxed, isolated, no webviews. */
+export const LOCKED_DOWN = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  // A middle click would ask for a new window; the window-open handler denies those anyway.
+  disableBlinkFeatures: 'Auxclick',
+} as const satisfies WebPreferences;
+
 /** Every window the app opens. The renderer gets no Node, runs sandboxed, and sees only the preload's bridge. */
 export function windowOptions(preload: string): BrowserWindowConstructorOptions {
   return {
@@ -33,18 +49,7 @@ export function windowOptions(preload: string): BrowserWindowConstructorOptions 
     title: 'ClaimTrail',
     webPreferences: {
       preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      // A middle click would ask for a new window; the window-open handler denies those anyway.
-      disableBlinkFeatures: 'Auxclick',
+      ...LOCKED_DOWN,
       safeDialogs: true,
       spellcheck: true,
     },

@@ -1,5 +1,5 @@
 /**
- * The renderer's only door: window.claimtrail = { invoke, onProgress, cancel } (core/transport.ts
+ * The renderer's only door: window.claimtrail = { invoke, onProgress, cancel, briefingPdf } (core/transport.ts
  * Bridge). Nothing of Electron or Node leaks through: listeners get plain Progress objects.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
@@ -14,6 +14,8 @@ const bridge: Bridge = {
     return () => void ipcRenderer.removeListener('progress', handler);
   },
   cancel: () => ipcRenderer.invoke('cancel') as Promise<void>,
+  // The channel is PDF_CHANNEL of electron/main/pdf-policy.ts (a literal here keeps the preload bundle minimal).
+  briefingPdf: (id: string) => ipcRenderer.invoke('briefing-pdf', id) as Promise<ApiResult<{ file: string | null }>>,
 };
 
 contextBridge.exposeInMainWorld('claimtrail', bridge);

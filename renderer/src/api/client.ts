@@ -38,6 +38,16 @@ export const api = {
   },
   onProgress: (...a: Parameters<Bridge['onProgress']>) => getBridge().onProgress(...a),
   cancel: () => getBridge().cancel(),
+  /** Desktop app only (null in web mode, where the HTML export is printed by the browser). */
+  briefingPdf(): ((id: string) => Promise<string | null>) | null {
+    const b = getBridge();
+    if (!b.briefingPdf) return null;
+    return async (id) => {
+      const r = await b.briefingPdf!(id);
+      if (!r.ok) throw new ApiCallError(r.error.code, r.error.message, r.error.issues);
+      return r.value.file;
+    };
+  },
 };
 
 export function errorMessage(e: unknown): string {

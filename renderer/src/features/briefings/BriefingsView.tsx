@@ -1,4 +1,4 @@
-/** The briefing builder: pick claims, preview, edit the BLUF, save versions, export md/html/docx. */
+/** The briefing builder: pick claims, preview, edit the BLUF, save versions, export md/html/docx (and PDF of a saved version in the desktop app). */
 import { useCallback, useEffect, useState } from 'react';
 import type { BriefingFormat } from '../../../../core/briefing/render';
 import type { BriefingSelection } from '../../../../core/briefing/types';
@@ -21,6 +21,7 @@ export default function BriefingsView() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [versions, setVersions] = useState<BriefingVersion[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const printPdf = api.briefingPdf();
   const onSelection = useCallback((s: BriefingSelection | null) => setSelection(s), []);
   const input = selection ? { selection, title: title || undefined, bluf: bluf || undefined } : null;
 
@@ -78,6 +79,11 @@ export default function BriefingsView() {
             Export {f.toUpperCase()}
           </button>
         ))}
+        {printPdf && (
+          <button type="button" onClick={() => void run(async () => void (openId && (await printPdf(openId))))} disabled={!openId} title={openId ? undefined : 'Save or open a version first'}>
+            Export PDF
+          </button>
+        )}
       </div>
       <ErrorText error={error} />
       {versions.length > 0 && (

@@ -1,0 +1,112 @@
+/**
+ * The briefing-PDF policy (electron/main/pdf-policy.ts). Only these pure parts are tested: the
+ * printToPDF path itself (electron/main/briefing-pdf.ts) needs the Electron binary, which this
+ * machine cannot download.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BRIEFING_CSP } from '../../core/briefing/html-style';
+import { briefingFileName } from '../../core/briefing/render';
+import {
+  isPrintable,
+  parsePdfRequest,
+  PDF_CHANNEL,
+  PDF_MAX_HTML,
+  PDF_PARTITION,
+  pdfDocumentHeaders,
+  pdfDocumentToken,
+  pdfDocumentUrl,
+  pdfPrintOptions,
+  pdfRequestAllowed,
+  pdfSaveName,
+  pdfWindowOptions,
+  withPdfExtension,
+} from '../../electron/main/pdf-policy';
+import { LOCKED_DOWN } from '../../electron/main/policy';
+import { hostileUrls } from './hostile-urls';
+import { tempCase } from '../helpers';
+
+const TOKEN = '0123456789abcdef0123456789abcdef';
+
+describe('briefing PDF: the printing window', () => {
+  it('has no script, no Node, no preload, is sandboxed and hidden, in its own in-memory session', () => {
+    const o = pdfWindowOptions();
+    expect(o.show).toBe(false);
+    // The app window's locked-down preferences (their values are asserted in policy.test.ts), plus no script.
+    expect(o.webPreferences).toMatchObject({ ...LOCKED_DOWN, javascript: false, plugins: false, partition: PDF_PARTITION });
+    expect(o.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(o.webPreferences!.preload).toBeUndefined();
+    expect(PDF_PARTITION.startsWith('persist:')).toBe(false);
+  });
+
+  it('lets only its one document and data: images load; refuses every hostile URL and the app origin', () => {
+    const doc = pdfDocumentUrl(TOKEN);
+    expect(pdfRequestAllowed(doc)).toBe(true);
+    expect(pdfRequestAllowed('data:image/png;base64,iVBORw0KGgo=')).toBe(true);
+    const refused = [
+      ...hostileUrls(),
+      'https://example.com/logo.png',
+      'http://127.0.0.1:8080/',
+      'file:///etc/passwd',
+      'app://claimtrail/index.html',
+      'data:text/html;base64,PHNjcmlwdD4=',
+      'data:image/svg+xml;base64,PHN2Zz4=',
+      `${doc}/../x`,
+      `${doc}?q=1`,
+      pdfDocumentUrl('not-a-token'),
+      pdfDocumentUrl(TOKEN.toUpperCase()),
+      'ws://localhost/',
+    ];
+    expect(refused.filter((u) => pdfRequestAllowed(u))).toEqual([]);
+    expect(pdfDocumentToken(doc)).toBe(TOKEN);
+  });
+
+  it('serves the document as HTML with the briefing\'s own CSP as a header', () => {
+    expect(pdfDocumentHeaders()).toEqual({ 'content-type': 'text/html; charset=utf-8', 'content-security-policy': BRIEFING_CSP, 'x-content-type-options': 'nosniff' });
+    expect(BRIEFING_CSP).toMatch(/default-src 'none'/);
+    expect(BRIEFING_CSP).not.toMatch(/script-src/);
+  });
+
+  it('prints A4 with the CLI\'s margins (18 mm top/bottom, 16 mm sides, in inches)', () => {
+    const p = pdfPrintOptions();
+    expect(p).toMatchObject({ pageSize: 'A4', printBackground: true, landscape: false });
+    expect(p.margins!.top! * 25.4).toBeCloseTo(18, 1);
+    expect(p.margins!.left! * 25.4).toBeCloseTo(16, 1);
+    expect(readFileSync('cli/briefing/pdf.ts', 'utf8')).toContain("margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' }");
+  });
+});
+
+describe('briefing PDF: requests, results and file names', () => {
+  it('takes a briefing id string only', () => {
+    expect(parsePdfRequest('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b')).toEqual({ ok: true, id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' });
+    for (const bad of [undefined, null, 42, '', 'x'.repeat(65), { id: 'x' }, ['x']])
+      expect(parsePdfRequest(bad)).toMatchObject({ ok: false, message: expect.stringMatching(/id of a saved briefing/) });
+  });
+
+  it('prints only a UTF-8 HTML rendering within the size limit (a real one from a real case passes)', () => {
+    const t = tempCase({ sample: true });
+    const saved = t.api.invoke('briefings.save', { selection: { query: 'H800' }, title: 'Chips' });
+    const html = t.api.invoke('briefings.render', { id: saved.id, format: 'html' });
+    expect(isPrintable(html)).toBe(true);
+    expect(isPrintable(t.api.invoke('briefings.render', { id: saved.id, format: 'docx' }))).toBe(false);
+    expect(isPrintable(t.api.invoke('briefings.render', { id: saved.id, format: 'md' }))).toBe(false);
+    expect(isPrintable({ ...html, content: 'x'.repeat(PDF_MAX_HTML + 1) })).toBe(false);
+    for (const bad of [null, 'html', {}, { ...html, content: 7 }]) expect(isPrintable(bad)).toBe(false);
+  });
+
+  it('offers the briefing\'s file name as .pdf, never a path or a hidden name', () => {
+    const name = briefingFileName({ title: 'DeepSeek: chips & costs', generatedAt: '2025-01-27T10:00:00Z' }, 'html');
+    expect(pdfSaveName(name)).toBe(name.replace(/\.html$/, '.pdf'));
+    expect(pdfSaveName('../../etc/passwd.html')).toBe('passwd.pdf');
+    expect(pdfSaveName('C:\\Users\\x\\brief.htm')).toBe('brief.pdf');
+    expect(pdfSaveName('.hidden.html')).toBe('hidden.pdf');
+    expect(pdfSaveName('')).toBe('briefing.pdf');
+    expect(pdfSaveName('über brief\u202e.html')).toMatch(/^[\w.-]+\.pdf$/);
+    expect(withPdfExtension('/tmp/a')).toBe('/tmp/a.pdf');
+    expect(withPdfExtension('/tmp/a.PDF')).toBe('/tmp/a.PDF');
+  });
+
+  it('main and preload use the same channel name', () => {
+    expect(readFileSync('electron/preload/index.ts', 'utf8')).toContain(`ipcRenderer.invoke('${PDF_CHANNEL}', id)`);
+  });
+});
