@@ -92,8 +92,14 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
       io.err(`claimtrail ${cmd.name}: ${e.message}`);
       return 1;
     }
-    if (e instanceof TypeError && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
-      io.err(`claimtrail ${cmd.name}: ${e.message}. Usage: claimtrail ${cmd.usage}`);
+    const code = e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : '';
+    if (code.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`claimtrail ${cmd.name}: ${(e as Error).message}. Usage: claimtrail ${cmd.usage}`);
+      return 2;
+    }
+    if (code.startsWith('ERR_INVALID_ARG')) {
+      // e.g. a file path with a NUL byte: Node refuses it before any file is touched.
+      io.err(`claimtrail ${cmd.name}: invalid argument: ${(e as Error).message}`);
       return 2;
     }
     io.err(`claimtrail ${cmd.name}: unexpected error: ${e instanceof Error ? e.message : String(e)}`);

@@ -3,6 +3,7 @@
  * applied in one transaction together with the version bump. Never edit a released migration: add one.
  */
 import { migration001 } from './001-initial';
+import { migration002 } from './002-fts-format-separators';
 
 export interface Migration {
   version: number;
@@ -10,7 +11,10 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: migration001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', sql: migration001 },
+  { version: 2, name: 'full-text indexes split words on invisible format characters', sql: migration002 },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -79,6 +79,9 @@ describe('claimtrail CLI', () => {
       expect(r.out).toBe('');
     }
     expect((await cli('--case', file, 'claim', 'list', '--json')).json<Page<ClaimSummary>>().total).toBe(before);
+    const nul = await cli('--case', file, 'export', '--format', 'json', '--out', 'a\u0000b');
+    expect(nul.code).toBe(2);
+    expect(nul.err).toMatch(/invalid argument: .*null bytes/);
     const missing = await cli('--case', join(tempDir(), 'none.claimtrail'), 'claim', 'list');
     expect(missing).toMatchObject({ code: 1 });
     expect(missing.err).toMatch(/no case file at/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../db/api';
+import { LATEST_VERSION } from '../../../db/migrations/index';
 import { tempCase } from '../../helpers';
 
 describe('links, tags, settings, case info, disputes', () => {
@@ -37,7 +38,7 @@ describe('links, tags, settings, case info, disputes', () => {
     const c = api.invoke('claims.create', { text: 'x' });
     expect(api.invoke('history.claim', { id: c.id }).events[0]!.actor).toBe('R. Analyst');
     const info = api.invoke('case.info', {});
-    expect(info).toMatchObject({ path, schemaVersion: 1, settings: { analystName: 'R. Analyst', caveat: 'OFFICIAL-SENSITIVE' } });
+    expect(info).toMatchObject({ path, schemaVersion: LATEST_VERSION, settings: { analystName: 'R. Analyst', caveat: 'OFFICIAL-SENSITIVE' } });
     expect(info.counts).toMatchObject({ claims: 1, sources: 0, evidence: 0, disputes: 0, trash: 0 });
     expect(api.call('settings.update', { backupsToKeep: -1 })).toMatchObject({ ok: false, error: { message: /backupsToKeep/ } });
     close();
