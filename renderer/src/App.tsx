@@ -1,6 +1,7 @@
 /** The shell: navigation, the current view, the quick-open palette and global shortcuts. */
 import { useEffect } from 'react';
 import BriefingsView from './features/briefings/BriefingsView';
+import { CalibrationView } from './features/calibration/CalibrationView';
 import { ClaimListView } from './features/claims/ClaimListView';
 import { ClaimDetailView } from './features/detail/ClaimDetailView';
 import { Sidebar } from './features/nav/Sidebar';
@@ -23,6 +24,7 @@ const VIEWS: Record<View, () => React.JSX.Element> = {
   search: SearchView,
   trash: TrashView,
   briefings: BriefingsView,
+  calibration: CalibrationView,
   transfer: TransferView,
   settings: SettingsView,
 };

@@ -57,19 +57,19 @@ export function TextArea({ label, value, onChange, hint, required, error, rows =
   );
 }
 
-export function Select({ label, value, onChange, options, hint }: Base & { options: readonly { value: string; label: string }[] }) {
-  const id = useId();
+export function Select({ label, value, onChange, options, hint, error }: Base & { options: readonly { value: string; label: string }[] }) {
+  const { id, aria, notes } = useNotes(hint, error);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select id={id} value={value} {...aria} onChange={(e) => onChange(e.target.value)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      {hint && <div className="hint">{hint}</div>}
+      {notes}
     </div>
   );
 }

@@ -1,21 +1,44 @@
-/** The analyst's verdict: change the status with a written rationale. */
+/**
+ * The analyst's verdict: change the status with a written rationale, and settle the claim (outcome
+ * true with supported, false with refuted) once the truth is known — settled claims make the
+ * Calibration track record.
+ */
 import { useState, type FormEvent } from 'react';
-import { CLAIM_STATUSES, type Claim, type ClaimStatus } from '../../../../core/types';
+import { CLAIM_STATUSES, type Claim, type ClaimStatus, type Outcome } from '../../../../core/types';
 import { api } from '../../api/client';
+import { fieldErrors } from '../../lib/field-errors';
 import { ErrorText, Select, TextArea } from '../../components/fields';
 import { SafeText } from '../../components/SafeText';
-import { mutate } from '../../store/mutate';
+import { useApp } from '../../store';
+
+const OUTCOME_OPTIONS = [
+  { value: '', label: 'not settled' },
+  { value: 'true', label: 'settled: true' },
+  { value: 'false', label: 'settled: false' },
+];
 
 export function StatusControl({ claim }: { claim: Claim }) {
   const [status, setStatus] = useState<ClaimStatus>(claim.status);
+  const [outcome, setOutcome] = useState<string>(claim.outcome ?? '');
   const [rationale, setRationale] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    setErrors({});
     if (!rationale.trim()) return setError('Write a rationale for the status change.');
-    const err = await mutate(() => api.call('claims.setStatus', { id: claim.id, status, rationale }), `Status changed to ${status}`, 'claim');
-    setError(err);
-    if (!err) setRationale('');
+    try {
+      await api.call('claims.setStatus', { id: claim.id, status, rationale, outcome: (outcome || null) as Outcome | null });
+    } catch (err) {
+      const split = fieldErrors(err, ['status', 'outcome', 'rationale']);
+      setErrors(split.byField);
+      return setError(split.rest);
+    }
+    setError(null);
+    setRationale('');
+    const s = useApp.getState();
+    s.announce(outcome ? `Status changed to ${status}, settled ${outcome}` : `Status changed to ${status}`);
+    await s.refreshAfterChange('claim');
   };
   return (
     <section className="card" aria-labelledby="status-title">
@@ -23,14 +46,23 @@ export function StatusControl({ claim }: { claim: Claim }) {
       <p>
         Current: <span className={`status status-${claim.status.replace(/ /g, '-')}`}>{claim.status}</span>
       </p>
+      {claim.outcome && <p>Settled: the claim turned out {claim.outcome}.</p>}
       {claim.statusRationale && (
         <p className="muted">
           <SafeText text={claim.statusRationale} />
         </p>
       )}
       <form onSubmit={submit}>
-        <Select label="New status" value={status} options={CLAIM_STATUSES.map((s) => ({ value: s, label: s }))} onChange={(v) => setStatus(v as ClaimStatus)} />
-        <TextArea label="Rationale for the status" value={rationale} onChange={setRationale} rows={2} />
+        <Select label="New status" value={status} options={CLAIM_STATUSES.map((s) => ({ value: s, label: s }))} onChange={(v) => setStatus(v as ClaimStatus)} error={errors.status} />
+        <Select
+          label="Outcome"
+          value={outcome}
+          options={OUTCOME_OPTIONS}
+          onChange={setOutcome}
+          hint="Once the truth is known: true goes with supported, false with refuted. Settled claims are scored under Calibration."
+          error={errors.outcome}
+        />
+        <TextArea label="Rationale for the status" value={rationale} onChange={setRationale} rows={2} error={errors.rationale} />
         <ErrorText error={error} />
         <button type="submit">Change status</button>
       </form>

@@ -9,6 +9,7 @@ const ENTRIES: { view: View; label: string }[] = [
   { view: 'sources', label: 'Sources' },
   { view: 'search', label: 'Search' },
   { view: 'briefings', label: 'Briefings' },
+  { view: 'calibration', label: 'Calibration' },
   { view: 'transfer', label: 'Import / Export' },
   { view: 'trash', label: 'Trash' },
   { view: 'settings', label: 'Settings' },
