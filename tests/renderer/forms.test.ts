@@ -1,6 +1,6 @@
 /** The claim form's conversions and the per-field split of API errors. */
 import { describe, expect, it } from 'vitest';
-import { CLAIM_FIELDS, claimInput, draftOf, priorMessage } from '../../renderer/src/features/claims/claim-form';
+import { CLAIM_FIELDS, claimInput, draftOf, priorMessage } from '../../renderer/src/lib/claim-form';
 import { fieldErrors } from '../../renderer/src/lib/field-errors';
 import { tempCase } from '../helpers';
 

@@ -10,7 +10,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorText, TextArea, TextField } from '../../components/fields';
 import { fieldErrors } from '../../lib/field-errors';
 import { useApp } from '../../store';
-import { CLAIM_FIELDS, claimInput, draftOf, priorMessage, type ClaimDraft } from './claim-form';
+import { CLAIM_FIELDS, claimInput, draftOf, priorMessage, type ClaimDraft } from '../../lib/claim-form';
 import { QuantityFields } from './QuantityFields';
 import { SimilarClaims } from './SimilarClaims';
 

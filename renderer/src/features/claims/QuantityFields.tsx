@@ -1,6 +1,6 @@
 /** The claim's structured quantity: value, unit, scope and as-of date (all empty = no quantity). */
 import { TextField } from '../../components/fields';
-import type { ClaimDraft } from './claim-form';
+import type { ClaimDraft } from '../../lib/claim-form';
 
 type QtyKey = 'qtyValue' | 'qtyUnit' | 'qtyScope' | 'qtyAsOf';
 

@@ -2,8 +2,8 @@
  * The claim form's text boxes ↔ the contract's claim fields. Only what the API cannot see (a number
  * box holding no number) is checked here; everything else is left to the API's own validation.
  */
-import type { Claim } from '../../../../core/types';
-import { parseTags } from '../../lib/tags';
+import type { Claim } from '../../../core/types';
+import { parseTags } from './tags';
 
 export interface ClaimDraft {
   text: string;
