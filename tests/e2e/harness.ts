@@ -113,3 +113,27 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
   );
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+export interface AppSession {
+  served: Served;
+  browser: Browser;
+  watch: PageWatch;
+  close(): Promise<void>;
+}
+
+/** Build once, serve a fresh case, launch Chromium and open the app: the usual beforeAll. */
+export async function startApp(opts: Parameters<typeof serveCase>[0] = {}): Promise<AppSession> {
+  await buildRendererOnce();
+  const served = await serveCase(opts);
+  const browser = await launchChromium();
+  const watch = await openApp(browser, served.server.url);
+  return {
+    served,
+    browser,
+    watch,
+    close: async () => {
+      await browser.close();
+      await served.close();
+    },
+  };
+}
