@@ -42,6 +42,17 @@ const settingsSchema = z
   .object({ analystName: z.string().max(200).optional(), caveat: z.string().max(2_000).optional(), backupsToKeep: z.number().int().min(0).max(1000).optional() })
   .partial();
 
+/**
+ * The record with its bundle references and its place in the file, set on the parsed object itself
+ * (it is this parse's own copy): spreading every record into a new object cost more than validating it.
+ */
+function withRefs(r: Record<string, unknown>, where: { record: string; line: undefined }, refs: Record<string, unknown>): Record<string, unknown> {
+  for (const k in refs) r[k] = refs[k];
+  r.record = where.record;
+  r.line = where.line;
+  return r;
+}
+
 export function parseClaimTrailJson(content: string, sink: IssueSink): { bundle: Bundle; records: number } {
   const bundle = emptyBundle();
   const doc = parseJsonText(content, sink);
@@ -66,27 +77,27 @@ export function parseClaimTrailJson(content: string, sink: IssueSink): { bundle:
     });
   };
   each('claims', (r, where) => {
-    const c = checkRecord(claimRecord, { ...r, key: r.id, ...where }, where, sink, asFileField);
+    const c = checkRecord(claimRecord, withRefs(r, where, { key: r.id }), where, sink, asFileField);
     if (c) bundle.claims.push(c);
   });
   each('sources', (r, where) => {
-    const s = checkRecord(sourceRecord, { ...r, key: r.id, derivedFromKey: r.derivedFromId, ...where }, where, sink, asFileField);
+    const s = checkRecord(sourceRecord, withRefs(r, where, { key: r.id, derivedFromKey: r.derivedFromId }), where, sink, asFileField);
     if (s) bundle.sources.push(s);
   });
   each('evidence', (r, where) => {
-    const e = checkRecord(evidenceRecord, { ...r, key: r.id, claimKey: r.claimId, sourceKey: r.sourceId, ...where }, where, sink, asFileField);
+    const e = checkRecord(evidenceRecord, withRefs(r, where, { key: r.id, claimKey: r.claimId, sourceKey: r.sourceId }), where, sink, asFileField);
     if (e) bundle.evidence.push(e);
   });
   each('disputes', (r, where) => {
-    const d = checkRecord(disputeRecord, { ...r, key: r.id, claimKey: r.claimId, evidenceKeys: r.evidenceIds, ...where }, where, sink, asFileField);
+    const d = checkRecord(disputeRecord, withRefs(r, where, { key: r.id, claimKey: r.claimId, evidenceKeys: r.evidenceIds }), where, sink, asFileField);
     if (d) bundle.disputes.push(d);
   });
   each('links', (r, where) => {
-    const l = checkRecord(linkRecord, { ...r, fromKey: r.fromId, toKey: r.toId, ...where }, where, sink, asFileField);
+    const l = checkRecord(linkRecord, withRefs(r, where, { fromKey: r.fromId, toKey: r.toId }), where, sink, asFileField);
     if (l) bundle.links.push(l);
   });
   each('briefings', (r, where) => {
-    const b = checkRecord(briefingRecord, { ...r, ...where }, where, sink);
+    const b = checkRecord(briefingRecord, withRefs(r, where, {}), where, sink);
     if (b) bundle.briefings.push(b);
   });
   if (!records && !sink.issues.length) addIssue(sink, { record: 'document' }, 'claims', 'the file holds no records');
