@@ -81,7 +81,7 @@ describe(`CLI fuzzing (${RUNS} argument lists)`, () => {
         try {
           code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
         } catch (e) {
-          throw new Error(`runCli threw on ${JSON.stringify(args)}: ${(e as Error).stack}`);
+          throw new Error(`runCli threw on ${JSON.stringify(args)}: ${(e as Error).stack}`, { cause: e });
         }
         expect([0, 1, 2]).toContain(code);
         exits[code]!++;

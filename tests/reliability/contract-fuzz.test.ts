@@ -50,7 +50,7 @@ describe(`contract fuzzing (${RUNS} inputs per method)`, () => {
         try {
           r = c.api.call(method, input);
         } catch (e) {
-          throw new Error(`call threw: ${(e as Error).stack}`);
+          throw new Error(`call threw: ${(e as Error).stack}`, { cause: e });
         }
         expect(typeof r.ok).toBe('boolean');
         tally.calls!++;

@@ -32,7 +32,7 @@ describe('SQL-injection probes', () => {
 
     const got = c.api.invoke('claims.get', { id: claim.id });
     expect([got.claim.text, got.claim.claimant, got.claim.notes, got.claim.context, got.claim.statusRationale]).toEqual(Array(5).fill(probe));
-    expect(got.evidence[0]).toMatchObject({ excerpt: probe, note: probe, locator: probe });
+    expect(got.evidence[0]).toMatchObject({ id: ev.id, excerpt: probe, note: probe, locator: probe });
     expect(got.disputes[0]).toMatchObject({ raisedBy: probe, position: probe });
     expect(c.api.invoke('sources.get', { id: source.id })).toMatchObject({ title: probe, publisher: probe, authors: [probe], notes: probe, doi: probe });
 
