@@ -14,6 +14,7 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--no-first-run',
+  '--disable-sync',
 ];
 
 export async function launchChromium(): Promise<Browser> {

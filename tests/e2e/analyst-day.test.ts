@@ -3,28 +3,22 @@
  * claim, grade a source and a quote, watch the probability word move, dispute it, find it through
  * search and quick-open, read its history, trash and restore it. Screens go to test-artifacts/.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, axeViolations, buildRendererOnce, launchChromium, openApp, serveCase, type PageWatch, type Served } from './harness';
+import { artifactPath, axeViolations, openApp, startApp, type AppSession, type PageWatch } from './harness';
 
 const CLAIM = 'Zyxwvut Labs trained its flagship model on 4,096 smuggled accelerators';
-let served: Served;
-let browser: Browser;
+let app: AppSession;
 let watch: PageWatch;
 let page: Page;
 
 beforeAll(async () => {
-  await buildRendererOnce();
-  served = await serveCase({ sample: true });
-  browser = await launchChromium();
-  watch = await openApp(browser, served.server.url);
+  app = await startApp({ sample: true });
+  watch = app.watch;
   page = watch.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+afterAll(() => app?.close());
 
 const claimList = () => page.getByRole('listbox', { name: 'Claims' });
 const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
@@ -258,7 +252,7 @@ describe('analyst day', () => {
   });
 
   it('says so when the server refuses the token kept by the tab', async () => {
-    const other = await openApp(browser, served.server.url);
+    const other = await openApp(app.browser, app.served.server.url);
     await other.page.getByRole('listbox', { name: 'Claims' }).getByRole('option').first().waitFor();
     await other.page.evaluate("sessionStorage.setItem('claimtrail.token', 'not-the-token')");
     await other.page.reload();

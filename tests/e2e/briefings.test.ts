@@ -1,23 +1,16 @@
 /** The briefing builder in a real Chromium over web mode: pick a tag, preview, edit the BLUF, save, export. */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRendererOnce, launchChromium, openApp, serveCase, type PageWatch, type Served } from './harness';
+import { startApp, type AppSession, type PageWatch } from './harness';
 
-let served: Served;
-let browser: Browser;
+let app: AppSession;
 let watch: PageWatch;
 
 beforeAll(async () => {
-  await buildRendererOnce();
-  served = await serveCase({ sample: true });
-  browser = await launchChromium();
-  watch = await openApp(browser, served.server.url);
+  app = await startApp({ sample: true });
+  watch = app.watch;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+afterAll(() => app?.close());
 
 describe('Briefings view', () => {
   it('previews, checks the BLUF, saves versions and downloads Markdown', async () => {

@@ -5,8 +5,9 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
+import { launchChromium } from '../../cli/briefing/pdf';
 import { startServer, type RunningServer } from '../../cli/serve/server';
 import { tempCase, type TestCase } from '../helpers';
 
@@ -41,19 +42,9 @@ export async function buildRendererOnce(): Promise<void> {
   }
 }
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
+/** The same Debian Chromium and flags as the CLI's PDF export (never a downloaded browser). */
+export { CHROMIUM_ARGS } from '../../cli/briefing/pdf';
+export { launchChromium };
 
 export interface Served {
   tc: TestCase;

@@ -1,26 +1,19 @@
 /** The import wizard and export in a real Chromium over web mode: file → preview → dry run → import; export downloads. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRendererOnce, launchChromium, openApp, serveCase, type PageWatch, type Served } from './harness';
+import { startApp, type AppSession, type PageWatch } from './harness';
 
 const LIAR = join(__dirname, '../../../shared/data/liar/train.tsv');
-let served: Served;
-let browser: Browser;
+let app: AppSession;
 let watch: PageWatch;
 
 beforeAll(async () => {
-  await buildRendererOnce();
-  served = await serveCase({ sample: true });
-  browser = await launchChromium();
-  watch = await openApp(browser, served.server.url);
+  app = await startApp({ sample: true });
+  watch = app.watch;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+afterAll(() => app?.close());
 
 describe('Import / Export view', () => {
   it('imports LIAR rows through preview and dry run, refuses a bad file naming the line, and exports JSON', async () => {
