@@ -1,7 +1,7 @@
 /** A dry-run or import report: counts, duplicates, notices and errors that name file, line/record and field. */
 import type { ImportReport } from '../../../../core/transfer/types';
-import { describeIssue } from '../../../../core/transfer/types';
 import { SafeText } from '../../components/SafeText';
+import { IssueList } from './IssueList';
 
 export function ImportReportView({ report }: { report: ImportReport }) {
   const c = report.counts;
@@ -40,17 +40,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <SafeText text={n} />
         </p>
       ))}
-      {report.errors.length > 0 && (
-        <div role="alert">
-          <ul aria-label="Import errors" className="error">
-            {report.errors.map((e, i) => (
-              <li key={i}>
-                <SafeText text={describeIssue(e)} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <IssueList issues={report.errors} label="Import errors" />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 /** The first rows of a CSV/TSV file with its columns, and the first records as they would be imported. */
 import type { ImportPreview } from '../../../../core/transfer/preview';
-import { describeIssue } from '../../../../core/transfer/types';
 import { SafeText } from '../../components/SafeText';
+import { IssueList } from './IssueList';
 
 export function PreviewTable({ preview }: { preview: ImportPreview }) {
   return (
@@ -54,17 +54,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
           ))}
         </ul>
       )}
-      {preview.errors.length > 0 && (
-        <div role="alert">
-          <ul aria-label="Preview errors" className="error">
-            {preview.errors.map((e, i) => (
-              <li key={i}>
-                <SafeText text={describeIssue(e)} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <IssueList issues={preview.errors} label="Preview errors" />
     </section>
   );
 }
