@@ -3,10 +3,10 @@
  * every view of a real Chromium: nothing may execute, no dialog may open, no javascript: link may
  * exist, and the payloads must show as plain text. Bidi overrides show as visible markers.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestCase } from '../helpers';
-import { buildRendererOnce, launchChromium, openApp, serveCase, type PageWatch, type Served } from './harness';
+import { startApp, type AppSession, type PageWatch } from './harness';
 
 const PAYLOADS = [
   '<img src=x onerror=window.__xss=1>',
@@ -23,8 +23,7 @@ const PAYLOADS = [
 const ALL = `xsspayload ${PAYLOADS.join(' ')}`;
 const RTL = 'Invoice for \u202Etxt.exe';
 
-let served: Served;
-let browser: Browser;
+let app: AppSession;
 let watch: PageWatch;
 let page: Page;
 
@@ -61,22 +60,20 @@ function writeHostileCase(tc: TestCase) {
   api.invoke('links.create', { fromId: main.id, toId: claims[0]!.id, kind: 'contradicts', note: ALL });
   api.invoke('claims.setStatus', { id: main.id, status: 'disputed', rationale: ALL });
   api.invoke('claims.override', { id: main.id, probability: 0.3, rationale: ALL });
+  // Settled claims with hostile text and tags feed the Calibration view.
+  api.invoke('claims.setStatus', { id: claims[2]!.id, status: 'refuted', rationale: ALL, outcome: 'false' });
+  api.invoke('claims.setStatus', { id: claims[3]!.id, status: 'supported', rationale: ALL, outcome: 'true' });
   api.invoke('claims.create', { text: RTL, claimant: 'bidi \u202Dtest\u202C' });
   api.invoke('claims.delete', { id: claims[1]!.id, rationale: ALL });
 }
 
 beforeAll(async () => {
-  await buildRendererOnce();
-  served = await serveCase({ prepare: writeHostileCase });
-  browser = await launchChromium();
-  watch = await openApp(browser, served.server.url);
+  app = await startApp({ prepare: writeHostileCase });
+  watch = app.watch;
   page = watch.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+afterAll(() => app?.close());
 
 const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
 
@@ -151,6 +148,18 @@ describe('hostile text renders as text, never as markup', () => {
       await nav(v).click();
       await assertInert(v);
     }
+  });
+
+  it('calibration over settled hostile claims, and a briefing preview of them', async () => {
+    await nav('Calibration').click();
+    await expect.poll(() => page.getByText(`claim ${PAYLOADS[2]}`, { exact: true }).count()).toBeGreaterThan(0);
+    await assertInert('calibration');
+    await nav('Briefings').click();
+    await page.getByLabel('Tag', { exact: true }).selectOption('xss');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.getByRole('article', { name: 'Briefing preview' });
+    await expect.poll(() => preview.getByText(ALL, { exact: false }).count()).toBeGreaterThan(0);
+    await assertInert('briefing preview');
   });
 
   it('a right-to-left override shows as a visible marker inside an isolated run', async () => {
