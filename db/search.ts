@@ -4,7 +4,7 @@
  */
 import { ftsMatch, parseQuery, type Filter, type ParsedQuery } from '../core/search/parse';
 import type { HighlightSegment, SearchHit, SearchKind, SearchResult } from '../core/types';
-import { claimSummariesByRowid } from './repos/claims';
+import { claimTitlesByRowid } from './repos/claims';
 import { all, join, list, sql, type DB, type Sql } from './sql';
 
 const OPEN = '\u0002';
@@ -124,7 +124,7 @@ function searchClaims(db: DB, p: ParsedQuery, match: string | null, limit: numbe
   if (match) {
     const live = join([sql`c.deleted_at IS NULL`, ...conds], ' AND ');
     const rows = ftsRows(db, 'claims', match, (r) => sql`EXISTS (SELECT 1 FROM claims c WHERE c.rowid = ${r} AND ${live})`, limit);
-    const claims = claimSummariesByRowid(db, rows.map((r) => r.rowid));
+    const claims = claimTitlesByRowid(db, rows.map((r) => r.rowid));
     return rows.map((r) => {
       const c = claims.get(r.rowid)!;
       return { kind: 'claims', id: c.id, claimId: c.id, title: c.text, snippet: splitHighlight(r.snip), rank: r.rank };
@@ -138,7 +138,7 @@ function searchClaims(db: DB, p: ParsedQuery, match: string | null, limit: numbe
     db,
     sql`SELECT c.rowid FROM claims c WHERE ${join(where, ' AND ')} ORDER BY c.updated_at DESC LIMIT ${limit}`,
   );
-  const claims = claimSummariesByRowid(db, rows.map((r) => r.rowid));
+  const claims = claimTitlesByRowid(db, rows.map((r) => r.rowid));
   return rows.map((r, i) => {
     const c = claims.get(r.rowid)!;
     return { kind: 'claims', id: c.id, claimId: c.id, title: c.text, snippet: [{ text: c.text, match: false }], rank: i };

@@ -188,11 +188,11 @@ export function listClaims(db: DB, q: z.output<typeof claimListInput>): Page<Cla
   return { items: rows.map((r) => toSummary(r, tags.get(r.rowid) ?? [])), total, offset: q.offset, limit: q.limit };
 }
 
-export function claimSummariesByRowid(db: DB, rowids: readonly number[]): Map<number, ClaimSummary> {
+/** Just what a search hit shows (id and text), for many claims at once. */
+export function claimTitlesByRowid(db: DB, rowids: readonly number[]): Map<number, { id: string; text: string }> {
   if (rowids.length === 0) return new Map();
-  const rows = all<SummaryRow>(db, sql`SELECT ${SUMMARY_COLUMNS} FROM claims c WHERE c.rowid IN ${list(rowids)}`);
-  const tags = tagsOfMany(db, rowids);
-  return new Map(rows.map((r) => [r.rowid, toSummary(r, tags.get(r.rowid) ?? [])]));
+  const rows = all<{ rowid: number; id: string; text: string }>(db, sql`SELECT rowid, id, text FROM claims WHERE rowid IN ${list(rowids)}`);
+  return new Map(rows.map((r) => [r.rowid, r]));
 }
 
 export function claimIndex(db: DB): { id: string; text: string; claimant: string | null }[] {
