@@ -10,6 +10,7 @@ import type { ImportReport } from '../../core/transfer/types';
 import { getMeta, setMeta, setSetting } from '../repos/meta';
 import type { Ctx } from '../service/context';
 import { applyClaims, applySources } from './apply-entities';
+import { foldRepeatedClaims } from './fold-repeats';
 import { applyBriefings, applyDisputes, applyEvidence, applyLinks } from './apply-links';
 import { beginBulkFts, BULK_FTS_ROWS, finishBulkFts } from './fts';
 import { writeImportHistory } from './history';
@@ -59,7 +60,7 @@ export function applyImport(ctx: Ctx, parsed: Parsed, opts: { dryRun: boolean; f
       const empty = state.claimById.size === 0 && state.sourceById.size === 0;
       const bulk = total > BULK_FTS_ROWS ? beginBulkFts(ctx.db) : null;
       const sources = applySources(ctx, state, b.sources, tick);
-      const created = applyClaims(ctx, state, b.claims, tick, tagWriter(ctx.db));
+      const created = applyClaims(ctx, state, foldRepeatedClaims(b.claims), tick, tagWriter(ctx.db));
       applyEvidence(ctx, state, b.evidence, tick);
       applyDisputes(ctx, state, b.disputes, tick);
       applyLinks(ctx, state, b.links, tick);

@@ -123,5 +123,15 @@ describe('TSV import (LIAR)', () => {
     expect(t.api.invoke('case.info', {}).counts.claims).toBe(10_264);
     expect(t.api.invoke('history.verify', {}).ok).toBe(true);
     expect(t.api.invoke('claims.list', { status: ['refuted'], limit: 1 }).total).toBeGreaterThan(2_000);
+    // Nothing of the repeated rows is lost: each repeat's reference and rating is on the first claim.
+    const lines = content.split('\n');
+    for (const d of r.duplicates.filter((x) => x.kind === 'claim')) {
+      const line = lines[d.line! - 1]!.split('\t');
+      const hit = t.api.invoke('search.query', { q: `"${line[0]!.replace('.json', '')}"`, kinds: ['claims'] }).groups.claims;
+      expect(hit, `line ${d.line}`).toHaveLength(1);
+      const claim = t.api.invoke('claims.get', { id: hit[0]!.id }).claim;
+      expect(claim.notes).toContain(`Repeated at line ${d.line}: Ref: ${line[0]}`);
+      expect(claim.text).toBe(line[2]!.trim());
+    }
   });
 });
