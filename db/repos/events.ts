@@ -23,7 +23,7 @@ export interface NewEvent {
   rationale?: string | null;
 }
 
-interface EventRow {
+export interface EventRow {
   seq: number;
   id: string;
   at: string;
@@ -38,8 +38,25 @@ interface EventRow {
   hash: string;
 }
 
-/** What the hash covers; the payload is hashed as stored (its JSON text), so storage cannot drift. */
-function hashedBody(r: Omit<EventRow, 'hash' | 'prev_hash'>): string {
+/**
+ * What the hash covers: the canonical JSON of the event's fields, the payload hashed as stored (its
+ * JSON text, already canonical), so storage cannot drift. Written out in canonical member order so
+ * the hot path builds no object and sorts nothing; a row with a missing member takes the generic
+ * path, whose output this equals for every complete row (tests/db/repos/events-hash.test.ts).
+ */
+export function hashedBody(r: Omit<EventRow, 'hash' | 'prev_hash'>): string {
+  const complete = [r.seq, r.id, r.at, r.actor, r.kind, r.entity_type, r.entity_id, r.claim_id, r.payload, r.rationale].every((v) => v !== undefined);
+  if (!complete) return genericHashedBody(r);
+  return (
+    `{"actor":${canonicalJson(r.actor)},"at":${canonicalJson(r.at)},"claimId":${canonicalJson(r.claim_id)}` +
+    `,"entityId":${canonicalJson(r.entity_id)},"entityType":${canonicalJson(r.entity_type)},"id":${canonicalJson(r.id)}` +
+    `,"kind":${canonicalJson(r.kind)},"payload":${canonicalJson(r.payload)},"rationale":${canonicalJson(r.rationale)}` +
+    `,"seq":${canonicalJson(r.seq)}}`
+  );
+}
+
+/** The definition: the canonical JSON of the event as an object. */
+export function genericHashedBody(r: Omit<EventRow, 'hash' | 'prev_hash'>): string {
   return canonicalJson({
     seq: r.seq,
     id: r.id,
