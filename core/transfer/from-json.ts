@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { addIssue, checkRecord, full, type IssueSink } from './check';
 import { briefingRecord, claimRecord, disputeRecord, evidenceRecord, linkRecord, sourceRecord } from './schemas';
+import { quickEvidence } from './quick-records';
 import { JSON_FORMAT, JSON_VERSION } from './snapshot';
 import { emptyBundle, type Bundle } from './types';
 
@@ -85,7 +86,9 @@ export function parseClaimTrailJson(content: string, sink: IssueSink): { bundle:
     if (s) bundle.sources.push(s);
   });
   each('evidence', (r, where) => {
-    const e = checkRecord(evidenceRecord, withRefs(r, where, { key: r.id, claimKey: r.claimId, sourceKey: r.sourceId }), where, sink, asFileField);
+    const rec = withRefs(r, where, { key: r.id, claimKey: r.claimId, sourceKey: r.sourceId });
+    // The common well-formed record skips zod (same output); anything else gets zod's check and message.
+    const e = quickEvidence(rec) ?? checkRecord(evidenceRecord, rec, where, sink, asFileField);
     if (e) bundle.evidence.push(e);
   });
   each('disputes', (r, where) => {
