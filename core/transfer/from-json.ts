@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { addIssue, checkRecord, full, type IssueSink } from './check';
 import { briefingRecord, claimRecord, disputeRecord, evidenceRecord, linkRecord, sourceRecord } from './schemas';
-import { quickEvidence } from './quick-records';
+import { quickClaim, quickEvidence } from './quick-records';
 import { JSON_FORMAT, JSON_VERSION } from './snapshot';
 import { emptyBundle, type Bundle } from './types';
 
@@ -54,6 +54,7 @@ function withRefs(r: Record<string, unknown>, where: { record: string; line: und
   return r;
 }
 
+/** Well-formed claims and evidence (most of a large file) take the quick exact check; the rest, and every message, zod. */
 export function parseClaimTrailJson(content: string, sink: IssueSink): { bundle: Bundle; records: number } {
   const bundle = emptyBundle();
   const doc = parseJsonText(content, sink);
@@ -78,7 +79,8 @@ export function parseClaimTrailJson(content: string, sink: IssueSink): { bundle:
     });
   };
   each('claims', (r, where) => {
-    const c = checkRecord(claimRecord, withRefs(r, where, { key: r.id }), where, sink, asFileField);
+    const rec = withRefs(r, where, { key: r.id });
+    const c = quickClaim(rec) ?? checkRecord(claimRecord, rec, where, sink, asFileField);
     if (c) bundle.claims.push(c);
   });
   each('sources', (r, where) => {
@@ -87,7 +89,6 @@ export function parseClaimTrailJson(content: string, sink: IssueSink): { bundle:
   });
   each('evidence', (r, where) => {
     const rec = withRefs(r, where, { key: r.id, claimKey: r.claimId, sourceKey: r.sourceId });
-    // The common well-formed record skips zod (same output); anything else gets zod's check and message.
     const e = quickEvidence(rec) ?? checkRecord(evidenceRecord, rec, where, sink, asFileField);
     if (e) bundle.evidence.push(e);
   });

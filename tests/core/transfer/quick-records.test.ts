@@ -1,11 +1,12 @@
 /**
- * The quick evidence check agrees with the zod schema: whatever it accepts, the schema accepts with
+ * The quick evidence and claim checks agree with the zod schema: whatever it accepts, the schema accepts with
  * the same output; whatever the schema refuses, it refuses (so the schema words the message).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quickEvidence } from '../../../core/transfer/quick-records';
-import { evidenceRecord } from '../../../core/transfer/schemas';
+import { quickClaim, quickEvidence } from '../../../core/transfer/quick-records';
+import { claimRecord, evidenceRecord } from '../../../core/transfer/schemas';
+import { CLAIM_STATUSES } from '../../../core/types';
 import { stress } from '../../helpers';
 
 const odd = fc.oneof(
@@ -53,6 +54,60 @@ const good = fc.record(
 const record = fc
   .tuple(good, fc.dictionary(fc.constantFrom('key', 'id', 'claimKey', 'sourceKey', 'stance', 'excerpt', 'locator', 'credibility', 'weight', 'note', 'createdAt', 'updatedAt', 'line', 'record'), odd, { maxKeys: 3 }))
   .map(([g, bad]) => ({ ...g, ...bad }) as Record<string, unknown>);
+
+const goodClaim = fc.record(
+  {
+    key: fc.string({ minLength: 1, maxLength: 200 }),
+    id: fc.string({ minLength: 1, maxLength: 64 }),
+    text: fc.string({ unit: 'grapheme-composite', minLength: 1, maxLength: 60 }),
+    claimant: fc.option(fc.string({ maxLength: 30 }), { nil: null }),
+    claimedAt: fc.option(fc.constantFrom('2025', '2025-01', '2025-01-20'), { nil: null }),
+    context: fc.option(fc.string({ maxLength: 30 }), { nil: null }),
+    status: fc.constantFrom(...CLAIM_STATUSES),
+    statusRationale: fc.option(fc.string({ maxLength: 30 }), { nil: null }),
+    outcome: fc.constantFrom(null, 'true', 'false'),
+    prior: fc.double({ min: 0.001, max: 0.999, noNaN: true }),
+    override: fc.constantFrom(null, { probability: 0.3, rationale: 'why' }),
+    notes: fc.string({ unit: 'grapheme', maxLength: 30 }),
+    quantity: fc.constantFrom(null, { value: 3, unit: '%' }),
+    tags: fc.array(fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom(' Tag ', 'a,b', 'a\nb', '', 'x'.repeat(101))), { maxLength: 4 }),
+    createdAt: fc.constant('2025-01-20T10:00:00.805Z'),
+    updatedAt: fc.constant('2025-01-20T10:00:00Z'),
+    deletedAt: fc.constantFrom(null, '2025-01-20T10:00:00Z'),
+    line: fc.option(fc.integer(), { nil: undefined }),
+    record: fc.constant('claims[3]'),
+    probability: fc.double(),
+    band: fc.string(),
+  },
+  { requiredKeys: ['key', 'text'] },
+);
+
+const claimMembers = ['key', 'id', 'text', 'claimant', 'claimedAt', 'context', 'status', 'statusRationale', 'outcome', 'prior', 'override', 'notes', 'quantity', 'tags', 'createdAt', 'updatedAt', 'deletedAt', 'line', 'record'] as const;
+const claim = fc
+  .tuple(goodClaim, fc.dictionary(fc.constantFrom(...claimMembers), fc.oneof(odd, fc.constantFrom('true', 'false', 0.5, 'refuted', 'unverified', '2025-01-20')), { maxKeys: 3 }))
+  .map(([g, bad]) => ({ ...g, ...bad }) as Record<string, unknown>);
+
+describe('quickClaim', () => {
+  it('accepts only what the schema accepts, with the same output', () => {
+    let quick = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(claim, (r) => {
+        const byZod = claimRecord.safeParse(r);
+        const fast = quickClaim(r);
+        if (fast) {
+          quick++;
+          expect(byZod.success).toBe(true);
+          expect(fast).toStrictEqual(byZod.data);
+        }
+        if (!byZod.success) refused++;
+      }),
+      { numRuns: stress(3_000, 50_000) },
+    );
+    expect(quick).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(100);
+  });
+});
 
 describe('quickEvidence', () => {
   it('accepts only what the schema accepts, with the same output', () => {
