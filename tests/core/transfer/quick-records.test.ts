@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { quickClaim, quickEvidence } from '../../../core/transfer/quick-records';
 import { claimRecord, evidenceRecord } from '../../../core/transfer/schemas';
 import { CLAIM_STATUSES } from '../../../core/types';
@@ -87,49 +88,33 @@ const claim = fc
   .tuple(goodClaim, fc.dictionary(fc.constantFrom(...claimMembers), fc.oneof(odd, fc.constantFrom('true', 'false', 0.5, 'refuted', 'unverified', '2025-01-20')), { maxKeys: 3 }))
   .map(([g, bad]) => ({ ...g, ...bad }) as Record<string, unknown>);
 
+/** Whatever the quick check accepts, the schema accepts with the same output; both sides exercised. */
+function agreesWithSchema(schema: z.ZodType, quick: (r: Record<string, unknown>) => unknown, records: fc.Arbitrary<Record<string, unknown>>): void {
+  let accepted = 0;
+  let refused = 0;
+  fc.assert(
+    fc.property(records, (r) => {
+      const byZod = schema.safeParse(r);
+      const fast = quick(r);
+      if (fast) {
+        accepted++;
+        expect(byZod.success).toBe(true);
+        expect(fast).toStrictEqual(byZod.data);
+      }
+      if (!byZod.success) refused++;
+    }),
+    { numRuns: stress(3_000, 50_000) },
+  );
+  expect(accepted).toBeGreaterThan(100);
+  expect(refused).toBeGreaterThan(100);
+}
+
 describe('quickClaim', () => {
-  it('accepts only what the schema accepts, with the same output', () => {
-    let quick = 0;
-    let refused = 0;
-    fc.assert(
-      fc.property(claim, (r) => {
-        const byZod = claimRecord.safeParse(r);
-        const fast = quickClaim(r);
-        if (fast) {
-          quick++;
-          expect(byZod.success).toBe(true);
-          expect(fast).toStrictEqual(byZod.data);
-        }
-        if (!byZod.success) refused++;
-      }),
-      { numRuns: stress(3_000, 50_000) },
-    );
-    expect(quick).toBeGreaterThan(100);
-    expect(refused).toBeGreaterThan(100);
-  });
+  it('accepts only what the schema accepts, with the same output', () => agreesWithSchema(claimRecord, quickClaim, claim));
 });
 
 describe('quickEvidence', () => {
-  it('accepts only what the schema accepts, with the same output', () => {
-    let quick = 0;
-    let refused = 0;
-    fc.assert(
-      fc.property(record, (r) => {
-        const byZod = evidenceRecord.safeParse(r);
-        const fast = quickEvidence(r);
-        if (fast) {
-          quick++;
-          expect(byZod.success).toBe(true);
-          expect(fast).toStrictEqual(byZod.data);
-        }
-        if (!byZod.success) refused++;
-      }),
-      { numRuns: stress(3_000, 50_000) },
-    );
-    // Both sides of the property were exercised.
-    expect(quick).toBeGreaterThan(100);
-    expect(refused).toBeGreaterThan(100);
-  });
+  it('accepts only what the schema accepts, with the same output', () => agreesWithSchema(evidenceRecord, quickEvidence, record));
 
   it('takes the exported shape', () => {
     const r = { key: 'e1', id: 'e1', claimKey: 'c1', sourceKey: 's1', claimId: 'c1', stance: 'refutes', excerpt: ' Cafe\u0301 ', locator: 'p. 1', credibility: 2, weight: 0.5, note: '', createdAt: '2023-01-02T06:00:05.805Z', updatedAt: '2023-01-02T06:00:05.805Z', record: 'evidence[0]', line: undefined };
