@@ -25,6 +25,10 @@ export function claimDetailText(d: ClaimDetail): string {
     `  analytic confidence: ${c.confidence} (${d.model.confidenceReasons.join('; ')})`,
   ];
   if (c.override) lines.push(`  override: ${formatPercent(c.override.probability)} — ${safe(c.override.rationale)}`);
+  if (c.context) lines.push(`  where it was said: ${safe(c.context)}`);
+  if (c.quantity)
+    lines.push(`  quantity: ${c.quantity.value} ${safe(c.quantity.unit)}${c.quantity.scope ? ` (${safe(c.quantity.scope)})` : ''}${c.quantity.asOf ? ` as of ${c.quantity.asOf}` : ''}`);
+  if (c.notes) lines.push(...c.notes.split('\n').map((l, i) => `  ${i ? '       ' : 'notes: '}${safe(l)}`));
   for (const w of d.warnings) lines.push(`  ! ${safe(w)}`);
   lines.push(`  evidence (${d.evidence.length}):`);
   const contrib = new Map(d.model.items.map((i) => [i.evidenceId, i]));
@@ -73,6 +77,10 @@ export function eventText(e: CaseEvent): string {
       ? ` → ${formatPercent(p.after.probability)} ${p.after.band ?? ''} (${safe(p.cause)})`
       : '';
   return `${e.at}  #${e.seq} ${e.kind}${detail} by ${safe(e.actor)}${e.rationale ? ` — ${safe(e.rationale)}` : ''}`;
+}
+
+export function seriesText(series: { probability: number }[]): string {
+  return series.length ? `probability over time: ${series.map((p) => formatPercent(p.probability)).join(' → ')}` : '';
 }
 
 export function verifyText(v: VerifyResult): string {

@@ -2,7 +2,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { writeSample } from '../../db/sample';
 import { num, str, strs, UsageError, type Command } from '../command';
-import { claimDetailText, claimLine, eventText, searchText, sourceText, verifyText } from '../format';
+import { claimDetailText, claimLine, eventText, searchText, seriesText, sourceText, verifyText } from '../format';
+
+/** Lets `under-review` / `under_review` stand for the two-word status, as in search. */
+const statusWord = (s: string) => s.trim().toLowerCase().replace(/[-_]+/g, ' ');
+const optionalStatus = (s: string | undefined) => (s === undefined ? undefined : statusWord(s));
 
 const init: Command = {
   name: 'init',
@@ -47,7 +51,7 @@ const claimAdd: Command = {
         claimant: str(ctx.values, 'claimant') ?? null,
         claimedAt: str(ctx.values, 'date') ?? null,
         tags: strs(ctx.values, 'tag'),
-        status: str(ctx.values, 'status') as never,
+        status: optionalStatus(str(ctx.values, 'status')) as never,
         statusRationale: str(ctx.values, 'why') ?? null,
         prior: num(ctx.values, 'prior'),
         notes: str(ctx.values, 'notes'),
@@ -84,7 +88,7 @@ const claimList: Command = {
       return api.invoke('claims.list', {
         limit,
         offset: num(ctx.values, 'offset') ?? 0,
-        status: strs(ctx.values, 'status') as never,
+        status: strs(ctx.values, 'status').map(statusWord) as never,
         tag: str(ctx.values, 'tag'),
         sort: (str(ctx.values, 'sort') ?? 'updated') as never,
         direction: ctx.values.asc ? 'asc' : 'desc',
@@ -117,7 +121,7 @@ const claimStatus: Command = {
     const claim = await ctx.withCase((api) =>
       api.invoke('claims.setStatus', {
         id: id!,
-        status: status.join(' ') as never,
+        status: statusWord(status.join(' ')) as never,
         rationale: str(ctx.values, 'why') ?? null,
         outcome: (str(ctx.values, 'outcome') ?? null) as never,
       }),
@@ -287,7 +291,7 @@ const history: Command = {
   minArgs: 1,
   async run(ctx) {
     const h = await ctx.withCase((api) => api.invoke('history.claim', { id: ctx.args[0]! }));
-    ctx.print(h, () => h.events.map(eventText).join('\n'));
+    ctx.print(h, () => [...h.events.map(eventText), seriesText(h.series)].filter(Boolean).join('\n'));
   },
 };
 

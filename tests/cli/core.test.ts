@@ -46,6 +46,12 @@ describe('claimtrail CLI', () => {
     expect(text.out).toMatch(/\[B2\] refutes -0\.887/);
     const hist = await cli('--case', file, 'history', c.id);
     expect(hist.out).toMatch(/confidence.changed → 29% unlikely/);
+    expect(hist.out).toMatch(/probability over time: 50% → 29%/);
+    const review = await cli('--case', file, 'claim', 'status', c.id, 'under-review', '--json');
+    expect(review.json<ClaimSummary>().status).toBe('under review');
+    expect((await cli('--case', file, 'claim', 'list', '--status', 'under_review', '--json')).json<Page<ClaimSummary>>().items.map((x) => x.id)).toEqual([c.id]);
+    const noted = (await cli('--case', file, 'claim', 'add', '--text', 'Noted claim', '--notes', 'line one\nline two', '--json')).json<ClaimSummary>();
+    expect((await cli('--case', file, 'claim', 'show', noted.id)).out).toMatch(/notes: line one\n\s+line two/);
     expect((await cli('--case', file, 'verify')).code).toBe(0);
   });
 
