@@ -28,7 +28,7 @@ export function applySources(ctx: Ctx, st: ImportState, sources: BundleSource[],
       continue;
     }
     const id = s.id ?? newId();
-    const rowid = insertFullSource(ctx.db, s, id, ctx.now());
+    const rowid = insertFullSource(ctx.db, s, id, ctx.now);
     const ref = { rowid, id };
     st.sources.set(s.key, ref);
     st.sourceById.set(id, ref);
@@ -99,7 +99,7 @@ export function applyClaims(ctx: Ctx, st: ImportState, claims: BundleClaim[], ti
       continue;
     }
     const id = c.id ?? newId();
-    const rowid = insertFullClaim(ctx.db, c, id, ctx.now());
+    const rowid = insertFullClaim(ctx.db, c, id, ctx.now);
     if (c.tags.length) tags.add(rowid, c.tags);
     const ref = { rowid, id };
     st.claims.set(c.key, ref);

@@ -43,7 +43,7 @@ export function applyEvidence(ctx: Ctx, st: ImportState, items: Bundle['evidence
       continue;
     }
     const id = e.id ?? newId();
-    const ref = { rowid: insertFullEvidence(ctx.db, e, id, claim.rowid, source.rowid, ctx.now()), id };
+    const ref = { rowid: insertFullEvidence(ctx.db, e, id, claim.rowid, source.rowid, ctx.now), id };
     st.evidence.set(e.key, ref);
     st.wrote('evidence', ref);
     written.set(`${claim.rowid}\u0001${source.rowid}\u0001${e.stance}\u0001${e.excerpt}`, ref);

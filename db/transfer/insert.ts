@@ -1,4 +1,7 @@
-/** Full-fidelity inserts for imports: ids, timestamps, verdicts and overrides exactly as the file has them. */
+/**
+ * Full-fidelity inserts for imports: ids, timestamps, verdicts and overrides exactly as the file has them;
+ * the clock is read only for a record without its own creation time.
+ */
 import { computeConfidence } from '../../core/confidence';
 import { bandOf } from '../../core/estimative';
 import type { BundleBriefing, BundleClaim, BundleEvidence, BundleSource } from '../../core/transfer/types';
@@ -6,7 +9,8 @@ import { all, run, sql, type DB } from '../sql';
 
 const rowid = (r: { lastInsertRowid: number | bigint }) => Number(r.lastInsertRowid);
 
-export function insertFullClaim(db: DB, c: BundleClaim, id: string, at: string): number {
+export function insertFullClaim(db: DB, c: BundleClaim, id: string, now: () => string): number {
+  const created = c.createdAt ?? now();
   const q = c.quantity;
   const model = computeConfidence(c.prior, []);
   const p = c.override?.probability ?? model.probability;
@@ -20,13 +24,14 @@ export function insertFullClaim(db: DB, c: BundleClaim, id: string, at: string):
             ${c.outcome}, ${c.prior}, ${c.override?.probability ?? null}, ${c.override?.rationale ?? null}, ${c.notes},
             ${q?.value ?? null}, ${q?.unit ?? null}, ${q?.scope ?? null}, ${q?.asOf ?? null},
             ${model.probability}, ${p}, ${bandOf(p)}, ${model.confidence},
-            ${c.createdAt ?? at}, ${c.updatedAt ?? c.createdAt ?? at}, ${c.deletedAt ?? null})`,
+            ${created}, ${c.updatedAt ?? created}, ${c.deletedAt ?? null})`,
     ),
   );
 }
 
 /** Lineage (derived_from, origin) is set afterwards, once every source of the file has a row. */
-export function insertFullSource(db: DB, s: BundleSource, id: string, at: string): number {
+export function insertFullSource(db: DB, s: BundleSource, id: string, now: () => string): number {
+  const created = s.createdAt ?? now();
   return rowid(
     run(
       db,
@@ -34,19 +39,20 @@ export function insertFullSource(db: DB, s: BundleSource, id: string, at: string
             doi, notes, file_sha256, csl, created_at, updated_at, deleted_at)
           VALUES (${id}, ${s.title}, ${s.url}, ${s.publisher}, ${JSON.stringify(s.authors)}, ${s.publishedAt},
             ${s.accessedAt}, ${s.kind}, ${s.reliability}, ${s.doi}, ${s.notes}, ${s.fileSha256},
-            ${s.csl ? JSON.stringify(s.csl) : null}, ${s.createdAt ?? at}, ${s.updatedAt ?? s.createdAt ?? at}, ${s.deletedAt ?? null})`,
+            ${s.csl ? JSON.stringify(s.csl) : null}, ${created}, ${s.updatedAt ?? created}, ${s.deletedAt ?? null})`,
     ),
   );
 }
 
-export function insertFullEvidence(db: DB, e: BundleEvidence, id: string, claimRowid: number, sourceRowid: number, at: string): number {
+export function insertFullEvidence(db: DB, e: BundleEvidence, id: string, claimRowid: number, sourceRowid: number, now: () => string): number {
+  const created = e.createdAt ?? now();
   return rowid(
     run(
       db,
       sql`INSERT INTO evidence (id, claim_rowid, source_rowid, stance, excerpt, locator, credibility, weight, note,
             created_at, updated_at)
           VALUES (${id}, ${claimRowid}, ${sourceRowid}, ${e.stance}, ${e.excerpt}, ${e.locator}, ${e.credibility},
-            ${e.weight}, ${e.note}, ${e.createdAt ?? at}, ${e.updatedAt ?? e.createdAt ?? at})`,
+            ${e.weight}, ${e.note}, ${created}, ${e.updatedAt ?? created})`,
     ),
   );
 }
