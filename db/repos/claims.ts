@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { claimListInput } from '../../core/contract/claims';
 import type { Band, Claim, ClaimStatus, ClaimSummary, ConfidenceLevel, Outcome, Page } from '../../core/types';
 import { bandOf } from '../../core/estimative';
+import type { StoredJudgment } from '../../core/judgment';
 import { notFound } from '../errors';
 import { all, get, join, list, run, sql, trustedIdentifier, type DB, type Sql } from '../sql';
 import { tagsOf, tagsOfMany } from './tags';
@@ -33,6 +34,11 @@ export interface ClaimRow {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+}
+
+/** The judgment a claim row stores. */
+export function storedJudgment(r: Pick<ClaimRow, 'probability' | 'computed_p' | 'band' | 'confidence'>): StoredJudgment {
+  return { probability: r.probability, computed: r.computed_p, band: r.band, confidence: r.confidence };
 }
 
 export function claimRowById(db: DB, id: string): ClaimRow {

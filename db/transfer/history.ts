@@ -10,9 +10,9 @@
 import type { ImportFormat } from '../../core/transfer/types';
 import { eventBatch } from '../repos/events';
 import type { Ctx } from '../service/context';
-import { PROBABILITY_EVENT_THRESHOLD } from '../service/recompute';
+import { judgmentMoved } from '../../core/judgment';
 import type { CreatedClaim } from './apply-entities';
-import type { ClaimValues, Recomputed } from './recompute';
+import type { Recomputed } from './recompute';
 import type { ClaimReceipt, ImportState } from './state';
 
 export interface ImportSummary {
@@ -32,11 +32,6 @@ const receiptPayload = (r: ClaimReceipt | undefined) => ({
   linkIds: r?.linkIds ?? [],
 });
 
-const moved = (b: ClaimValues, a: ClaimValues) =>
-  b.band !== a.band ||
-  b.confidence !== a.confidence ||
-  Math.abs(b.computed - a.computed) > PROBABILITY_EVENT_THRESHOLD ||
-  Math.abs(b.probability - a.probability) > PROBABILITY_EVENT_THRESHOLD;
 
 export function writeImportHistory(
   ctx: Ctx,
@@ -72,7 +67,7 @@ export function writeImportHistory(
     const id = receipt.claimId;
     batch.append({ ...base, kind: 'claim.import-added', entityId: id, claimId: id, payload: { importId: summary.importId, ...receiptPayload(receipt) } });
     const r = recomputed.get(rowid);
-    if (r && moved(r.before, r.after))
+    if (r && judgmentMoved(r.before, r.after))
       batch.append({ ...base, kind: 'confidence.changed', entityId: id, claimId: id, payload: { before: r.before, after: r.after, cause: 'imported' } });
   }
   batch.append({

@@ -5,36 +5,22 @@
  * whose stored values differ are updated.
  */
 import { computeConfidence, type ModelItem } from '../../core/confidence';
-import { bandOf } from '../../core/estimative';
-import type { Band, ConfidenceLevel, Credibility, Reliability, Stance } from '../../core/types';
+import { judgmentOf, sameJudgment, type StoredJudgment } from '../../core/judgment';
+import type { Credibility, Reliability, Stance } from '../../core/types';
+import { storedJudgment, type ClaimRow } from '../repos/claims';
 import { all, list, run, sql, type Sql, type DB } from '../sql';
-
-export interface ClaimValues {
-  probability: number;
-  computed: number;
-  band: Band;
-  confidence: ConfidenceLevel;
-}
 
 export interface Recomputed {
   rowid: number;
   id: string;
-  before: ClaimValues;
-  after: ClaimValues;
+  before: StoredJudgment;
+  after: StoredJudgment;
 }
 
-interface ClaimIn {
-  rowid: number;
-  id: string;
-  prior: number;
-  override_p: number | null;
-  computed_p: number;
-  probability: number;
-  band: Band;
-  confidence: ConfidenceLevel;
-  evidence_count: number;
-  open_disputes: number;
-}
+type ClaimIn = Pick<
+  ClaimRow,
+  'rowid' | 'id' | 'prior' | 'override_p' | 'computed_p' | 'probability' | 'band' | 'confidence' | 'evidence_count' | 'open_disputes'
+>;
 
 interface EvidenceIn {
   claim_rowid: number;
@@ -103,17 +89,9 @@ export function recomputeClaims(db: DB, set: ClaimSet): Recomputed[] {
 }
 
 function update(db: DB, c: ClaimIn, items: ModelItem[], openDisputes: number): Recomputed {
-  const model = computeConfidence(c.prior, items);
-  const probability = c.override_p ?? model.probability;
-  const before = { probability: c.probability, computed: c.computed_p, band: c.band, confidence: c.confidence };
-  const after = { probability, computed: model.probability, band: bandOf(probability), confidence: model.confidence };
-  const same =
-    before.probability === after.probability &&
-    before.computed === after.computed &&
-    before.band === after.band &&
-    before.confidence === after.confidence &&
-    c.evidence_count === items.length &&
-    c.open_disputes === openDisputes;
+  const before = storedJudgment(c);
+  const after = judgmentOf(computeConfidence(c.prior, items), c.override_p);
+  const same = sameJudgment(before, after) && c.evidence_count === items.length && c.open_disputes === openDisputes;
   if (!same)
     run(
       db,
