@@ -89,6 +89,22 @@ export interface SourceRef {
   url: string | null;
 }
 
+/** What an analyst records about a source (everything but ids, lineage and timestamps). */
+export interface SourceFields {
+  title: string;
+  url: string | null;
+  publisher: string | null;
+  authors: string[];
+  publishedAt: string | null;
+  accessedAt: string | null;
+  kind: SourceKind;
+  reliability: Reliability;
+  doi: string | null;
+  notes: string;
+  fileSha256: string | null;
+  csl: Record<string, unknown> | null;
+}
+
 export interface Source extends SourceRef {
   authors: string[];
   publishedAt: string | null;
@@ -140,15 +156,19 @@ export interface DisputeResponse {
   createdAt: string;
 }
 
-export interface Dispute {
-  id: string;
-  claimId: string;
+/** A challenge to a claim, without its links to claim, evidence and responses. */
+export interface DisputeFields {
   raisedBy: string;
   position: string;
   openedAt: string;
   status: 'open' | 'resolved';
   resolution: string | null;
   resolvedAt: string | null;
+}
+
+export interface Dispute extends DisputeFields {
+  id: string;
+  claimId: string;
   evidenceIds: string[];
   responses: DisputeResponse[];
 }

@@ -3,25 +3,16 @@
  * new case writes for itself. Ids and timestamps are kept, so export → import → export is exact.
  * Computed values (probability, band, confidence) are included for readers and ignored on import.
  */
-import type { Band, ClaimStatus, ConfidenceLevel, LinkKind, Outcome, Reliability, Settings, SourceKind, Stance } from '../types';
+import type { Band, ConfidenceLevel, Dispute, Evidence, LinkKind, Settings, SourceFields } from '../types';
+import type { BriefingFields, ClaimFields } from './types';
 
 export const JSON_FORMAT = 'claimtrail-case';
 export const JSON_VERSION = 1;
 
-export interface SnapshotClaim {
+// The file format reuses the domain shapes: changing one of them changes the format (bump JSON_VERSION).
+
+export interface SnapshotClaim extends ClaimFields {
   id: string;
-  text: string;
-  claimant: string | null;
-  claimedAt: string | null;
-  context: string | null;
-  status: ClaimStatus;
-  statusRationale: string | null;
-  outcome: Outcome | null;
-  prior: number;
-  override: { probability: number; rationale: string } | null;
-  notes: string;
-  quantity: { value: number; unit: string; scope: string | null; asOf: string | null } | null;
-  tags: string[];
   probability: number;
   band: Band;
   confidence: ConfidenceLevel;
@@ -30,52 +21,16 @@ export interface SnapshotClaim {
   deletedAt: string | null;
 }
 
-export interface SnapshotSource {
+export interface SnapshotSource extends SourceFields {
   id: string;
-  title: string;
-  url: string | null;
-  publisher: string | null;
-  authors: string[];
-  publishedAt: string | null;
-  accessedAt: string | null;
-  kind: SourceKind;
-  reliability: Reliability;
   derivedFromId: string | null;
-  doi: string | null;
-  notes: string;
-  fileSha256: string | null;
-  csl: Record<string, unknown> | null;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
 }
 
-export interface SnapshotEvidence {
-  id: string;
-  claimId: string;
-  sourceId: string;
-  stance: Stance;
-  excerpt: string;
-  locator: string | null;
-  credibility: 1 | 2 | 3 | 4 | 5 | 6;
-  weight: number;
-  note: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface SnapshotDispute {
-  id: string;
-  claimId: string;
-  raisedBy: string;
-  position: string;
-  openedAt: string;
-  status: 'open' | 'resolved';
-  resolution: string | null;
-  resolvedAt: string | null;
-  evidenceIds: string[];
-  responses: { id: string; author: string; text: string; createdAt: string }[];
-}
+export type SnapshotEvidence = Evidence;
+export type SnapshotDispute = Dispute;
 
 export interface SnapshotLink {
   id: string;
@@ -86,15 +41,7 @@ export interface SnapshotLink {
   createdAt: string;
 }
 
-export interface SnapshotBriefing {
-  id: string;
-  title: string;
-  selection: string;
-  selectionKey: string;
-  markdown: string;
-  snapshot: string;
-  createdAt: string;
-}
+export type SnapshotBriefing = BriefingFields;
 
 export interface CaseSnapshot {
   format: typeof JSON_FORMAT;

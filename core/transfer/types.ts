@@ -3,7 +3,7 @@
  * refer to each other by `key` (the record's own id when the file has one). Errors name the file,
  * the line or record, and the field.
  */
-import type { ClaimStatus, LinkKind, Outcome, Reliability, SourceKind, Stance } from '../types';
+import type { ClaimStatus, DisputeFields, LinkKind, Outcome, SourceFields, Stance } from '../types';
 
 export const IMPORT_FORMATS = ['json', 'csv', 'tsv', 'csl-json', 'claimreview'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -34,9 +34,8 @@ export interface Origin {
   record?: string;
 }
 
-export interface BundleClaim extends Origin {
-  key: string;
-  id?: string;
+/** What a claim carries in every import and export: what the analyst wrote, nothing computed. */
+export interface ClaimFields {
   text: string;
   claimant: string | null;
   claimedAt: string | null;
@@ -49,57 +48,48 @@ export interface BundleClaim extends Origin {
   notes: string;
   quantity: { value: number; unit: string; scope: string | null; asOf: string | null } | null;
   tags: string[];
-  createdAt?: string;
-  updatedAt?: string;
-  deletedAt?: string | null;
 }
 
-export interface BundleSource extends Origin {
-  key: string;
-  id?: string;
-  title: string;
-  url: string | null;
-  publisher: string | null;
-  authors: string[];
-  publishedAt: string | null;
-  accessedAt: string | null;
-  kind: SourceKind;
-  reliability: Reliability;
-  derivedFromKey: string | null;
-  doi: string | null;
-  notes: string;
-  fileSha256: string | null;
-  csl: Record<string, unknown> | null;
-  createdAt?: string;
-  updatedAt?: string;
-  deletedAt?: string | null;
-}
-
-export interface BundleEvidence extends Origin {
-  key: string;
-  id?: string;
-  claimKey: string;
-  sourceKey: string;
+/** What an evidence item carries besides its claim and source. */
+export interface EvidenceFields {
   stance: Stance;
   excerpt: string;
   locator: string | null;
   credibility: 1 | 2 | 3 | 4 | 5 | 6;
   weight: number;
   note: string;
+}
+
+export interface BundleClaim extends Origin, ClaimFields {
+  key: string;
+  id?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  deletedAt?: string | null;
+}
+
+export interface BundleSource extends Origin, SourceFields {
+  key: string;
+  id?: string;
+  derivedFromKey: string | null;
+  createdAt?: string;
+  updatedAt?: string;
+  deletedAt?: string | null;
+}
+
+export interface BundleEvidence extends Origin, EvidenceFields {
+  key: string;
+  id?: string;
+  claimKey: string;
+  sourceKey: string;
   createdAt?: string;
   updatedAt?: string;
 }
 
-export interface BundleDispute extends Origin {
+export interface BundleDispute extends Origin, DisputeFields {
   key: string;
   id?: string;
   claimKey: string;
-  raisedBy: string;
-  position: string;
-  openedAt: string;
-  status: 'open' | 'resolved';
-  resolution: string | null;
-  resolvedAt: string | null;
   evidenceKeys: string[];
   responses: { id?: string; author: string; text: string; createdAt: string }[];
 }
@@ -113,7 +103,8 @@ export interface BundleLink extends Origin {
   createdAt?: string;
 }
 
-export interface BundleBriefing extends Origin {
+/** A saved briefing version, carried as stored. */
+export interface BriefingFields {
   id: string;
   title: string;
   selection: string;
@@ -122,6 +113,8 @@ export interface BundleBriefing extends Origin {
   snapshot: string;
   createdAt: string;
 }
+
+export interface BundleBriefing extends Origin, BriefingFields {}
 
 export interface Bundle {
   claims: BundleClaim[];

@@ -1,4 +1,6 @@
-import type { Reliability, Source, SourceKind, SourceRef } from '../../core/types';
+import type { Reliability, Source, SourceFields, SourceKind, SourceRef } from '../../core/types';
+
+export type { SourceFields };
 import { conflict, notFound } from '../errors';
 import { all, get, join, run, sql, trustedIdentifier, type DB, type Sql } from '../sql';
 
@@ -62,20 +64,6 @@ export function toSource(r: SourceRowWithRefs): Source {
   };
 }
 
-export interface SourceFields {
-  title: string;
-  url: string | null;
-  publisher: string | null;
-  authors: string[];
-  publishedAt: string | null;
-  accessedAt: string | null;
-  kind: SourceKind;
-  reliability: Reliability;
-  doi: string | null;
-  notes: string;
-  fileSha256: string | null;
-  csl: Record<string, unknown> | null;
-}
 
 const COLUMN: Record<keyof SourceFields, string> = {
   title: 'title',
