@@ -229,6 +229,10 @@ describe('analyst day', () => {
       await page.getByLabel('Theme').selectOption(theme);
       await nav('Claims').click();
       await claimList().getByRole('option').first().waitFor();
+      // The toggle really switches the palette (light-dark() follows color-scheme).
+      expect(await page.evaluate(`getComputedStyle(document.body).backgroundColor`)).toBe(
+        theme === 'dark' ? 'rgb(17, 24, 39)' : 'rgb(255, 255, 255)',
+      );
       screens[`${theme} list`] = await axeViolations(page);
       await page.screenshot({ path: artifactPath(`claim-list-${theme}.png`) });
       await claimList().getByRole('option').first().click();
