@@ -4,21 +4,18 @@
  * search and quick-open, read its history, trash and restore it. Screens go to test-artifacts/.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, axeViolations, openApp, startApp, type AppSession, type PageWatch } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath, axeViolations, openApp, useApp, type PageWatch } from './harness';
 
 const CLAIM = 'Zyxwvut Labs trained its flagship model on 4,096 smuggled accelerators';
-let app: AppSession;
+const app = useApp({ sample: true });
 let watch: PageWatch;
 let page: Page;
 
-beforeAll(async () => {
-  app = await startApp({ sample: true });
+beforeAll(() => {
   watch = app.watch;
-  page = watch.page;
+  page = app.page;
 });
-
-afterAll(() => app?.close());
 
 const claimList = () => page.getByRole('listbox', { name: 'Claims' });
 const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
@@ -256,7 +253,7 @@ describe('analyst day', () => {
   });
 
   it('says so when the server refuses the token kept by the tab', async () => {
-    const other = await openApp(app.browser, app.served.server.url);
+    const other = await openApp(app.session.browser, app.session.served.server.url);
     await other.page.getByRole('listbox', { name: 'Claims' }).getByRole('option').first().waitFor();
     await other.page.evaluate("sessionStorage.setItem('claimtrail.token', 'not-the-token')");
     await other.page.reload();

@@ -1,20 +1,12 @@
 /** The briefing builder in a real Chromium over web mode: pick a tag, preview, edit the BLUF, save, export. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type AppSession, type PageWatch } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './harness';
 
-let app: AppSession;
-let watch: PageWatch;
-
-beforeAll(async () => {
-  app = await startApp({ sample: true });
-  watch = app.watch;
-});
-
-afterAll(() => app?.close());
+const app = useApp({ sample: true });
 
 describe('Briefings view', () => {
   it('previews, checks the BLUF, saves versions and downloads Markdown', async () => {
-    const page = watch.page;
+    const page = app.page;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Briefings' }).click();
     await page.getByLabel('Tag', { exact: true }).selectOption('chips');
     await page.getByRole('button', { name: 'Preview' }).click();
@@ -37,7 +29,7 @@ describe('Briefings view', () => {
 
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export MD' }).click()]);
     expect(dl.suggestedFilename()).toMatch(/^briefing-note-\d{4}-\d{2}-\d{2}\.md$/);
-    expect(watch.dialogs).toEqual([]);
-    expect(watch.errors).toEqual([]);
+    expect(app.watch.dialogs).toEqual([]);
+    expect(app.watch.errors).toEqual([]);
   });
 });

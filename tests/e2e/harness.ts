@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { build } from 'vite';
 import { launchChromium } from '../../cli/briefing/pdf';
 import { startServer, type RunningServer } from '../../cli/serve/server';
@@ -125,6 +126,30 @@ export async function startApp(opts: Parameters<typeof serveCase>[0] = {}): Prom
     close: async () => {
       await browser.close();
       await served.close();
+    },
+  };
+}
+
+/** One app session for a test file: started before its tests, closed after; read the getters inside tests. */
+export function useApp(opts: Parameters<typeof serveCase>[0] = {}): { readonly session: AppSession; readonly watch: PageWatch; readonly page: Page } {
+  let session: AppSession | undefined;
+  beforeAll(async () => {
+    session = await startApp(opts);
+  });
+  afterAll(() => session?.close());
+  const live = (): AppSession => {
+    if (!session) throw new Error('the app session has not started');
+    return session;
+  };
+  return {
+    get session() {
+      return live();
+    },
+    get watch() {
+      return live().watch;
+    },
+    get page() {
+      return live().watch.page;
     },
   };
 }

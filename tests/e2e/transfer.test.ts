@@ -1,23 +1,15 @@
 /** The import wizard and export in a real Chromium over web mode: file → preview → dry run → import; export downloads. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type AppSession, type PageWatch } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './harness';
 
 const LIAR = join(__dirname, '../../../shared/data/liar/train.tsv');
-let app: AppSession;
-let watch: PageWatch;
-
-beforeAll(async () => {
-  app = await startApp({ sample: true });
-  watch = app.watch;
-});
-
-afterAll(() => app?.close());
+const app = useApp({ sample: true });
 
 describe('Import / Export view', () => {
   it('imports LIAR rows through preview and dry run, refuses a bad file naming the line, and exports JSON', async () => {
-    const page = watch.page;
+    const page = app.page;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import / Export' }).click();
     const rows = `${readFileSync(LIAR, 'utf8').split('\n').slice(0, 300).join('\n')}\n`;
     await page.getByLabel('Import file').setInputFiles({ name: 'liar.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from(rows) });
@@ -45,7 +37,7 @@ describe('Import / Export view', () => {
     expect(dl.suggestedFilename()).toMatch(/\.claimtrail\.json$/);
     const exported = JSON.parse(readFileSync((await dl.path())!, 'utf8')) as { claims: unknown[] };
     expect(exported.claims.length).toBeGreaterThanOrEqual(300);
-    expect(watch.dialogs).toEqual([]);
-    expect(watch.errors).toEqual([]);
+    expect(app.watch.dialogs).toEqual([]);
+    expect(app.watch.errors).toEqual([]);
   });
 });

@@ -4,9 +4,9 @@
  * exist, and the payloads must show as plain text. Bidi overrides show as visible markers.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestCase } from '../helpers';
-import { startApp, type AppSession, type PageWatch } from './harness';
+import { useApp, type PageWatch } from './harness';
 
 const PAYLOADS = [
   '<img src=x onerror=window.__xss=1>',
@@ -23,7 +23,6 @@ const PAYLOADS = [
 const ALL = `xsspayload ${PAYLOADS.join(' ')}`;
 const RTL = 'Invoice for \u202Etxt.exe';
 
-let app: AppSession;
 let watch: PageWatch;
 let page: Page;
 
@@ -67,13 +66,12 @@ function writeHostileCase(tc: TestCase) {
   api.invoke('claims.delete', { id: claims[1]!.id, rationale: ALL });
 }
 
-beforeAll(async () => {
-  app = await startApp({ prepare: writeHostileCase });
-  watch = app.watch;
-  page = watch.page;
-});
+const app = useApp({ prepare: writeHostileCase });
 
-afterAll(() => app?.close());
+beforeAll(() => {
+  watch = app.watch;
+  page = app.page;
+});
 
 const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
 
