@@ -1,5 +1,6 @@
 /** A modal dialog on the native <dialog>: focus is trapped, Esc closes, focus returns to the opener. */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { ErrorText } from './fields';
 
 interface Props {
   title: string;
@@ -36,5 +37,31 @@ export function Dialog({ title, onClose, children, wide }: Props) {
       </header>
       {children}
     </dialog>
+  );
+}
+
+interface FooterProps {
+  error: string | null;
+  onCancel(): void;
+  submitLabel: string;
+  /** `danger` for destructive actions. */
+  tone?: 'primary' | 'danger';
+  disabled?: boolean;
+}
+
+/** The end of a dialog form: the API's error (announced), then Cancel and the submit button. */
+export function DialogFooter({ error, onCancel, submitLabel, tone = 'primary', disabled }: FooterProps) {
+  return (
+    <>
+      <ErrorText error={error} />
+      <div className="actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className={tone} disabled={disabled}>
+          {submitLabel}
+        </button>
+      </div>
+    </>
   );
 }

@@ -6,8 +6,8 @@
 import { useState, type FormEvent } from 'react';
 import type { Claim } from '../../../../core/types';
 import { api } from '../../api/client';
-import { Dialog } from '../../components/Dialog';
-import { ErrorText, TextArea, TextField } from '../../components/fields';
+import { Dialog, DialogFooter } from '../../components/Dialog';
+import { TextArea, TextField } from '../../components/fields';
 import { fieldErrors } from '../../lib/field-errors';
 import { useApp } from '../../store';
 import { CLAIM_FIELDS, claimInput, draftOf, priorMessage, type ClaimDraft } from '../../lib/claim-form';
@@ -63,15 +63,7 @@ export function ClaimFormDialog({ claim, onClose }: { claim?: Claim; onClose(): 
         />
         <QuantityFields draft={draft} set={set} errors={errors} />
         <TextArea label="Notes" value={draft.notes} onChange={set('notes')} rows={3} error={errors.notes} />
-        <ErrorText error={error} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {claim ? 'Save claim' : 'Create claim'}
-          </button>
-        </div>
+        <DialogFooter error={error} onCancel={onClose} submitLabel={claim ? 'Save claim' : 'Create claim'} disabled={busy} />
       </form>
     </Dialog>
   );

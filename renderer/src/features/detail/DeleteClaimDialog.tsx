@@ -2,8 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import type { Claim } from '../../../../core/types';
 import { api } from '../../api/client';
-import { Dialog } from '../../components/Dialog';
-import { ErrorText, TextArea } from '../../components/fields';
+import { Dialog, DialogFooter } from '../../components/Dialog';
+import { TextArea } from '../../components/fields';
 import { SafeText } from '../../components/SafeText';
 import { useApp } from '../../store';
 import { mutate } from '../../store/mutate';
@@ -25,15 +25,7 @@ export function DeleteClaimDialog({ claim, onClose }: { claim: Claim; onClose():
           <SafeText text={claim.text} />
         </p>
         <TextArea label="Reason (optional)" value={reason} onChange={setReason} rows={2} />
-        <ErrorText error={error} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="danger">
-            Move to trash
-          </button>
-        </div>
+        <DialogFooter error={error} onCancel={onClose} submitLabel="Move to trash" tone="danger" />
       </form>
     </Dialog>
   );

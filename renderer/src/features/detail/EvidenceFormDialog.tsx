@@ -3,9 +3,9 @@ import { useState, type FormEvent } from 'react';
 import type { Credibility } from '../../../../core/grades';
 import { STANCES, type EvidenceView, type Source, type Stance } from '../../../../core/types';
 import { api } from '../../api/client';
-import { Dialog } from '../../components/Dialog';
+import { Dialog, DialogFooter } from '../../components/Dialog';
 import { SafeText } from '../../components/SafeText';
-import { ErrorText, Select, TextArea, TextField } from '../../components/fields';
+import { Select, TextArea, TextField } from '../../components/fields';
 import { CREDIBILITY_OPTIONS } from '../../lib/grades-options';
 import { mutate } from '../../store/mutate';
 import { SourceFormDialog } from '../sources/SourceFormDialog';
@@ -64,15 +64,7 @@ export function EvidenceFormDialog({ claimId, evidence, onClose }: Props) {
         <TextField label="Locator" value={locator} onChange={setLocator} hint="Page, paragraph, timestamp or URL fragment." />
         <TextArea label="Evidence note" value={note} onChange={setNote} rows={2} />
         <TextField label="Weight" value={weight} onChange={setWeight} hint="0 to 2; 1 is normal. How much this item counts, on top of its grades." />
-        <ErrorText error={error} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            {evidence ? 'Save evidence' : 'Add evidence'}
-          </button>
-        </div>
+        <DialogFooter error={error} onCancel={onClose} submitLabel={evidence ? 'Save evidence' : 'Add evidence'} />
       </form>
     </Dialog>
   );

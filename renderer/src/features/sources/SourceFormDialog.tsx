@@ -3,8 +3,8 @@ import { useState, type FormEvent } from 'react';
 import type { Reliability } from '../../../../core/grades';
 import { SOURCE_KINDS, type Source, type SourceKind } from '../../../../core/types';
 import { api, errorMessage } from '../../api/client';
-import { Dialog } from '../../components/Dialog';
-import { ErrorText, Select, TextArea, TextField } from '../../components/fields';
+import { Dialog, DialogFooter } from '../../components/Dialog';
+import { Select, TextArea, TextField } from '../../components/fields';
 import { RELIABILITY_OPTIONS } from '../../lib/grades-options';
 import { useApp } from '../../store';
 
@@ -67,15 +67,7 @@ export function SourceFormDialog({ source, onClose, onSaved }: Props) {
         <Select label="Reliability" value={reliability} options={RELIABILITY_OPTIONS} onChange={(v) => setReliability(v as Reliability)} hint="Admiralty A–F: the source's track record." />
         <Select label="Derived from" value={derivedFromId} options={parents} onChange={setDerivedFromId} hint="The source this one repeats (circular reporting check)." />
         <TextArea label="Source notes" value={notes} onChange={setNotes} rows={2} />
-        <ErrorText error={error} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            {source ? 'Save source' : 'Add source'}
-          </button>
-        </div>
+        <DialogFooter error={error} onCancel={onClose} submitLabel={source ? 'Save source' : 'Add source'} />
       </form>
     </Dialog>
   );
