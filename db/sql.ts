@@ -92,9 +92,3 @@ export function get<T>(db: DB, q: Sql): T | undefined {
 export function run(db: DB, q: Sql): Database.RunResult {
   return prepare(db, q.text).run(...q.values);
 }
-
-export function pluck<T>(db: DB, q: Sql): T | undefined {
-  const row = prepare(db, q.text).raw(true).get(...q.values) as unknown[] | undefined;
-  prepare(db, q.text).raw(false);
-  return row?.[0] as T | undefined;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { all, get, join, list, pluck, run, sql, trustedIdentifier } from '../../db/sql';
+import { all, get, join, list, run, sql, trustedIdentifier } from '../../db/sql';
 import { tempCase } from '../helpers';
 
 describe('sql tagged template', () => {
@@ -34,7 +34,7 @@ describe('sql tagged template', () => {
     const evil = "'); DELETE FROM claims; --";
     run(c.handle.db, sql`INSERT INTO meta (key, value) VALUES (${'probe'}, ${evil})`);
     expect(get<{ value: string }>(c.handle.db, sql`SELECT value FROM meta WHERE key = ${'probe'}`)?.value).toBe(evil);
-    expect(pluck<number>(c.handle.db, sql`SELECT count(*) FROM meta WHERE key = ${'probe'}`)).toBe(1);
+    expect(get<{ n: number }>(c.handle.db, sql`SELECT count(*) AS n FROM meta WHERE key = ${'probe'}`)?.n).toBe(1);
     expect(all(c.handle.db, sql`SELECT key FROM meta WHERE key IN ${list(['probe', 'none'])}`)).toHaveLength(1);
     c.close();
   });
