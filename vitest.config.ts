@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 60_000,
+    // Stress sizes (CT_STRESS=1) run 10-50x the properties of `npm test`; their time budget scales with them.
+    testTimeout: process.env.CT_STRESS ? 1_800_000 : 60_000,
     hookTimeout: 120_000,
   },
 });

@@ -108,7 +108,7 @@ describe('editing a claim: prior, where it was said, quantity', () => {
     const dialog = await editClaim({ 'Quantity value': '', 'Quantity unit': '', 'Quantity scope': '', 'Quantity as of': '' });
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(async () => (await call('claims.get', { id: await claimId(COST) })).claim.quantity).toBeNull();
-    expect(await facts().innerText()).not.toContain('Quantity');
+    await expect.poll(() => facts().innerText()).not.toContain('Quantity');
   });
 });
 
@@ -122,7 +122,7 @@ describe('sources in the trash', () => {
     await page.getByRole('button', { name: 'Move source to trash' }).click();
     const alert = page.locator('.split-detail').getByRole('alert');
     await expect.poll(() => alert.count()).toBe(1);
-    expect(await alert.innerText()).toMatch(new RegExp(`is cited by ${cited.citations} evidence items?; remove them first`));
+    await expect.poll(() => alert.innerText()).toMatch(new RegExp(`is cited by ${cited.citations} evidence items?; remove them first`));
     expect((await call('sources.get', { id: cited.id })).deletedAt).toBeNull();
   });
 
@@ -133,7 +133,7 @@ describe('sources in the trash', () => {
     await nav('Trash').click();
     const deleted = page.getByRole('list', { name: 'Deleted sources' });
     await expect.poll(() => deleted.getByRole('listitem').count()).toBe(1);
-    expect(await deleted.innerText()).toContain(SPARE);
+    await expect.poll(() => deleted.innerText()).toContain(SPARE);
     expect((await call('sources.list', { deleted: true })).items.map((s) => s.title)).toEqual([SPARE]);
     await page.getByRole('button', { name: `Restore source: ${SPARE}` }).click();
     await expect.poll(() => page.getByText('No deleted sources.').count()).toBe(1);
