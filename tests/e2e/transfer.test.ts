@@ -18,8 +18,8 @@ describe('Import / Export view', () => {
     await page.getByRole('button', { name: 'Preview' }).click();
     const table = page.getByRole('table', { name: 'First rows' });
     await expect.poll(() => table.getByRole('row').count()).toBe(11);
-    expect(await table.getByRole('columnheader').nth(2).innerText()).toMatch(/→ text/);
-    expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
+    await expect.poll(() => table.getByRole('columnheader').nth(2).innerText()).toMatch(/→ text/);
+    await expect.poll(() => page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Dry run' }).click();
     const dry = page.getByRole('region', { name: 'Dry run report' });
     await expect.poll(() => dry.innerText()).toMatch(/Would add\s*300 claims/);

@@ -100,8 +100,8 @@ describe('hostile text renders as text, never as markup', () => {
     await expect.poll(() => option.count()).toBe(1);
     await option.click();
     await page.getByRole('heading', { name: 'History' }).waitFor();
-    expect(await page.locator('#claim-title').innerText()).toBe(ALL);
-    expect(await page.locator('blockquote').first().innerText()).toBe(ALL);
+    await expect.poll(() => page.locator('#claim-title').innerText()).toBe(ALL);
+    await expect.poll(() => page.locator('blockquote').first().innerText()).toBe(ALL);
     await page.getByRole('region', { name: /Disputes/ }).getByRole('button', { name: 'Respond' }).click();
     await assertInert('detail');
     await page.getByRole('region', { name: /Linked claims/ }).getByRole('button', { name: `claim ${PAYLOADS[0]}`, exact: true }).click();
