@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 export const NO_ELECTRON =
-  "Electron's binary is not installed on this machine (downloads are blocked here); run `npm run web` to use ClaimTrail in your browser.";
+  "Electron's binary is not installed (the install could not download it). Get it with `node node_modules/electron/install.js` on a machine that reaches Electron's release downloads, or use ClaimTrail in your browser with `npm run web`.";
 
 /** The path of the Electron executable, or null when it is not installed. */
 export function electronBinary() {
