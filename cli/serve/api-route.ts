@@ -70,7 +70,7 @@ export function handleCancel(req: IncomingMessage, res: ServerResponse, host: Ca
   sendJson(res, 200, { ok: true, value: null });
 }
 
-export function handleProgress(req: IncomingMessage, res: ServerResponse, host: CaseHost): void {
+export function handleProgress(req: IncomingMessage, res: ServerResponse, host: CaseHost, heartbeatMs: number): void {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -78,7 +78,7 @@ export function handleProgress(req: IncomingMessage, res: ServerResponse, host: 
   });
   res.write(': progress stream\n\n');
   const off = host.onProgress((p) => res.write(`data: ${JSON.stringify(p)}\n\n`));
-  const beat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+  const beat = setInterval(() => res.write(': keep-alive\n\n'), heartbeatMs);
   beat.unref();
   req.on('close', () => {
     off();
@@ -88,6 +88,8 @@ export function handleProgress(req: IncomingMessage, res: ServerResponse, host: 
 
 export interface ApiContext {
   host: CaseHost;
+  /** How often the progress stream writes a comment (inside the idle timeout). */
+  heartbeatMs: number;
   /** Spends a launch code: the API token, or null when the code was not (or no longer) valid. */
   tradeLaunchCode(code: string): string | null;
 }
@@ -110,12 +112,12 @@ export async function routeApi(req: IncomingMessage, res: ServerResponse, ctx: A
     // The page cookie opens the progress stream (EventSource sends no headers) and nothing else: it
     // reaches every server on 127.0.0.1, and a cookie alone must never make a POST (CSRF). A launch
     // code only trades itself for the token.
-    if (via === 'cookie' && isGet && name === 'progress') return handleProgress(req, res, host);
+    if (via === 'cookie' && isGet && name === 'progress') return handleProgress(req, res, host, ctx.heartbeatMs);
     if (via === 'launch' && req.method === 'POST' && name === 'session') return handleSession(req, res, ctx);
     req.resume();
     return sendText(res, 403, FORBIDDEN_TEXT);
   }
-  if (isGet && name === 'progress') return handleProgress(req, res, host);
+  if (isGet && name === 'progress') return handleProgress(req, res, host, ctx.heartbeatMs);
   if (req.method !== 'POST') {
     req.resume();
     res.setHeader('Allow', 'POST');

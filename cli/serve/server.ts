@@ -4,9 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { routeApi, type ApiContext } from './api-route';
+import { checkingInterval, connectionLimits, heartbeatMs, limitConnections, type ConnectionLimits } from './connections';
 import { FORBIDDEN_TEXT, guard, pageCookieName, type GuardConfig } from './guard';
 import { securityHeaders, sendText } from './headers';
 import { CaseHost } from '../../db/host/host';
@@ -27,6 +28,8 @@ export interface ServeOptions {
   closeGraceMs?: number;
   /** Called after a launch code was traded for the token (serve then prints an address for another tab). */
   onLaunchUsed?: () => void;
+  /** Timeouts and connection caps against slow clients (tests use short ones); defaults in connections.ts. */
+  limits?: Partial<ConnectionLimits>;
 }
 
 /** Unspent launch codes kept at once; minting more forgets the oldest. */
@@ -34,6 +37,7 @@ const MAX_LAUNCH_CODES = 16;
 
 interface Ctx extends ApiContext, GuardConfig {
   staticDir: string;
+  admit(socket: Socket): void;
 }
 
 export interface RunningServer {
@@ -56,6 +60,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx) {
     req.resume();
     return sendText(res, 403, FORBIDDEN_TEXT);
   }
+  ctx.admit(req.socket);
   if (g.pathname.startsWith('/api/')) return routeApi(req, res, ctx, g.pathname, g.via);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     req.resume();
@@ -69,6 +74,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx) {
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const { casePath, actor, backupRoot, workerFile, closeGraceMs } = opts;
   const host = await CaseHost.start({ casePath, actor, backupRoot, workerFile, closeGraceMs });
+  const limits = connectionLimits(opts.limits);
   const secret = () => randomBytes(32).toString('hex');
   const token = secret();
   const launchCodes = new Set<string>();
@@ -79,19 +85,21 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     launchCodes,
     host,
     staticDir: opts.staticDir ?? defaultStaticDir(),
+    admit: () => undefined,
+    heartbeatMs: heartbeatMs(limits),
     tradeLaunchCode(code) {
       if (!launchCodes.delete(code)) return null;
       opts.onLaunchUsed?.();
       return token;
     },
   };
-  const server = createServer({ requireHostHeader: false }, (req, res) => {
+  const server = createServer({ requireHostHeader: false, connectionsCheckingInterval: checkingInterval(limits) }, (req, res) => {
     handle(req, res, ctx).catch((e: unknown) => {
       if (!res.headersSent) sendText(res, 500, `Internal error: ${e instanceof Error ? e.message : String(e)}\n`);
       else res.destroy();
     });
   });
-  server.requestTimeout = 0; // the progress stream stays open
+  ctx.admit = limitConnections(server, limits).admit;
   // requireHostHeader is off so that a request without Host meets the guard (403) like any other.
   try {
     await new Promise<void>((resolve, reject) => {
