@@ -27,3 +27,5 @@ export interface Bridge {
 
 /** Web mode: the header that carries the per-run token on every API request. */
 export const TOKEN_HEADER = 'x-claimtrail-token';
+/** Web mode: the header that carries a one-time launch code to POST /api/session (traded for the token). */
+export const LAUNCH_HEADER = 'x-claimtrail-launch';

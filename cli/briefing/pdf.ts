@@ -7,15 +7,19 @@ import { chromium, type Browser } from 'playwright-core';
 import { CaseError } from '../../db/errors';
 
 export const CHROMIUM_PATH = process.env.CLAIMTRAIL_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+/** Chromium's flags: its sandbox stays on, except as root, where Chromium cannot start with it. */
+export function chromiumArgs(root = process.getuid?.() === 0): string[] {
+  return [
+    '--headless',
+    ...(root ? ['--no-sandbox'] : []),
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ];
+}
+export const CHROMIUM_ARGS = chromiumArgs();
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH))

@@ -4,6 +4,7 @@ import { num, str, UsageError, type Command } from '../command';
 import { caseToOpen } from '../../db/host/open-default';
 import { defaultStaticDir, startServer } from '../serve/server';
 import { rendererBuilt } from '../serve/static';
+import { stopOnSignal } from '../serve/stop';
 import { backupsRoot, rememberCase } from '../../db/user-data';
 
 export const serveCommand: Command = {
@@ -15,7 +16,9 @@ export const serveCommand: Command = {
     const port = num(ctx.values, 'port') ?? 0;
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, not ${port}`);
     const casePath = resolve(caseToOpen(str(ctx.values, 'case')));
-    const server = await startServer({ casePath, port, actor: str(ctx.values, 'actor'), backupRoot: backupsRoot() });
+    // Each printed address opens one tab once (its launch code is then spent): print the next one.
+    const onLaunchUsed = () => ctx.io.err(`Address for one more browser tab: ${server.url}`);
+    const server = await startServer({ casePath, port, actor: str(ctx.values, 'actor'), backupRoot: backupsRoot(), onLaunchUsed });
     rememberCase(casePath);
     ctx.io.out(server.url);
     ctx.io.err(`ClaimTrail web mode: serving ${casePath}. Open the address above; Ctrl+C stops.`);
@@ -25,14 +28,6 @@ export const serveCommand: Command = {
       if (r && !r.ok) ctx.io.err(r.message);
       else if (r?.file) ctx.io.err(`Today's automatic backup: ${r.file}${r.removed.length ? ` (${r.removed.length} older removed)` : ''}.`);
     });
-    await new Promise<void>((done) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        void server.close().then(done);
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await stopOnSignal(server.close);
   },
 };

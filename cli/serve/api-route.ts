@@ -1,9 +1,11 @@
 /** POST /api/<method>, POST /api/cancel and GET /api/progress (Server-Sent Events). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiResult } from '../../core/api';
-import { FORBIDDEN_TEXT } from './guard';
+import { LAUNCH_HEADER } from '../../core/transport';
+import { FORBIDDEN_TEXT, type TokenSource } from './guard';
 import { sendJson, sendText } from './headers';
 import type { CaseHost } from '../../db/host/host';
+import { checkInputShape } from '../../db/host/limits';
 
 export const MAX_BODY = 16 * 1024 * 1024;
 
@@ -56,6 +58,9 @@ export async function handleCall(req: IncomingMessage, res: ServerResponse, host
       return sendJson(res, 400, invalid(`The request body is not valid JSON: ${(e as Error).message}`));
     }
   }
+  // Bounded here (400), and again by CaseHost.call for every shell, before anything reaches the worker.
+  const shape = checkInputShape(input);
+  if (!shape.ok) return sendJson(res, 400, invalid(shape.message));
   sendJson(res, 200, await host.call(method, input));
 }
 
@@ -65,7 +70,7 @@ export function handleCancel(req: IncomingMessage, res: ServerResponse, host: Ca
   sendJson(res, 200, { ok: true, value: null });
 }
 
-export function handleProgress(req: IncomingMessage, res: ServerResponse, host: CaseHost): void {
+export function handleProgress(req: IncomingMessage, res: ServerResponse, host: CaseHost, heartbeatMs: number): void {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -73,7 +78,7 @@ export function handleProgress(req: IncomingMessage, res: ServerResponse, host: 
   });
   res.write(': progress stream\n\n');
   const off = host.onProgress((p) => res.write(`data: ${JSON.stringify(p)}\n\n`));
-  const beat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+  const beat = setInterval(() => res.write(': keep-alive\n\n'), heartbeatMs);
   beat.unref();
   req.on('close', () => {
     off();
@@ -81,21 +86,43 @@ export function handleProgress(req: IncomingMessage, res: ServerResponse, host: 
   });
 }
 
-/** Routes an authorised /api request; `headerToken` tells whether the token came as the header. */
-export async function routeApi(
-  req: IncomingMessage,
-  res: ServerResponse,
-  host: CaseHost,
-  pathname: string,
-  headerToken: boolean,
-): Promise<void> {
+export interface ApiContext {
+  host: CaseHost;
+  /** How often the progress stream writes a comment (inside the idle timeout). */
+  heartbeatMs: number;
+  /** Spends a launch code: the API token, or null when the code was not (or no longer) valid. */
+  tradeLaunchCode(code: string): string | null;
+}
+
+/** POST /api/session with a one-time launch code as the header: the API token, once. */
+function handleSession(req: IncomingMessage, res: ServerResponse, ctx: ApiContext): void {
+  req.resume();
+  const code = req.headers[LAUNCH_HEADER];
+  const token = typeof code === 'string' ? ctx.tradeLaunchCode(code) : null;
+  if (token === null) return sendText(res, 403, FORBIDDEN_TEXT);
+  sendJson(res, 200, { ok: true, value: { token } });
+}
+
+/** Routes an authorised /api request; `via` is the secret the guard accepted. */
+export async function routeApi(req: IncomingMessage, res: ServerResponse, ctx: ApiContext, pathname: string, via: TokenSource): Promise<void> {
+  const { host } = ctx;
   const name = pathname.slice('/api/'.length);
-  if (req.method === 'GET' && name === 'progress') return handleProgress(req, res, host);
+  const isGet = req.method === 'GET';
+  if (via !== 'header') {
+    // The page cookie opens the progress stream (EventSource sends no headers) and nothing else: it
+    // reaches every server on 127.0.0.1, and a cookie alone must never make a POST (CSRF). A launch
+    // code only trades itself for the token.
+    if (via === 'cookie' && isGet && name === 'progress') return handleProgress(req, res, host, ctx.heartbeatMs);
+    if (via === 'launch' && req.method === 'POST' && name === 'session') return handleSession(req, res, ctx);
+    req.resume();
+    return sendText(res, 403, FORBIDDEN_TEXT);
+  }
+  if (isGet && name === 'progress') return handleProgress(req, res, host, ctx.heartbeatMs);
   if (req.method !== 'POST') {
+    req.resume();
     res.setHeader('Allow', 'POST');
     return sendText(res, 405, 'Use POST for /api calls.\n');
   }
-  if (!headerToken) return sendText(res, 403, FORBIDDEN_TEXT); // a cookie alone is not enough for a POST (CSRF)
   if (name === 'cancel') return handleCancel(req, res, host);
   let method: string;
   try {

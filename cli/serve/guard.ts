@@ -1,12 +1,18 @@
 /**
  * Web mode's door check, run before routing for every request (DESIGN §7): the Host must be our
- * loopback address and port, an Origin (when sent) must be ours, and the per-run token must come
- * as the header, the cookie, or (only for GET /) the query. Pure: no I/O, easy to test.
+ * loopback address and port, an Origin (when sent) must be ours, and one of three secrets must come:
+ * - the API token, only ever as the header (it is never in a cookie or an address);
+ * - the page key, as this server's own cookie: it unlocks static files and the progress stream only
+ *   (cookies are scoped by host, not port, so every server on 127.0.0.1 receives it);
+ * - a one-time launch code, as `?launch=` on GET / (the address printed by `serve`), or as the
+ *   header on POST /api/session, which trades it for the API token once.
+ * Pure: no I/O, easy to test.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { TOKEN_HEADER } from '../../core/transport';
+import { LAUNCH_HEADER, TOKEN_HEADER } from '../../core/transport';
 
-export const TOKEN_COOKIE = 'ct_token';
+/** The page-key cookie's name carries the port, so two servers never overwrite each other's cookie. */
+export const pageCookieName = (port: number): string => `ct_page_${port}`;
 
 /** One body for every refusal, whatever the path, so a refusal tells nothing about the server. */
 export const FORBIDDEN_TEXT = 'Forbidden: open the address printed by `claimtrail serve` (it carries the access token).\n';
@@ -20,10 +26,16 @@ export interface GuardRequest {
 
 export interface GuardConfig {
   port: number;
+  /** The API secret (header only). */
   token: string;
+  /** The page cookie's value: static files and the progress stream, nothing else. */
+  pageKey: string;
+  /** Launch codes not yet traded for the token. */
+  launchCodes: ReadonlySet<string>;
 }
 
-export type TokenSource = 'header' | 'cookie' | 'query';
+/** 'header': the API token; 'cookie': the page key; 'launch': an unspent launch code. */
+export type TokenSource = 'header' | 'cookie' | 'launch';
 export type GuardResult = { ok: true; via: TokenSource; pathname: string } | { ok: false; why: string };
 
 function sameSecret(given: string, token: string): boolean {
@@ -64,15 +76,19 @@ export function parseTarget(url: string): { pathname: string; query: URLSearchPa
   return { pathname, query: new URLSearchParams(q < 0 ? '' : url.slice(q + 1)) };
 }
 
-function tokenSource(req: GuardRequest, pathname: string, query: URLSearchParams, token: string): TokenSource | null {
+const oneOf = (given: string | undefined, codes: ReadonlySet<string>): boolean =>
+  given !== undefined && [...codes].some((c) => sameSecret(given, c));
+
+function tokenSource(req: GuardRequest, pathname: string, query: URLSearchParams, cfg: GuardConfig): TokenSource | null {
   const header = single(req.headers[TOKEN_HEADER]);
-  if (header !== undefined && sameSecret(header, token)) return 'header';
-  const cookieHeader = single(req.headers.cookie);
-  if (cookieValues(cookieHeader, TOKEN_COOKIE).some((v) => sameSecret(v, token))) return 'cookie';
+  if (header !== undefined && sameSecret(header, cfg.token)) return 'header';
+  if (req.method === 'POST' && pathname === '/api/session' && oneOf(single(req.headers[LAUNCH_HEADER]), cfg.launchCodes)) return 'launch';
   if (req.method === 'GET' && pathname === '/') {
-    const q = query.getAll('token');
-    if (q.length === 1 && sameSecret(q[0]!, token)) return 'query';
+    const q = query.getAll('launch');
+    if (q.length === 1 && oneOf(q[0], cfg.launchCodes)) return 'launch';
   }
+  const cookieHeader = single(req.headers.cookie);
+  if (cookieValues(cookieHeader, pageCookieName(cfg.port)).some((v) => sameSecret(v, cfg.pageKey))) return 'cookie';
   return null;
 }
 
@@ -84,7 +100,7 @@ export function guard(req: GuardRequest, cfg: GuardConfig): GuardResult {
     return { ok: false, why: 'origin' };
   const target = parseTarget(req.url);
   if (!target) return { ok: false, why: 'target' };
-  const via = tokenSource(req, target.pathname, target.query, cfg.token);
+  const via = tokenSource(req, target.pathname, target.query, cfg);
   if (!via) return { ok: false, why: 'token' };
   return { ok: true, via, pathname: target.pathname };
 }

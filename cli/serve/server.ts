@@ -4,10 +4,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { routeApi } from './api-route';
-import { FORBIDDEN_TEXT, guard, TOKEN_COOKIE } from './guard';
+import { routeApi, type ApiContext } from './api-route';
+import { checkingInterval, connectionLimits, heartbeatMs, limitConnections, type ConnectionLimits } from './connections';
+import { FORBIDDEN_TEXT, guard, pageCookieName, type GuardConfig } from './guard';
 import { securityHeaders, sendText } from './headers';
 import { CaseHost } from '../../db/host/host';
 import { serveStatic } from './static';
@@ -21,47 +22,84 @@ export interface ServeOptions {
   actor?: string;
   /** Take the day's rolling backup of the case into this folder after opening it (`serve` passes the user data backups folder). */
   backupRoot?: string;
+  /** The database worker script (tests start one with planted failures); default: the real one. */
+  workerFile?: URL | string;
+  /** How long closing lets a busy worker finish before stopping it (CaseHostOptions.closeGraceMs). */
+  closeGraceMs?: number;
+  /** Called after a launch code was traded for the token (serve then prints an address for another tab). */
+  onLaunchUsed?: () => void;
+  /** Timeouts and connection caps against slow clients (tests use short ones); defaults in connections.ts. */
+  limits?: Partial<ConnectionLimits>;
+}
+
+/** Unspent launch codes kept at once; minting more forgets the oldest. */
+const MAX_LAUNCH_CODES = 16;
+
+interface Ctx extends ApiContext, GuardConfig {
+  staticDir: string;
+  admit(socket: Socket): void;
 }
 
 export interface RunningServer {
-  url: string;
+  /** An address to open in one browser tab: every read makes a new one-time launch code. */
+  readonly url: string;
+  /** The API secret: only ever sent as the x-claimtrail-token header. */
   token: string;
   port: number;
   host: CaseHost;
-  close(): Promise<void>;
+  /** Stops the server and closes the case; `stuck` when the worker could not be stopped (cli/serve/stop.ts). */
+  close(): Promise<{ stuck: boolean }>;
 }
 
 export const defaultStaticDir = (): string => fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
-async function handle(req: IncomingMessage, res: ServerResponse, ctx: { port: number; token: string; host: CaseHost; staticDir: string }) {
+async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx) {
   securityHeaders(res);
   const g = guard({ method: req.method ?? '', url: req.url ?? '', headers: req.headers }, ctx);
   if (!g.ok) {
     req.resume();
     return sendText(res, 403, FORBIDDEN_TEXT);
   }
-  if (g.pathname.startsWith('/api/')) return routeApi(req, res, ctx.host, g.pathname, g.via === 'header');
+  ctx.admit(req.socket);
+  if (g.pathname.startsWith('/api/')) return routeApi(req, res, ctx, g.pathname, g.via);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     req.resume();
     res.setHeader('Allow', 'GET, HEAD');
     return sendText(res, 405, 'Method not allowed.\n');
   }
-  if (g.via === 'query') res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${ctx.token}; HttpOnly; SameSite=Strict; Path=/`);
+  if (g.via === 'launch') res.setHeader('Set-Cookie', `${pageCookieName(ctx.port)}=${ctx.pageKey}; HttpOnly; SameSite=Strict; Path=/`);
   serveStatic(res, ctx.staticDir, g.pathname, req.method === 'HEAD');
 }
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
-  const host = await CaseHost.start({ casePath: opts.casePath, actor: opts.actor, backupRoot: opts.backupRoot });
-  const token = randomBytes(32).toString('hex');
-  const staticDir = opts.staticDir ?? defaultStaticDir();
-  const ctx = { port: 0, token, host, staticDir };
-  const server = createServer({ requireHostHeader: false }, (req, res) => {
+  const { casePath, actor, backupRoot, workerFile, closeGraceMs } = opts;
+  const host = await CaseHost.start({ casePath, actor, backupRoot, workerFile, closeGraceMs });
+  const limits = connectionLimits(opts.limits);
+  const secret = () => randomBytes(32).toString('hex');
+  const token = secret();
+  const launchCodes = new Set<string>();
+  const ctx: Ctx = {
+    port: 0,
+    token,
+    pageKey: secret(),
+    launchCodes,
+    host,
+    staticDir: opts.staticDir ?? defaultStaticDir(),
+    admit: () => undefined,
+    heartbeatMs: heartbeatMs(limits),
+    tradeLaunchCode(code) {
+      if (!launchCodes.delete(code)) return null;
+      opts.onLaunchUsed?.();
+      return token;
+    },
+  };
+  const server = createServer({ requireHostHeader: false, connectionsCheckingInterval: checkingInterval(limits) }, (req, res) => {
     handle(req, res, ctx).catch((e: unknown) => {
       if (!res.headersSent) sendText(res, 500, `Internal error: ${e instanceof Error ? e.message : String(e)}\n`);
       else res.destroy();
     });
   });
-  server.requestTimeout = 0; // the progress stream stays open
+  ctx.admit = limitConnections(server, limits).admit;
   // requireHostHeader is off so that a request without Host meets the guard (403) like any other.
   try {
     await new Promise<void>((resolve, reject) => {
@@ -73,15 +111,28 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     throw e;
   }
   ctx.port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${ctx.port}/?token=${token}`;
-  let closing: Promise<void> | null = null;
+  const launchUrl = () => {
+    const code = secret();
+    launchCodes.add(code);
+    if (launchCodes.size > MAX_LAUNCH_CODES) launchCodes.delete(launchCodes.values().next().value!);
+    return `http://127.0.0.1:${ctx.port}/?launch=${code}`;
+  };
+  let closing: Promise<{ stuck: boolean }> | null = null;
   const close = () =>
     (closing ??= (async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await host.close();
+      return host.close();
     })());
-  return { url, token, port: ctx.port, host, close };
+  return {
+    get url() {
+      return launchUrl();
+    },
+    token,
+    port: ctx.port,
+    host,
+    close,
+  };
 }

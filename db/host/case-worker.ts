@@ -3,6 +3,7 @@
  * so long jobs never block the thread that serves HTTP or Electron's main process.
  */
 import type { MessagePort } from 'node:worker_threads';
+import type { ApiResult } from '../../core/api';
 import { createApi, type CaseApi } from '../api';
 import { closeCase, openCase, type CaseHandle } from '../open';
 import { rollingBackup } from '../transfer/rolling';
@@ -14,6 +15,14 @@ export function serveCase(data: WorkerData, port: MessagePort): void {
   let current = '';
 
   const send = (m: WorkerMessage) => port.postMessage(m);
+  /** A result structured clone cannot carry (e.g. nested too deep) is answered as an error, never lost. */
+  const answer = (id: number, result: ApiResult<unknown>) => {
+    try {
+      send({ type: 'result', id, result });
+    } catch (e) {
+      send({ type: 'result', id, result: { ok: false, error: { code: 'internal', message: `The answer could not be passed back from the database: ${e instanceof Error ? e.message : String(e)}` } } });
+    }
+  };
 
   let handle: CaseHandle | null = null;
   let api: CaseApi | null = null;
@@ -64,6 +73,6 @@ export function serveCase(data: WorkerData, port: MessagePort): void {
     current = msg.method;
     const result = api.call(msg.method, msg.input);
     current = '';
-    send({ type: 'result', id: msg.id, result });
+    answer(msg.id, result);
   });
 }

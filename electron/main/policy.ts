@@ -51,7 +51,8 @@ export function windowOptions(preload: string): BrowserWindowConstructorOptions 
       preload,
       ...LOCKED_DOWN,
       safeDialogs: true,
-      spellcheck: true,
+      // Chromium's spellchecker downloads its dictionaries from Google's CDN (Windows, Linux): off.
+      spellcheck: false,
     },
   };
 }
@@ -75,6 +76,39 @@ export function isTrustedSender(frameUrl: string | undefined | null, isMainFrame
 /** In-window navigation: only within our own origin (the app routes on the client; anything else is refused). */
 export function navigationAllowed(url: string): boolean {
   return isAppUrl(url);
+}
+
+/**
+ * The app session's request filter (webRequest.onBeforeRequest): the renderer loads from app:// only;
+ * data: URLs (inline images) are no request at all. Everything else, every http(s), ws, file or
+ * devtools URL, is cancelled, so the window makes no network request whatever it is shown.
+ */
+export function appRequestAllowed(url: string): boolean {
+  return isAppUrl(url) || /^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,/i.test(url);
+}
+
+/** will-navigate, will-frame-navigate, will-redirect, or setWindowOpenHandler. */
+export type NavigationKind = 'navigate' | 'frame' | 'redirect' | 'window-open';
+
+/** What a window's guard does with a navigation or a window.open request. */
+export interface NavigationRule {
+  allow: boolean;
+  /** The link to hand to the system browser, or null: nothing is opened. */
+  openExternally: string | null;
+}
+
+/**
+ * The app window: in-window navigation within our origin only; links elsewhere (will-navigate,
+ * window.open) go to the system browser when externalUrl() allows them. The hidden printing window
+ * ('pdf') shows one briefing that a crafted case could have shaped: it denies every navigation and
+ * every window.open and opens nothing, not even an allowed link.
+ */
+export function navigationRule(kind: 'app' | 'pdf', url: string, how: NavigationKind): NavigationRule {
+  if (kind === 'pdf') return { allow: false, openExternally: null };
+  if (how !== 'window-open' && navigationAllowed(url)) return { allow: true, openExternally: null };
+  // Only a click (will-navigate) or window.open hands a link over; a redirect or a frame's navigation
+  // (will-frame-navigate also fires for the main frame's will-navigate) is only refused.
+  return { allow: false, openExternally: how === 'navigate' || how === 'window-open' ? externalUrl(url) : null };
 }
 
 /** Whitespace, control, format (zero-width, bidi) and separator characters: never in a link we open. */

@@ -21,9 +21,9 @@ const claimList = () => page.getByRole('listbox', { name: 'Claims' });
 const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
 
 describe('analyst day', () => {
-  it('opens the sample case with its claims, and drops the token from the address', async () => {
+  it('opens the sample case with its claims, and drops the launch code from the address', async () => {
     await expect.poll(() => claimList().getByRole('option').count()).toBeGreaterThan(5);
-    expect(page.url()).not.toContain('token=');
+    expect(page.url()).not.toMatch(/launch=|token=/);
     await expect.poll(() => page.getByText('23 claims').count()).toBe(1);
     await page.screenshot({ path: artifactPath('claim-list.png') });
   });

@@ -20,8 +20,8 @@ let page: Page;
 
 /** The same HTTP API the page uses, to check what the clicks stored. */
 async function call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
-  const token = new URL(served.server.url).searchParams.get('token')!;
-  const res = await fetch(new URL(`/api/${method}`, served.server.url), {
+  const token = served.server.token;
+  const res = await fetch(`http://127.0.0.1:${served.server.port}/api/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
     body: JSON.stringify(input),

@@ -59,7 +59,7 @@ export async function serveCase(opts: { sample?: boolean; prepare?(tc: TestCase)
   opts.prepare?.(tc);
   tc.close();
   const server = await startServer({ casePath: tc.path, staticDir: STATIC_DIR, actor: 'e2e' });
-  return { tc, server, close: () => server.close() };
+  return { tc, server, close: async () => void (await server.close()) };
 }
 
 export interface PageWatch {

@@ -22,8 +22,8 @@ import {
   pdfWindowOptions,
   withPdfExtension,
 } from '../../electron/main/pdf-policy';
-import { LOCKED_DOWN } from '../../electron/main/policy';
-import { hostileUrls } from './hostile-urls';
+import { APP_ENTRY, LOCKED_DOWN, navigationRule } from '../../electron/main/policy';
+import { GOOD_URLS, hostileUrls } from './hostile-urls';
 import { tempCase } from '../helpers';
 
 const TOKEN = '0123456789abcdef0123456789abcdef';
@@ -59,6 +59,16 @@ describe('briefing PDF: the printing window', () => {
     ];
     expect(refused.filter((u) => pdfRequestAllowed(u))).toEqual([]);
     expect(pdfDocumentToken(doc)).toBe(TOKEN);
+  });
+
+  it('denies every navigation, redirect and window.open and opens nothing, not even a link the app window would open (issue 12.3)', () => {
+    // The attack: a stored briefing with a redirect to a link; with the shared handler, Export PDF opened it in the system browser.
+    const lure = 'https://phishing.example/login';
+    expect(navigationRule('app', lure, 'navigate').openExternally).toBe(lure);
+    const urls = [lure, ...GOOD_URLS, ...hostileUrls(), APP_ENTRY, pdfDocumentUrl(TOKEN), 'about:blank'];
+    for (const url of urls)
+      for (const how of ['navigate', 'frame', 'redirect', 'window-open'] as const)
+        expect(navigationRule('pdf', url, how), `${how} ${url}`).toEqual({ allow: false, openExternally: null });
   });
 
   it('serves the document as HTML with the briefing\'s own CSP as a header', () => {

@@ -5,7 +5,7 @@ import { eventChanges, eventTitle } from '../../renderer/src/lib/events';
 import { claimMatcher, FULL_FUZZY_UP_TO, paletteIndex, searchPalette, similarClaims } from '../../renderer/src/lib/fuzzy';
 import { missingPages, pageOf, rowAt } from '../../renderer/src/lib/pages';
 import { parseTags } from '../../renderer/src/lib/tags';
-import { takeToken } from '../../renderer/src/lib/token';
+import { takeLaunchCode } from '../../renderer/src/lib/token';
 import { openableUrl } from '../../renderer/src/lib/url';
 
 describe('pages', () => {
@@ -64,9 +64,9 @@ describe('tags and tokens', () => {
   it('splits tags on commas, trims and drops case-insensitive duplicates', () => {
     expect(parseTags(' chips, Chips ,, export controls,')).toEqual(['chips', 'export controls']);
   });
-  it('takes the token out of the address and keeps the rest', () => {
-    expect(takeToken('http://127.0.0.1:5/?token=abc&x=1#h')).toEqual({ token: 'abc', cleanUrl: 'http://127.0.0.1:5/?x=1#h' });
-    expect(takeToken('http://127.0.0.1:5/')).toEqual({ token: null, cleanUrl: 'http://127.0.0.1:5/' });
+  it('takes the launch code out of the address and keeps the rest', () => {
+    expect(takeLaunchCode('http://127.0.0.1:5/?launch=abc&x=1#h')).toEqual({ code: 'abc', cleanUrl: 'http://127.0.0.1:5/?x=1#h' });
+    expect(takeLaunchCode('http://127.0.0.1:5/')).toEqual({ code: null, cleanUrl: 'http://127.0.0.1:5/' });
   });
 });
 

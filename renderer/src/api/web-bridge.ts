@@ -1,31 +1,47 @@
 /**
- * The Bridge over HTTP (web mode, `claimtrail serve`): POST /api/<method> with the per-run token,
- * progress through server-sent events, cancel through POST /api/cancel.
+ * The Bridge over HTTP (web mode, `claimtrail serve`): POST /api/<method> with the per-run token as
+ * a header, progress through server-sent events, cancel through POST /api/cancel.
  */
 import type { ApiResult } from '../../../core/api';
-import { TOKEN_HEADER, type Bridge, type Progress } from '../../../core/transport';
-import { takeToken } from '../lib/token';
+import { LAUNCH_HEADER, TOKEN_HEADER, type Bridge, type Progress } from '../../../core/transport';
+import { takeLaunchCode } from '../lib/token';
 
 const STORAGE_KEY = 'claimtrail.token';
 
-/** Reads the token from ?token= (then drops it from the address bar) or from this tab's session. */
-export function resolveToken(): string {
-  const { token, cleanUrl } = takeToken(window.location.href);
-  if (token) {
-    sessionStorage.setItem(STORAGE_KEY, token);
-    if (cleanUrl !== window.location.href) history.replaceState(history.state, '', cleanUrl);
-    return token;
+/**
+ * The API token of this tab. The address `serve` printed carries a one-time launch code: it is
+ * dropped from the tab's history entry at once and traded for the token (POST /api/session), which
+ * stays in this tab's session storage only. The browser's global history keeps the address, but
+ * its code is spent by then, so it unlocks nothing. A reload finds the token in session storage.
+ */
+export async function resolveToken(): Promise<string> {
+  const { code, cleanUrl } = takeLaunchCode(window.location.href);
+  if (code === null) return sessionStorage.getItem(STORAGE_KEY) ?? '';
+  history.replaceState(history.state, '', cleanUrl);
+  try {
+    const res = await fetch('/api/session', { method: 'POST', headers: { [LAUNCH_HEADER]: code } });
+    const body = res.ok ? ((await res.json()) as { value?: { token?: unknown } }) : null;
+    const token = body?.value?.token;
+    if (typeof token === 'string') {
+      sessionStorage.setItem(STORAGE_KEY, token);
+      return token;
+    }
+  } catch {
+    /* the server is unreachable: calls will say so */
   }
   return sessionStorage.getItem(STORAGE_KEY) ?? '';
 }
 
-export function createWebBridge(token: string): Bridge {
-  const headers = { 'content-type': 'application/json', [TOKEN_HEADER]: token };
+export function createWebBridge(token: Promise<string>): Bridge {
   const listeners = new Set<(p: Progress) => void>();
   let events: EventSource | null = null;
 
-  const post = (path: string, body: unknown) =>
-    fetch(`/api/${path}`, { method: 'POST', headers, body: JSON.stringify(body ?? {}) });
+  const post = async (path: string, body: unknown) =>
+    fetch(`/api/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: await token },
+      body: JSON.stringify(body ?? {}),
+    });
 
   return {
     async invoke(method, input): Promise<ApiResult<unknown>> {

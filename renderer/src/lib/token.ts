@@ -1,8 +1,8 @@
-/** Takes the web-mode token out of an address: returns it and the address without it. */
-export function takeToken(href: string): { token: string | null; cleanUrl: string } {
+/** Takes web mode's one-time launch code out of an address: returns it and the address without it. */
+export function takeLaunchCode(href: string): { code: string | null; cleanUrl: string } {
   const url = new URL(href);
-  const token = url.searchParams.get('token');
-  if (token === null) return { token: null, cleanUrl: href };
-  url.searchParams.delete('token');
-  return { token, cleanUrl: url.toString() };
+  const code = url.searchParams.get('launch');
+  if (code === null) return { code: null, cleanUrl: href };
+  url.searchParams.delete('launch');
+  return { code, cleanUrl: url.toString() };
 }

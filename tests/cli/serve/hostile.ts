@@ -1,5 +1,5 @@
 /** Requests that web mode must refuse: foreign Host or Origin, missing or wrong token, odd targets. */
-import type { GuardRequest } from '../../../cli/serve/guard';
+import { pageCookieName, type GuardRequest } from '../../../cli/serve/guard';
 
 export const PATHS = ['/', '/index.html', '/assets/index.js', '/api/case.info', '/api/progress', '/api/cancel', '/nope', '/%2e%2e/etc/passwd'];
 
@@ -45,11 +45,16 @@ export function badTokens(token: string): (string | undefined)[] {
   return [undefined, '', 'x', token.slice(0, -1), `${token}0`, token.toUpperCase(), `-${token}`, `${token.slice(1)}a`, `${token.slice(0, 32)}`];
 }
 
-/** Every combination of the above on every path, plus good-looking requests with bad tokens. */
-export function hostileRequests(port: number, token: string): GuardRequest[] {
+/**
+ * Every combination of the above on every path, plus good-looking requests with bad secrets, and
+ * the secrets in the wrong place: the API token as a cookie or query (as before issue 12.1), the
+ * page key as the API header or under another port's cookie name.
+ */
+export function hostileRequests(port: number, token: string, pageKey: string): GuardRequest[] {
   const good = `127.0.0.1:${port}`;
   const out: GuardRequest[] = [];
-  const auth = { 'x-claimtrail-token': token, cookie: `ct_token=${token}` };
+  const cookie = pageCookieName(port);
+  const auth = { 'x-claimtrail-token': token, cookie: `${cookie}=${pageKey}` };
   for (const url of PATHS) {
     for (const host of foreignHosts(port)) out.push({ method: 'GET', url, headers: { host, ...auth } });
     for (const origin of foreignOrigins(port)) out.push({ method: 'POST', url, headers: { host: good, origin, ...auth } });
@@ -57,9 +62,17 @@ export function hostileRequests(port: number, token: string): GuardRequest[] {
       const headers: Record<string, string> = { host: good };
       if (t !== undefined) headers['x-claimtrail-token'] = t;
       out.push({ method: 'POST', url, headers });
-      out.push({ method: 'GET', url: `${url}${t === undefined ? '' : `?token=${encodeURIComponent(t)}`}`, headers: { host: good, cookie: `ct_token=${t ?? ''}` } });
+      out.push({ method: 'GET', url: `${url}${t === undefined ? '' : `?launch=${encodeURIComponent(t)}`}`, headers: { host: good, cookie: `${cookie}=${t ?? ''}` } });
     }
     out.push({ method: 'GET', url, headers: { ...auth } });
+    for (const method of ['GET', 'POST']) {
+      out.push({ method, url, headers: { host: good, cookie: `ct_token=${token}` } });
+      out.push({ method, url, headers: { host: good, 'x-claimtrail-token': pageKey } });
+      out.push({ method, url, headers: { host: good, cookie: `${pageCookieName(port + 1)}=${pageKey}` } });
+      out.push({ method, url, headers: { host: good, 'x-claimtrail-launch': token } });
+    }
+    out.push({ method: 'GET', url: `${url}?token=${token}`, headers: { host: good } });
+    out.push({ method: 'GET', url: `${url}?launch=${pageKey}`, headers: { host: good } });
   }
   out.push({ method: 'GET', url: `http://${good}/?token=${token}`, headers: { host: good } });
   out.push({ method: 'GET', url: `*`, headers: { host: good, ...auth } });

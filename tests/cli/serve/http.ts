@@ -26,3 +26,11 @@ export function send(
     req.end();
   });
 }
+
+/** Does what the page does with the address `serve` printed: trades its one-time launch code for the API token. */
+export async function tradeLaunchCode(address: string): Promise<string> {
+  const u = new URL(address);
+  const r = await send(Number(u.port), { method: 'POST', path: '/api/session', headers: { host: u.host, 'x-claimtrail-launch': u.searchParams.get('launch') ?? '' } });
+  if (r.status !== 200) throw new Error(`POST /api/session: ${r.status} ${r.body}`);
+  return (JSON.parse(r.body) as { value: { token: string } }).value.token;
+}

@@ -5,11 +5,11 @@ import { startServer } from '../../../cli/serve/server';
 import { stress, tempCase } from '../../helpers';
 import { send } from './http';
 
-/** Opens the progress stream with the cookie and hands each event to `on`. */
+/** Opens the progress stream with the token header and hands each event to `on`. */
 function progressStream(port: number, token: string, on: (p: Progress) => void): Promise<() => void> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path: '/api/progress', headers: { host: `127.0.0.1:${port}`, cookie: `ct_token=${token}` }, agent: false },
+      { host: '127.0.0.1', port, path: '/api/progress', headers: { host: `127.0.0.1:${port}`, 'x-claimtrail-token': token }, agent: false },
       (res) => {
         let buf = '';
         res.on('data', (c: Buffer) => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { tempCase, tempDir } from '../../helpers';
-import { send } from './http';
+import { send, tradeLaunchCode } from './http';
 
 /** Runs `node cli/bin.mjs serve …`, waits for its first stdout line, and hands back the process. */
 async function serve(args: string[], home: string) {
@@ -44,7 +44,7 @@ async function serve(args: string[], home: string) {
 
 async function caseInfo(url: string) {
   const u = new URL(url);
-  const token = u.searchParams.get('token')!;
+  const token = await tradeLaunchCode(url);
   const r = await send(Number(u.port), {
     method: 'POST',
     path: '/api/case.info',
@@ -59,10 +59,14 @@ describe('claimtrail serve', () => {
     const c = tempCase({ sample: true });
     c.close();
     const s = await serve(['--case', c.path], tempDir());
-    expect(s.first).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64}$/);
+    expect(s.first).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?launch=[0-9a-f]{64}$/);
     const info = await caseInfo(s.first);
     expect(info.ok).toBe(true);
     expect(info.value.counts.claims).toBeGreaterThan(0);
+    // The printed address is spent once traded; serve prints a fresh one for another tab.
+    await expect(caseInfo(s.first)).rejects.toThrow(/403/);
+    const [, next] = await s.stderrMatch(/Address for one more browser tab: (http:\S+)/);
+    expect((await caseInfo(next!)).ok).toBe(true);
     expect(await s.stop()).toBe(0);
   });
 

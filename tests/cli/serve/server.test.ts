@@ -11,6 +11,8 @@ import { send } from './http';
 
 let srv: RunningServer;
 let root: string;
+/** "ct_page_PORT=KEY", as the browser gets it from GET /?launch=… */
+let pageCookie: string;
 const H = () => ({ host: `127.0.0.1:${srv.port}` });
 const api = (method: string, body: string, extra: Record<string, string> = {}) =>
   send(srv.port, {
@@ -32,20 +34,27 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'secret.txt'), 'SECRET');
   writeFileSync(join(root, '.env'), 'SECRET');
   srv = await startServer({ casePath: c.path, staticDir: root });
+  const r = await send(srv.port, { path: new URL(srv.url).pathname + new URL(srv.url).search, headers: H() });
+  pageCookie = String(r.headers['set-cookie']).split(';')[0]!;
 });
 afterAll(() => srv?.close());
 
 describe('web-mode server', () => {
-  it('prints a loopback URL with a fresh 32-byte token', () => {
-    expect(srv.url).toBe(`http://127.0.0.1:${srv.port}/?token=${srv.token}`);
+  it('gives loopback addresses with a fresh one-time launch code each, and a 32-byte token that is in none', () => {
+    const [a, b] = [srv.url, srv.url];
+    expect(a).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${srv.port}/\\?launch=[0-9a-f]{64}$`));
+    expect(a).not.toBe(b);
     expect(srv.token).toMatch(/^[0-9a-f]{64}$/);
+    expect(a + b).not.toContain(srv.token);
   });
 
-  it('GET /?token= sets the strict cookie and serves the page with the security headers', async () => {
-    const r = await send(srv.port, { path: `/?token=${srv.token}`, headers: H() });
+  it('GET /?launch= sets the per-port page cookie (not the token) and serves the page with the security headers', async () => {
+    const u = new URL(srv.url);
+    const r = await send(srv.port, { path: `/${u.search}`, headers: H() });
     expect(r.status).toBe(200);
     expect(r.body).toContain('<title>ClaimTrail</title>');
-    expect(r.headers['set-cookie']).toEqual([`ct_token=${srv.token}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(r.headers['set-cookie']).toEqual([expect.stringMatching(new RegExp(`^ct_page_${srv.port}=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=/$`))]);
+    expect(String(r.headers['set-cookie'])).not.toContain(srv.token);
     expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(r.headers['content-security-policy']).toBe(WEB_CSP);
     expect(r.headers['x-content-type-options']).toBe('nosniff');
@@ -53,7 +62,7 @@ describe('web-mode server', () => {
   });
 
   it('serves assets with the cookie, with their content types, and never outside the folder', async () => {
-    const cookie = `ct_token=${srv.token}`;
+    const cookie = pageCookie;
     const js = await send(srv.port, { path: '/assets/app.js', headers: { ...H(), cookie } });
     expect([js.status, js.headers['content-type']]).toEqual([200, 'text/javascript; charset=utf-8']);
     const css = await send(srv.port, { path: '/assets/app.css', headers: { ...H(), cookie } });
@@ -87,7 +96,7 @@ describe('web-mode server', () => {
     const csrf = await send(srv.port, {
       method: 'POST',
       path: '/api/claims.create',
-      headers: { ...H(), 'content-type': 'application/json', cookie: `ct_token=${srv.token}` },
+      headers: { ...H(), 'content-type': 'application/json', cookie: pageCookie },
       body: '{"text":"forged"}',
     });
     expect([csrf.status, csrf.body]).toEqual([403, FORBIDDEN_TEXT]);
@@ -95,7 +104,7 @@ describe('web-mode server', () => {
   });
 
   it('refuses 100% of hostile requests with one identical 403', async () => {
-    const cases = hostileRequests(srv.port, srv.token);
+    const cases = hostileRequests(srv.port, srv.token, pageCookie.split('=')[1]!);
     const replies = [];
     for (const c of cases) {
       const r = await send(srv.port, { method: c.method, path: c.url, headers: c.headers as Record<string, string> });
@@ -110,7 +119,7 @@ describe('web-mode server', () => {
     const sse = await new Promise<{ status: number; type: string | undefined; first: string }>((resolve, reject) => {
       void import('node:http').then(({ request }) => {
         const req = request(
-          { host: '127.0.0.1', port: srv.port, path: '/api/progress', headers: { ...H(), cookie: `ct_token=${srv.token}` }, setHost: false, agent: false },
+          { host: '127.0.0.1', port: srv.port, path: '/api/progress', headers: { ...H(), cookie: pageCookie }, setHost: false, agent: false },
           (res) => {
             res.once('data', (c: Buffer) => {
               resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], first: c.toString() });
@@ -129,13 +138,56 @@ describe('web-mode server', () => {
   });
 });
 
+describe('web-mode secrets (issue 12.1: the token leaked through a cookie to every server on 127.0.0.1)', () => {
+  it('trades a launch code for the token once; the page cookie alone can call nothing', async () => {
+    const address = srv.url;
+    const code = new URL(address).searchParams.get('launch')!;
+    const trade = () => send(srv.port, { method: 'POST', path: '/api/session', headers: { ...H(), 'x-claimtrail-launch': code } });
+    const first = await trade();
+    expect([first.status, JSON.parse(first.body)]).toEqual([200, { ok: true, value: { token: srv.token } }]);
+    const again = await trade();
+    expect([again.status, again.body]).toEqual([403, FORBIDDEN_TEXT]);
+    // A spent address (as the browser's history keeps it) opens nothing any more.
+    expect((await send(srv.port, { path: `/?launch=${code}`, headers: H() })).status).toBe(403);
+    // What another local server can see (the page cookie) unlocks static files and progress, never the API.
+    const key = pageCookie.split('=')[1]!;
+    for (const [method, path] of [['POST', '/api/case.info'], ['POST', '/api/claims.create'], ['POST', '/api/cancel'], ['POST', '/api/session'], ['GET', '/api/case.info']] as const) {
+      const tries: Record<string, string>[] = [{ cookie: pageCookie }, { 'x-claimtrail-token': key }, { 'x-claimtrail-launch': key }, { cookie: `ct_token=${key}` }];
+      for (const headers of tries) {
+        const r = await send(srv.port, { method, path, headers: { ...H(), 'content-type': 'application/json', ...headers }, body: method === 'POST' ? '{"text":"forged"}' : undefined });
+        expect([r.status, r.body], `${method} ${path} ${JSON.stringify(headers)}`).toEqual([403, FORBIDDEN_TEXT]);
+      }
+    }
+    expect((await send(srv.port, { path: '/assets/app.js', headers: { ...H(), cookie: pageCookie } })).status).toBe(200);
+  });
+
+  it('a launch code no tab used is forgotten after 16 newer ones', async () => {
+    const old = new URL(srv.url).searchParams.get('launch')!;
+    for (let i = 0; i < 16; i++) void srv.url;
+    const r = await send(srv.port, { method: 'POST', path: '/api/session', headers: { ...H(), 'x-claimtrail-launch': old } });
+    expect(r.status).toBe(403);
+  });
+});
+
+describe('web-mode server: deeply nested JSON (issue 12.5)', () => {
+  it('refuses a 4,000-level nested body with a clear 400, and the next call works', async () => {
+    for (const depth of [4_000, 100_000]) {
+      const body = `{"text":${'['.repeat(depth)}1${']'.repeat(depth)}}`;
+      const r = await api('claims.create', body);
+      expect(r.status, `depth ${depth}`).toBe(400);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/nested more than 64 levels|not valid JSON/) } });
+      expect(JSON.parse((await api('case.info', '{}')).body)).toMatchObject({ ok: true });
+    }
+  });
+});
+
 describe('web-mode server without a built renderer', () => {
   it('says how to build it, and the API still works', async () => {
     const c = tempCase({ sample: true });
     c.close();
     const s = await startServer({ casePath: c.path, staticDir: join(tempDir(), 'missing') });
     try {
-      const page = await send(s.port, { path: `/?token=${s.token}`, headers: { host: `localhost:${s.port}` } });
+      const page = await send(s.port, { path: `/${new URL(s.url).search}`, headers: { host: `localhost:${s.port}` } });
       expect([page.status, page.body]).toEqual([503, NOT_BUILT]);
       expect(NOT_BUILT).toContain('npm run build:renderer');
       const r = await send(s.port, {
