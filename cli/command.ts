@@ -4,6 +4,7 @@ import { createApi, type CaseApi } from '../db/api';
 import { CaseError } from '../db/errors';
 import { closeCase, openCase, type CaseHandle } from '../db/open';
 import { lastCase, rememberCase } from '../db/user-data';
+import { terminalIo } from './format';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -21,7 +22,7 @@ export interface CommandContext {
   io: Io;
   /** Opens the case named by --case (or the last one), runs fn, closes it. */
   withCase<T>(fn: (api: CaseApi, handle: CaseHandle) => T | Promise<T>, opts?: { create?: boolean; path?: string }): Promise<T>;
-  /** Prints a value: as JSON with --json, else through the text formatter. */
+  /** Prints a value: as JSON with --json (exact), else through the text formatter and terminalText. */
   print(value: unknown, text: () => string): void;
 }
 
@@ -38,13 +39,15 @@ export interface Command {
 
 export class UsageError extends Error {}
 
+/** `io` is the raw output; commands get `ctx.io` that shows every line terminal-safe (cli/format.ts). */
 export function makeContext(args: string[], values: Values, io: Io): CommandContext {
   const json = values.json === true;
+  const human = terminalIo(io);
   return {
     args,
     values,
     json,
-    io,
+    io: human,
     async withCase(fn, opts = {}) {
       const path = opts.path ?? (typeof values.case === 'string' ? values.case : lastCase());
       if (!path) throw new CaseError('invalid', 'No case file: pass --case FILE (or run `claimtrail init FILE` first).');
@@ -59,7 +62,8 @@ export function makeContext(args: string[], values: Values, io: Io): CommandCont
       }
     },
     print(value, text) {
-      io.out(json ? JSON.stringify(value, null, 2) : text());
+      if (json) io.out(JSON.stringify(value, null, 2));
+      else human.out(text());
     },
   };
 }
