@@ -3,6 +3,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { createApi, type CaseApi } from '../db/api';
 import { CaseError } from '../db/errors';
 import { closeCase, openCase, type CaseHandle } from '../db/open';
+import { loadOrCreateSigner, signedHeadStatement } from '../db/signing';
 import { lastCase, rememberCase } from '../db/user-data';
 import { terminalIo } from './format';
 
@@ -53,7 +54,12 @@ export function makeContext(args: string[], values: Values, io: Io): CommandCont
       if (!path) throw new CaseError('invalid', 'No case file: pass --case FILE (or run `claimtrail init FILE` first).');
       const handle = openCase(path, { create: opts.create });
       try {
-        const api = createApi(handle.db, { path, actor: typeof values.actor === 'string' ? values.actor : undefined });
+        const api = createApi(handle.db, {
+          path,
+          actor: typeof values.actor === 'string' ? values.actor : undefined,
+          // Exports carry a statement of the head signed with the analyst's key (created on first export).
+          signHead: (db, at) => signedHeadStatement(db, loadOrCreateSigner(), at),
+        });
         const result = await fn(api, handle);
         rememberCase(path);
         return result;
