@@ -17,6 +17,12 @@ export function signedHeadComment(signedHead: string): string {
   return `<!-- claimtrail-signed-head\n${signedHead}\n-->\n`;
 }
 
+/** The visible footer line and the comment: the head a reader can compare with `claimtrail verify --expect-head`. */
+function signedFooter(signedHead: string): string {
+  const { headHash, events } = JSON.parse(signedHead) as { headHash: string; events: number };
+  return `\n---\n\nHistory head \`${headHash}\` after ${events} events (signed; check with \`claimtrail verify-signature FILE\`).\n\n${signedHeadComment(signedHead)}`;
+}
+
 export function caseToMarkdown(s: CaseSnapshot, signedHead?: string): string {
   const sources = new Map(s.sources.map((x) => [x.id, x]));
   const out: string[] = [`# ${mdEscape(s.case.title ?? 'ClaimTrail case')}`, '', `Exported ${s.exportedAt}.`, ''];
@@ -42,5 +48,5 @@ export function caseToMarkdown(s: CaseSnapshot, signedHead?: string): string {
       out.push(`- ${mdEscape(d.raisedBy)} (${d.status}): ${mdEscape(d.position)}${d.resolution ? ` → ${mdEscape(d.resolution)}` : ''}`);
     out.push('');
   }
-  return `${normalizeLineEndings(out.join('\n')).trimEnd()}\n${signedHead ? `\n${signedHeadComment(signedHead)}` : ''}`;
+  return `${normalizeLineEndings(out.join('\n')).trimEnd()}\n${signedHead ? signedFooter(signedHead) : ''}`;
 }

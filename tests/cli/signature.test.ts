@@ -74,6 +74,7 @@ describe('signed head statements in every export', () => {
       expect(v.out).toMatch(/signer key: SHA256:[A-Za-z0-9+/]{43}\n/);
       expect(v.out).toContain(`head: ${head} after ${events} events`);
       expect(v.out).toContain(`contains this head at event #${events}`);
+      if (format === 'md') expect(readFileSync(f, 'utf8')).toContain(`History head \`${head}\` after ${events} events (signed;`);
     }
     const key = keyFile(home);
     expect(statSync(key).mode & 0o777).toBe(0o600);

@@ -90,14 +90,14 @@ describe('ClaimReview JSON-LD cannot break out of its <script>', () => {
     const html = `<!doctype html><html><head><meta charset="utf-8"><script type="application/ld+json">${files.claimreview}</script></head><body><p id="after">after</p></body></html>`;
     await page.setContent(html, { waitUntil: 'load' });
     await expect.poll(() => page.locator('#after').count()).toBe(1);
-    const state = await page.evaluate(() => ({
-      pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+    const state = (await page.evaluate(`({
+      pwned: window.__pwned ?? null,
       scripts: document.scripts.length,
-      text: document.querySelector('script[type="application/ld+json"]')!.textContent,
-    }));
+      text: document.querySelector('script[type="application/ld+json"]').textContent,
+    })`)) as { pwned: number | null; scripts: number; text: string };
     expect(state.pwned).toBeNull();
     expect(state.scripts).toBe(1);
-    expect(JSON.parse(state.text!)).toEqual(JSON.parse(files.claimreview));
+    expect(JSON.parse(state.text)).toEqual(JSON.parse(files.claimreview));
     await context.close();
   }, 60_000);
 });
