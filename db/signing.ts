@@ -91,7 +91,7 @@ const signedPart = (s: Omit<HeadStatement, 'signature'>) => Buffer.from(canonica
  * The signed statement of the case's current head, as one line of compact JSON for a file to embed.
  * Refuses a broken chain: a signature would vouch for a history that is not intact.
  */
-export function signedHeadStatement(db: DB, signer: HeadSigner, at = new Date().toISOString()): string {
+export function signedHeadStatement(db: DB, signer: HeadSigner = loadOrCreateSigner(), at = new Date().toISOString()): string {
   const v = verifyChain(db);
   if (!v.ok)
     throw new CaseError('conflict', `the history is broken at event #${v.firstBroken!.seq} (${v.firstBroken!.reason}); run \`claimtrail verify\`. Nothing was signed.`);
@@ -107,6 +107,13 @@ export function signedHeadStatement(db: DB, signer: HeadSigner, at = new Date().
   };
   const signature = sign(null, signedPart(body), signer.privateKey).toString('base64url');
   return JSON.stringify({ ...body, signature });
+}
+
+/** What a briefing's `provenance` holds: the head it was made from and the signed statement of it. */
+export function headProvenance(db: DB, signer?: HeadSigner, at?: string): { headHash: string; events: number; statement: string } {
+  const statement = signedHeadStatement(db, signer, at);
+  const { headHash, events } = JSON.parse(statement) as HeadStatement;
+  return { headHash, events, statement };
 }
 
 export type StatementCheck = { ok: true; statement: HeadStatement; fingerprint: string } | { ok: false; reason: string };

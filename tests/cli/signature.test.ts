@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../core/transfer/types';
 import { eventHash, GENESIS_HASH, type EventRow } from '../../db/repos/events';
-import { keyFile, loadOrCreateSigner } from '../../db/signing';
+import { caseHoldsHead, checkStatement, headProvenance, keyFile, loadOrCreateSigner } from '../../db/signing';
 import { tempDir } from '../helpers';
 import { cli, cliHome } from './run';
 
@@ -130,5 +130,20 @@ describe('signed head statements in every export', () => {
     chmodSync(keyFile(home), 0o600);
     expect(e.code).toBe(1);
     expect(e.err).toMatch(/can be read by other users \(mode 644\)/);
+  });
+});
+
+describe('headProvenance (for briefings)', () => {
+  it("gives the head, the count and a statement that verifies against the case", () => {
+    const db = new Database(file, { readonly: true });
+    try {
+      const p = headProvenance(db, loadOrCreateSigner(home));
+      expect(p.headHash).toBe(head);
+      expect(p.events).toBe(events);
+      const check = checkStatement(JSON.parse(p.statement));
+      expect(check.ok && caseHoldsHead(db, check.statement).ok).toBe(true);
+    } finally {
+      db.close();
+    }
   });
 });
