@@ -3,7 +3,9 @@ import type { ParseArgsConfig } from 'node:util';
 import { createApi, type CaseApi } from '../db/api';
 import { CaseError } from '../db/errors';
 import { closeCase, openCase, type CaseHandle } from '../db/open';
+import { loadOrCreateSigner, signedHeadStatement } from '../db/signing';
 import { lastCase, rememberCase } from '../db/user-data';
+import { terminalIo } from './format';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -21,7 +23,7 @@ export interface CommandContext {
   io: Io;
   /** Opens the case named by --case (or the last one), runs fn, closes it. */
   withCase<T>(fn: (api: CaseApi, handle: CaseHandle) => T | Promise<T>, opts?: { create?: boolean; path?: string }): Promise<T>;
-  /** Prints a value: as JSON with --json, else through the text formatter. */
+  /** Prints a value: as JSON with --json (exact), else through the text formatter and terminalText. */
   print(value: unknown, text: () => string): void;
 }
 
@@ -38,19 +40,26 @@ export interface Command {
 
 export class UsageError extends Error {}
 
+/** `io` is the raw output; commands get `ctx.io` that shows every line terminal-safe (cli/format.ts). */
 export function makeContext(args: string[], values: Values, io: Io): CommandContext {
   const json = values.json === true;
+  const human = terminalIo(io);
   return {
     args,
     values,
     json,
-    io,
+    io: human,
     async withCase(fn, opts = {}) {
       const path = opts.path ?? (typeof values.case === 'string' ? values.case : lastCase());
       if (!path) throw new CaseError('invalid', 'No case file: pass --case FILE (or run `claimtrail init FILE` first).');
       const handle = openCase(path, { create: opts.create });
       try {
-        const api = createApi(handle.db, { path, actor: typeof values.actor === 'string' ? values.actor : undefined });
+        const api = createApi(handle.db, {
+          path,
+          actor: typeof values.actor === 'string' ? values.actor : undefined,
+          // Exports carry a statement of the head signed with the analyst's key (created on first export).
+          signHead: (db, at) => signedHeadStatement(db, loadOrCreateSigner(), at),
+        });
         const result = await fn(api, handle);
         rememberCase(path);
         return result;
@@ -59,7 +68,8 @@ export function makeContext(args: string[], values: Values, io: Io): CommandCont
       }
     },
     print(value, text) {
-      io.out(json ? JSON.stringify(value, null, 2) : text());
+      if (json) io.out(JSON.stringify(value, null, 2));
+      else human.out(text());
     },
   };
 }

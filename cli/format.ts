@@ -1,10 +1,29 @@
-/** Plain-text renderings for the terminal. Bidi controls are made visible, never obeyed. */
+/** Plain-text renderings for the terminal. Controls, bidi and invisible format characters are made visible, never obeyed. */
 import { credibilityText, reliabilityText } from '../core/grades';
 import { formatPercent } from '../core/estimative';
-import { revealBidi } from '../core/text';
+import { revealControls } from '../core/text';
+import type { Io } from './command';
 import type { CaseEvent, ClaimDetail, ClaimSummary, HighlightSegment, SearchResult, Source, VerifyResult } from '../core/types';
 
-const safe = (s: string | null | undefined) => revealBidi(s ?? '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '�');
+/** C0 controls but tab and line feed, DEL and C1 controls (ESC, CSI, OSC… start terminal sequences). */
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const marker = (c: string) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`;
+
+/**
+ * Text as the terminal may show it: every control that could move the cursor, recolour, retitle or
+ * rewrite what was printed (ESC, CR, backspace, C1 CSI…) and every bidi or invisible format character
+ * becomes a visible <U+XXXX> marker. Idempotent; line feeds and tabs stay.
+ */
+export function terminalText(s: string | null | undefined): string {
+  return revealControls(s ?? '').replace(TERMINAL_CONTROLS, marker);
+}
+
+/** The one place human-readable CLI output passes through (JSON output is written exactly, by ctx.print). */
+export function terminalIo(io: Io): Io {
+  return { out: (s) => io.out(terminalText(s)), err: (s) => io.err(terminalText(s)) };
+}
+
+export const safe = terminalText;
 
 export function claimLine(c: ClaimSummary): string {
   const p = `${formatPercent(c.probability)}`.padStart(4);

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { CaseError, CaseFileError } from '../db/errors';
 import { makeContext, UsageError, type Command, type Io, type Options } from './command';
 import { commands } from './commands/index';
+import { terminalIo } from './format';
 
 const GLOBAL: Options = {
   case: { type: 'string' },
@@ -49,7 +50,9 @@ export function helpText(): string {
   ].join('\n');
 }
 
-export async function runCli(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function runCli(argv: string[], raw: Io = defaultIo): Promise<number> {
+  // Help and errors are human-readable: every line terminal-safe (ids, paths, messages may come from files).
+  const io = terminalIo(raw);
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.out(helpText());
     return 0;
@@ -81,7 +84,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
       return 0;
     }
     if (parsed.positionals.length < (cmd.minArgs ?? 0)) throw new UsageError(`missing arguments. Usage: claimtrail ${cmd.usage}`);
-    const code = await cmd.run(makeContext(parsed.positionals, parsed.values, io));
+    const code = await cmd.run(makeContext(parsed.positionals, parsed.values, raw));
     return typeof code === 'number' ? code : 0;
   } catch (e) {
     if (e instanceof UsageError) {

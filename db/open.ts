@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { CaseFileError } from './errors';
 import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS } from './migrations/index';
+import { schemaProblems } from './schema-check';
 import type { DB } from './sql';
 
 export interface OpenOptions {
@@ -96,11 +97,23 @@ export function migrate(db: DB): void {
   }
 }
 
+/** Refuses a file whose schema is not exactly what the migrations create for its version (db/schema-check.ts). */
+function checkSchema(path: string, db: DB, version: number): void {
+  const problems = schemaProblems(db, version);
+  if (!problems.length) return;
+  const shown = problems.slice(0, 6).join('; ') + (problems.length > 6 ? `; and ${problems.length - 6} more` : '');
+  throw new CaseFileError(
+    path,
+    `${path} was refused: its database holds SQL that ClaimTrail does not create (${shown}). A case file can carry triggers or views that would run on open; the file was not opened and not changed.`,
+  );
+}
+
 /**
- * Reads the identity through a read-only connection first: a read-write connection that is closed
- * checkpoints the -wal into the file, which would change a refused (foreign or newer) case.
+ * Reads the identity and the schema through a read-only connection first: a read-write connection
+ * that is closed checkpoints the -wal into the file, which would change a refused (foreign, newer or
+ * hostile) case, and nothing of the file's own SQL may run before its schema is known to be ours.
  */
-function checkIdentityReadOnly(path: string): void {
+function checkFileReadOnly(path: string): void {
   let probe: DB;
   try {
     probe = new Database(path, { readonly: true, fileMustExist: true });
@@ -108,7 +121,10 @@ function checkIdentityReadOnly(path: string): void {
     throw new CaseFileError(path, `${path} could not be opened: ${(e as Error).message}`);
   }
   try {
-    checkHeader(path, readIdentity(probe));
+    probe.pragma('trusted_schema = OFF');
+    const identity = readIdentity(probe);
+    checkHeader(path, identity);
+    checkSchema(path, probe, identity.userVersion);
   } catch (e) {
     if (e instanceof CaseFileError) throw e;
     throw new CaseFileError(path, `${path} could not be opened as a ClaimTrail case: ${(e as Error).message}`);
@@ -123,7 +139,7 @@ export function openCase(path: string, opts: OpenOptions = {}): CaseHandle {
   const header = exists ? readHeader(path, walExists) : 'empty';
   if (header === 'empty' && !opts.create)
     throw new CaseFileError(path, exists ? `${path} is an empty file, not a ClaimTrail case` : `no case file at ${path}`);
-  if (header !== 'empty') checkIdentityReadOnly(path);
+  if (header !== 'empty') checkFileReadOnly(path);
   let db: DB;
   try {
     db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !opts.create });

@@ -1,10 +1,8 @@
 /** dispute open|respond|resolve and calibration: challenging claims and scoring settled ones. */
 import type { CalibrationReport } from '../../core/calibration';
-import { revealBidi } from '../../core/text';
 import type { Dispute } from '../../core/types';
 import { str, strs, UsageError, type Command, type Values } from '../command';
-
-const safe = (s: string | null | undefined) => revealBidi(s ?? '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '�');
+import { safe } from '../format';
 
 function disputeText(d: Dispute): string {
   const lines = [

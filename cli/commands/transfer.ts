@@ -94,10 +94,16 @@ const exportCommand: Command = {
     const format = oneOf(str(ctx.values, 'format'), EXPORT_FORMATS, '--format');
     const out = str(ctx.values, 'out');
     if (!format || !out) throw new UsageError('--format and --out are required');
-    if (existsSync(out) && statSync(out).size > 0 && !ctx.values.force) throw new UsageError(`${out} already exists; pass --force to replace it`);
+    const taken = (f: string) => existsSync(f) && statSync(f).size > 0;
+    if ((taken(out) || taken(`${out}.sig.json`)) && !ctx.values.force)
+      throw new UsageError(`${taken(out) ? out : `${out}.sig.json`} already exists; pass --force to replace it`);
     const file = await ctx.withCase((api) => api.invoke('transfer.export', { format }));
     writeFileSync(out, file.content);
-    ctx.print({ out, format, bytes: Buffer.byteLength(file.content) }, () => `Wrote ${out} (${format}, ${Buffer.byteLength(file.content)} bytes).`);
+    // Formats that cannot hold the signed head statement get it next to them (core/transfer/export.ts).
+    const sidecar = file.sidecar ? `${out}.sig.json` : null;
+    if (file.sidecar) writeFileSync(sidecar!, file.sidecar.content);
+    const bytes = Buffer.byteLength(file.content);
+    ctx.print({ out, format, bytes, sidecar }, () => `Wrote ${out} (${format}, ${bytes} bytes)${sidecar ? `; signed head in ${sidecar}` : ''}.`);
   },
 };
 

@@ -4,15 +4,19 @@ import { LINK_KINDS } from '../types';
 import { mutation, query } from './define';
 import { id, text } from './fields';
 
+/** The case settings as the API accepts them; JSON imports check a case's settings with the same schema. */
+export const settingsInput = z.object({
+  analystName: text(200).optional(),
+  caveat: text(2_000).optional(),
+  backupsToKeep: z.number().int().min(0).max(1000).optional(),
+});
+
+/** A case title (imports set it; the same rules as every stored text). */
+export const caseTitle = text(500).nullable();
+
 export const miscMethods = {
   'case.info': query<CaseInfo>()(z.object({}).default({})),
-  'settings.update': mutation<Settings>()(
-    z.object({
-      analystName: text(200).optional(),
-      caveat: text(2_000).optional(),
-      backupsToKeep: z.number().int().min(0).max(1000).optional(),
-    }),
-  ),
+  'settings.update': mutation<Settings>()(settingsInput),
   'tags.list': query<{ name: string; count: number }[]>()(z.object({}).default({})),
   'links.create': mutation<ClaimLink>()(
     z.object({

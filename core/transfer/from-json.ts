@@ -1,5 +1,6 @@
 /** ClaimTrail JSON → bundle. Records keep their ids; references use them as keys. */
 import { z } from 'zod';
+import { caseTitle, settingsInput } from '../contract/misc';
 import { addIssue, checkRecord, full, type IssueSink } from './check';
 import { briefingRecord, claimRecord, disputeRecord, evidenceRecord, linkRecord, sourceRecord } from './schemas';
 import { quickClaim, quickEvidence } from './quick-records';
@@ -39,9 +40,8 @@ function section(doc: Record<string, unknown>, name: Section, sink: IssueSink): 
 /** Field names as the file spells them (bundle keys are the file's ids). */
 const asFileField = (p: string) => (p === 'key' ? 'id' : p.replace(/Keys\b/, 'Ids').replace(/Key\b/, 'Id'));
 
-const settingsSchema = z
-  .object({ analystName: z.string().max(200).optional(), caveat: z.string().max(2_000).optional(), backupsToKeep: z.number().int().min(0).max(1000).optional() })
-  .partial();
+/** The case's title and settings, checked exactly as the API checks them (settings.update). */
+const caseMetaSchema = z.object({ title: caseTitle.default(null), settings: settingsInput.default({}) });
 
 /**
  * The record with its bundle references and its place in the file, set on the parsed object itself
@@ -67,9 +67,8 @@ export function parseClaimTrailJson(content: string, sink: IssueSink): { bundle:
     addIssue(sink, { record: 'document' }, 'version', `version ${String(doc.version)} is not one this app reads (1–${JSON_VERSION}); a newer ClaimTrail wrote it`);
     return { bundle, records: 0 };
   }
-  const meta = isObject(doc.case) ? doc.case : {};
-  const settings = settingsSchema.safeParse(meta.settings ?? {});
-  bundle.caseMeta = { title: typeof meta.title === 'string' ? meta.title.slice(0, 500) : null, ...(settings.success ? settings.data : {}) };
+  const meta = checkRecord(caseMetaSchema, isObject(doc.case) ? doc.case : {}, { record: 'case' }, sink);
+  if (meta) bundle.caseMeta = { title: meta.title, ...meta.settings };
   let records = 0;
   const each = (name: Section, fn: (r: Record<string, unknown>, where: { record: string; line: undefined }) => void) => {
     section(doc, name, sink).forEach((r, i) => {

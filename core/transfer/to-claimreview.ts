@@ -5,7 +5,16 @@
 import { STATUSES_NEEDING_RATIONALE } from '../types';
 import type { CaseSnapshot } from './snapshot';
 
-export function claimsToClaimReview(s: CaseSnapshot): string {
+/**
+ * JSON-LD text that is safe inside <script type="application/ld+json">: `<`, `>` and `&` are written
+ * as \u escapes (so `</script>` and `<!--` cannot end or comment out the script), and so are U+2028
+ * and U+2029 (line terminators for older JavaScript parsers). JSON.parse gives back the exact data.
+ */
+export function jsonLdText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
+export function claimsToClaimReview(s: CaseSnapshot, signedHead?: string): string {
   const reviewer = { '@type': 'Person', name: s.case.settings.analystName };
   const graph = s.claims
     .filter((c) => !c.deletedAt && STATUSES_NEEDING_RATIONALE.includes(c.status))
@@ -29,5 +38,6 @@ export function claimsToClaimReview(s: CaseSnapshot): string {
         ratingExplanation: c.statusRationale ?? undefined,
       },
     }));
-  return `${JSON.stringify({ '@context': 'https://schema.org', '@graph': graph }, null, 2)}\n`;
+  const doc = { '@context': 'https://schema.org', '@graph': graph, ...(signedHead ? { signedHead: JSON.parse(signedHead) as unknown } : {}) };
+  return jsonLdText(doc);
 }

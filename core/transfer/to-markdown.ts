@@ -1,14 +1,29 @@
 /** A readable Markdown digest of the whole case: each claim with its judgment, evidence and disputes. */
 import { gradeCode } from '../grades';
 import { formatPercent } from '../estimative';
+import { normalizeLineEndings } from '../text';
 import type { CaseSnapshot } from './snapshot';
 
 /** Markdown-significant characters escaped so that case text cannot inject links, HTML or headings. */
 export function mdEscape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return normalizeLineEndings(s).replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
 }
 
-export function caseToMarkdown(s: CaseSnapshot): string {
+/**
+ * The signed head statement as a trailing HTML comment, invisible when rendered. The statement is
+ * compact JSON of ids, hashes, numbers and base64, so it holds no "--" or ">" that could end the comment.
+ */
+export function signedHeadComment(signedHead: string): string {
+  return `<!-- claimtrail-signed-head\n${signedHead}\n-->\n`;
+}
+
+/** The visible footer line and the comment: the head a reader can compare with `claimtrail verify --expect-head`. */
+function signedFooter(signedHead: string): string {
+  const { headHash, events } = JSON.parse(signedHead) as { headHash: string; events: number };
+  return `\n---\n\nHistory head \`${headHash}\` after ${events} events (signed; check with \`claimtrail verify-signature FILE\`).\n\n${signedHeadComment(signedHead)}`;
+}
+
+export function caseToMarkdown(s: CaseSnapshot, signedHead?: string): string {
   const sources = new Map(s.sources.map((x) => [x.id, x]));
   const out: string[] = [`# ${mdEscape(s.case.title ?? 'ClaimTrail case')}`, '', `Exported ${s.exportedAt}.`, ''];
   if (s.case.settings.caveat) out.push(`**${mdEscape(s.case.settings.caveat)}**`, '');
@@ -33,5 +48,5 @@ export function caseToMarkdown(s: CaseSnapshot): string {
       out.push(`- ${mdEscape(d.raisedBy)} (${d.status}): ${mdEscape(d.position)}${d.resolution ? ` → ${mdEscape(d.resolution)}` : ''}`);
     out.push('');
   }
-  return `${out.join('\n').trimEnd()}\n`;
+  return `${normalizeLineEndings(out.join('\n')).trimEnd()}\n${signedHead ? signedFooter(signedHead) : ''}`;
 }

@@ -12,6 +12,8 @@ export interface Ctx {
   progress(done: number, total: number, label: string): void;
   /** Long jobs call this between batches; it throws CaseError('cancelled') when the user cancelled. */
   checkCancelled(): void;
+  /** The signed statement of the history head for an export to carry, or undefined when no signer is set. */
+  signedHead(at: string): string | undefined;
 }
 
 export interface CtxOptions {
@@ -21,6 +23,8 @@ export interface CtxOptions {
   now?: () => string;
   onProgress?: (done: number, total: number, label: string) => void;
   isCancelled?: () => boolean;
+  /** Signs the head for exports (db/signing.ts); the CLI passes the analyst's key. */
+  signHead?: (db: DB, at: string) => string;
 }
 
 export function createCtx(db: DB, opts: CtxOptions = {}): Ctx {
@@ -32,6 +36,7 @@ export function createCtx(db: DB, opts: CtxOptions = {}): Ctx {
     checkCancelled: () => {
       if (opts.isCancelled?.()) throw new CaseError('cancelled', 'Cancelled: nothing was changed.');
     },
+    signedHead: (at) => opts.signHead?.(db, at),
   };
 }
 

@@ -14,6 +14,9 @@ export function transferHandlers(ctx: Ctx): H {
     'transfer.preview': (input) => previewImport(input),
     'transfer.dryRun': (input) => applyImport(ctx, parseImport(input), { dryRun: true, fileName: input.fileName }),
     'transfer.import': (input) => applyImport(ctx, parseImport(input), { dryRun: false, fileName: input.fileName }),
-    'transfer.export': (input) => exportSnapshot(readSnapshot(ctx.db, ctx.now()), input.format),
+    'transfer.export': (input) => {
+      const at = ctx.now();
+      return exportSnapshot(readSnapshot(ctx.db, at), input.format, ctx.signedHead(at));
+    },
   };
 }

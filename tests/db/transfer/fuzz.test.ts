@@ -13,6 +13,15 @@ const SEEDS = [
   readFileSync(join(fixtures, 'claimreview.jsonld'), 'utf8'),
   'text,claimant,label,tags\n"A claim, quoted",someone,false,"a,b"\nAnother,x,true,\n',
   '1\tfalse\tA TSV claim "with quotes\tabortion\tspeaker\tjob\tstate\tparty\t0\t0\t0\t0\t0\tctx\n',
+  // ClaimTrail JSON with the case's title and settings (validated like settings.update) and a signed head.
+  JSON.stringify({
+    format: 'claimtrail-case',
+    version: 1,
+    exportedAt: '2025-01-01T00:00:00Z',
+    case: { title: 'Chips', settings: { analystName: 'Ana', caveat: 'Internal', backupsToKeep: 3 } },
+    claims: [{ id: 'c1', text: 'A claim', status: 'unverified' }],
+    signedHead: { type: 'claimtrail-signed-head', version: 1, events: 1 },
+  }),
 ];
 
 const rows = (api: CaseApi) => {
