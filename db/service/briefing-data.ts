@@ -4,7 +4,7 @@
  * snapshot). Composition (core/briefing) then runs on this data alone, so reading and composing can
  * be timed apart.
  */
-import type { BriefingClaimData, BriefingData, BriefingSelection } from '../../core/briefing/types';
+import type { BriefingClaimData, BriefingData, BriefingSelection, Provenance } from '../../core/briefing/types';
 import { normalizeSelection, selectionKey } from '../../core/briefing/selection';
 import type { Source } from '../../core/types';
 import { invalid, notFound } from '../errors';
@@ -77,6 +77,12 @@ function citedSources(db: DB, claims: readonly BriefingClaimData[]): Source[] {
   return [...byId.values()];
 }
 
+/** The case's history head: the newest event's hash and the number of events (the signed statement comes later). */
+export function historyProvenance(db: DB): Provenance {
+  const head = get<{ hash: string; n: number }>(db, sql`SELECT hash, (SELECT count(*) FROM events) AS n FROM events ORDER BY seq DESC LIMIT 1`);
+  return { headHash: head?.hash ?? null, events: head?.n ?? 0, statement: null };
+}
+
 export function readBriefingDataCtx(ctx: Ctx, selection: BriefingSelection): BriefingData {
   const rows = selectClaims(ctx.db, selection);
   const claims = rows.map((r) => claimData(ctx, r));
@@ -92,6 +98,7 @@ export function readBriefingDataCtx(ctx: Ctx, selection: BriefingSelection): Bri
     claims,
     sources: citedSources(ctx.db, claims),
     previous: prev ? { id: prev.id, createdAt: prev.created_at, snapshot: storedBriefing(prev).snapshot } : null,
+    provenance: historyProvenance(ctx.db),
   };
 }
 
