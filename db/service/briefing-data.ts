@@ -10,7 +10,7 @@ import type { Source } from '../../core/types';
 import { invalid, notFound } from '../errors';
 import { type ClaimRow } from '../repos/claims';
 import { eventsForClaim } from '../repos/events';
-import { latestBriefing, storedBriefing } from '../repos/briefings';
+import { latestBriefing, storedBriefingOrNull, type BriefingRow } from '../repos/briefings';
 import { getSettings } from '../repos/meta';
 import { sourceRowById, toSource } from '../repos/sources';
 import { search } from '../search';
@@ -83,6 +83,12 @@ export function historyProvenance(db: DB): Provenance {
   return { headHash: head?.hash ?? null, events: head?.n ?? 0, statement: null };
 }
 
+/** The previous saved version to compare with; a damaged one is skipped (it is refused where it is opened). */
+function previousOf(row: BriefingRow | null): BriefingData['previous'] {
+  const b = row ? storedBriefingOrNull(row) : null;
+  return row && b ? { id: row.id, createdAt: row.created_at, snapshot: b.snapshot } : null;
+}
+
 export function readBriefingDataCtx(ctx: Ctx, selection: BriefingSelection): BriefingData {
   const rows = selectClaims(ctx.db, selection);
   const claims = rows.map((r) => claimData(ctx, r));
@@ -97,7 +103,7 @@ export function readBriefingDataCtx(ctx: Ctx, selection: BriefingSelection): Bri
     caveat: settings.caveat,
     claims,
     sources: citedSources(ctx.db, claims),
-    previous: prev ? { id: prev.id, createdAt: prev.created_at, snapshot: storedBriefing(prev).snapshot } : null,
+    previous: previousOf(prev),
     provenance: historyProvenance(ctx.db),
   };
 }
