@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { PDF_MARGIN } from '../../core/briefing/page-frame';
 import { CaseError } from '../../db/errors';
 
 export const CHROMIUM_PATH = process.env.CLAIMTRAIL_CHROMIUM ?? '/usr/bin/chromium';
@@ -30,15 +31,26 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
+/** Chromium header/footer templates (core/briefing/page-frame.ts): caveat, page numbers, history head on every page. */
+export interface PdfFrame {
+  headerTemplate: string;
+  footerTemplate: string;
+}
+
 /** Prints a standalone HTML document to PDF (A4, backgrounds on); no network is allowed. */
-export async function htmlToPdf(html: string): Promise<Uint8Array> {
+export async function htmlToPdf(html: string, frame?: PdfFrame): Promise<Uint8Array> {
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     const page = await context.newPage();
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } });
+    return await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      margin: { ...PDF_MARGIN },
+      ...(frame ? { displayHeaderFooter: true, ...frame } : {}),
+    });
   } finally {
     await browser.close();
   }

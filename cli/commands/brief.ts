@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { fromBase64 } from '../../core/briefing/base64';
 import { toHtml } from '../../core/briefing/html';
+import { pdfTemplates } from '../../core/briefing/page-frame';
 import { renderBriefing } from '../../core/briefing/render';
 import type { BriefingSelection } from '../../core/briefing/types';
 import { htmlToPdf } from '../briefing/pdf';
@@ -53,7 +54,7 @@ const brief: Command = {
       const composed = ctx.values.save ? api.invoke('briefings.save', input) : api.invoke('briefings.compose', input);
       const id = 'id' in composed ? (composed.id as string) : null;
       let bytes: Uint8Array | string;
-      if (format === 'pdf') bytes = await htmlToPdf(toHtml(composed.briefing));
+      if (format === 'pdf') bytes = await htmlToPdf(toHtml(composed.briefing), pdfTemplates(composed.briefing));
       else if (format === 'md') bytes = composed.markdown;
       else {
         const r = renderBriefing(composed.briefing, format);

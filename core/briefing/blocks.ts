@@ -2,6 +2,8 @@
  * The laid-out briefing: a flat list of blocks with inline runs. Markdown, HTML, DOCX and the
  * renderer's React preview all walk these, so every format says exactly the same thing.
  */
+import { cleanText } from './wording';
+
 export interface Inline {
   text: string;
   strong?: boolean;
@@ -40,4 +42,26 @@ export function safeHref(url: string | null | undefined): string | null {
 /** The plain text of inline runs (tests, checks, previews). */
 export function plain(inlines: readonly Inline[]): string {
   return inlines.map((i) => (i.quote ? `“${i.text}”` : i.text)).join('');
+}
+
+const cleanInline = (i: Inline): Inline => ({ ...i, text: cleanText(i.text) });
+const cleanRuns = (xs: readonly Inline[]) => xs.map(cleanInline);
+
+/** Every string of the laid-out briefing through `cleanText`: the one pass all writers and the preview share. */
+export function cleanBlock(b: Block): Block {
+  switch (b.kind) {
+    case 'title':
+    case 'caveat':
+      return { ...b, text: cleanText(b.text) };
+    case 'heading':
+      return { ...b, text: cleanText(b.text), anchor: cleanText(b.anchor) };
+    case 'meta':
+      return { ...b, items: b.items.map((m) => ({ label: cleanText(m.label), value: cleanText(m.value) })) };
+    case 'para':
+      return { ...b, inlines: cleanRuns(b.inlines) };
+    case 'list':
+      return { ...b, items: b.items.map(cleanRuns) };
+    case 'notes':
+      return { ...b, items: b.items.map((it) => ({ n: it.n, inlines: cleanRuns(it.inlines) })) };
+  }
 }

@@ -6,14 +6,16 @@ import { statusConflict } from '../confidence';
 import { diffSnapshots, snapshotOf } from './changes';
 import { judgmentChanges } from './history';
 import { confidenceSentence, draftBluf, likelihoodSentence, overrideSentence, statusSentence } from './sentences';
-import { FootnoteBook, gapOf, sourceList, sourceSummary } from './sourcing';
+import { assessSourcing, FootnoteBook, judgmentFacts, sourceList } from './sourcing';
 import type { Briefing, BriefingClaimData, BriefingData, ComposeOptions, DisputeLine, Judgment } from './types';
+import { clause } from './wording';
 
 export const DEFAULT_TITLE = 'Briefing note';
 
 function judgmentOf(c: BriefingClaimData, label: string, book: FootnoteBook): Judgment {
   const { claim, model } = c;
   const disputes: DisputeLine[] = c.disputes.map((d) => ({
+    id: d.id,
     raisedBy: d.raisedBy,
     openedAt: d.openedAt,
     position: d.position,
@@ -24,7 +26,7 @@ function judgmentOf(c: BriefingClaimData, label: string, book: FootnoteBook): Ju
   const history = judgmentChanges(c.events);
   const warnings: string[] = [];
   const conflict = statusConflict(claim.status, claim.probability);
-  if (conflict) warnings.push(`Status contradicts the evidence: ${conflict}.`);
+  if (conflict) warnings.push(`Status contradicts the evidence: ${clause(conflict)}.`);
   if (model.singleOrigin) warnings.push('Single origin: all supporting evidence traces to one source.');
   if (model.circularReporting) warnings.push('Circular reporting: some supporting items repeat a source already counted.');
   return {
@@ -46,7 +48,7 @@ function judgmentOf(c: BriefingClaimData, label: string, book: FootnoteBook): Ju
       override: claim.overridden ? overrideSentence(claim.computedProbability) : null,
       status: statusSentence(claim.status),
     },
-    evidence: c.evidence.map((e) => ({ stance: e.stance, excerpt: e.excerpt, note: e.note, footnote: book.cite(e) })),
+    evidence: c.evidence.map((e) => ({ evidenceId: e.id, stance: e.stance, excerpt: e.excerpt, note: e.note, footnote: book.cite(e) })),
     disputes,
     changes: history.shown,
     earlierChanges: history.hidden,
@@ -60,6 +62,11 @@ export function composeBriefing(data: BriefingData, options: ComposeOptions = {}
   const sources = sourceList(book.notes, data.sources);
   const snapshot = snapshotOf(judgments);
   const bluf = options.bluf?.trim();
+  const { summary, gaps } = assessSourcing(
+    data.claims.map((c, i) => judgmentFacts(c, judgments[i]!)),
+    sources,
+    data.sources,
+  );
   return {
     title: options.title?.trim() || DEFAULT_TITLE,
     generatedAt: data.generatedAt,
@@ -71,12 +78,13 @@ export function composeBriefing(data: BriefingData, options: ComposeOptions = {}
     blufDrafted: !bluf,
     judgments,
     footnotes: book.notes,
-    summary: sourceSummary(sources, data.claims, judgments, data.sources),
-    gaps: data.claims.map((c, i) => gapOf(c, judgments[i]!)).filter((g) => g !== null),
+    summary,
+    gaps,
     changes: data.previous
       ? { previousId: data.previous.id, previousAt: data.previous.createdAt, lines: diffSnapshots(data.previous.snapshot, snapshot) }
       : null,
     sources,
     snapshot,
+    provenance: data.provenance,
   };
 }

@@ -5,7 +5,15 @@
  */
 import { BAND_SYNONYMS, BANDS, type Band } from '../estimative';
 
-export type EstimativeProblem = 'mixed' | 'vague' | 'band-mismatch' | 'untied';
+export type EstimativeProblem =
+  | 'mixed'
+  | 'vague'
+  | 'band-mismatch'
+  | 'untied'
+  /** Cites a key judgment label (KJn) that the note does not have. */
+  | 'unknown-judgment'
+  /** Calls a claim likely (or unlikely) against the analyst's verdict (refuted, supported). */
+  | 'contradicts-verdict';
 
 export interface EstimativeWarning {
   /** e.g. "BLUF" or "KJ2". */
@@ -29,7 +37,7 @@ const PHRASES: { re: RegExp; phrase: string; band: Band }[] = BANDS.flatMap((ban
 const CONFIDENCE = /\b(?:low|moderate|high)(?:ly)?[\s-]+confiden(?:ce|t)\b|\bconfiden(?:ce|t)\b[^.;]*\b(?:low|moderate|high)\b/i;
 /** Hedges that say nothing about likelihood; "May" followed by a day or year is the month. */
 const VAGUE = /\b(?:may(?!\s+\d)|could|possibly|perhaps|might)\b/gi;
-const KJ_REF = /\bKJ(\d+)\b/g;
+export const KJ_REF = /\bKJ(\d+)\b/g;
 
 /** Removes quoted spans (“…”, "…", ‘…’) so that quoted claims and excerpts are not judged. */
 export function stripQuotes(s: string): string {

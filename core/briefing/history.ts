@@ -1,49 +1,51 @@
-/** "How the judgment changed": the claim's history events turned into short dated lines. */
+/**
+ * "How the judgment changed": the claim's history reduced to its net change per aspect (band,
+ * confidence, status, override), each once, however many intermediate moves it took. Disputes are
+ * listed on their own in the briefing, so their events are not repeated here.
+ */
 import type { CaseEvent } from '../types';
 import type { JudgmentChange } from './types';
+import { clause, count } from './wording';
 
-/** At most this many changes per claim are shown (the latest ones). */
+/** Kept for stored briefings and callers: with net changes there are at most four lines per claim. */
 export const MAX_CHANGES = 8;
 
-type Payload = {
-  before?: Record<string, unknown>;
-  after?: Record<string, unknown>;
-  cause?: string;
-};
+type Payload = { before?: Record<string, unknown>; after?: Record<string, unknown> };
 
 const pct = (v: unknown) => (typeof v === 'number' ? `${Math.round(v * 100)}%` : 'none');
 
-/** One event can yield two lines (band and confidence moves are never put in one sentence). */
-function linesOf(e: CaseEvent): string[] {
-  const p = (e.payload ?? {}) as Payload;
-  const b = p.before ?? {};
-  const a = p.after ?? {};
-  const why = e.rationale ? ` — ${e.rationale}` : '';
-  switch (e.kind) {
-    case 'confidence.changed': {
-      const cause = p.cause ? ` (${p.cause})` : '';
-      const out: string[] = [];
-      if (b.band !== a.band) out.push(`Probability band moved from ${String(b.band)} to ${String(a.band)}${cause}.`);
-      if (b.confidence !== a.confidence) out.push(`Analytic confidence moved from ${String(b.confidence)} to ${String(a.confidence)}${cause}.`);
-      return out;
-    }
-    case 'claim.status':
-      return [`Status changed from ${String(b.status)} to ${String(a.status)}${why}.`];
-    case 'claim.override':
-      return [`Analyst override changed from ${pct(b.override)} to ${pct(a.override)}${why}.`];
-    case 'dispute.opened': {
-      const d = a as { raisedBy?: string };
-      return [`Dispute opened by ${d.raisedBy ?? 'someone'}.`];
-    }
-    case 'dispute.resolved':
-      return [`Dispute resolved${why}.`];
-    default:
-      return [];
-  }
+interface Aspect {
+  kind: CaseEvent['kind'];
+  field: string;
+  say: (from: unknown, to: unknown) => string;
+  show?: (v: unknown) => string;
+}
+
+const ASPECTS: Aspect[] = [
+  { kind: 'confidence.changed', field: 'band', say: (a, b) => `Probability band moved from ${String(a)} to ${String(b)}` },
+  { kind: 'confidence.changed', field: 'confidence', say: (a, b) => `Analytic confidence moved from ${String(a)} to ${String(b)}` },
+  { kind: 'claim.status', field: 'status', say: (a, b) => `Status changed from ${String(a)} to ${String(b)}` },
+  { kind: 'claim.override', field: 'override', say: (a, b) => `Analyst override changed from ${pct(a)} to ${pct(b)}` },
+];
+
+function netChange(events: readonly CaseEvent[], a: Aspect): JudgmentChange | null {
+  const moves = events.filter((e) => {
+    const p = (e.payload ?? {}) as Payload;
+    return e.kind === a.kind && p.before?.[a.field] !== p.after?.[a.field];
+  });
+  if (!moves.length) return null;
+  const first = (moves[0]!.payload ?? {}) as Payload;
+  const lastEvent = moves[moves.length - 1]!;
+  const last = (lastEvent.payload ?? {}) as Payload;
+  const from = first.before?.[a.field];
+  const to = last.after?.[a.field];
+  if (from === to) return null;
+  const net = moves.length > 1 ? ` (net of ${count(moves.length, 'change')})` : '';
+  const why = lastEvent.rationale && a.kind !== 'confidence.changed' ? ` — ${clause(lastEvent.rationale)}` : '';
+  return { at: lastEvent.at, what: `${a.say(from, to)}${net}${why}.` };
 }
 
 export function judgmentChanges(events: readonly CaseEvent[]): { shown: JudgmentChange[]; hidden: number } {
-  const all = events.flatMap((e) => linesOf(e).map((what) => ({ at: e.at, what })));
-  const shown = all.slice(-MAX_CHANGES);
-  return { shown, hidden: all.length - shown.length };
+  const shown = ASPECTS.map((a) => netChange(events, a)).filter((c): c is JudgmentChange => c !== null);
+  return { shown, hidden: 0 };
 }

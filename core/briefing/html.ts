@@ -1,13 +1,18 @@
 /** The briefing as one standalone, printable HTML document; every user string is escaped. */
-import type { Block, Inline } from './blocks';
+import { safeHref, type Block, type Inline } from './blocks';
 import { escapeHtml as e } from './escape';
 import { BRIEFING_CSP, BRIEFING_CSS } from './html-style';
 import { layoutBriefing } from './layout';
+import { cleanText } from './wording';
 import type { Briefing } from './types';
 
 function inline(i: Inline): string {
-  if (i.ref !== undefined) return `<sup><a href="#fn${i.ref}" id="ref${i.ref}">[${i.ref}]</a></sup>`;
-  if (i.href) return `<a href="${e(i.href)}" rel="noreferrer noopener">${e(i.text)}</a>`;
+  if (i.ref !== undefined) {
+    const n = e(String(i.ref));
+    return `<sup><a href="#fn${n}" id="ref${n}">[${n}]</a></sup>`;
+  }
+  const href = safeHref(i.href);
+  if (href) return `<a href="${e(href)}" rel="noreferrer noopener">${e(i.text)}</a>`;
   if (i.quote) return `<span class="quote">“${e(i.text)}”</span>`;
   if (i.strong) return `<strong>${e(i.text)}</strong>`;
   return e(i.text);
@@ -24,15 +29,15 @@ function block(b: Block): string {
     case 'caveat':
       return `<p class="caveat">${e(b.text)}</p>`;
     case 'heading':
-      return `<h${b.level} id="${e(b.anchor)}">${e(b.text)}</h${b.level}>`;
+      return `<h${b.level === 2 ? 2 : 3} id="${e(b.anchor)}">${e(b.text)}</h${b.level === 2 ? 2 : 3}>`;
     case 'para':
-      return `<p${b.tone ? ` class="${b.tone}"` : ''}>${inlines(b.inlines)}</p>`;
+      return `<p${b.tone ? ` class="${e(b.tone)}"` : ''}>${inlines(b.inlines)}</p>`;
     case 'list': {
       const tag = b.ordered ? 'ol' : 'ul';
       return `<${tag}>${b.items.map((it) => `<li>${inlines(it)}</li>`).join('')}</${tag}>`;
     }
     case 'notes':
-      return `<ol class="notes">${b.items.map((it) => `<li id="fn${it.n}">[${it.n}] ${inlines(it.inlines)}</li>`).join('')}</ol>`;
+      return `<ol class="notes">${b.items.map((it) => `<li id="fn${e(String(it.n))}">[${e(String(it.n))}] ${inlines(it.inlines)}</li>`).join('')}</ol>`;
   }
 }
 
@@ -45,7 +50,7 @@ export function blocksToHtml(blocks: readonly Block[], title: string): string {
     `<meta http-equiv="Content-Security-Policy" content="${BRIEFING_CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="ClaimTrail">',
-    `<title>${e(title)}</title>`,
+    `<title>${e(cleanText(title))}</title>`,
     `<style>${BRIEFING_CSS}</style>`,
     '</head>',
     '<body>',

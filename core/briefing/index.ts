@@ -13,3 +13,7 @@ export { checkBriefing, checkBluf, checkJudgment, judgmentSentences } from './ch
 export { checkText, likelihoodWords, mentionsConfidenceLevel, vagueWords, splitSentences, type EstimativeWarning } from './estimative-check';
 export { normalizeSelection, selectionKey, describeSelection, isEmptySelection } from './selection';
 export { diffSnapshots, snapshotOf } from './changes';
+export { pageFrame, pdfTemplates, PDF_MARGIN, type PageFrame } from './page-frame';
+export { parseStoredBriefing, StoredBriefingError } from './schema';
+export { DRAFT_BLUF_LABEL, provenanceText } from './layout';
+export { cleanText, count, agree, sentence } from './wording';

@@ -1,15 +1,15 @@
 /** Lays the briefing model out as blocks, section by section (DESIGN §5). */
 import { RELIABILITY, RELIABILITY_LABEL } from '../grades';
-import { q, ref, safeHref, t, type Block, type Inline } from './blocks';
+import { cleanBlock, q, ref, safeHref, t, type Block, type Inline } from './blocks';
 import { describeSelection } from './selection';
-import type { Briefing, Footnote, Judgment, SourceEntry } from './types';
+import type { Briefing, Footnote, Judgment, Provenance, SourceEntry } from './types';
+import { agree, count, sentence } from './wording';
 
 const STANCE_LABEL = { supports: 'Supports', refutes: 'Refutes', context: 'Context' } as const;
 const h2 = (text: string, anchor: string): Block => ({ kind: 'heading', level: 2, text, anchor });
 const h3 = (text: string, anchor: string): Block => ({ kind: 'heading', level: 3, text, anchor });
 const para = (...inlines: Inline[]): Block => ({ kind: 'para', inlines });
 const date = (iso: string) => iso.slice(0, 10);
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function header(b: Briefing): Block[] {
   const out: Block[] = [{ kind: 'title', text: b.title }];
@@ -26,11 +26,16 @@ function header(b: Briefing): Block[] {
   return out;
 }
 
+/** The label every format prints before a drafted BLUF, so a draft is never mistaken for the analyst's words. */
+export const DRAFT_BLUF_LABEL = 'Draft BLUF';
+
 function bluf(b: Briefing): Block[] {
-  const out = [h2('Bottom line up front', 'bluf'), para(t(b.bluf))];
-  if (b.blufDrafted)
-    out.push({ kind: 'para', tone: 'aside', inlines: [t('Drafted from the strongest judgments; review and edit before release.')] });
-  return out;
+  if (!b.blufDrafted) return [h2('Bottom line up front', 'bluf'), para(t(b.bluf))];
+  return [
+    h2('Bottom line up front', 'bluf'),
+    para(t(`${DRAFT_BLUF_LABEL}: `, { strong: true }), t(b.bluf)),
+    { kind: 'para', tone: 'aside', inlines: [t('Drafted from the strongest judgments; review and edit before release.')] },
+  ];
 }
 
 function judgment(j: Judgment): Block[] {
@@ -42,7 +47,7 @@ function judgment(j: Judgment): Block[] {
     para(t(j.sentences.confidence)),
     para(t(j.sentences.status), ...(j.statusRationale ? [t(' Rationale: '), q(j.statusRationale)] : [])),
   ];
-  for (const w of j.warnings) out.push({ kind: 'para', tone: 'warning', inlines: [t(`Warning: ${w}`)] });
+  for (const w of j.warnings) out.push({ kind: 'para', tone: 'warning', inlines: [t(`Warning: ${sentence(w)}`)] });
   return out;
 }
 
@@ -61,7 +66,7 @@ function evidence(b: Briefing): Block[] {
         t(`${STANCE_LABEL[e.stance]}: `, { strong: true }),
         ...(e.excerpt ? [q(e.excerpt), t(' ')] : []),
         ref(e.footnote),
-        ...(e.note ? [t(` Note: ${e.note}`)] : []),
+        ...(e.note ? [t(` Note: ${sentence(e.note)}`)] : []),
       ]),
     });
   }
@@ -79,7 +84,7 @@ function disputes(b: Briefing): Block[] {
       q(d.position),
       ...(d.resolution ? [t(` Resolved${d.resolvedAt ? ` on ${date(d.resolvedAt)}` : ''}: `), q(d.resolution)] : []),
     ]);
-    if (j.earlierChanges) items.push([t(`${j.earlierChanges} earlier changes not shown.`)]);
+    if (j.earlierChanges) items.push([t(`${count(j.earlierChanges, 'earlier change')} not shown.`)]);
     for (const c of j.changes) items.push([t(`${date(c.at)}: ${c.what}`)]);
     out.push({ kind: 'list', ordered: false, items });
   }
@@ -93,7 +98,7 @@ function summary(b: Briefing): Block[] {
     h2('Source summary', 'source-summary'),
     para(
       t(
-        `${count(b.judgments.length, 'key judgment')} rest on ${count(s.evidenceItems, 'evidence item')} from ` +
+        `${count(b.judgments.length, 'key judgment')} ${agree(b.judgments.length, 'rests', 'rest')} on ${count(s.evidenceItems, 'evidence item')} from ` +
           `${count(s.sources, 'source')} with ${count(s.independentOrigins, 'independent origin')}` +
           `${grades.length ? `: ${grades.join(', ')}` : ''}.`,
       ),
@@ -102,14 +107,21 @@ function summary(b: Briefing): Block[] {
   if (s.singleOrigin.length)
     out.push({ kind: 'para', tone: 'warning', inlines: [t(`Single-origin reporting: the supporting evidence for ${s.singleOrigin.join(', ')} traces to one origin each.`)] });
   if (s.circular.length)
-    out.push({ kind: 'para', tone: 'warning', inlines: [t(`Circular reporting: ${s.circular.join(', ')} cite sources that repeat an origin already counted; repeats count at a quarter share.`)] });
+    out.push({
+      kind: 'para',
+      tone: 'warning',
+      inlines: [t(`Circular reporting: ${s.circular.join(', ')} ${agree(s.circular.length, 'cites', 'cite')} sources that repeat an origin already counted; repeats count at a quarter share.`)],
+    });
+  if (s.lowConfidence?.length)
+    out.push({ kind: 'para', tone: 'warning', inlines: [t(`Low analytic confidence: ${s.lowConfidence.join(', ')}.`)] });
   return out;
 }
 
 function gaps(b: Briefing): Block[] {
   const out = [h2('Intelligence gaps', 'gaps')];
-  if (!b.gaps.length) return [...out, para(t('Every judgment has independent evidence of at least moderate quality.'))];
-  return [...out, { kind: 'list', ordered: false, items: b.gaps.map((g) => [t(`${g.label}: `, { strong: true }), q(g.text), t(` — ${g.reason}.`)]) }];
+  if (!b.gaps.length)
+    return [...out, para(t('None found: every judgment has evidence from more than one independent origin, no circular reporting and at least moderate confidence.'))];
+  return [...out, { kind: 'list', ordered: false, items: b.gaps.map((g) => [t(`${g.label}: `, { strong: true }), q(g.text), t(` — ${sentence(g.reason)}`)]) }];
 }
 
 function changes(b: Briefing): Block[] {
@@ -146,6 +158,12 @@ function notesAndSources(b: Briefing): Block[] {
   ];
 }
 
+/** "History head 1a2b… (42 events)": which state of the case history the briefing was made from. */
+export function provenanceText(p: Provenance | undefined): string {
+  if (!p || !p.headHash) return 'History head: none recorded.';
+  return `History head ${p.headHash} (${count(p.events, 'event')}).`;
+}
+
 export function layoutBriefing(b: Briefing): Block[] {
   const out = [
     ...header(b),
@@ -158,7 +176,8 @@ export function layoutBriefing(b: Briefing): Block[] {
     ...gaps(b),
     ...changes(b),
     ...notesAndSources(b),
+    { kind: 'para', tone: 'aside', inlines: [t(provenanceText(b.provenance))] } as Block,
   ];
   if (b.caveat) out.push({ kind: 'caveat', text: b.caveat });
-  return out;
+  return out.map(cleanBlock);
 }

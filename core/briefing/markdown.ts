@@ -1,20 +1,25 @@
 /** The briefing as Markdown (CommonMark): the canonical saved text of a briefing. */
-import type { Block, Inline } from './blocks';
+import { normalizeLineEndings } from '../text';
+import { safeHref, type Block, type Inline } from './blocks';
 import { layoutBriefing } from './layout';
 import type { Briefing } from './types';
 
+/** A footnote number as Markdown: digits only, whatever a stored model holds. */
+const noteNumber = (n: unknown) => `\\[${escapeMarkdown(String(n))}\\]`;
+
 /** Escapes what CommonMark would read as markup (and raw HTML), keeping the text readable. */
 export function escapeMarkdown(s: string): string {
-  return s
+  return normalizeLineEndings(String(s))
     .replace(/[\\`*_[\]<>|~]/g, (m) => `\\${m}`)
-    .replace(/\r?\n/g, ' ')
+    .replace(/\n/g, ' ')
     .replace(/^(\s*)([#+\-=]|\d+[.)])/, (_m, sp: string, mark: string) => `${sp}${mark.replace(/([#+\-=.)])$/, '\\$1')}`);
 }
 
 function inline(i: Inline): string {
-  if (i.ref !== undefined) return `\\[${i.ref}\\]`;
+  if (i.ref !== undefined) return noteNumber(i.ref);
   const text = escapeMarkdown(i.text);
-  if (i.href) return `<${i.href.replace(/[<>\s]/g, encodeURIComponent)}>`;
+  const href = safeHref(i.href);
+  if (href) return `<${href.replace(/[<>\s]/g, encodeURIComponent)}>`;
   if (i.quote) return `*“${text}”*`;
   if (i.strong) return `**${text.trim()}**${/\s$/.test(i.text) ? ' ' : ''}`;
   return text;
@@ -27,7 +32,7 @@ function block(b: Block): string {
     case 'title':
       return `# ${escapeMarkdown(b.text)}`;
     case 'meta':
-      return b.items.map((m) => `**${m.label}:** ${escapeMarkdown(m.value)}`).join('  \n');
+      return b.items.map((m) => `**${escapeMarkdown(m.label)}:** ${escapeMarkdown(m.value)}`).join('  \n');
     case 'caveat':
       return `> **${escapeMarkdown(b.text)}**`;
     case 'heading':
@@ -37,7 +42,7 @@ function block(b: Block): string {
     case 'list':
       return b.items.map((it, n) => `${b.ordered ? `${n + 1}.` : '-'} ${inlines(it)}`).join('\n');
     case 'notes':
-      return b.items.map((it) => `\\[${it.n}\\] ${inlines(it.inlines)}`).join('  \n');
+      return b.items.map((it) => `${noteNumber(it.n)} ${inlines(it.inlines)}`).join('  \n');
   }
 }
 

@@ -26,9 +26,17 @@ export function statusSentence(status: ClaimStatus): string {
   return `Status: ${status}.`;
 }
 
-/** One BLUF sentence about a judgment, tied to it by its label so the checker can verify the word. */
-export function blufSentence(j: Pick<Judgment, 'label' | 'text' | 'band'>): string {
+/** Verdicts that say whether the claim is true; a BLUF states them rather than the model's likelihood. */
+export const VERDICT_TRUTH: Partial<Record<ClaimStatus, boolean>> = { supported: true, refuted: false };
+
+/**
+ * One BLUF sentence about a judgment, tied to it by its label so the checker can verify the word.
+ * A claim the analyst marked supported or refuted is stated by that verdict: the BLUF never calls a
+ * refuted claim "likely accurate".
+ */
+export function blufSentence(j: Pick<Judgment, 'label' | 'text' | 'band'> & { status?: ClaimStatus }): string {
   const quoted = `“${j.text.replace(/[.\s]+$/, '')}”`;
+  if (j.status && VERDICT_TRUTH[j.status] !== undefined) return `The analyst has judged ${quoted} ${j.status} (${j.label}).`;
   if (j.band === 'almost no chance') return `There is almost no chance that ${quoted} is accurate (${j.label}).`;
   if (j.band === 'roughly even chance') return `There is a roughly even chance that ${quoted} is accurate (${j.label}).`;
   return `It is ${j.band} that ${quoted} is accurate (${j.label}).`;

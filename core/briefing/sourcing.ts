@@ -49,37 +49,75 @@ export function sourceList(footnotes: readonly Footnote[], sources: readonly Sou
   return out;
 }
 
-export function sourceSummary(
+const isWeak = (e: EvidenceView) => !isStrongReliability(e.source.reliability) || e.credibility >= 4;
+
+/**
+ * What the source summary and the gaps both say about one judgment. The "model" helper's facts
+ * (attribution-only, copy-suspected…) are added here and to GAP_RULES; nothing else needs to change.
+ */
+export interface JudgmentFacts {
+  label: string;
+  text: string;
+  /** Evidence items, and those for or against (not context). */
+  evidence: number;
+  weighed: number;
+  /** Grades of the weighed items when every one is weak (reliability D–F or credibility 4–6); else null. */
+  weakOnly: string[] | null;
+  singleOrigin: boolean;
+  circular: boolean;
+  lowConfidence: boolean;
+}
+
+export function judgmentFacts(c: BriefingClaimData, j: Judgment): JudgmentFacts {
+  const weighed = c.evidence.filter((e) => e.stance !== 'context');
+  return {
+    label: j.label,
+    text: j.text,
+    evidence: c.evidence.length,
+    weighed: weighed.length,
+    weakOnly: weighed.length && weighed.every(isWeak) ? [...new Set(weighed.map((e) => e.grade))].sort() : null,
+    singleOrigin: c.model.singleOrigin,
+    circular: c.model.circularReporting,
+    lowConfidence: c.model.confidence === 'low',
+  };
+}
+
+/** Each rule that makes a judgment a gap, with the reason printed for it (in this order). */
+export const GAP_RULES: { applies: (f: JudgmentFacts) => boolean; reason: (f: JudgmentFacts) => string }[] = [
+  { applies: (f) => f.evidence === 0, reason: () => 'no evidence recorded' },
+  { applies: (f) => f.evidence > 0 && f.weighed === 0, reason: () => 'only context evidence; nothing for or against' },
+  { applies: (f) => f.weakOnly !== null, reason: (f) => `only weak evidence (grades ${f.weakOnly!.join(', ')})` },
+  { applies: (f) => f.singleOrigin, reason: () => 'all supporting evidence traces to one origin' },
+  { applies: (f) => f.circular, reason: () => 'circular reporting: supporting items repeat an origin already counted' },
+  { applies: (f) => f.lowConfidence, reason: () => 'low analytic confidence' },
+];
+
+/**
+ * The source summary and the intelligence gaps from one list of facts, so the two sections can
+ * never disagree: every judgment the summary flags is a gap, and "no gaps" means nothing was flagged.
+ */
+export function assessSourcing(
+  facts: readonly JudgmentFacts[],
   entries: readonly SourceEntry[],
-  claims: readonly BriefingClaimData[],
-  judgments: readonly Judgment[],
   sources: readonly Source[],
-): SourceSummary {
+): { summary: SourceSummary; gaps: Gap[] } {
   const byGrade = Object.fromEntries(RELIABILITY.map((r) => [r, 0])) as SourceSummary['byGrade'];
   for (const e of entries) byGrade[e.reliability]++;
   const originOf = new Map(sources.map((s) => [s.id, s.originId]));
   const origins = new Set(entries.map((e) => originOf.get(e.id) ?? e.id));
-  return {
+  const labels = (pick: (f: JudgmentFacts) => boolean) => facts.filter(pick).map((f) => f.label);
+  const summary: SourceSummary = {
     sources: entries.length,
     byGrade,
-    evidenceItems: claims.reduce((n, c) => n + c.evidence.length, 0),
+    evidenceItems: facts.reduce((n, f) => n + f.evidence, 0),
     independentOrigins: origins.size,
-    singleOrigin: judgments.filter((_, i) => claims[i]!.model.singleOrigin).map((j) => j.label),
-    circular: judgments.filter((_, i) => claims[i]!.model.circularReporting).map((j) => j.label),
+    singleOrigin: labels((f) => f.singleOrigin),
+    circular: labels((f) => f.circular),
+    lowConfidence: labels((f) => f.lowConfidence),
   };
-}
-
-const isWeak = (e: EvidenceView) => !isStrongReliability(e.source.reliability) || e.credibility >= 4;
-
-/** Claims with no evidence for or against, only weak evidence, or a low-confidence single origin. */
-export function gapOf(c: BriefingClaimData, j: Judgment): Gap | null {
-  const weighed = c.evidence.filter((e) => e.stance !== 'context');
-  const gap = (reason: string): Gap => ({ label: j.label, text: j.text, reason });
-  if (weighed.length === 0)
-    return gap(c.evidence.length ? 'only context evidence; nothing for or against' : 'no evidence recorded');
-  if (weighed.every(isWeak))
-    return gap(`only weak evidence (grades ${[...new Set(weighed.map((e) => e.grade))].sort().join(', ')})`);
-  if (c.model.singleOrigin && c.model.refuteOrigins === 0 && c.model.confidence === 'low')
-    return gap('all supporting evidence traces to one origin');
-  return null;
+  const gaps = facts.flatMap((f) => {
+    const reasons = GAP_RULES.filter((r) => r.applies(f)).map((r) => r.reason(f));
+    return reasons.length ? [{ label: f.label, text: f.text, reason: reasons.join('; ') }] : [];
+  });
+  return { summary, gaps };
 }

@@ -26,6 +26,17 @@ export interface BriefingData {
   sources: Source[];
   /** The snapshot of the latest saved briefing on the same selection, if any. */
   previous: { id: string; createdAt: string; snapshot: BriefingSnapshot } | null;
+  /** The case's history head when the data was read. */
+  provenance: Provenance;
+}
+
+/** Which state of the case's history a briefing was made from (printed in every format's footer). */
+export interface Provenance {
+  /** Hash of the newest history event; null in a case without events. */
+  headHash: string | null;
+  events: number;
+  /** A signed statement of the head (filled by the signing code, issue 12.11); null until then. */
+  statement: string | null;
 }
 
 export interface BriefingClaimData {
@@ -39,7 +50,7 @@ export interface BriefingClaimData {
 
 export interface ComposeOptions {
   title?: string;
-  /** The analyst's BLUF; when absent one is drafted from the strongest judgments. */
+  /** The analyst's BLUF (only text the analyst wrote); when absent one is drafted from the strongest judgments. */
   bluf?: string;
 }
 
@@ -55,6 +66,8 @@ export interface Footnote {
 }
 
 export interface EvidenceLine {
+  /** Absent in briefings saved before snapshot version 2. */
+  evidenceId?: string;
   stance: 'supports' | 'refutes' | 'context';
   excerpt: string;
   note: string;
@@ -62,6 +75,8 @@ export interface EvidenceLine {
 }
 
 export interface DisputeLine {
+  /** Absent in briefings saved before snapshot version 2. */
+  id?: string;
   raisedBy: string;
   openedAt: string;
   position: string;
@@ -118,6 +133,8 @@ export interface SourceSummary {
   independentOrigins: number;
   singleOrigin: string[];
   circular: string[];
+  /** Labels of the judgments held with low analytic confidence. */
+  lowConfidence: string[];
 }
 
 export interface Gap {
@@ -136,10 +153,15 @@ export interface ClaimState {
   evidence: number;
   openDisputes: number;
   disputes: number;
+  /** Version 2 on: which evidence items and disputes, so additions and removals are named once each. */
+  evidenceIds?: string[];
+  openDisputeIds?: string[];
+  resolvedDisputeIds?: string[];
 }
 
+/** Version 1 snapshots (counts only) are still read; new ones are version 2. */
 export interface BriefingSnapshot {
-  version: 1;
+  version: 1 | 2;
   claims: ClaimState[];
 }
 
@@ -166,4 +188,5 @@ export interface Briefing {
   changes: BriefingChanges | null;
   sources: SourceEntry[];
   snapshot: BriefingSnapshot;
+  provenance: Provenance;
 }

@@ -1,7 +1,8 @@
 /** Saved briefing versions: the Markdown as delivered and the model it was rendered from. */
 import type { Briefing, BriefingSelection } from '../../core/briefing/types';
 import type { BriefingVersion } from '../../core/contract/briefings';
-import { notFound } from '../errors';
+import { parseStoredBriefing, StoredBriefingError } from '../../core/briefing/schema';
+import { CaseError, invalid, notFound } from '../errors';
 import { all, empty, get, run, sql, type DB } from '../sql';
 
 export interface BriefingRow {
@@ -25,7 +26,7 @@ export interface StoredSnapshot {
 
 const SELECT = sql`SELECT b.*,
     (SELECT count(*) FROM briefings p WHERE p.selection_key = b.selection_key AND p.rowid <= b.rowid) AS version,
-    coalesce(json_array_length(b.snapshot, '$.briefing.snapshot.claims'), 0) AS claim_count
+    CASE WHEN json_valid(b.snapshot) THEN coalesce(json_array_length(b.snapshot, '$.briefing.snapshot.claims'), 0) ELSE 0 END AS claim_count
   FROM briefings b`;
 
 export function insertBriefing(
@@ -57,19 +58,53 @@ export function listBriefings(db: DB, selectionKey: string | null, limit: number
   return all<BriefingRow>(db, sql`${SELECT} ${where} ORDER BY b.rowid DESC LIMIT ${limit}`);
 }
 
+/** The stored model, validated (core/briefing/schema.ts): a damaged one is refused with a clear error, never rendered. */
 export function storedBriefing(row: BriefingRow): Briefing {
-  const stored = JSON.parse(row.snapshot) as StoredSnapshot;
-  if (stored.format !== 1) throw new Error(`briefing ${row.id}: unknown snapshot format ${String(stored.format)}`);
-  return stored.briefing;
+  const where = `saved briefing ${row.id}`;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(row.snapshot);
+  } catch {
+    throw invalid(`${where} is damaged and will not be shown: its model is not JSON`);
+  }
+  const s = stored as Partial<StoredSnapshot> | null;
+  if (!s || typeof s !== 'object' || s.format !== 1)
+    throw invalid(`${where} is damaged and will not be shown: unknown snapshot format ${String(s?.format)}`);
+  try {
+    return parseStoredBriefing(s.briefing, where);
+  } catch (e) {
+    if (e instanceof StoredBriefingError) throw invalid(e.message, e.issues);
+    throw e;
+  }
 }
 
+/** The stored model, or null when it is damaged (for the "previous briefing" a new one compares with). */
+export function storedBriefingOrNull(row: BriefingRow): Briefing | null {
+  try {
+    return storedBriefing(row);
+  } catch (e) {
+    if (e instanceof CaseError) return null;
+    throw e;
+  }
+}
+
+const parseSelection = (json: string): BriefingSelection => {
+  try {
+    const s = JSON.parse(json) as unknown;
+    return s && typeof s === 'object' && !Array.isArray(s) ? (s as BriefingSelection) : {};
+  } catch {
+    return {};
+  }
+};
+
+/** A list entry: never throws for a damaged row, so one bad record cannot hide the others. */
 export function toVersion(row: BriefingRow): BriefingVersion {
   return {
     id: row.id,
-    title: row.title,
-    selection: JSON.parse(row.selection) as BriefingSelection,
+    title: String(row.title),
+    selection: parseSelection(row.selection),
     selectionKey: row.selection_key,
-    createdAt: row.created_at,
+    createdAt: String(row.created_at),
     version: row.version,
     claimCount: row.claim_count,
   };

@@ -4,13 +4,13 @@
  * snapshot). Composition (core/briefing) then runs on this data alone, so reading and composing can
  * be timed apart.
  */
-import type { BriefingClaimData, BriefingData, BriefingSelection } from '../../core/briefing/types';
+import type { BriefingClaimData, BriefingData, BriefingSelection, Provenance } from '../../core/briefing/types';
 import { normalizeSelection, selectionKey } from '../../core/briefing/selection';
 import type { Source } from '../../core/types';
 import { invalid, notFound } from '../errors';
 import { type ClaimRow } from '../repos/claims';
 import { eventsForClaim } from '../repos/events';
-import { latestBriefing, storedBriefing } from '../repos/briefings';
+import { latestBriefing, storedBriefingOrNull, type BriefingRow } from '../repos/briefings';
 import { getSettings } from '../repos/meta';
 import { sourceRowById, toSource } from '../repos/sources';
 import { search } from '../search';
@@ -77,6 +77,18 @@ function citedSources(db: DB, claims: readonly BriefingClaimData[]): Source[] {
   return [...byId.values()];
 }
 
+/** The case's history head: the newest event's hash and the number of events (the signed statement comes later). */
+export function historyProvenance(db: DB): Provenance {
+  const head = get<{ hash: string; n: number }>(db, sql`SELECT hash, (SELECT count(*) FROM events) AS n FROM events ORDER BY seq DESC LIMIT 1`);
+  return { headHash: head?.hash ?? null, events: head?.n ?? 0, statement: null };
+}
+
+/** The previous saved version to compare with; a damaged one is skipped (it is refused where it is opened). */
+function previousOf(row: BriefingRow | null): BriefingData['previous'] {
+  const b = row ? storedBriefingOrNull(row) : null;
+  return row && b ? { id: row.id, createdAt: row.created_at, snapshot: b.snapshot } : null;
+}
+
 export function readBriefingDataCtx(ctx: Ctx, selection: BriefingSelection): BriefingData {
   const rows = selectClaims(ctx.db, selection);
   const claims = rows.map((r) => claimData(ctx, r));
@@ -91,7 +103,8 @@ export function readBriefingDataCtx(ctx: Ctx, selection: BriefingSelection): Bri
     caveat: settings.caveat,
     claims,
     sources: citedSources(ctx.db, claims),
-    previous: prev ? { id: prev.id, createdAt: prev.created_at, snapshot: storedBriefing(prev).snapshot } : null,
+    previous: previousOf(prev),
+    provenance: historyProvenance(ctx.db),
   };
 }
 

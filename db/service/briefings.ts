@@ -32,7 +32,8 @@ function compose(ctx: Ctx, input: ComposeArgs): ComposedBriefing {
 
 function savedById(ctx: Ctx, id: string): SavedBriefing {
   const row = briefingRowById(ctx.db, id);
-  return { ...toVersion(row), ...presentBriefing(storedBriefing(row)), markdown: row.markdown };
+  // Everything shown is rendered again from the validated model (the stored Markdown is not trusted either).
+  return { ...toVersion(row), ...presentBriefing(storedBriefing(row)) };
 }
 
 export function briefingHandlers(ctx: Ctx): H {

@@ -22,6 +22,7 @@ describe('claimtrail brief', () => {
     process.env.CLAIMTRAIL_HOME = join(dir, 'home');
     const c = sampleCase();
     casePath = c.path;
+    c.api.invoke('settings.update', { caveat: 'Internal use only' });
     const { briefing } = c.api.invoke('briefings.compose', { selection: { query: 'chips' } });
     judgments.push(...briefing.judgments.map((j) => ({ label: j.label, likelihood: j.sentences.likelihood })));
     grades.push(...new Set(briefing.footnotes.map((f) => f.grade)));
@@ -48,12 +49,12 @@ describe('claimtrail brief', () => {
 
   it('writes HTML and DOCX that carry judgments, footnotes and grades', async () => {
     const html = textOf(readFileSync((await brief('html')).file, 'utf8'));
-    const docx = textOf(unzip(readFileSync((await brief('docx')).file)).get('word/document.xml')!.toString('utf8'));
-    for (const text of [html, docx]) {
-      for (const j of judgments) expect(text).toContain(j.likelihood);
-      for (const g of grades) expect(text).toContain(`(${g})`);
-      expect(text).toContain('[1] ');
-    }
+    const parts = unzip(readFileSync((await brief('docx')).file));
+    const docx = textOf(parts.get('word/document.xml')!.toString('utf8'));
+    const notes = textOf(parts.get('word/footnotes.xml')!.toString('utf8'));
+    for (const j of judgments) for (const text of [html, docx]) expect(text).toContain(j.likelihood);
+    for (const g of grades) for (const text of [html, notes]) expect(text).toContain(`(${g})`);
+    expect(html).toContain('[1] ');
   });
 
   it('prints a PDF through headless Chromium whose text holds judgments, footnotes and grades', async () => {
@@ -67,6 +68,27 @@ describe('claimtrail brief', () => {
     }
     expect(text).toMatch(/\[1\] DeepSeek’s emergence/);
     for (const g of grades) expect(text).toContain(`(${g})`);
+  });
+
+  it('prints the caveat, "Page n of m" and the history head on every page of the PDF', async () => {
+    const r = await brief('pdf');
+    expect(r.code).toBe(0);
+    const pages = execFileSync('pdftotext', ['-layout', r.file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    // The head printed in the body (last page) is the case's head when the briefing was composed.
+    const all = pages.join(' ').replace(/\s+/g, '');
+    const heads = [...all.matchAll(/Historyhead([0-9a-f]{64})\((\d+)events\)/g)].map((m) => m[1]);
+    expect(new Set(heads).size).toBe(1);
+    expect(heads.length).toBe(pages.length + 1);
+    const head = heads[0]!;
+    pages.forEach((page, i) => {
+      const lines = page.split('\n').map((l) => l.trim()).filter(Boolean);
+      const flat = lines.join(' ').replace(/\s+/g, ' ');
+      expect(lines[0], `page ${i + 1} header`).toBe('INTERNAL USE ONLY');
+      expect(flat, `page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`);
+      expect(flat.replace(/ /g, ''), `page ${i + 1}`).toContain(`Historyhead${head}`);
+      expect(lines.filter((l) => l === 'INTERNAL USE ONLY').length, `page ${i + 1}: caveat top and bottom`).toBeGreaterThanOrEqual(2);
+    });
   });
 
   it('warns about the analyst’s BLUF on stderr, and refuses bad usage', async () => {

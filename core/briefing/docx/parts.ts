@@ -1,5 +1,8 @@
 /** The fixed parts of a WordprocessingML package: content types, relationships, styles. */
 export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+export const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const WML = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 export const CONTENT_TYPES =
@@ -9,6 +12,10 @@ export const CONTENT_TYPES =
   '<Default Extension="xml" ContentType="application/xml"/>' +
   '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
   '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
+  `<Override PartName="/word/settings.xml" ContentType="${WML}.settings+xml"/>` +
+  `<Override PartName="/word/footnotes.xml" ContentType="${WML}.footnotes+xml"/>` +
+  `<Override PartName="/word/header1.xml" ContentType="${WML}.header+xml"/>` +
+  `<Override PartName="/word/footer1.xml" ContentType="${WML}.footer+xml"/>` +
   '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
   '</Types>';
 
@@ -23,7 +30,24 @@ export const DOCUMENT_RELS =
   XML +
   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' +
+  `<Relationship Id="rId2" Type="${REL}/settings" Target="settings.xml"/>` +
+  `<Relationship Id="rId3" Type="${REL}/footnotes" Target="footnotes.xml"/>` +
+  `<Relationship Id="rId4" Type="${REL}/header" Target="header1.xml"/>` +
+  `<Relationship Id="rId5" Type="${REL}/footer" Target="footer1.xml"/>` +
   '</Relationships>';
+
+/** The relationship ids of the header and footer parts (document.xml's sectPr refers to them). */
+export const HEADER_RID = 'rId4';
+export const FOOTER_RID = 'rId5';
+
+/** Footnote ids -1 and 0 are Word's separators; a briefing's note n is footnote n. */
+export const SETTINGS =
+  XML +
+  `<w:settings xmlns:w="${W_NS}"><w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr></w:settings>`;
+
+export const FOOTNOTE_SEPARATORS =
+  '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>' +
+  '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>';
 
 const style = (id: string, name: string, pPr: string, rPr: string) =>
   `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>` +
@@ -42,6 +66,9 @@ export const STYLES =
   style('Caveat', 'Caveat', '<w:pBdr><w:top w:val="single" w:sz="8" w:space="2" w:color="000000"/><w:bottom w:val="single" w:sz="8" w:space="2" w:color="000000"/></w:pBdr><w:jc w:val="center"/>', '<w:b/><w:caps/>') +
   style('Warning', 'Warning', '<w:ind w:left="240"/>', '<w:color w:val="7C2D12"/>') +
   style('Aside', 'Aside', '', '<w:i/><w:color w:val="555555"/>') +
+  style('FootnoteText', 'footnote text', '<w:spacing w:after="0"/>', '<w:sz w:val="18"/>') +
+  style('PageFrame', 'Page frame', '<w:spacing w:after="0"/><w:jc w:val="center"/>', '<w:sz w:val="16"/>') +
+  '<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>' +
   '</w:styles>';
 
 export function coreProperties(title: string, creator: string, created: string, esc: (s: string) => string): string {

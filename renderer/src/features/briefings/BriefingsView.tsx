@@ -6,7 +6,9 @@ import type { BriefingVersion, ComposedBriefing } from '../../../../core/contrac
 import { api, errorMessage } from '../../api/client';
 import { ErrorText, TextArea, TextField } from '../../components/fields';
 import { SafeText } from '../../components/SafeText';
+import { count } from '../../../../core/briefing/wording';
 import { mutate } from '../../store/mutate';
+import { BriefingErrorBoundary } from './BriefingErrorBoundary';
 import { BriefingPreview } from './BriefingPreview';
 import { download } from './download';
 import { SelectionPicker } from './SelectionPicker';
@@ -16,14 +18,27 @@ const FORMATS: BriefingFormat[] = ['md', 'html', 'docx'];
 export default function BriefingsView() {
   const [selection, setSelection] = useState<BriefingSelection | null>(null);
   const [title, setTitle] = useState('');
+  /** The analyst's own BLUF; only typing makes one (a shown draft stays a draft until edited). */
   const [bluf, setBluf] = useState('');
+  const [blufEdited, setBlufEdited] = useState(false);
   const [composed, setComposed] = useState<ComposedBriefing | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [versions, setVersions] = useState<BriefingVersion[]>([]);
   const [error, setError] = useState<string | null>(null);
   const printPdf = api.briefingPdf();
-  const onSelection = useCallback((s: BriefingSelection | null) => setSelection(s), []);
-  const input = selection ? { selection, title: title || undefined, bluf: bluf || undefined } : null;
+  // Another selection: the preview and its drafted BLUF belonged to the old one; the next preview drafts anew.
+  const onSelection = useCallback((s: BriefingSelection | null) => {
+    setSelection(s);
+    setComposed(null);
+    setOpenId(null);
+  }, []);
+  const analystBluf = blufEdited && bluf.trim() ? bluf : undefined;
+  const input = selection ? { selection, title: title || undefined, bluf: analystBluf } : null;
+  const draft = !analystBluf && composed?.briefing.blufDrafted ? composed.briefing.bluf : null;
+  const editBluf = (text: string) => {
+    setBluf(text);
+    setBlufEdited(text.trim() !== '');
+  };
 
   const refreshVersions = useCallback(async () => {
     if (selection) setVersions(await api.call('briefings.list', { selection }).catch(() => []));
@@ -43,7 +58,6 @@ export default function BriefingsView() {
     const r = await api.call('briefings.compose', input);
     setComposed(r);
     setOpenId(null);
-    if (!bluf) setBluf(r.briefing.bluf);
   });
   const save = async () => {
     if (!input) return;
@@ -70,7 +84,17 @@ export default function BriefingsView() {
       <h1 id="briefings-title">Briefings</h1>
       <SelectionPicker onChange={onSelection} />
       <TextField label="Briefing title" value={title} onChange={setTitle} />
-      <TextArea label="Bottom line up front (BLUF)" value={bluf} onChange={setBluf} rows={4} hint="Leave empty to draft it from the strongest judgments. Refer to judgments as (KJ1)." />
+      <TextArea
+        label="Bottom line up front (BLUF)"
+        value={analystBluf ?? draft ?? ''}
+        onChange={editBluf}
+        rows={4}
+        hint={
+          draft
+            ? 'Draft BLUF, drafted from the strongest judgments: it stays a draft (and is re-drafted for another selection) until you edit it.'
+            : 'Leave empty to draft it from the strongest judgments. Refer to judgments as (KJ1).'
+        }
+      />
       <div className="actions">
         <button type="button" onClick={() => void preview()} disabled={!input}>Preview</button>
         <button type="button" className="primary" onClick={() => void save()} disabled={!input}>Save version</button>
@@ -86,32 +110,36 @@ export default function BriefingsView() {
         )}
       </div>
       <ErrorText error={error} />
-      {versions.length > 0 && (
-        <>
-          <h2>Saved versions</h2>
-          <ul aria-label="Saved versions">
-            {versions.map((v) => (
-              <li key={v.id}>
-                <button type="button" onClick={() => void open(v.id)} aria-current={v.id === openId}>
-                  Version {v.version}: <SafeText text={v.title} /> — {v.createdAt.slice(0, 16).replace('T', ' ')} ({v.claimCount} claims)
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {composed && composed.warnings.length > 0 && (
-        <div className="warnings" role="note" aria-label="Estimative-language warnings">
-          <ul>
-            {composed.warnings.map((w, n) => (
-              <li key={n}>
-                {w.where}: <SafeText text={w.message} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {composed && <BriefingPreview blocks={composed.blocks} />}
+      <BriefingErrorBoundary resetKey={versions} what="The list of saved versions">
+        {versions.length > 0 && (
+          <>
+            <h2>Saved versions</h2>
+            <ul aria-label="Saved versions">
+              {versions.map((v) => (
+                <li key={v.id}>
+                  <button type="button" onClick={() => void open(v.id)} aria-current={v.id === openId}>
+                    Version {v.version}: <SafeText text={v.title} /> — {String(v.createdAt).slice(0, 16).replace('T', ' ')} ({count(v.claimCount, 'claim')})
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </BriefingErrorBoundary>
+      <BriefingErrorBoundary resetKey={composed} what="This briefing">
+        {composed && composed.warnings.length > 0 && (
+          <div className="warnings" role="note" aria-label="Estimative-language warnings">
+            <ul>
+              {composed.warnings.map((w, n) => (
+                <li key={n}>
+                  <SafeText text={w.where} />: <SafeText text={w.message} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {composed && <BriefingPreview blocks={composed.blocks} />}
+      </BriefingErrorBoundary>
     </section>
   );
 }
