@@ -11,12 +11,14 @@ import { all, get, sql, type DB } from './sql';
 const MAX_WORDS = 4;
 const CANDIDATES = 3;
 
+/** A word some index finds, as a word or inside a longer one ("McCollum" in "McCollumhas"). */
 function known(db: DB, word: string): boolean {
   const m = quoteFts(word);
   return !!get(
     db,
     sql`SELECT 1 AS k WHERE EXISTS (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ${m}) OR EXISTS (SELECT 1 FROM evidence_fts WHERE evidence_fts MATCH ${m})
-          OR EXISTS (SELECT 1 FROM sources_fts WHERE sources_fts MATCH ${m}) OR EXISTS (SELECT 1 FROM disputes_fts WHERE disputes_fts MATCH ${m})`,
+          OR EXISTS (SELECT 1 FROM sources_fts WHERE sources_fts MATCH ${m}) OR EXISTS (SELECT 1 FROM disputes_fts WHERE disputes_fts MATCH ${m})
+          OR EXISTS (SELECT 1 FROM claims_tri WHERE claims_tri MATCH ${m}) OR EXISTS (SELECT 1 FROM evidence_tri WHERE evidence_tri MATCH ${m})`,
   );
 }
 
@@ -46,17 +48,30 @@ function surface(db: DB, stem: string): string {
   return marked ? marked[1]!.toLowerCase() : stem;
 }
 
-export function suggestQuery(db: DB, q: string, parsed: ParsedQuery): string | null {
+/** How many corrected queries are tried, best first, until one finds something. */
+export const MAX_TRIES = 9;
+
+/**
+ * Corrected queries, best first: each unknown plain word replaced by one of its closest words of the
+ * case (every combination of the candidates, fewest edits first). Empty when every word is known.
+ */
+export function suggestQueries(db: DB, q: string, parsed: ParsedQuery): string[] {
   const words = [...new Set(parsed.clauses.flat().filter((t) => !t.amount && !t.cjk && !t.phrase && /^\p{L}{3,30}$/u.test(t.text)).map((t) => t.text.toLowerCase()))];
-  const replace = new Map<string, string>();
+  const options: { word: string; by: { word: string; d: number }[] }[] = [];
   for (const word of words.slice(0, MAX_WORDS)) {
     if (known(db, word)) continue;
-    const best = closestStems(word, vocabulary(db, word), CANDIDATES)
-      .map((v) => ({ word: surface(db, v.term), docs: v.docs }))
-      .sort((a, b) => editDistance(word, a.word, 99) - editDistance(word, b.word, 99) || b.docs - a.docs)[0];
-    if (best) replace.set(word, best.word);
+    const by = [...new Map(closestStems(word, vocabulary(db, word), CANDIDATES).map((v) => [surface(db, v.term), v.docs]))]
+      .map(([w]) => ({ word: w, d: editDistance(word, w, 99) }))
+      .sort((a, b) => a.d - b.d);
+    if (by.length) options.push({ word, by });
   }
-  if (!replace.size) return null;
-  const out = replaceWords(q, replace);
-  return out === q.trim() ? null : out;
+  if (!options.length) return [];
+  let combos: { replace: Map<string, string>; d: number }[] = [{ replace: new Map(), d: 0 }];
+  for (const o of options)
+    combos = combos.flatMap((c) => o.by.map((b) => ({ replace: new Map([...c.replace, [o.word, b.word]]), d: c.d + b.d }))).slice(0, 64);
+  const out = combos
+    .sort((a, b) => a.d - b.d)
+    .map((c) => replaceWords(q, c.replace))
+    .filter((s) => s !== q.trim());
+  return [...new Set(out)].slice(0, MAX_TRIES);
 }

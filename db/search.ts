@@ -9,7 +9,7 @@ import { ftsMatch, parseQuery, type Filter, type ParsedQuery, type Term } from '
 import type { HighlightSegment, SearchHit, SearchKind, SearchResult } from '../core/types';
 import { QTY_AMOUNT, QTY_CURRENCY, SEARCH_TABLES } from './migrations/004-search-forgives';
 import { claimTitlesByRowid } from './repos/claims';
-import { suggestQuery } from './search-suggest';
+import { suggestQueries } from './search-suggest';
 import { all, join, list, sql, trustedIdentifier, type DB, type Sql } from './sql';
 
 const OPEN = '\u0002';
@@ -367,8 +367,7 @@ export function search(db: DB, q: string, limit: number, kinds?: readonly Search
   const groups = run(db, parsed, limit, want);
   let total = count(groups);
   if (total === 0 && parsed.clauses.length) {
-    const suggestion = suggestQuery(db, q, parsed);
-    if (suggestion) {
+    for (const suggestion of suggestQueries(db, q, parsed)) {
       const again = run(db, parseQuery(suggestion), limit, want);
       const n = count(again);
       if (n > 0) {
