@@ -228,6 +228,12 @@ export interface SearchHit {
   title: string;
   snippet: HighlightSegment[];
   rank: number;
+  /** The title with the matched words marked (claims: the claim text), when the title matched. */
+  titleMarks?: HighlightSegment[];
+  /** Evidence hits: how the item bears on its claim, its grade (e.g. B2) and its source's title. */
+  stance?: Stance;
+  grade?: string;
+  source?: string;
 }
 
 export interface SearchResult {
@@ -236,6 +242,11 @@ export interface SearchResult {
   notices: string[];
   groups: Record<SearchKind, SearchHit[]>;
   total: number;
+  /**
+   * When the query found nothing: the same query with its unknown words replaced by the closest words
+   * of this case; `groups` then hold that query's results (and a notice says so).
+   */
+  suggestion?: string;
 }
 
 export interface VerifyResult {

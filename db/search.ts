@@ -1,11 +1,16 @@
 /**
- * Full-text search through FTS5 (DESIGN §4). Rank and LIMIT run inside the FTS query; the rows are
- * hydrated afterwards. User text only ever reaches SQLite as a bound, fully quoted MATCH string.
+ * Full-text search through FTS5 (DESIGN §4, docs/search.md). Each kind is searched in passes (stemmed
+ * words, quantities, substrings; core/search/match.ts); rank and LIMIT run inside each FTS query and the
+ * rows are hydrated afterwards. User text only ever reaches SQLite as a bound, fully quoted MATCH string.
  */
-import { ftsMatch, parseQuery, type Filter, type ParsedQuery } from '../core/search/parse';
+import type { Stance } from '../core/confidence';
+import { hasAmount, planPass, type Atom, type Condition, type Pass, type Plan } from '../core/search/match';
+import { ftsMatch, parseQuery, type Filter, type ParsedQuery, type Term } from '../core/search/parse';
 import type { HighlightSegment, SearchHit, SearchKind, SearchResult } from '../core/types';
+import { QTY_AMOUNT, QTY_CURRENCY, SEARCH_TABLES } from './migrations/004-search-forgives';
 import { claimTitlesByRowid } from './repos/claims';
-import { all, join, list, sql, type DB, type Sql } from './sql';
+import { suggestQueries } from './search-suggest';
+import { all, join, list, sql, trustedIdentifier, type DB, type Sql } from './sql';
 
 const OPEN = '\u0002';
 const CLOSE = '\u0003';
@@ -95,89 +100,190 @@ interface FtsRow {
   rowid: number;
   rank: number;
   snip: string;
+  /** Claims: the text column with its matches marked. */
+  marks?: string;
 }
 
-const FTS_TABLE: Record<SearchKind, Sql> = {
-  claims: sql`claims_fts`,
-  evidence: sql`evidence_fts`,
-  sources: sql`sources_fts`,
-  disputes: sql`disputes_fts`,
+interface KindTables {
+  words: Sql;
+  trigrams: Sql;
+  base: Sql;
+  /** The base table's indexed columns, for the substring scan of short CJK words. */
+  columns: Sql[];
+}
+
+const col = (name: string) => trustedIdentifier(name, SEARCH_TABLES.flatMap(([, cols]) => cols));
+const TABLES: Record<SearchKind, KindTables> = {
+  claims: { words: sql`claims_fts`, trigrams: sql`claims_tri`, base: sql`claims`, columns: [] },
+  evidence: { words: sql`evidence_fts`, trigrams: sql`evidence_tri`, base: sql`evidence`, columns: [] },
+  sources: { words: sql`sources_fts`, trigrams: sql`sources_tri`, base: sql`sources`, columns: [] },
+  disputes: { words: sql`disputes_fts`, trigrams: sql`disputes_tri`, base: sql`disputes`, columns: [] },
 };
+for (const [table, cols] of SEARCH_TABLES) TABLES[table as SearchKind].columns = cols.map(col);
 
-/**
- * Rows of one FTS table, ranked and limited inside the FTS query. `keep` is a per-row condition on
- * the FTS row's rowid (a correlated EXISTS): it is checked only for rows FTS5 yields in rank order,
- * until `limit` pass. Never `rowid IN (subquery)`: SQLite hands that to FTS5 as one rowid lookup per
- * listed row and sorts afterwards, which is thousands of times slower on a large case.
- */
-function ftsRows(db: DB, table: SearchKind, match: string, keep: (ftsRowid: Sql) => Sql, limit: number): FtsRow[] {
-  const t = FTS_TABLE[table];
-  return all<FtsRow>(
-    db,
-    sql`SELECT rowid, rank, snippet(${t}, -1, ${OPEN}, ${CLOSE}, '…', 24) AS snip
-        FROM ${t} WHERE ${t} MATCH ${match} AND ${keep(sql`${t}.rowid`)} ORDER BY rank LIMIT ${limit}`,
-  );
+const QTY_AMOUNT_SQL = trustedIdentifier(QTY_AMOUNT, [QTY_AMOUNT]);
+const QTY_CURRENCY_SQL = trustedIdentifier(QTY_CURRENCY, [QTY_CURRENCY]);
+
+/** One atom as a condition on the FTS/base rowid `r` of a `kind` row. */
+function atomSql(kind: SearchKind, a: Atom, r: Sql): Sql {
+  const t = TABLES[kind];
+  switch (a.kind) {
+    case 'fts': {
+      const idx = a.index === 'words' ? t.words : t.trigrams;
+      return sql`EXISTS (SELECT 1 FROM ${idx} x WHERE x.${idx} MATCH ${a.expr} AND x.rowid = ${r})`;
+    }
+    case 'contains': {
+      const any = join(t.columns.map((c) => sql`instr(b.${c}, ${a.text}) > 0`), ' OR ');
+      return sql`EXISTS (SELECT 1 FROM ${t.base} b WHERE b.rowid = ${r} AND (${any}))`;
+    }
+    case 'quantity': {
+      // Uncorrelated: evaluated once through the claims_qty_amount index (same expression text).
+      const [lo, hi] = [a.value * (1 - 1e-9), a.value * (1 + 1e-9)];
+      const amount = sql`${QTY_AMOUNT_SQL} BETWEEN ${lo} AND ${hi} AND qty_value IS NOT NULL`;
+      return a.unit
+        ? sql`${r} IN (SELECT rowid FROM claims WHERE ${amount} AND ${QTY_CURRENCY_SQL} = ${a.unit})`
+        : sql`${r} IN (SELECT rowid FROM claims WHERE ${amount})`;
+    }
+  }
 }
 
-function searchClaims(db: DB, p: ParsedQuery, match: string | null, limit: number): SearchHit[] {
-  const conds = claimConditions(p.filters);
-  if (match) {
-    const live = join([sql`c.deleted_at IS NULL`, ...conds], ' AND ');
-    const rows = ftsRows(db, 'claims', match, (r) => sql`EXISTS (SELECT 1 FROM claims c WHERE c.rowid = ${r} AND ${live})`, limit);
-    const claims = claimTitlesByRowid(db, rows.map((r) => r.rowid));
-    return rows.map((r) => {
-      const c = claims.get(r.rowid)!;
-      return { kind: 'claims', id: c.id, claimId: c.id, title: c.text, snippet: splitHighlight(r.snip), rank: r.rank };
-    });
-  }
-  // Filters and/or exclusions only: list matching claims, newest first.
-  const where = [sql`c.deleted_at IS NULL`, ...conds];
-  const neg = ftsMatch(p.excluded.map((t) => [t]));
-  if (neg) where.push(sql`c.rowid NOT IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ${neg})`);
-  const rows = all<{ rowid: number }>(
-    db,
-    sql`SELECT c.rowid FROM claims c WHERE ${join(where, ' AND ')} ORDER BY c.updated_at DESC LIMIT ${limit}`,
-  );
-  const claims = claimTitlesByRowid(db, rows.map((r) => r.rowid));
-  return rows.map((r, i) => {
-    const c = claims.get(r.rowid)!;
-    return { kind: 'claims', id: c.id, claimId: c.id, title: c.text, snippet: [{ text: c.text, match: false }], rank: i };
+function conditionsSql(kind: SearchKind, conds: readonly Condition[], r: Sql): Sql[] {
+  return conds.map((c) => {
+    const any = join(c.anyOf.map((a) => atomSql(kind, a, r)), ' OR ');
+    return c.negated ? sql`NOT (${any})` : sql`(${any})`;
   });
 }
 
-function searchEvidence(db: DB, p: ParsedQuery, match: string, limit: number): SearchHit[] {
-  const conds = claimConditions(p.filters.filter((f) => f.kind !== 'grade' && f.kind !== 'source'));
-  const srcConds = sourceConditions(p.filters.filter((f) => f.kind === 'grade' || f.kind === 'source')).slice(1);
-  const where = join([sql`c.deleted_at IS NULL`, ...conds, ...srcConds], ' AND ');
-  const rows = ftsRows(
-    db,
-    'evidence',
-    match,
-    (r) =>
+/**
+ * Rows of one kind for one plan. With a primary FTS query, rank and LIMIT run inside it and `keep`
+ * is a per-row condition on the FTS row's rowid (a correlated EXISTS): it is checked only for rows
+ * FTS5 yields in rank order, until `limit` pass. Never `rowid IN (subquery)` there: SQLite hands that
+ * to FTS5 as one rowid lookup per listed row and sorts afterwards, which is thousands of times slower
+ * on a large case. Without a primary (only short CJK words or a quantity), the base table is scanned.
+ */
+function planRows(db: DB, kind: SearchKind, plan: Plan, keep: (rowid: Sql) => Sql, limit: number, skip: ReadonlySet<number>): FtsRow[] {
+  const t = TABLES[kind];
+  const unseen = (r: Sql) => (skip.size ? [sql`${r} NOT IN ${list([...skip])}`] : []);
+  if (plan.primary) {
+    const idx = plan.primary.index === 'words' ? t.words : t.trigrams;
+    const r = sql`${idx}.rowid`;
+    const where = join([sql`${idx} MATCH ${plan.primary.expr}`, keep(r), ...conditionsSql(kind, plan.conditions, r), ...unseen(r)], ' AND ');
+    const marks = kind === 'claims' ? sql`, highlight(${idx}, 0, ${OPEN}, ${CLOSE}) AS marks` : sql``;
+    return all<FtsRow>(
+      db,
+      sql`SELECT rowid, rank, snippet(${idx}, -1, ${OPEN}, ${CLOSE}, '…', 24) AS snip ${marks}
+          FROM ${idx} WHERE ${where} ORDER BY rank LIMIT ${limit}`,
+    );
+  }
+  const r = sql`x0.rowid`;
+  const where = join([keep(r), ...conditionsSql(kind, plan.conditions, r), ...unseen(r)], ' AND ');
+  return all<{ rowid: number }>(db, sql`SELECT x0.rowid FROM ${t.base} x0 WHERE ${where} ORDER BY x0.rowid DESC LIMIT ${limit}`).map((row, i) => ({
+    rowid: row.rowid,
+    rank: i,
+    snip: '',
+  }));
+}
+
+const KEEP: Record<SearchKind, (p: ParsedQuery) => (r: Sql) => Sql> = {
+  claims: (p) => {
+    const live = join([sql`c.deleted_at IS NULL`, ...claimConditions(p.filters)], ' AND ');
+    return (r) => sql`EXISTS (SELECT 1 FROM claims c WHERE c.rowid = ${r} AND ${live})`;
+  },
+  evidence: (p) => {
+    const conds = claimConditions(p.filters.filter((f) => f.kind !== 'grade' && f.kind !== 'source'));
+    const srcConds = sourceConditions(p.filters.filter((f) => f.kind === 'grade' || f.kind === 'source')).slice(1);
+    const where = join([sql`c.deleted_at IS NULL`, ...conds, ...srcConds], ' AND ');
+    return (r) =>
       srcConds.length
         ? sql`EXISTS (SELECT 1 FROM evidence e JOIN claims c ON c.rowid = e.claim_rowid JOIN sources s ON s.rowid = e.source_rowid
                 WHERE e.rowid = ${r} AND ${where})`
-        : sql`EXISTS (SELECT 1 FROM evidence e JOIN claims c ON c.rowid = e.claim_rowid WHERE e.rowid = ${r} AND ${where})`,
-    limit,
-  );
+        : sql`EXISTS (SELECT 1 FROM evidence e JOIN claims c ON c.rowid = e.claim_rowid WHERE e.rowid = ${r} AND ${where})`;
+  },
+  sources: (p) => {
+    const conds = join(sourceConditions(p.filters), ' AND ');
+    return (r) => sql`EXISTS (SELECT 1 FROM sources s WHERE s.rowid = ${r} AND ${conds})`;
+  },
+  disputes: (p) => {
+    const where = join([sql`c.deleted_at IS NULL`, ...claimConditions(p.filters)], ' AND ');
+    return (r) => sql`EXISTS (SELECT 1 FROM disputes d JOIN claims c ON c.rowid = d.claim_rowid WHERE d.rowid = ${r} AND ${where})`;
+  },
+};
+
+/** The words a scan-only hit matched, marked in its text (FTS hits come marked by snippet()). */
+function markWords(text: string, terms: readonly Term[]): string {
+  const needles = terms.filter((t) => t.cjk || t.phrase).map((t) => t.text).filter(Boolean);
+  if (!needles.length) return text;
+  const re = new RegExp(needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu');
+  return text.replace(re, (m) => `${OPEN}${m}${CLOSE}`);
+}
+
+/** Rows of one kind: the words pass first, then quantities (claims), then substrings, without repeats. */
+function kindRows(db: DB, kind: SearchKind, p: ParsedQuery, limit: number): FtsRow[] {
+  const keep = KEEP[kind](p);
+  const passes: Pass[] = ['words'];
+  if (kind === 'claims' && hasAmount(p.clauses)) passes.push('quantity');
+  passes.push('substrings');
+  const out: FtsRow[] = [];
+  const seen = new Set<number>();
+  let last = '';
+  for (const pass of passes) {
+    if (out.length >= limit) break;
+    const plan = planPass(p.clauses, p.excluded, pass);
+    const key = JSON.stringify(plan);
+    if (key === last) continue; // the same plan as the pass before: nothing new to find
+    last = key;
+    for (const row of planRows(db, kind, plan, keep, limit - out.length, seen)) {
+      seen.add(row.rowid);
+      out.push(row);
+    }
+  }
+  return out;
+}
+
+const plainText = (segments: readonly HighlightSegment[]) => segments.map((s) => s.text).join('');
+
+function claimHits(db: DB, p: ParsedQuery, rows: FtsRow[]): SearchHit[] {
+  const claims = claimTitlesByRowid(db, rows.map((r) => r.rowid));
+  const terms = p.clauses.flat();
+  return rows.map((r) => {
+    const c = claims.get(r.rowid)!;
+    const titleMarks = splitHighlight(r.marks ?? markWords(c.text, terms));
+    const snippet = splitHighlight(r.snip);
+    // A snippet cut from the text itself would print the text twice: keep it only when it is from elsewhere.
+    const fromText = !r.snip || c.text.includes(plainText(snippet).replace(/^…|…$/g, ''));
+    return { kind: 'claims', id: c.id, claimId: c.id, title: c.text, titleMarks, snippet: fromText ? [] : snippet, rank: r.rank };
+  });
+}
+
+function evidenceHits(db: DB, p: ParsedQuery, rows: FtsRow[]): SearchHit[] {
   if (!rows.length) return [];
   const meta = new Map(
-    all<{ rowid: number; id: string; claim_id: string; title: string; grade: string }>(
+    all<{ rowid: number; id: string; claim_id: string; claim_text: string; source: string; grade: string; stance: Stance; excerpt: string }>(
       db,
-      sql`SELECT e.rowid, e.id, c.id AS claim_id, s.title, s.reliability || e.credibility AS grade
+      sql`SELECT e.rowid, e.id, c.id AS claim_id, c.text AS claim_text, s.title AS source, s.reliability || e.credibility AS grade,
+                 e.stance, e.excerpt
           FROM evidence e JOIN claims c ON c.rowid = e.claim_rowid JOIN sources s ON s.rowid = e.source_rowid
           WHERE e.rowid IN ${list(rows.map((r) => r.rowid))}`,
     ).map((m) => [m.rowid, m]),
   );
+  const terms = [...p.clauses.flat()];
   return rows.map((r) => {
     const m = meta.get(r.rowid)!;
-    return { kind: 'evidence', id: m.id, claimId: m.claim_id, title: `${m.title} (${m.grade})`, snippet: splitHighlight(r.snip), rank: r.rank };
+    return {
+      kind: 'evidence',
+      id: m.id,
+      claimId: m.claim_id,
+      title: m.claim_text,
+      snippet: splitHighlight(r.snip || markWords(m.excerpt, terms)),
+      rank: r.rank,
+      stance: m.stance,
+      grade: m.grade,
+      source: m.source,
+    };
   });
 }
 
-function searchSources(db: DB, p: ParsedQuery, match: string, limit: number): SearchHit[] {
-  const conds = join(sourceConditions(p.filters), ' AND ');
-  const rows = ftsRows(db, 'sources', match, (r) => sql`EXISTS (SELECT 1 FROM sources s WHERE s.rowid = ${r} AND ${conds})`, limit);
+function sourceHits(db: DB, p: ParsedQuery, rows: FtsRow[]): SearchHit[] {
   if (!rows.length) return [];
   const meta = new Map(
     all<{ rowid: number; id: string; title: string; reliability: string }>(
@@ -187,49 +293,89 @@ function searchSources(db: DB, p: ParsedQuery, match: string, limit: number): Se
   );
   return rows.map((r) => {
     const m = meta.get(r.rowid)!;
-    return { kind: 'sources', id: m.id, claimId: null, title: `${m.title} (${m.reliability})`, snippet: splitHighlight(r.snip), rank: r.rank };
+    return { kind: 'sources', id: m.id, claimId: null, title: `${m.title} (${m.reliability})`, snippet: splitHighlight(r.snip || markWords(m.title, p.clauses.flat())), rank: r.rank };
   });
 }
 
-function searchDisputes(db: DB, p: ParsedQuery, match: string, limit: number): SearchHit[] {
-  const where = join([sql`c.deleted_at IS NULL`, ...claimConditions(p.filters)], ' AND ');
-  const rows = ftsRows(
-    db,
-    'disputes',
-    match,
-    (r) => sql`EXISTS (SELECT 1 FROM disputes d JOIN claims c ON c.rowid = d.claim_rowid WHERE d.rowid = ${r} AND ${where})`,
-    limit,
-  );
+function disputeHits(db: DB, p: ParsedQuery, rows: FtsRow[]): SearchHit[] {
   if (!rows.length) return [];
   const meta = new Map(
-    all<{ rowid: number; id: string; claim_id: string; raised_by: string; status: string }>(
+    all<{ rowid: number; id: string; claim_id: string; raised_by: string; status: string; position: string }>(
       db,
-      sql`SELECT d.rowid, d.id, c.id AS claim_id, d.raised_by, d.status FROM disputes d JOIN claims c ON c.rowid = d.claim_rowid
+      sql`SELECT d.rowid, d.id, c.id AS claim_id, d.raised_by, d.status, d.position FROM disputes d JOIN claims c ON c.rowid = d.claim_rowid
           WHERE d.rowid IN ${list(rows.map((r) => r.rowid))}`,
     ).map((m) => [m.rowid, m]),
   );
   return rows.map((r) => {
     const m = meta.get(r.rowid)!;
-    return { kind: 'disputes', id: m.id, claimId: m.claim_id, title: `Dispute by ${m.raised_by} (${m.status})`, snippet: splitHighlight(r.snip), rank: r.rank };
+    return {
+      kind: 'disputes',
+      id: m.id,
+      claimId: m.claim_id,
+      title: `Dispute by ${m.raised_by} (${m.status})`,
+      snippet: splitHighlight(r.snip || markWords(m.position, p.clauses.flat())),
+      rank: r.rank,
+    };
   });
 }
 
+const HITS: Record<SearchKind, (db: DB, p: ParsedQuery, rows: FtsRow[]) => SearchHit[]> = {
+  claims: claimHits,
+  evidence: evidenceHits,
+  sources: sourceHits,
+  disputes: disputeHits,
+};
+
+/** Filters and/or exclusions only: matching claims, newest first. */
+function listClaims(db: DB, p: ParsedQuery, limit: number): SearchHit[] {
+  const where = [sql`c.deleted_at IS NULL`, ...claimConditions(p.filters)];
+  const neg = ftsMatch(p.excluded.map((t) => [t]));
+  if (neg) where.push(sql`c.rowid NOT IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ${neg})`);
+  const rows = all<{ rowid: number }>(
+    db,
+    sql`SELECT c.rowid FROM claims c WHERE ${join(where, ' AND ')} ORDER BY c.updated_at DESC LIMIT ${limit}`,
+  );
+  const claims = claimTitlesByRowid(db, rows.map((r) => r.rowid));
+  return rows.map((r, i) => {
+    const c = claims.get(r.rowid)!;
+    return { kind: 'claims', id: c.id, claimId: c.id, title: c.text, snippet: [], rank: i };
+  });
+}
+
+const KINDS: readonly SearchKind[] = ['claims', 'evidence', 'sources', 'disputes'];
+
+function run(db: DB, parsed: ParsedQuery, limit: number, want: ReadonlySet<SearchKind>): SearchResult['groups'] {
+  const groups: SearchResult['groups'] = { claims: [], evidence: [], sources: [], disputes: [] };
+  if (!parsed.clauses.length) {
+    if (want.has('claims')) groups.claims = listClaims(db, parsed, limit);
+    return groups;
+  }
+  for (const kind of KINDS) if (want.has(kind)) groups[kind] = HITS[kind](db, parsed, kindRows(db, kind, parsed, limit));
+  return groups;
+}
+
+const count = (g: SearchResult['groups']) => g.claims.length + g.evidence.length + g.sources.length + g.disputes.length;
+
 export function search(db: DB, q: string, limit: number, kinds?: readonly SearchKind[]): SearchResult {
   const parsed = parseQuery(q);
-  const want = new Set<SearchKind>(kinds ?? ['claims', 'evidence', 'sources', 'disputes']);
-  const groups: SearchResult['groups'] = { claims: [], evidence: [], sources: [], disputes: [] };
-  const match = ftsMatch(parsed.clauses, parsed.excluded);
+  const want = new Set<SearchKind>(kinds ?? KINDS);
   const notices = [...parsed.notices];
-  if (!match && !parsed.filters.length && !parsed.excluded.length) {
+  if (!parsed.clauses.length && !parsed.filters.length && !parsed.excluded.length) {
     if (q.trim()) notices.push('Nothing to search for: type a word, a "phrase" or a filter such as status:disputed.');
-    return { query: q, notices, groups, total: 0 };
+    return { query: q, notices, groups: { claims: [], evidence: [], sources: [], disputes: [] }, total: 0 };
   }
-  if (want.has('claims')) groups.claims = searchClaims(db, parsed, match, limit);
-  if (match) {
-    if (want.has('evidence')) groups.evidence = searchEvidence(db, parsed, match, limit);
-    if (want.has('sources')) groups.sources = searchSources(db, parsed, match, limit);
-    if (want.has('disputes')) groups.disputes = searchDisputes(db, parsed, match, limit);
+  const groups = run(db, parsed, limit, want);
+  let total = count(groups);
+  if (total === 0 && parsed.clauses.length) {
+    for (const suggestion of suggestQueries(db, q, parsed)) {
+      const again = run(db, parseQuery(suggestion), limit, want);
+      const n = count(again);
+      if (n > 0) {
+        notices.push(`No results for “${q.trim()}”. Showing results for “${suggestion}”.`);
+        return { query: q, notices, groups: again, total: n, suggestion };
+      }
+    }
   }
-  const total = groups.claims.length + groups.evidence.length + groups.sources.length + groups.disputes.length;
+  total = count(groups);
   return { query: q, notices, groups, total };
 }

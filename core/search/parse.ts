@@ -2,11 +2,14 @@
  * The search language (DESIGN §4). Never throws: any input gives a query (possibly empty) and
  * notices that tell the analyst what was adjusted.
  *
- *   bare words (AND)   "exact phrase"   -excluded   prefix*   a OR b
+ *   bare words (AND)   a AND b   "exact text"   -excluded   NOT excluded   prefix*   a OR b
+ *   amounts: 6mn  USD 6mn  $6 million  6 million dollars   Chinese/Japanese/Korean: any word inside
  *   status:disputed  tag:chips  claimant:"Sam Altman"  source:reuters  grade:A-B
  *   p:>0.8  p:<0.2  p:0.4-0.6  before:2025-02-01  after:2025-01  is:disputed  is:overridden
  */
 import { RELIABILITY, type Reliability } from '../grades';
+import { readAmount, type Amount } from './amounts';
+import { splitScripts } from './scripts';
 import { normalizeText } from '../text';
 import { CLAIM_STATUSES, type ClaimStatus } from '../types';
 
@@ -14,6 +17,10 @@ export interface Term {
   text: string;
   prefix: boolean;
   phrase: boolean;
+  /** Set when the term reads as an amount (`6mn`, `$6 million`): matched by its written forms and quantities. */
+  amount?: Amount;
+  /** Chinese, Japanese or Korean text (no spaces between words): matched inside the text. */
+  cjk?: boolean;
 }
 
 export type Filter =
@@ -211,26 +218,55 @@ export function parseQuery(input: string): ParsedQuery {
   let pendingOr = false;
   let dropped = 0;
   let termCount = 0;
-  for (const tok of tokenize(q, notices)) {
+  let pendingNot = false;
+  const toks = tokenize(q, notices);
+  const plain = (t: RawToken | undefined) => !!t && !t.quoted && !t.negated && !t.key;
+  const add = (term: Term, negated: boolean, orGroup: boolean) => {
+    if (++termCount > MAX_TERMS) return;
+    if (negated) excluded.push(term);
+    else if (orGroup) clauses[clauses.length - 1]!.push(term);
+    else clauses.push([term]);
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const tok = toks[i]!;
     if (tok.key) {
       const f = toFilter(tok.key, tok.text, notices);
       if (f) filters.push(f);
       continue;
     }
-    if (!tok.quoted && !tok.negated && tok.text === 'OR') {
+    if (plain(tok) && tok.text === 'OR') {
       pendingOr = clauses.length > 0;
       continue;
+    }
+    if (plain(tok) && tok.text === 'AND') continue;
+    if (plain(tok) && tok.text === 'NOT') {
+      pendingNot = true;
+      continue;
+    }
+    const negated = tok.negated || pendingNot;
+    const orGroup = pendingOr && !negated;
+    pendingOr = false;
+    pendingNot = false;
+    if (!tok.quoted) {
+      // Up to three plain tokens that read as one amount: `USD 6mn`, `$6 million`, `6 million dollars`.
+      let n = 1;
+      while (n < 3 && plain(toks[i + n])) n++;
+      const words = toks.slice(i, i + n).map((t) => t.text);
+      const a = readAmount(words, 0);
+      if (a) {
+        add({ text: words.slice(0, a.used).join(' '), prefix: false, phrase: false, amount: a.amount }, negated, orGroup);
+        i += a.used - 1;
+        continue;
+      }
     }
     const term = toTerm(tok);
     if (!term) {
       dropped++;
       continue;
     }
-    if (++termCount > MAX_TERMS) continue;
-    if (tok.negated) excluded.push(term);
-    else if (pendingOr) clauses[clauses.length - 1]!.push(term);
-    else clauses.push([term]);
-    pendingOr = false;
+    // `H800芯片` is two words, and Chinese/Japanese/Korean runs split into words (Intl.Segmenter).
+    const parts = term.phrase ? [term] : splitScripts(term.text).map((p): Term => (p.cjk ? { text: p.text, prefix: false, phrase: false, cjk: true } : { ...term, text: p.text }));
+    for (const p of parts) add(p, negated, orGroup);
   }
   if (dropped) notices.push(`${dropped} part${dropped === 1 ? '' : 's'} of the query had no letters or digits and were ignored.`);
   if (termCount > MAX_TERMS) notices.push(`Only the first ${MAX_TERMS} search words were used.`);

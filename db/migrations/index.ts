@@ -4,6 +4,7 @@
  */
 import { migration001 } from './001-initial';
 import { migration002 } from './002-fts-format-separators';
+import { migration004 } from './004-search-forgives';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: migration001 },
   { version: 2, name: 'full-text indexes split words on invisible format characters', sql: migration002 },
+  // 004 (file name) follows 003 once both are merged: its version is then 4.
+  { version: 3, name: 'search that forgives: stemmed words, trigrams, vocabulary, quantity index', sql: migration004 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

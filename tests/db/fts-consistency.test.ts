@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CaseApi } from '../../db/api';
 import { FTS_TABLES } from '../../db/migrations/001-initial';
+import { TRIGRAM_TABLES } from '../../db/migrations/004-search-forgives';
 import { stress, tempCase } from '../helpers';
 
 const WORDS = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliett'];
@@ -87,7 +88,7 @@ describe('FTS indexes stay consistent with their tables', () => {
         const st = { claims: [] as string[], sources: [] as string[], evidence: [] as string[], disputes: [] as string[] };
         for (const o of ops) apply(c.api, st, o);
         const db = c.handle.db;
-        for (const t of FTS_TABLES) db.prepare(`INSERT INTO ${t} (${t}) VALUES ('integrity-check')`).run();
+        for (const t of [...FTS_TABLES, ...TRIGRAM_TABLES]) db.prepare(`INSERT INTO ${t} (${t}, rank) VALUES ('integrity-check', 1)`).run();
         // The index answers exactly what the live rows contain (oracle: plain word containment).
         for (const w of WORDS) {
           const found = new Set(c.api.invoke('search.query', { q: w, limit: 500, kinds: ['claims'] }).groups.claims.map((h) => h.id));

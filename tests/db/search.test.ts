@@ -30,9 +30,19 @@ describe('full-text search', () => {
   it('finds claims with a highlighted snippet, grouped by kind', () => {
     const r = api.invoke('search.query', { q: 'H800' });
     expect(r.groups.claims.map((h) => h.id)).toEqual([ids.chips]);
-    expect(r.groups.claims[0]!.snippet).toContainEqual({ text: 'H800', match: true });
+    // The claim text is the title, marked; no snippet repeats it.
+    expect(r.groups.claims[0]!.titleMarks).toContainEqual({ text: 'H800', match: true });
+    expect(r.groups.claims[0]!.snippet).toEqual([]);
     expect(r.groups.evidence).toHaveLength(1);
-    expect(r.groups.evidence[0]).toMatchObject({ claimId: ids.chips, title: 'Reuters wire on chips (A2)' });
+    // Evidence hits say what they are: the claim they bear on, stance, grade, source, and the quote.
+    expect(r.groups.evidence[0]).toMatchObject({
+      claimId: ids.chips,
+      title: 'DeepSeek used only H800 and H20 chips',
+      stance: 'refutes',
+      grade: 'A2',
+      source: 'Reuters wire on chips',
+    });
+    expect(r.groups.evidence[0]!.snippet).toContainEqual({ text: 'H800', match: true });
     expect(r.total).toBe(2);
     expect(api.invoke('search.query', { q: 'salaries' }).groups.disputes[0]).toMatchObject({ claimId: ids.cost });
     expect(api.invoke('search.query', { q: 'Reuters' }).groups.sources[0]!.title).toBe('Reuters wire on chips (A)');

@@ -65,7 +65,7 @@ describe('search query parser', () => {
   it('treats FTS5 syntax in user input as plain text', () => {
     const p = parseQuery('NEAR(a b) col:x AND ^start "a""b"');
     const m = ftsMatch(p.clauses, p.excluded)!;
-    expect(m).toBe('"NEAR(a" AND "b)" AND "col:x" AND "AND" AND "^start" AND "a" AND "b"');
+    expect(m).toBe('"NEAR(a" AND "b)" AND "col:x" AND "^start" AND "a" AND "b"'); // AND is the operator
     expect(parseQuery('OR').clauses).toEqual([]);
     expect(parseQuery('a OR').clauses).toEqual([[{ text: 'a', prefix: false, phrase: false }]]);
   });

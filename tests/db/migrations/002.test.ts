@@ -1,45 +1,26 @@
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../db/api';
-import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS } from '../../../db/migrations/index';
+import { LATEST_VERSION } from '../../../db/migrations/index';
 import { closeCase, openCase } from '../../../db/open';
-import { writeSample } from '../../../db/sample';
 import { FTS_TABLES } from '../../../db/migrations/001-initial';
-import { tempDir } from '../../helpers';
+import { count, oldCase, rowCounts } from './old-case';
 
 /** A case exactly as schema v1 wrote it, with data. */
-function v1Case(): string {
-  const path = join(tempDir(), 'v1.claimtrail');
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.exec(MIGRATIONS[0]!.sql);
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  db.pragma('user_version = 1');
-  const api = createApi(db, { actor: 'tester', path });
-  writeSample(api);
-  api.invoke('claims.create', { text: 'Chips were routed via \u2066Singapore\u2069 resellers' });
-  db.close();
-  return path;
-}
-
-const count = (db: Database.Database, t: string) => db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
+const v1Case = () => oldCase(1, ['Chips were routed via \u2066Singapore\u2069 resellers']);
 
 describe('migration 002 (FTS separators) from v1 with data', () => {
   it('v1 cannot find a word wrapped in bidi isolates', () => {
     const path = v1Case();
     const db = new Database(path);
-    const api = createApi(db, { path });
-    expect(api.invoke('search.query', { q: 'Singapore' }).groups.claims).toHaveLength(0);
+    // The v1 index itself (today's search also reads indexes that later versions add).
+    expect(db.prepare(`SELECT count(*) FROM claims_fts WHERE claims_fts MATCH '"Singapore"'`).pluck().get()).toBe(0);
     db.close();
   });
 
   it('migrates to the latest version keeping every row, events and a valid chain, and finds the word', () => {
     const path = v1Case();
-    const raw = new Database(path, { readonly: true });
-    const before = Object.fromEntries(['claims', 'sources', 'evidence', 'disputes', 'events'].map((t) => [t, count(raw, t)]));
-    raw.close();
+    const before = rowCounts(path);
     const h = openCase(path);
     expect(h.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     for (const t of Object.keys(before)) expect(count(h.db, t)).toBe(before[t]);
