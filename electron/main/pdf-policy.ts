@@ -6,7 +6,9 @@
  * images; it is printed to PDF, then saved where the analyst chooses.
  */
 import type { BrowserWindowConstructorOptions, PrintToPDFOptions } from 'electron';
+import { escapeHtml } from '../../core/briefing/escape';
 import { BRIEFING_CSP } from '../../core/briefing/html-style';
+import { revealBidi } from '../../core/text';
 import type { RenderedBriefing } from '../../core/briefing/render';
 import { LOCKED_DOWN } from './policy';
 
@@ -60,8 +62,22 @@ export function pdfDocumentHeaders(): Record<string, string> {
 
 const MM_PER_INCH = 25.4;
 
+/** Text printed at the top and bottom of every page (e.g. the briefing's caveat); page numbers are always printed. */
+export interface PdfMarks {
+  header?: string;
+  footer?: string;
+}
+
+/** One line of header/footer text: controls and line breaks become spaces, bidi controls are shown, HTML escaped, 200 characters at most. */
+function markText(s: string | undefined): string {
+  const flat = revealBidi((s ?? '').replace(/[\s\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ')).trim();
+  return escapeHtml(flat.length > 200 ? `${flat.slice(0, 199)}…` : flat);
+}
+
+const MARK_STYLE = 'font: 8px sans-serif; width: 100%; margin: 0 16mm; color: #333;';
+
 /** A4 with the same margins as the CLI's Chromium PDF (cli/briefing/pdf.ts); Electron takes inches. */
-export function pdfPrintOptions(): PrintToPDFOptions {
+export function pdfPrintOptions(marks: PdfMarks = {}): PrintToPDFOptions {
   const inch = (mm: number) => Math.round((mm / MM_PER_INCH) * 1000) / 1000;
   return {
     pageSize: 'A4',
@@ -70,7 +86,19 @@ export function pdfPrintOptions(): PrintToPDFOptions {
     margins: { top: inch(18), bottom: inch(18), left: inch(16), right: inch(16) },
     generateTaggedPDF: true,
     generateDocumentOutline: true,
+    displayHeaderFooter: true,
+    headerTemplate: `<div style="${MARK_STYLE} text-align: center;">${markText(marks.header)}</div>`,
+    footerTemplate: `<div style="${MARK_STYLE} display: flex; justify-content: space-between;"><span>${markText(marks.footer)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
   };
+}
+
+/**
+ * Header and footer of a rendered briefing: its caveat on every page when the rendering carries one
+ * (an optional `caveat` string; core/briefing may add it), page numbers always.
+ */
+export function pdfMarks(r: RenderedBriefing): PdfMarks {
+  const caveat = (r as RenderedBriefing & { caveat?: unknown }).caveat;
+  return typeof caveat === 'string' && caveat.trim() ? { header: caveat } : {};
 }
 
 /** The request from the renderer: a briefing id as a string (the contract checks it further). */

@@ -16,6 +16,7 @@ import {
   pdfDocumentHeaders,
   pdfDocumentToken,
   pdfDocumentUrl,
+  pdfMarks,
   pdfPrintOptions,
   pdfRequestAllowed,
   pdfSaveName,
@@ -83,6 +84,22 @@ describe('briefing PDF: the printing window', () => {
     expect(p.margins!.top! * 25.4).toBeCloseTo(18, 1);
     expect(p.margins!.left! * 25.4).toBeCloseTo(16, 1);
     expect(readFileSync('cli/briefing/pdf.ts', 'utf8')).toContain("margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' }");
+  });
+});
+
+describe('briefing PDF: header and footer', () => {
+  it('prints page numbers on every page, and a caveat or other text only escaped, on one line, bidi shown', () => {
+    const plain = pdfPrintOptions();
+    expect(plain.displayHeaderFooter).toBe(true);
+    expect(plain.footerTemplate).toContain('Page <span class="pageNumber"></span> of <span class="totalPages"></span>');
+    expect(plain.headerTemplate).toMatch(/^<div style="[^"]*">\s*<\/div>$/);
+    const hostile = '</div><img src=x onerror=alert(1)>\n# FAKE\u202Eevil\u0007 "q"';
+    const p = pdfPrintOptions({ header: hostile, footer: 'x'.repeat(500) });
+    expect(p.headerTemplate).not.toMatch(/<img|<\/div><|\n|\u202E|\u0007/);
+    expect(p.headerTemplate).toContain('&lt;/div&gt;&lt;img src&#61;x onerror&#61;alert(1)&gt; # FAKE&lt;U+202E&gt;evil &quot;q&quot;');
+    expect(p.footerTemplate!.match(/x{10,}…/)![0].length).toBe(200);
+    expect(pdfMarks({ fileName: 'a.html', mime: 'text/html', encoding: 'utf8', content: '', caveat: 'SECRET // REL' } as never)).toEqual({ header: 'SECRET // REL' });
+    expect(pdfMarks({ fileName: 'a.html', mime: 'text/html', encoding: 'utf8', content: '' })).toEqual({});
   });
 });
 
