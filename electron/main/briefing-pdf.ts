@@ -18,13 +18,12 @@ import {
   pdfDocumentHeaders,
   pdfDocumentToken,
   pdfDocumentUrl,
-  pdfMarks,
   pdfPrintOptions,
   pdfRequestAllowed,
   pdfSaveName,
   pdfWindowOptions,
   withPdfExtension,
-  type PdfMarks,
+  type PagePrint,
 } from './pdf-policy';
 
 /** Documents waiting to be printed, by their one-time token. */
@@ -47,14 +46,14 @@ function printingSession(): Session {
   return ses;
 }
 
-async function printHtml(html: string, marks: PdfMarks): Promise<Uint8Array> {
+async function printHtml(html: string, print: PagePrint | undefined): Promise<Uint8Array> {
   printingSession();
   const token = randomBytes(16).toString('hex');
   documents.set(token, html);
   const win = new BrowserWindow(pdfWindowOptions());
   try {
     await win.loadURL(pdfDocumentUrl(token));
-    return await win.webContents.printToPDF(pdfPrintOptions(marks));
+    return await win.webContents.printToPDF(pdfPrintOptions(print));
   } finally {
     documents.delete(token);
     win.destroy();
@@ -76,7 +75,7 @@ export function registerBriefingPdf(getWindow: () => BrowserWindow | null, cases
     if (!isPrintable(r.value)) return failed('The briefing could not be rendered as HTML for printing.');
     let pdf: Uint8Array;
     try {
-      pdf = await printHtml(r.value.content, pdfMarks(r.value));
+      pdf = await printHtml(r.value.content, r.value.print);
     } catch (e) {
       return failed(`Printing the briefing to PDF failed: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -6,9 +6,8 @@
  * images; it is printed to PDF, then saved where the analyst chooses.
  */
 import type { BrowserWindowConstructorOptions, PrintToPDFOptions } from 'electron';
-import { escapeHtml } from '../../core/briefing/escape';
 import { BRIEFING_CSP } from '../../core/briefing/html-style';
-import { revealBidi } from '../../core/text';
+import { PDF_MARGIN } from '../../core/briefing/page-frame';
 import type { RenderedBriefing } from '../../core/briefing/render';
 import { LOCKED_DOWN } from './policy';
 
@@ -61,44 +60,31 @@ export function pdfDocumentHeaders(): Record<string, string> {
 }
 
 const MM_PER_INCH = 25.4;
+const inches = (mm: string): number => Math.round((parseFloat(mm) / MM_PER_INCH) * 1000) / 1000;
 
-/** Text printed at the top and bottom of every page (e.g. the briefing's caveat); page numbers are always printed. */
-export interface PdfMarks {
-  header?: string;
-  footer?: string;
-}
+/** What a printable rendering asks printers to put on every page (core/briefing/page-frame.ts). */
+export type PagePrint = NonNullable<RenderedBriefing['print']>;
 
-/** One line of header/footer text: controls and line breaks become spaces, bidi controls are shown, HTML escaped, 200 characters at most. */
-function markText(s: string | undefined): string {
-  const flat = revealBidi((s ?? '').replace(/[\s\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ')).trim();
-  return escapeHtml(flat.length > 200 ? `${flat.slice(0, 199)}…` : flat);
-}
-
-const MARK_STYLE = 'font: 8px sans-serif; width: 100%; margin: 0 16mm; color: #333;';
-
-/** A4 with the same margins as the CLI's Chromium PDF (cli/briefing/pdf.ts); Electron takes inches. */
-export function pdfPrintOptions(marks: PdfMarks = {}): PrintToPDFOptions {
-  const inch = (mm: number) => Math.round((mm / MM_PER_INCH) * 1000) / 1000;
+/**
+ * A4 with the page frame of core/briefing (the CLI's Chromium PDF prints the same): the caveat on
+ * every page, "Page n of m" and the history head, margins converted to the inches Electron takes.
+ * Without a frame (never for a briefing rendering) only the page number is printed.
+ */
+export function pdfPrintOptions(print?: PagePrint): PrintToPDFOptions {
+  const margin = print?.margin ?? PDF_MARGIN;
   return {
     pageSize: 'A4',
     printBackground: true,
     landscape: false,
-    margins: { top: inch(18), bottom: inch(18), left: inch(16), right: inch(16) },
+    margins: { top: inches(margin.top), bottom: inches(margin.bottom), left: inches(margin.left), right: inches(margin.right) },
     generateTaggedPDF: true,
     generateDocumentOutline: true,
     displayHeaderFooter: true,
-    headerTemplate: `<div style="${MARK_STYLE} text-align: center;">${markText(marks.header)}</div>`,
-    footerTemplate: `<div style="${MARK_STYLE} display: flex; justify-content: space-between;"><span>${markText(marks.footer)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+    headerTemplate: print?.headerTemplate ?? '<div></div>',
+    footerTemplate:
+      print?.footerTemplate ??
+      '<div style="font: 8px sans-serif; width: 100%; margin: 0 16mm; text-align: right;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
   };
-}
-
-/**
- * Header and footer of a rendered briefing: its caveat on every page when the rendering carries one
- * (an optional `caveat` string; core/briefing may add it), page numbers always.
- */
-export function pdfMarks(r: RenderedBriefing): PdfMarks {
-  const caveat = (r as RenderedBriefing & { caveat?: unknown }).caveat;
-  return typeof caveat === 'string' && caveat.trim() ? { header: caveat } : {};
 }
 
 /** The request from the renderer: a briefing id as a string (the contract checks it further). */
@@ -112,7 +98,27 @@ export function parsePdfRequest(input: unknown): { ok: true; id: string } | { ok
 export function isPrintable(r: unknown): r is RenderedBriefing {
   if (typeof r !== 'object' || r === null) return false;
   const x = r as Partial<RenderedBriefing>;
-  return x.encoding === 'utf8' && typeof x.mime === 'string' && x.mime.startsWith('text/html') && typeof x.content === 'string' && x.content.length <= PDF_MAX_HTML;
+  return (
+    x.encoding === 'utf8' &&
+    typeof x.mime === 'string' &&
+    x.mime.startsWith('text/html') &&
+    typeof x.content === 'string' &&
+    x.content.length <= PDF_MAX_HTML &&
+    (x.print === undefined || isPagePrint(x.print))
+  );
+}
+
+function isPagePrint(p: unknown): p is PagePrint {
+  if (typeof p !== 'object' || p === null) return false;
+  const x = p as Partial<PagePrint>;
+  const m = x.margin as Record<string, unknown> | undefined;
+  return (
+    typeof x.headerTemplate === 'string' &&
+    typeof x.footerTemplate === 'string' &&
+    typeof m === 'object' &&
+    m !== null &&
+    ['top', 'bottom', 'left', 'right'].every((k) => typeof m[k] === 'string' && /^\d+(\.\d+)?mm$/.test(m[k] as string))
+  );
 }
 
 /** The name offered in the save dialog: the briefing's file name with .pdf, letters, digits, dot and dash only. */

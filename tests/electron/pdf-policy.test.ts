@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BRIEFING_CSP } from '../../core/briefing/html-style';
+import { PDF_MARGIN } from '../../core/briefing/page-frame';
 import { briefingFileName } from '../../core/briefing/render';
 import {
   isPrintable,
@@ -16,7 +17,6 @@ import {
   pdfDocumentHeaders,
   pdfDocumentToken,
   pdfDocumentUrl,
-  pdfMarks,
   pdfPrintOptions,
   pdfRequestAllowed,
   pdfSaveName,
@@ -78,28 +78,32 @@ describe('briefing PDF: the printing window', () => {
     expect(BRIEFING_CSP).not.toMatch(/script-src/);
   });
 
-  it('prints A4 with the CLI\'s margins (18 mm top/bottom, 16 mm sides, in inches)', () => {
-    const p = pdfPrintOptions();
-    expect(p).toMatchObject({ pageSize: 'A4', printBackground: true, landscape: false });
-    expect(p.margins!.top! * 25.4).toBeCloseTo(18, 1);
-    expect(p.margins!.left! * 25.4).toBeCloseTo(16, 1);
-    expect(readFileSync('cli/briefing/pdf.ts', 'utf8')).toContain("margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' }");
+  it('prints A4 with the page frame and margins the CLI\'s Chromium PDF uses (core/briefing/page-frame), in inches', () => {
+    const t = tempCase({ sample: true });
+    t.api.invoke('settings.update', { caveat: 'SECRET // REL \u202Eevil</div><img src=x onerror=alert(1)>' });
+    const saved = t.api.invoke('briefings.save', { selection: { query: 'H800' }, title: 'Chips' });
+    const html = t.api.invoke('briefings.render', { id: saved.id, format: 'html' });
+    expect(isPrintable(html)).toBe(true);
+    const p = pdfPrintOptions(html.print);
+    expect(p).toMatchObject({ pageSize: 'A4', printBackground: true, landscape: false, displayHeaderFooter: true });
+    expect(p.margins!.top! * 25.4).toBeCloseTo(parseFloat(PDF_MARGIN.top), 1);
+    expect(p.margins!.left! * 25.4).toBeCloseTo(parseFloat(PDF_MARGIN.left), 1);
+    expect(readFileSync('cli/briefing/pdf.ts', 'utf8')).toContain('margin: { ...PDF_MARGIN }');
+    expect(p.headerTemplate).toBe(html.print!.headerTemplate);
+    expect(p.footerTemplate).toContain('Page <span class="pageNumber"></span> of <span class="totalPages"></span>');
+    expect(p.headerTemplate).toContain('SECRET // REL');
+    expect(p.headerTemplate).not.toMatch(/<img|\u202E/);
+    t.close();
   });
-});
 
-describe('briefing PDF: header and footer', () => {
-  it('prints page numbers on every page, and a caveat or other text only escaped, on one line, bidi shown', () => {
+  it('prints page numbers even for a rendering without a frame, and refuses a malformed frame', () => {
     const plain = pdfPrintOptions();
-    expect(plain.displayHeaderFooter).toBe(true);
     expect(plain.footerTemplate).toContain('Page <span class="pageNumber"></span> of <span class="totalPages"></span>');
-    expect(plain.headerTemplate).toMatch(/^<div style="[^"]*">\s*<\/div>$/);
-    const hostile = '</div><img src=x onerror=alert(1)>\n# FAKE\u202Eevil\u0007 "q"';
-    const p = pdfPrintOptions({ header: hostile, footer: 'x'.repeat(500) });
-    expect(p.headerTemplate).not.toMatch(/<img|<\/div><|\n|\u202E|\u0007/);
-    expect(p.headerTemplate).toContain('&lt;/div&gt;&lt;img src&#61;x onerror&#61;alert(1)&gt; # FAKE&lt;U+202E&gt;evil &quot;q&quot;');
-    expect(p.footerTemplate!.match(/x{10,}…/)![0].length).toBe(200);
-    expect(pdfMarks({ fileName: 'a.html', mime: 'text/html', encoding: 'utf8', content: '', caveat: 'SECRET // REL' } as never)).toEqual({ header: 'SECRET // REL' });
-    expect(pdfMarks({ fileName: 'a.html', mime: 'text/html', encoding: 'utf8', content: '' })).toEqual({});
+    const base = { fileName: 'a.html', mime: 'text/html', encoding: 'utf8', content: '' };
+    const frame = { headerTemplate: '', footerTemplate: '', margin: { top: '22mm', bottom: '22mm', left: '16mm', right: '16mm' } };
+    expect(isPrintable({ ...base, print: frame })).toBe(true);
+    for (const bad of [null, 'x', { ...frame, headerTemplate: 7 }, { ...frame, margin: { ...frame.margin, top: '1in;x' } }])
+      expect(isPrintable({ ...base, print: bad })).toBe(false);
   });
 });
 
