@@ -9,7 +9,8 @@ import { likelihoodWords, splitSentences } from '../../../core/briefing/estimati
 import type { BriefingSnapshot } from '../../../core/briefing/types';
 import { agree, count, sentence } from '../../../core/briefing/wording';
 import { tempCase } from '../../helpers';
-import { FIXED_NOW, sampleCase } from './fixtures';
+import { FIXED_NOW, sampleCase, textOf, unzip } from './fixtures';
+import { fromBase64 } from '../../../core/briefing/base64';
 
 const SECTION = (md: string, heading: string) => md.split(`## ${heading}\n\n`)[1]!.split('\n## ')[0]!;
 
@@ -31,6 +32,21 @@ describe('intelligence gaps and source summary come from the same facts', () => 
       for (const label of b.summary.singleOrigin) expect(gaps).toMatch(new RegExp(`\\*\\*${label}:\\*\\*[^\\n]*traces to one origin`));
     }
     expect(flagged).toBeGreaterThan(0);
+  });
+
+  it('the chips briefing says the same in Markdown, HTML and DOCX: every flagged judgment listed as a gap with its reasons', () => {
+    const input = { selection: { query: 'chips' } };
+    const { briefing: b } = c.api.invoke('briefings.compose', input);
+    expect(b.gaps.map((g) => g.label)).toEqual(b.judgments.map((j) => j.label));
+    const md = c.api.invoke('briefings.render', { ...input, format: 'md' }).content.replace(/\\(.)/g, '$1').replace(/\*/g, '');
+    const html = textOf(c.api.invoke('briefings.render', { ...input, format: 'html' }).content);
+    const docx = textOf(unzip(fromBase64(c.api.invoke('briefings.render', { ...input, format: 'docx' }).content)).get('word/document.xml')!.toString('utf8'));
+    for (const [name, text] of [['md', md.replace(/\s+/g, ' ')], ['html', html], ['docx', docx]] as const) {
+      const gaps = text.split('Intelligence gaps')[1]!.split('Changes since the previous briefing')[0]!;
+      for (const g of b.gaps) expect(gaps, `${name} ${g.label}`).toContain(`${g.label}: “${g.text}” — ${g.reason}.`);
+      expect(gaps, name).not.toMatch(/None found/);
+      expect(text, name).toContain(`Single-origin reporting: the supporting evidence for ${b.summary.singleOrigin.join(', ')} traces to one origin each.`);
+    }
   });
 
   it('says "None found" for judgments with two strong independent origins and at least moderate confidence', () => {
