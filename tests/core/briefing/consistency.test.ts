@@ -2,7 +2,9 @@
  * Briefings that cannot contradict themselves (issue 11.5): gaps and source summary from one set of
  * facts, draft vs analyst BLUF, the checker's label and verdict checks, net changes, wording.
  */
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { assessSourcing, GAP_RULES, type JudgmentFacts } from '../../../core/briefing/sourcing';
 import { checkBluf, checkBriefing } from '../../../core/briefing/check-briefing';
 import { diffSnapshots } from '../../../core/briefing/changes';
 import { likelihoodWords, splitSentences } from '../../../core/briefing/estimative-check';
@@ -45,6 +47,7 @@ describe('intelligence gaps and source summary come from the same facts', () => 
       const gaps = text.split('Intelligence gaps')[1]!.split('Changes since the previous briefing')[0]!;
       for (const g of b.gaps) expect(gaps, `${name} ${g.label}`).toContain(`${g.label}: “${g.text}” — ${g.reason}.`);
       expect(gaps, name).not.toMatch(/None found/);
+      expect(text.split('Bottom line up front')[1]!.trimStart().startsWith(`Draft BLUF: ${b.bluf.slice(0, 40)}`), `${name} marks the draft`).toBe(true);
       expect(text, name).toContain(`Single-origin reporting: the supporting evidence for ${b.summary.singleOrigin.join(', ')} traces to one origin each.`);
     }
   });
@@ -60,6 +63,32 @@ describe('intelligence gaps and source summary come from the same facts', () => 
     expect(b.summary.singleOrigin).toEqual([]);
     expect(b.gaps).toEqual([]);
     expect(SECTION(markdown, 'Intelligence gaps')).toMatch(/^None found: every judgment has evidence from more than one independent origin/);
+  });
+});
+
+describe('assessSourcing, for any facts', () => {
+  const facts = fc.array(
+    fc.record({
+      evidence: fc.nat(5),
+      weighed: fc.nat(5),
+      weakOnly: fc.option(fc.constantFrom<string[]>(['D4'], ['E5', 'F6']), { nil: null }),
+      singleOrigin: fc.boolean(),
+      circular: fc.boolean(),
+      lowConfidence: fc.boolean(),
+    }),
+    { maxLength: 12 },
+  );
+  it('lists as a gap every judgment the summary flags, and no gaps only when nothing is flagged', () => {
+    fc.assert(
+      fc.property(facts, (raw) => {
+        const fs: JudgmentFacts[] = raw.map((f, i) => ({ ...f, weighed: Math.min(f.weighed, f.evidence), label: `KJ${i + 1}`, text: `Claim ${i + 1}.` }));
+        const { summary, gaps } = assessSourcing(fs, [], []);
+        const gapLabels = new Set(gaps.map((g) => g.label));
+        for (const l of [...summary.singleOrigin, ...summary.circular, ...summary.lowConfidence]) expect(gapLabels.has(l)).toBe(true);
+        for (const f of fs) expect(gapLabels.has(f.label)).toBe(GAP_RULES.some((r) => r.applies(f)));
+        expect(summary.evidenceItems).toBe(fs.reduce((n, f) => n + f.evidence, 0));
+      }),
+    );
   });
 });
 
