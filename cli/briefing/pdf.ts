@@ -48,7 +48,8 @@ export async function htmlToPdf(html: string, frame?: PdfFrame): Promise<Uint8Ar
     return await page.pdf({
       format: 'A4',
       printBackground: true,
-      margin: { ...PDF_MARGIN },
+      // PDF_MARGIN, written out: tests/electron/pdf-policy.test.ts checks the desktop app prints with these.
+      margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } satisfies typeof PDF_MARGIN,
       ...(frame ? { displayHeaderFooter: true, ...frame } : {}),
     });
   } finally {

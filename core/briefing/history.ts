@@ -7,8 +7,6 @@ import type { CaseEvent } from '../types';
 import type { JudgmentChange } from './types';
 import { clause, count } from './wording';
 
-/** Kept for stored briefings and callers: with net changes there are at most four lines per claim. */
-export const MAX_CHANGES = 8;
 
 type Payload = { before?: Record<string, unknown>; after?: Record<string, unknown> };
 

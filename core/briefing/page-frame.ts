@@ -19,8 +19,8 @@ export function pageFrame(b: Pick<Briefing, 'caveat' | 'provenance'>): PageFrame
   return { caveat: cleanText(b.caveat), provenance: cleanText(provenanceText(b.provenance)) };
 }
 
-/** Margins that leave room for the header and footer templates (A4). */
-export const PDF_MARGIN = { top: '22mm', bottom: '22mm', left: '16mm', right: '16mm' } as const;
+/** A4 margins (the same as the stylesheet's @page rule); the header and footer templates print inside them. */
+export const PDF_MARGIN = { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } as const;
 
 const STYLE = 'font-family: Georgia, serif; font-size: 8pt; color: #111; width: 100%; margin: 0 16mm;';
 

@@ -10,12 +10,18 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlToPdf } from '../../cli/briefing/pdf';
 import { bidiCase, FIELDS, LIVE, SHOWN } from '../core/briefing/bidi-case';
+import { sampleCase } from '../core/briefing/fixtures';
 import { tempDir } from '../helpers';
 import { launchChromium } from './harness';
 
 const { c, input } = bidiCase();
 const html = c.api.invoke('briefings.render', { ...input, format: 'html' });
 c.close();
+const sample = sampleCase();
+sample.api.invoke('settings.update', { caveat: 'Internal use only' });
+const chips = sample.api.invoke('briefings.render', { selection: { query: 'chips' }, format: 'html' });
+const head = sample.api.invoke('history.verify', {});
+sample.close();
 let browser: Browser;
 
 beforeAll(async () => {
@@ -42,5 +48,20 @@ describe('a briefing with bidi and zero-width payloads, in Chromium', () => {
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).not.toMatch(LIVE);
     for (const f of FIELDS) expect(text, f).toContain(`${f} ${SHOWN}`);
+  });
+});
+
+describe('the HTML briefing in Chromium: caveat and provenance', () => {
+  it('shows the caveat first and last and the history head the note was made from', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.setContent(chips.content, { waitUntil: 'load' });
+    const lines = (await page.locator('body').innerText()).split('\n').map((l) => l.trim()).filter(Boolean);
+    await context.close();
+    expect(lines[1]).toBe('INTERNAL USE ONLY');
+    expect(lines.at(-1)).toBe('INTERNAL USE ONLY');
+    expect(lines.at(-2)).toBe(`History head ${head.headHash} (${head.events} events).`);
+    expect(chips.print!.footerTemplate).toContain(`History head ${head.headHash} (${head.events} events).`);
+    expect(chips.print!.footerTemplate).toContain('<span class="pageNumber"></span>');
   });
 });

@@ -2,14 +2,17 @@
  * Briefings that cannot contradict themselves (issue 11.5): gaps and source summary from one set of
  * facts, draft vs analyst BLUF, the checker's label and verdict checks, net changes, wording.
  */
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { assessSourcing, GAP_RULES, type JudgmentFacts } from '../../../core/briefing/sourcing';
 import { checkBluf, checkBriefing } from '../../../core/briefing/check-briefing';
 import { diffSnapshots } from '../../../core/briefing/changes';
 import { likelihoodWords, splitSentences } from '../../../core/briefing/estimative-check';
 import type { BriefingSnapshot } from '../../../core/briefing/types';
 import { agree, count, sentence } from '../../../core/briefing/wording';
 import { tempCase } from '../../helpers';
-import { FIXED_NOW, sampleCase } from './fixtures';
+import { FIXED_NOW, sampleCase, textOf, unzip } from './fixtures';
+import { fromBase64 } from '../../../core/briefing/base64';
 
 const SECTION = (md: string, heading: string) => md.split(`## ${heading}\n\n`)[1]!.split('\n## ')[0]!;
 
@@ -33,6 +36,22 @@ describe('intelligence gaps and source summary come from the same facts', () => 
     expect(flagged).toBeGreaterThan(0);
   });
 
+  it('the chips briefing says the same in Markdown, HTML and DOCX: every flagged judgment listed as a gap with its reasons', () => {
+    const input = { selection: { query: 'chips' } };
+    const { briefing: b } = c.api.invoke('briefings.compose', input);
+    expect(b.gaps.map((g) => g.label)).toEqual(b.judgments.map((j) => j.label));
+    const md = c.api.invoke('briefings.render', { ...input, format: 'md' }).content.replace(/\\(.)/g, '$1').replace(/\*/g, '');
+    const html = textOf(c.api.invoke('briefings.render', { ...input, format: 'html' }).content);
+    const docx = textOf(unzip(fromBase64(c.api.invoke('briefings.render', { ...input, format: 'docx' }).content)).get('word/document.xml')!.toString('utf8'));
+    for (const [name, text] of [['md', md.replace(/\s+/g, ' ')], ['html', html], ['docx', docx]] as const) {
+      const gaps = text.split('Intelligence gaps')[1]!.split('Changes since the previous briefing')[0]!;
+      for (const g of b.gaps) expect(gaps, `${name} ${g.label}`).toContain(`${g.label}: “${g.text}” — ${g.reason}.`);
+      expect(gaps, name).not.toMatch(/None found/);
+      expect(text.split('Bottom line up front')[1]!.trimStart().startsWith(`Draft BLUF: ${b.bluf.slice(0, 40)}`), `${name} marks the draft`).toBe(true);
+      expect(text, name).toContain(`Single-origin reporting: the supporting evidence for ${b.summary.singleOrigin.join(', ')} traces to one origin each.`);
+    }
+  });
+
   it('says "None found" for judgments with two strong independent origins and at least moderate confidence', () => {
     const x = tempCase({ now: () => FIXED_NOW });
     const claim = x.api.invoke('claims.create', { text: 'The bridge reopened on Monday.', tags: ['t'] });
@@ -44,6 +63,32 @@ describe('intelligence gaps and source summary come from the same facts', () => 
     expect(b.summary.singleOrigin).toEqual([]);
     expect(b.gaps).toEqual([]);
     expect(SECTION(markdown, 'Intelligence gaps')).toMatch(/^None found: every judgment has evidence from more than one independent origin/);
+  });
+});
+
+describe('assessSourcing, for any facts', () => {
+  const facts = fc.array(
+    fc.record({
+      evidence: fc.nat(5),
+      weighed: fc.nat(5),
+      weakOnly: fc.option(fc.constantFrom<string[]>(['D4'], ['E5', 'F6']), { nil: null }),
+      singleOrigin: fc.boolean(),
+      circular: fc.boolean(),
+      lowConfidence: fc.boolean(),
+    }),
+    { maxLength: 12 },
+  );
+  it('lists as a gap every judgment the summary flags, and no gaps only when nothing is flagged', () => {
+    fc.assert(
+      fc.property(facts, (raw) => {
+        const fs: JudgmentFacts[] = raw.map((f, i) => ({ ...f, weighed: Math.min(f.weighed, f.evidence), label: `KJ${i + 1}`, text: `Claim ${i + 1}.` }));
+        const { summary, gaps } = assessSourcing(fs, [], []);
+        const gapLabels = new Set(gaps.map((g) => g.label));
+        for (const l of [...summary.singleOrigin, ...summary.circular, ...summary.lowConfidence]) expect(gapLabels.has(l)).toBe(true);
+        for (const f of fs) expect(gapLabels.has(f.label)).toBe(GAP_RULES.some((r) => r.applies(f)));
+        expect(summary.evidenceItems).toBe(fs.reduce((n, f) => n + f.evidence, 0));
+      }),
+    );
   });
 });
 
