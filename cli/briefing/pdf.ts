@@ -48,8 +48,7 @@ export async function htmlToPdf(html: string, frame?: PdfFrame): Promise<Uint8Ar
     return await page.pdf({
       format: 'A4',
       printBackground: true,
-      // PDF_MARGIN, written out: tests/electron/pdf-policy.test.ts checks the desktop app prints with these.
-      margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } satisfies typeof PDF_MARGIN,
+      margin: { ...PDF_MARGIN }, // the desktop app prints with the same (tests/electron/pdf-policy.test.ts)
       ...(frame ? { displayHeaderFooter: true, ...frame } : {}),
     });
   } finally {
