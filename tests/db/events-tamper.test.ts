@@ -77,6 +77,9 @@ type Row = Record<Column, unknown>;
 /** Applies one tampering with raw SQL and returns the seq that verification must name. */
 function tamper(path: string, t: Tamper): number {
   const db = new Database(path);
+  // The append-only triggers are dropped for the edit and put back exactly as they were: a file
+  // without them is refused on open (db/schema-check.ts), so an attacker who wants it read restores them.
+  const guards = db.prepare("SELECT sql FROM sqlite_schema WHERE name IN ('events_no_update', 'events_no_delete')").pluck().all() as string[];
   try {
     db.exec('DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;');
     const row = (seq: number) => db.prepare('SELECT * FROM events WHERE seq = ?').get(seq) as Row;
@@ -119,6 +122,7 @@ function tamper(path: string, t: Tamper): number {
       }
     }
   } finally {
+    db.exec(guards.join(";\n"));
     db.close();
   }
 }
