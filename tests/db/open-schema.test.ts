@@ -66,7 +66,7 @@ describe('hostile case files are refused by name, unchanged', () => {
     const h = openCase(clean);
     expect(schemaProblems(h.db, MIGRATIONS.at(-1)!.version)).toEqual([]);
     closeCase(h);
-    expect(expectedSchema(MIGRATIONS.at(-1)!.version).size).toBeGreaterThan(40);
+    expect(expectedSchema(MIGRATIONS.at(-1)!.version).objects.size).toBeGreaterThan(40);
   });
 
   it('a planted trigger that turns refuting evidence into strong support', () => {
@@ -106,6 +106,11 @@ describe('hostile case files are refused by name, unchanged', () => {
     const file = planted(`DROP TRIGGER events_no_update;
       CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT 1; END;`);
     expectRefused(file, /changed trigger events_no_update on events/);
+  });
+
+  it('full-text settings FTS5 would obey (a rank function, a page size) changed in the index config', () => {
+    const file = planted(`INSERT INTO claims_fts (claims_fts, rank) VALUES ('pgsz', 64000);`);
+    expectRefused(file, /changed full-text settings in claims_fts_config \(pgsz=64000\)/);
   });
 
   it('a missing trigger (the FTS sync dropped)', () => {
