@@ -118,6 +118,23 @@ describe('hostile case files are refused by name, unchanged', () => {
     expectRefused(file, /missing trigger claims_fts_ai on claims/);
   });
 
+  it('a planted trigger still in the -wal (copied while the writer was open): refused, file and -wal unchanged', () => {
+    const d = tempDir();
+    const file = join(d, 'live.claimtrail');
+    copyFileSync(clean, file);
+    const raw = new Database(file);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('wal_autocheckpoint = 0');
+    raw.exec(EVIL_TRIGGER);
+    const copy = join(d, 'copy.claimtrail');
+    copyFileSync(file, copy);
+    copyFileSync(`${file}-wal`, `${copy}-wal`);
+    raw.close();
+    const before = [sha(copy), sha(`${copy}-wal`)];
+    expect(() => openCase(copy)).toThrow(/unexpected trigger t_evil on evidence/);
+    expect([sha(copy), sha(`${copy}-wal`)]).toEqual(before);
+  });
+
   it('a file at an older version is compared with what the migrations up to that version create', () => {
     for (const m of MIGRATIONS.slice(0, -1)) {
       const file = join(tempDir(), `v${m.version}.claimtrail`);
