@@ -3,11 +3,12 @@
  * migrations create for its version, so that a hostile file cannot bring its own SQL (a trigger that
  * rewrites evidence, a view that hangs a reader, a virtual table, an index, a column). The expected
  * schema is not a hand-written list: the migrations run once per version into an in-memory database
- * and its `sqlite_schema` is the reference, so every new migration is covered without editing this file.
+ * and what it holds is the reference, so every new migration is covered without editing this file.
  */
 import Database from 'better-sqlite3';
+import { FTS_TABLES } from './migrations/001-initial';
 import { MIGRATIONS } from './migrations/index';
-import type { DB } from './sql';
+import { all, sql, trustedIdentifier, type DB } from './sql';
 
 export interface SchemaObject {
   type: string;
@@ -16,28 +17,42 @@ export interface SchemaObject {
   sql: string | null;
 }
 
-const SCHEMA_QUERY = 'SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name';
+interface Reference {
+  /** sqlite_schema by type and name. */
+  objects: Map<string, SchemaObject>;
+  /** Columns of every table, for naming an added or missing column. */
+  columns: Map<string, Set<string>>;
+  /** The full-text indexes' `_config` rows ("k=v"), by table. */
+  ftsConfig: Map<string, string[]>;
+}
 
-const expectedByVersion = new Map<number, Map<string, SchemaObject>>();
+const CONFIG_TABLES = FTS_TABLES.map((t) => `${t}_config`);
+
+const readSchema = (db: DB) => all<SchemaObject>(db, sql`SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name`);
+const readColumns = (db: DB, table: string) => new Set(all<{ name: string }>(db, sql`SELECT name FROM pragma_table_xinfo(${table})`).map((c) => c.name));
+const readConfig = (db: DB, table: string) =>
+  all<{ k: string; v: unknown }>(db, sql`SELECT k, v FROM ${trustedIdentifier(table, CONFIG_TABLES)} ORDER BY k`).map((r) => `${r.k}=${String(r.v)}`);
 
 const key = (o: Pick<SchemaObject, 'type' | 'name'>) => `${o.type}\u0000${o.name}`;
 
-/** A scratch database holding exactly what the migrations up to `version` create. */
-function migratedInMemory(version: number): DB {
-  const mem = new Database(':memory:');
-  for (const m of MIGRATIONS) if (m.version <= version) mem.exec(m.sql);
-  return mem;
-}
+const references = new Map<number, Reference>();
 
-/** What the migrations up to `version` create, read back from an in-memory database (cached per version). */
-export function expectedSchema(version: number): Map<string, SchemaObject> {
-  const cached = expectedByVersion.get(version);
+/** What the migrations up to `version` create, read back from an in-memory database (built once per version). */
+export function expectedSchema(version: number): Reference {
+  const cached = references.get(version);
   if (cached) return cached;
-  const mem = migratedInMemory(version);
+  const mem = new Database(':memory:');
   try {
-    const objects = new Map((mem.prepare(SCHEMA_QUERY).all() as SchemaObject[]).map((o) => [key(o), o]));
-    expectedByVersion.set(version, objects);
-    return objects;
+    for (const m of MIGRATIONS) if (m.version <= version) mem.exec(m.sql);
+    const objects = readSchema(mem);
+    const tables = objects.filter((o) => o.type === 'table').map((o) => o.name);
+    const reference: Reference = {
+      objects: new Map(objects.map((o) => [key(o), o])),
+      columns: new Map(tables.map((t) => [t, readColumns(mem, t)])),
+      ftsConfig: new Map(CONFIG_TABLES.filter((t) => tables.includes(t)).map((t) => [t, readConfig(mem, t)])),
+    };
+    references.set(version, reference);
+    return reference;
   } finally {
     mem.close();
   }
@@ -49,15 +64,9 @@ function describe(o: SchemaObject): string {
   return o.type === 'table' || o.type === 'view' || o.tbl_name === o.name ? `${kind} ${o.name}` : `${kind} ${o.name} on ${o.tbl_name}`;
 }
 
-interface Column {
-  name: string;
-}
-
 /** For a table whose definition changed, names the columns it gained or lost when that is the difference. */
-function columnChanges(db: DB, expectedDb: () => DB, table: string): string[] {
-  const cols = (d: DB) => new Set((d.prepare('SELECT name FROM pragma_table_xinfo(?)').all(table) as Column[]).map((c) => c.name));
-  const actual = cols(db);
-  const wanted = cols(expectedDb());
+function columnChanges(db: DB, wanted: Set<string>, table: string): string[] {
+  const actual = readColumns(db, table);
   return [
     ...[...actual].filter((c) => !wanted.has(c)).map((c) => `unexpected column ${c} on ${table}`),
     ...[...wanted].filter((c) => !actual.has(c)).map((c) => `missing column ${c} on ${table}`),
@@ -65,34 +74,39 @@ function columnChanges(db: DB, expectedDb: () => DB, table: string): string[] {
 }
 
 /**
+ * A full-text index's `_config` rows are settings FTS5 obeys (rank function, page size, merge
+ * levels): they must be the ones the migrations leave. Read only once the schema matched, so the
+ * tables are known to be FTS5's own.
+ */
+function ftsConfigProblems(db: DB, ref: Reference): string[] {
+  return [...ref.ftsConfig].flatMap(([table, want]) => {
+    const got = readConfig(db, table);
+    if (got.join('\n') === want.join('\n')) return [];
+    const extra = got.filter((r) => !want.includes(r));
+    return [`changed full-text settings in ${table} (${extra.join(', ') || 'rows removed'})`];
+  });
+}
+
+/**
  * Every difference between the file's schema and the migrations' one, each named ("unexpected trigger
  * t_evil on evidence", "changed trigger events_no_update on events", "missing index claims_status on
- * claims"); empty when they are identical. Reads only: call it on a read-only connection.
+ * claims", "unexpected column evil on claims"); empty when they are identical. Reads only: call it on
+ * a read-only connection. Reading sqlite_schema parses triggers and views but runs none of them.
  */
 export function schemaProblems(db: DB, version: number): string[] {
-  const expected = expectedSchema(version);
-  const actual = db.prepare(SCHEMA_QUERY).all() as SchemaObject[];
+  const ref = expectedSchema(version);
   const problems: string[] = [];
-  let reference: DB | null = null;
-  const referenceDb = () => {
-    reference ??= migratedInMemory(version);
-    return reference;
-  };
-  try {
-    const seen = new Set<string>();
-    for (const o of actual) {
-      const k = key(o);
-      seen.add(k);
-      const want = expected.get(k);
-      if (!want) problems.push(`unexpected ${describe(o)}`);
-      else if (want.tbl_name !== o.tbl_name || want.sql !== o.sql) {
-        const cols = o.type === 'table' && want.tbl_name === o.tbl_name ? columnChanges(db, referenceDb, o.name) : [];
-        problems.push(...(cols.length ? cols : [`changed ${describe(o)} (its definition is not the one ClaimTrail creates)`]));
-      }
+  const seen = new Set<string>();
+  for (const o of readSchema(db)) {
+    const k = key(o);
+    seen.add(k);
+    const want = ref.objects.get(k);
+    if (!want) problems.push(`unexpected ${describe(o)}`);
+    else if (want.tbl_name !== o.tbl_name || want.sql !== o.sql) {
+      const cols = o.type === 'table' && want.tbl_name === o.tbl_name ? columnChanges(db, ref.columns.get(o.name)!, o.name) : [];
+      problems.push(...(cols.length ? cols : [`changed ${describe(o)} (its definition is not the one ClaimTrail creates)`]));
     }
-    for (const [k, o] of expected) if (!seen.has(k)) problems.push(`missing ${describe(o)}`);
-    return problems;
-  } finally {
-    (reference as DB | null)?.close();
   }
+  for (const [k, o] of ref.objects) if (!seen.has(k)) problems.push(`missing ${describe(o)}`);
+  return problems.length ? problems : ftsConfigProblems(db, ref);
 }

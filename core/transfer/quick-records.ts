@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { CREDIBILITY } from '../grades';
 import { normalizeText, textProblem } from '../text';
 import { CLAIM_STATUSES, OUTCOMES, STANCES, STATUSES_NEEDING_RATIONALE, type ClaimStatus } from '../types';
-import type { claimRecord, evidenceRecord } from './schemas';
+import { isStorableId, type claimRecord, type evidenceRecord } from './schemas';
 
 const NO = Symbol('not the common shape');
 type No = typeof NO;
@@ -66,7 +66,7 @@ function tagsOf(v: unknown): string[] | No {
   return out;
 }
 
-const isId = (v: unknown) => typeof v === 'string' && v.length >= 1 && v.length <= 64;
+const isId = (v: unknown) => typeof v === 'string' && isStorableId(v);
 const isTimestamp = (v: unknown) => typeof v === 'string' && TIMESTAMP.test(v);
 const isLine = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 const isString = (v: unknown) => typeof v === 'string';

@@ -17,11 +17,30 @@ import {
   url,
   weight,
 } from '../contract/fields';
+import { textProblem } from '../text';
 import { CLAIM_STATUSES, LINK_KINDS, OUTCOMES, SOURCE_KINDS, STANCES, STATUSES_NEEDING_RATIONALE } from '../types';
 
 export const timestamp = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/, 'must be an ISO-8601 UTC time like 2025-01-20T10:00:00.000Z');
+
+/** Characters an imported id may not hold: controls (a terminal would obey ESC, CR), bidi and invisible format characters. */
+const UNSAFE_IN_ID = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u061c]/;
+
+/** An id kept from the file: the API only ever makes UUIDs, so an id may not carry what no id needs. */
+export const isStorableId = (v: string) => v.length >= 1 && v.length <= 64 && !UNSAFE_IN_ID.test(v) && textProblem(v) === null;
+
+const recordId = id.refine(isStorableId, 'must be an id without control, bidi or invisible format characters');
+
+/** A stored string kept exactly (no trim, no NFC: saved briefings are re-read as written), with the text rules' refusals. */
+const exactText = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .superRefine((v, ctx) => {
+      const problem = textProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 
 const key = z.string().min(1, 'must not be empty').max(200, 'is too long for a reference');
 const nullable = <T extends z.ZodType>(s: T) => s.nullish().transform((v) => v ?? null);
@@ -29,7 +48,7 @@ const nullable = <T extends z.ZodType>(s: T) => s.nullish().transform((v) => v ?
 export const claimRecord = z
   .object({
     key,
-    id: id.optional(),
+    id: recordId.optional(),
     text: requiredText(20_000),
     claimant: nullable(optionalText(500)),
     claimedAt: nullable(isoDate),
@@ -57,7 +76,7 @@ export const claimRecord = z
 
 export const sourceRecord = z.object({
   key,
-  id: id.optional(),
+  id: recordId.optional(),
   title: requiredText(2_000),
   url: nullable(url),
   publisher: nullable(optionalText(500)),
@@ -80,7 +99,7 @@ export const sourceRecord = z.object({
 
 export const evidenceRecord = z.object({
   key,
-  id: id.optional(),
+  id: recordId.optional(),
   claimKey: key,
   sourceKey: key,
   stance: z.enum(STANCES, { message: 'must be supports, refutes or context' }),
@@ -98,7 +117,7 @@ export const evidenceRecord = z.object({
 export const disputeRecord = z
   .object({
     key,
-    id: id.optional(),
+    id: recordId.optional(),
     claimKey: key,
     raisedBy: requiredText(500),
     position: requiredText(20_000),
@@ -108,7 +127,7 @@ export const disputeRecord = z
     resolvedAt: nullable(z.union([timestamp, isoDate])),
     evidenceKeys: z.array(key).max(500).default([]),
     responses: z
-      .array(z.object({ id: id.optional(), author: requiredText(500), text: requiredText(20_000), createdAt: timestamp }))
+      .array(z.object({ id: recordId.optional(), author: requiredText(500), text: requiredText(20_000), createdAt: timestamp }))
       .max(10_000)
       .default([]),
     line: z.number().optional(),
@@ -120,7 +139,7 @@ export const disputeRecord = z
   });
 
 export const linkRecord = z.object({
-  id: id.optional(),
+  id: recordId.optional(),
   fromKey: key,
   toKey: key,
   kind: z.enum(LINK_KINDS, { message: `must be one of: ${LINK_KINDS.join(', ')}` }),
@@ -131,12 +150,12 @@ export const linkRecord = z.object({
 });
 
 export const briefingRecord = z.object({
-  id,
+  id: recordId,
   title: requiredText(2_000),
-  selection: z.string().max(1_000_000),
-  selectionKey: z.string().max(100_000),
-  markdown: z.string().max(20_000_000),
-  snapshot: z.string().max(50_000_000),
+  selection: exactText(1_000_000),
+  selectionKey: exactText(100_000),
+  markdown: exactText(20_000_000),
+  snapshot: exactText(50_000_000),
   createdAt: timestamp,
   record: z.string().optional(),
 });

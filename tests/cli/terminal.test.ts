@@ -30,27 +30,25 @@ const doc = (extra: Record<string, unknown>) =>
   JSON.stringify({ format: 'claimtrail-case', version: 1, exportedAt: '2025-01-01T00:00:00Z', case: { title: 't', settings: {} }, ...extra });
 
 describe('human CLI output is terminal-safe', () => {
-  it('an import whose ids and errors carry escape sequences prints none of them raw (stdout and stderr)', async () => {
-    const evil = join(dir, 'evil.json');
-    writeFileSync(
-      evil,
-      doc({
-        claims: [
-          { id: `c1${FAKE}`, text: `x${FAKE}`, status: 'unverified' },
-          { id: `c1${FAKE}`, text: 'y', status: 'unverified' },
-        ],
-        evidence: [{ id: `e1${FAKE}`, claimId: `nope${FAKE}\u009b2J`, sourceId: `s\u202e${FAKE}`, stance: 'supports' }],
-      }),
-    );
+  it('an import whose ids, file name and errors carry escape sequences prints none of them raw (stdout and stderr)', async () => {
+    const evil = join(dir, `evil${FAKE}.json`);
+    writeFileSync(evil, doc({ claims: [{ id: `c1${FAKE}`, text: `x${FAKE}`, status: 'unverified' }] }));
     const r = await cli('--case', file, 'import', evil);
     expect(r.code).toBe(1);
     expect(r.out).toContain('Refused: nothing was imported');
-    expect(r.out).toMatch(/duplicate claim at claims\[1\] of c1<U\+001B>\[2K<U\+000D><U\+001B>\[32mAdded: 1 claims/);
-    expect(r.out).toContain('<U+009B>2J');
-    expect(r.out).toContain('<U+202E>');
+    // An id is refused outright (the API only makes UUIDs); the file name is echoed, neutralized.
+    expect(r.out).toContain('error: evil<U+001B>[2K<U+000D><U+001B>[32mAdded: 1 claims<U+001B>[0m.json, claims[0], field id: must be an id without control');
     expect(r.out + r.err).not.toMatch(LIVE);
+    const refs = join(dir, 'refs.json');
+    writeFileSync(refs, doc({ evidence: [{ id: 'e1', claimId: `nope${FAKE}\u009b2J`, sourceId: `s\u202e${FAKE}`, stance: 'supports' }] }));
+    const r2 = await cli('--case', file, 'import', refs);
+    expect(r2.code).toBe(1);
+    // References are echoed, neutralized.
+    expect(r2.out).toContain('field claimId: no claim nope<U+001B>[2K<U+000D><U+001B>[32mAdded: 1 claims<U+001B>[0m<U+009B>2J');
+    expect(r2.out).toContain('no source s<U+202E><U+001B>');
+    expect(r2.out + r2.err).not.toMatch(LIVE);
     // The fake success line never starts a line of its own.
-    expect(r.out.split('\n').some((l) => l.startsWith('Added'))).toBe(false);
+    expect([...r.out.split('\n'), ...r2.out.split('\n')].some((l) => l.startsWith('Added'))).toBe(false);
   });
 
   it('--json keeps the exact values (JSON escapes the controls itself)', async () => {
@@ -98,6 +96,23 @@ describe('JSON import validates the case title and settings like the API', () =>
     t.close();
     expect(api.ok).toBe(false);
     expect(!api.ok && api.error.message).toMatch(/caveat: contains a NUL character/);
+  });
+
+  it('refuses an id with NUL or controls and a saved briefing with NUL, which the API could never have stored', async () => {
+    const before = (await cli('--case', file, '--json', 'claim', 'list')).out;
+    const bad = join(dir, 'bad-ids.json');
+    writeFileSync(
+      bad,
+      doc({
+        claims: [{ id: 'c\u0000x', text: 'x' }],
+        briefings: [{ id: 'b1', title: 'B', selection: '{}', selectionKey: 'k', markdown: '# x\u0000', snapshot: '{}', createdAt: '2025-01-01T00:00:00.000Z' }],
+      }),
+    );
+    const r = await cli('--case', file, 'import', bad);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('claims[0], field id: must be an id without control, bidi or invisible format characters');
+    expect(r.out).toContain('briefings[0], field markdown: contains a NUL character');
+    expect((await cli('--case', file, '--json', 'claim', 'list')).out).toBe(before);
   });
 
   it('a valid title and settings still import into an empty case', async () => {

@@ -66,7 +66,7 @@ describe('hostile case files are refused by name, unchanged', () => {
     const h = openCase(clean);
     expect(schemaProblems(h.db, MIGRATIONS.at(-1)!.version)).toEqual([]);
     closeCase(h);
-    expect(expectedSchema(MIGRATIONS.at(-1)!.version).size).toBeGreaterThan(40);
+    expect(expectedSchema(MIGRATIONS.at(-1)!.version).objects.size).toBeGreaterThan(40);
   });
 
   it('a planted trigger that turns refuting evidence into strong support', () => {
@@ -108,9 +108,31 @@ describe('hostile case files are refused by name, unchanged', () => {
     expectRefused(file, /changed trigger events_no_update on events/);
   });
 
+  it('full-text settings FTS5 would obey (a rank function, a page size) changed in the index config', () => {
+    const file = planted(`INSERT INTO claims_fts (claims_fts, rank) VALUES ('pgsz', 64000);`);
+    expectRefused(file, /changed full-text settings in claims_fts_config \(pgsz=64000\)/);
+  });
+
   it('a missing trigger (the FTS sync dropped)', () => {
     const file = planted(`DROP TRIGGER claims_fts_ai;`);
     expectRefused(file, /missing trigger claims_fts_ai on claims/);
+  });
+
+  it('a planted trigger still in the -wal (copied while the writer was open): refused, file and -wal unchanged', () => {
+    const d = tempDir();
+    const file = join(d, 'live.claimtrail');
+    copyFileSync(clean, file);
+    const raw = new Database(file);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('wal_autocheckpoint = 0');
+    raw.exec(EVIL_TRIGGER);
+    const copy = join(d, 'copy.claimtrail');
+    copyFileSync(file, copy);
+    copyFileSync(`${file}-wal`, `${copy}-wal`);
+    raw.close();
+    const before = [sha(copy), sha(`${copy}-wal`)];
+    expect(() => openCase(copy)).toThrow(/unexpected trigger t_evil on evidence/);
+    expect([sha(copy), sha(`${copy}-wal`)]).toEqual(before);
   });
 
   it('a file at an older version is compared with what the migrations up to that version create', () => {
