@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { fromBase64 } from '../../core/briefing/base64';
 import { toHtml } from '../../core/briefing/html';
 import { pdfTemplates } from '../../core/briefing/page-frame';
+import { count } from '../../core/briefing/wording';
 import { renderBriefing } from '../../core/briefing/render';
 import type { BriefingSelection } from '../../core/briefing/types';
 import { htmlToPdf } from '../briefing/pdf';
@@ -49,7 +50,7 @@ const brief: Command = {
     const format = formatOf(ctx.values);
     const out = str(ctx.values, 'out');
     if (!out) throw new UsageError('--out FILE is required');
-    const input = { selection, title: str(ctx.values, 'title'), bluf: str(ctx.values, 'bluf') };
+    const input = { selection, title: str(ctx.values, 'title'), bluf: str(ctx.values, 'bluf'), signed: true };
     const result = await ctx.withCase(async (api) => {
       const composed = ctx.values.save ? api.invoke('briefings.save', input) : api.invoke('briefings.compose', input);
       const id = 'id' in composed ? (composed.id as string) : null;
@@ -61,11 +62,15 @@ const brief: Command = {
         bytes = r.encoding === 'base64' ? fromBase64(r.content) : r.content;
       }
       writeFileSync(out, bytes);
-      return { out, format, savedId: id, judgments: composed.briefing.judgments.length, warnings: composed.warnings };
+      // Markdown and HTML carry the signed head as a comment; PDF and DOCX get it beside them (as CSV exports do).
+      const statement = composed.briefing.provenance?.statement ?? null;
+      const sidecar = statement && (format === 'pdf' || format === 'docx') ? `${out}.sig.json` : null;
+      if (sidecar) writeFileSync(sidecar, `${statement}\n`);
+      return { out, format, savedId: id, sidecar, judgments: composed.briefing.judgments.length, warnings: composed.warnings };
     });
     for (const w of result.warnings) ctx.io.err(`warning (${w.where}): ${w.message} — “${w.sentence}”`);
     ctx.print(result, () =>
-      `Wrote ${result.out} (${result.format}, ${result.judgments} key judgments)${result.savedId ? `; saved as briefing ${result.savedId}` : ''}.`,
+      `Wrote ${result.out} (${result.format}, ${count(result.judgments, 'key judgment')})${result.savedId ? `; saved as briefing ${result.savedId}` : ''}${result.sidecar ? `; signed head in ${result.sidecar}` : ''}.`,
     );
   },
 };

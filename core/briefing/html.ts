@@ -4,6 +4,7 @@ import { escapeHtml as e } from './escape';
 import { BRIEFING_CSP, BRIEFING_CSS } from './html-style';
 import { layoutBriefing } from './layout';
 import { cleanText } from './wording';
+import { signedHeadComment } from '../signed-head';
 import type { Briefing } from './types';
 
 function inline(i: Inline): string {
@@ -41,7 +42,7 @@ function block(b: Block): string {
   }
 }
 
-export function blocksToHtml(blocks: readonly Block[], title: string): string {
+export function blocksToHtml(blocks: readonly Block[], title: string, signedHead?: string | null): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -57,6 +58,7 @@ export function blocksToHtml(blocks: readonly Block[], title: string): string {
     '<article>',
     ...blocks.map(block),
     '</article>',
+    signedHeadComment(signedHead).trimEnd(),
     '</body>',
     '</html>',
     '',
@@ -64,5 +66,5 @@ export function blocksToHtml(blocks: readonly Block[], title: string): string {
 }
 
 export function toHtml(b: Briefing): string {
-  return blocksToHtml(layoutBriefing(b), b.title);
+  return blocksToHtml(layoutBriefing(b), b.title, b.provenance?.statement);
 }

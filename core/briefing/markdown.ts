@@ -1,4 +1,5 @@
 /** The briefing as Markdown (CommonMark): the canonical saved text of a briefing. */
+import { signedHeadComment } from '../signed-head';
 import { normalizeLineEndings } from '../text';
 import { safeHref, type Block, type Inline } from './blocks';
 import { layoutBriefing } from './layout';
@@ -50,6 +51,7 @@ export function blocksToMarkdown(blocks: readonly Block[]): string {
   return `${blocks.map(block).join('\n\n')}\n`;
 }
 
-export function toMarkdown(b: Briefing): string {
-  return blocksToMarkdown(layoutBriefing(b));
+/** The Markdown file: the laid-out note, then the signed head statement it was made from (a comment). */
+export function toMarkdown(b: Briefing, blocks: readonly Block[] = layoutBriefing(b)): string {
+  return `${blocksToMarkdown(blocks)}${b.provenance?.statement ? `\n${signedHeadComment(b.provenance.statement)}` : ''}`;
 }

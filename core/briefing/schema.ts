@@ -5,6 +5,7 @@
  * are written again from the checked fields. A model that fails is refused, never rendered.
  */
 import { z } from 'zod';
+import { SIGNED_HEAD_SHAPE } from '../signed-head';
 import { bandOf, BANDS, CONFIDENCE_LEVELS } from '../estimative';
 import { RELIABILITY } from '../grades';
 import { textProblem } from '../text';
@@ -138,7 +139,7 @@ const model = z.object({
   ),
   snapshot: z.object({ version: z.union([z.literal(1), z.literal(2)]), claims: list(claimState, 5_000) }),
   provenance: z
-    .object({ headHash: str(128).regex(/^[0-9a-f]+$/, 'must be a hex hash').nullable(), events: count, statement: nstr(20_000) })
+    .object({ headHash: str(128).regex(/^[0-9a-f]+$/, 'must be a hex hash').nullable(), events: count, statement: nstr(20_000).refine((v) => v === null || SIGNED_HEAD_SHAPE.test(v), 'must be a signed head statement (one line of compact JSON)') })
     .default({ headHash: null, events: 0, statement: null }),
 });
 

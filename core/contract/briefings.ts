@@ -19,6 +19,8 @@ export const composeInput = z.object({
   title: text(300).optional(),
   /** The analyst's BLUF; empty or absent: drafted from the strongest judgments. */
   bluf: text(20_000).optional(),
+  /** Carry a signed statement of the history head (exports; saved versions always do). */
+  signed: z.boolean().optional(),
 });
 
 /** A composed (unsaved) briefing. */

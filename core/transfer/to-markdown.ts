@@ -1,6 +1,7 @@
 /** A readable Markdown digest of the whole case: each claim with its judgment, evidence and disputes. */
 import { gradeCode } from '../grades';
 import { formatPercent } from '../estimative';
+import { signedHeadComment } from '../signed-head';
 import { normalizeLineEndings } from '../text';
 import type { CaseSnapshot } from './snapshot';
 
@@ -9,13 +10,6 @@ export function mdEscape(s: string): string {
   return normalizeLineEndings(s).replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
 }
 
-/**
- * The signed head statement as a trailing HTML comment, invisible when rendered. The statement is
- * compact JSON of ids, hashes, numbers and base64, so it holds no "--" or ">" that could end the comment.
- */
-export function signedHeadComment(signedHead: string): string {
-  return `<!-- claimtrail-signed-head\n${signedHead}\n-->\n`;
-}
 
 /** The visible footer line and the comment: the head a reader can compare with `claimtrail verify --expect-head`. */
 function signedFooter(signedHead: string): string {

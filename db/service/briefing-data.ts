@@ -77,10 +77,10 @@ function citedSources(db: DB, claims: readonly BriefingClaimData[]): Source[] {
   return [...byId.values()];
 }
 
-/** The case's history head: the newest event's hash and the number of events (the signed statement comes later). */
-export function historyProvenance(db: DB): Provenance {
-  const head = get<{ hash: string; n: number }>(db, sql`SELECT hash, (SELECT count(*) FROM events) AS n FROM events ORDER BY seq DESC LIMIT 1`);
-  return { headHash: head?.hash ?? null, events: head?.n ?? 0, statement: null };
+/** The case's history head: the newest event's hash and the number of events, and its signed statement when asked and a signer is set. */
+export function historyProvenance(ctx: Ctx, signed: boolean): Provenance {
+  const head = get<{ hash: string; n: number }>(ctx.db, sql`SELECT hash, (SELECT count(*) FROM events) AS n FROM events ORDER BY seq DESC LIMIT 1`);
+  return { headHash: head?.hash ?? null, events: head?.n ?? 0, statement: (signed && ctx.signedHead(ctx.now())) || null };
 }
 
 /** The previous saved version to compare with; a damaged one is skipped (it is refused where it is opened). */
@@ -89,7 +89,7 @@ function previousOf(row: BriefingRow | null): BriefingData['previous'] {
   return row && b ? { id: row.id, createdAt: row.created_at, snapshot: b.snapshot } : null;
 }
 
-export function readBriefingDataCtx(ctx: Ctx, selection: BriefingSelection): BriefingData {
+export function readBriefingDataCtx(ctx: Ctx, selection: BriefingSelection, opts: { signed?: boolean } = {}): BriefingData {
   const rows = selectClaims(ctx.db, selection);
   const claims = rows.map((r) => claimData(ctx, r));
   const key = selectionKey(selection);
@@ -104,7 +104,7 @@ export function readBriefingDataCtx(ctx: Ctx, selection: BriefingSelection): Bri
     claims,
     sources: citedSources(ctx.db, claims),
     previous: previousOf(prev),
-    provenance: historyProvenance(ctx.db),
+    provenance: historyProvenance(ctx, opts.signed === true),
   };
 }
 

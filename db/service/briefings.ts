@@ -2,7 +2,7 @@ import type { ApiHandlers } from '../../core/api';
 import { checkBriefing } from '../../core/briefing/check-briefing';
 import { composeBriefing } from '../../core/briefing/compose';
 import { layoutBriefing } from '../../core/briefing/layout';
-import { blocksToMarkdown } from '../../core/briefing/markdown';
+import { toMarkdown } from '../../core/briefing/markdown';
 import { renderBriefing } from '../../core/briefing/render';
 import { selectionKey } from '../../core/briefing/selection';
 import type { Briefing, BriefingSelection } from '../../core/briefing/types';
@@ -18,15 +18,17 @@ interface ComposeArgs {
   selection: BriefingSelection;
   title?: string;
   bluf?: string;
+  /** The provenance carries a signed statement of the head (saved versions and exports). */
+  signed?: boolean;
 }
 
 export function presentBriefing(briefing: Briefing): ComposedBriefing {
   const blocks = layoutBriefing(briefing);
-  return { briefing, blocks, markdown: blocksToMarkdown(blocks), warnings: checkBriefing(briefing) };
+  return { briefing, blocks, markdown: toMarkdown(briefing, blocks), warnings: checkBriefing(briefing) };
 }
 
 function compose(ctx: Ctx, input: ComposeArgs): ComposedBriefing {
-  const data = readBriefingDataCtx(ctx, input.selection);
+  const data = readBriefingDataCtx(ctx, input.selection, { signed: input.signed === true });
   return presentBriefing(composeBriefing(data, { title: input.title, bluf: input.bluf }));
 }
 
@@ -42,7 +44,7 @@ export function briefingHandlers(ctx: Ctx): H {
     'briefings.compose': (input) => compose(ctx, input),
 
     'briefings.save': tx((input) => {
-      const composed = compose(ctx, input);
+      const composed = compose(ctx, { ...input, signed: true });
       const b = composed.briefing;
       const id = newId();
       insertBriefing(ctx.db, {
@@ -74,7 +76,7 @@ export function briefingHandlers(ctx: Ctx): H {
     'briefings.render': (input) => {
       const briefing = input.id
         ? storedBriefing(briefingRowById(ctx.db, input.id))
-        : compose(ctx, { selection: input.selection!, title: input.title, bluf: input.bluf }).briefing;
+        : compose(ctx, { selection: input.selection!, title: input.title, bluf: input.bluf, signed: true }).briefing;
       return renderBriefing(briefing, input.format);
     },
   };

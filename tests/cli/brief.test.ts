@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main';
@@ -41,7 +41,8 @@ describe('claimtrail brief', () => {
     const r = await brief('md', ['--save', '--title', 'Chips']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Wrote .*b\.md \(md, 4 key judgments\); saved as briefing [0-9a-f-]{36}\./);
+    expect(r.out).toMatch(new RegExp(`Wrote .*b\\.md \\(md, ${judgments.length} key judgments\\); saved as briefing [0-9a-f-]{36}\\.`));
+    expect(judgments.length).toBeGreaterThan(1);
     const md = readFileSync(r.file, 'utf8');
     expect(md.startsWith('# Chips\n')).toBe(true);
     for (const j of judgments) expect(md).toContain(`### ${j.label}`);
@@ -68,6 +69,19 @@ describe('claimtrail brief', () => {
     }
     expect(text).toMatch(/\[1\] DeepSeek’s emergence/);
     for (const g of grades) expect(text).toContain(`(${g})`);
+  });
+
+  it('signs every format: Markdown and HTML carry the statement, PDF and DOCX a FILE.sig.json; verify-signature accepts each', async () => {
+    for (const format of ['md', 'html', 'pdf', 'docx']) {
+      const r = await brief(format);
+      expect(r.code).toBe(0);
+      const embedded = format === 'md' || format === 'html';
+      expect(existsSync(`${r.file}.sig.json`), format).toBe(!embedded);
+      if (embedded) expect(readFileSync(r.file, 'utf8')).toMatch(/<!-- claimtrail-signed-head\n\{"type":"claimtrail-signed-head"/);
+      const v = await cli(['--case', casePath, 'verify-signature', r.file]);
+      expect(v.code, `${format}: ${v.err}`).toBe(0);
+      if (!embedded) rmSync(`${r.file}.sig.json`);
+    }
   });
 
   it('prints the caveat, "Page n of m" and the history head on every page of the PDF', async () => {

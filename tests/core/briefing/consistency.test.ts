@@ -125,7 +125,7 @@ describe('the BLUF: draft or analyst-written, never against a verdict', () => {
     expect(warnings.filter((w) => w.where === 'BLUF').map((w) => w.problem)).toEqual(
       expect.arrayContaining(['contradicts-verdict', 'unknown-judgment']),
     );
-    expect(warnings.find((w) => w.problem === 'unknown-judgment')!.message).toMatch(/KJ9 is not a key judgment of this note \(it has KJ1–KJ4\)/);
+    expect(warnings.find((w) => w.problem === 'unknown-judgment')!.message).toContain(`KJ9 is not a key judgment of this note (it has KJ1–KJ${b.judgments.length})`);
     expect(checkBluf(`It is unlikely that the A100s were used (${kj1.label}).`, b.judgments).map((w) => w.problem)).not.toContain('contradicts-verdict');
     c.api.invoke('claims.setStatus', { id: b.judgments[1]!.claimId, status: 'disputed', rationale: 'See KJ7 for the stockpile.' });
     const again = c.api.invoke('briefings.compose', { selection: chips, bluf: 'Unclear (KJ1).' });
