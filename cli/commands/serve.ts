@@ -5,7 +5,7 @@ import { caseToOpen } from '../../db/host/open-default';
 import { defaultStaticDir, startServer } from '../serve/server';
 import { rendererBuilt } from '../serve/static';
 import { stopOnSignal } from '../serve/stop';
-import { backupsRoot, rememberCase } from '../../db/user-data';
+import { backupsRoot, rememberCase, userDataDir } from '../../db/user-data';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -18,7 +18,7 @@ export const serveCommand: Command = {
     const casePath = resolve(caseToOpen(str(ctx.values, 'case')));
     // Each printed address opens one tab once (its launch code is then spent): print the next one.
     const onLaunchUsed = () => ctx.io.err(`Address for one more browser tab: ${server.url}`);
-    const server = await startServer({ casePath, port, actor: str(ctx.values, 'actor'), backupRoot: backupsRoot(), onLaunchUsed });
+    const server = await startServer({ casePath, port, actor: str(ctx.values, 'actor'), backupRoot: backupsRoot(), signingDir: userDataDir(), onLaunchUsed });
     rememberCase(casePath);
     ctx.io.out(server.url);
     ctx.io.err(`ClaimTrail web mode: serving ${casePath}. Open the address above; Ctrl+C stops.`);

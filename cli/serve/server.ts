@@ -22,6 +22,8 @@ export interface ServeOptions {
   actor?: string;
   /** Take the day's rolling backup of the case into this folder after opening it (`serve` passes the user data backups folder). */
   backupRoot?: string;
+  /** Sign exports and saved briefings with the analyst's key in this folder (serve: the user data folder). */
+  signingDir?: string;
   /** The database worker script (tests start one with planted failures); default: the real one. */
   workerFile?: URL | string;
   /** How long closing lets a busy worker finish before stopping it (CaseHostOptions.closeGraceMs). */
@@ -72,8 +74,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx) {
 }
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
-  const { casePath, actor, backupRoot, workerFile, closeGraceMs } = opts;
-  const host = await CaseHost.start({ casePath, actor, backupRoot, workerFile, closeGraceMs });
+  const { casePath, actor, backupRoot, workerFile, closeGraceMs, signingDir } = opts;
+  const host = await CaseHost.start({ casePath, actor, backupRoot, workerFile, closeGraceMs, signingDir });
   const limits = connectionLimits(opts.limits);
   const secret = () => randomBytes(32).toString('hex');
   const token = secret();

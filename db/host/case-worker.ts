@@ -5,6 +5,8 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ApiResult } from '../../core/api';
 import { createApi, type CaseApi } from '../api';
+import { loadOrCreateSigner, signedHeadStatement } from '../signing';
+import type { DB } from '../sql';
 import { closeCase, openCase, type CaseHandle } from '../open';
 import { rollingBackup } from '../transfer/rolling';
 import type { CallRequest, WorkerData, WorkerMessage } from './protocol';
@@ -33,6 +35,7 @@ export function serveCase(data: WorkerData, port: MessagePort): void {
       actor: data.actor,
       onProgress: (done, total, label) => send({ type: 'progress', progress: { method: current, done, total, label } }),
       isCancelled: () => Atomics.load(cancel, 0) === 1,
+      ...(data.signingDir ? { signHead: signerIn(data.signingDir) } : {}),
     });
     send({ type: 'ready' });
   } catch (e) {
@@ -75,4 +78,9 @@ export function serveCase(data: WorkerData, port: MessagePort): void {
     current = '';
     answer(msg.id, result);
   });
+}
+
+/** Statements signed with the analyst's key in `dir`, created there on first use. */
+function signerIn(dir: string): (db: DB, at: string) => string {
+  return (db, at) => signedHeadStatement(db, loadOrCreateSigner(dir), at);
 }

@@ -24,6 +24,8 @@ export interface CaseHostOptions {
   backupRoot?: string;
   /** How long close() lets a busy worker finish before it is stopped (default 2 s). */
   closeGraceMs?: number;
+  /** Sign exports and saved briefings with the analyst's key kept in this folder (db/signing.ts). */
+  signingDir?: string;
 }
 
 interface Pending extends CallRequest {
@@ -88,7 +90,7 @@ export class CaseHost {
   static async start(opts: CaseHostOptions): Promise<CaseHost> {
     const file = opts.workerFile ?? new URL('./worker-boot.mjs', import.meta.url);
     const workerFile = file instanceof URL ? fileURLToPath(file) : file;
-    const data: WorkerData = { casePath: opts.casePath, actor: opts.actor, create: opts.create, cancelFlag: new SharedArrayBuffer(4), backupRoot: opts.backupRoot, workerFile };
+    const data: WorkerData = { casePath: opts.casePath, actor: opts.actor, create: opts.create, cancelFlag: new SharedArrayBuffer(4), backupRoot: opts.backupRoot, signingDir: opts.signingDir, workerFile };
     return new CaseHost(await startWorker(data), data, opts);
   }
 

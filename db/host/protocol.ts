@@ -11,6 +11,8 @@ export interface WorkerData {
   cancelFlag: SharedArrayBuffer;
   /** Take the day's rolling backup into this folder after opening (db/transfer/rolling.ts). */
   backupRoot?: string;
+  /** Sign exports and saved briefings with the key in this folder (db/signing.ts). */
+  signingDir?: string;
   /** This worker's own script (a path), started again as the helper that checks a backup copy. */
   workerFile: string;
 }

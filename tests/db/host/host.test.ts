@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CaseHost } from '../../../db/host/host';
+import { checkStatement, keyFile } from '../../../db/signing';
 import { createApi } from '../../../db/api';
 import { closeCase, openCase } from '../../../db/open';
 import { tempCase, tempDir } from '../../helpers';
@@ -56,5 +57,35 @@ describe('CaseHost (database worker thread)', () => {
     expect(cancelIdle).not.toThrow();
     await host.close();
     expect(await host.call('case.info', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
+
+describe('CaseHost signs what leaves the case (desktop and web mode)', () => {
+  it('with a signing folder, exports and saved briefings carry a statement of the head signed by the key kept there', async () => {
+    const c = tempCase({ sample: true });
+    c.close();
+    const keys = tempDir();
+    const host = await CaseHost.start({ casePath: c.path, signingDir: keys });
+    try {
+      const exported = await host.call('transfer.export', { format: 'json' });
+      expect(exported.ok).toBe(true);
+      const doc = JSON.parse((exported as { value: { content: string } }).value.content) as { signedHead: unknown };
+      const check = checkStatement(doc.signedHead);
+      expect(check.ok).toBe(true);
+      expect(existsSync(keyFile(keys))).toBe(true);
+      const saved = await host.call('briefings.save', { selection: { query: 'H800' } });
+      const statement = (saved as { value: { briefing: { provenance: { statement: string | null } } } }).value.briefing.provenance.statement;
+      expect(checkStatement(JSON.parse(statement!)).ok).toBe(true);
+    } finally {
+      await host.close();
+    }
+    // Without one (tests, tools), nothing is signed and no key is made.
+    const plain = await CaseHost.start({ casePath: c.path });
+    try {
+      const r = await plain.call('briefings.compose', { selection: { query: 'H800' }, signed: true });
+      expect((r as { value: { briefing: { provenance: { statement: string | null } } } }).value.briefing.provenance.statement).toBeNull();
+    } finally {
+      await plain.close();
+    }
   });
 });
