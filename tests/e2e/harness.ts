@@ -10,7 +10,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { build } from 'vite';
 import { launchChromium } from '../../cli/briefing/pdf';
 import { startServer, type RunningServer } from '../../cli/serve/server';
-import { tempCase, type TestCase } from '../helpers';
+import { tempCase, tempDir, type TestCase } from '../helpers';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const STATIC_DIR = `${ROOT}dist/renderer`;
@@ -58,7 +58,8 @@ export async function serveCase(opts: { sample?: boolean; prepare?(tc: TestCase)
   const tc = tempCase({ sample: opts.sample, actor: 'e2e' });
   opts.prepare?.(tc);
   tc.close();
-  const server = await startServer({ casePath: tc.path, staticDir: STATIC_DIR, actor: 'e2e' });
+  // Signed like `claimtrail serve` does, with a key of this test's own.
+  const server = await startServer({ casePath: tc.path, staticDir: STATIC_DIR, actor: 'e2e', signingDir: tempDir() });
   return { tc, server, close: async () => void (await server.close()) };
 }
 

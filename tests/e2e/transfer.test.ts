@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Download } from 'playwright-core';
+import { checkStatement } from '../../db/signing';
 import { useApp } from './harness';
 
 const LIAR = join(__dirname, '../../../shared/data/liar/train.tsv');
@@ -37,6 +39,18 @@ describe('Import / Export view', () => {
     expect(dl.suggestedFilename()).toMatch(/\.claimtrail\.json$/);
     const exported = JSON.parse(readFileSync((await dl.path())!, 'utf8')) as { claims: unknown[] };
     expect(exported.claims.length).toBeGreaterThanOrEqual(300);
+    expect(checkStatement((exported as unknown as { signedHead: unknown }).signedHead).ok).toBe(true);
+
+    // CSV cannot hold the signed head: it is downloaded beside it as FILE.sig.json.
+    await page.getByLabel('Export format').selectOption('csv');
+    const downloads: Download[] = [];
+    page.on('download', (d) => downloads.push(d));
+    await page.getByRole('button', { name: 'Export and download' }).click();
+    await expect.poll(() => downloads.length).toBe(2);
+    const [csv, sig] = downloads;
+    expect(sig!.suggestedFilename()).toBe(`${csv!.suggestedFilename()}.sig.json`);
+    expect(checkStatement(JSON.parse(readFileSync((await sig!.path())!, 'utf8'))).ok).toBe(true);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'signed history head' }).count()).toBe(1);
     expect(app.watch.dialogs).toEqual([]);
     expect(app.watch.errors).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../../../core/transfer/typ
 import { api, errorMessage } from '../../api/client';
 import { ErrorText, Select } from '../../components/fields';
 import { SafeText } from '../../components/SafeText';
+import { saveDownload } from '../../components/download';
 
 const LABELS: Record<ExportFormat, string> = {
   json: 'ClaimTrail JSON (everything, exact round trip)',
@@ -12,18 +13,6 @@ const LABELS: Record<ExportFormat, string> = {
   claimreview: 'ClaimReview JSON-LD (claims with a verdict)',
   md: 'Markdown (readable digest)',
 };
-
-function download(fileName: string, mime: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function ExportPanel() {
   const [format, setFormat] = useState<ExportFormat>('json');
@@ -36,8 +25,11 @@ export function ExportPanel() {
     setDone(null);
     try {
       const file = await api.call('transfer.export', { format });
-      download(file.fileName, file.mime, file.content);
-      setDone(`${file.fileName} (${new Blob([file.content]).size.toLocaleString('en')} bytes)`);
+      saveDownload(file.fileName, file.mime, file.content);
+      // Formats that cannot carry the signed history head themselves (CSV, CSL-JSON) come with FILE.sig.json.
+      if (file.sidecar) saveDownload(file.sidecar.fileName, 'application/json', file.sidecar.content);
+      const size = `${file.fileName} (${new Blob([file.content]).size.toLocaleString('en')} bytes)`;
+      setDone(file.sidecar ? `${size} and its signed history head ${file.sidecar.fileName}` : size);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
