@@ -5,6 +5,7 @@
  */
 import type { Stance } from '../core/confidence';
 import { hasAmount, planPass, type Atom, type Condition, type Pass, type Plan } from '../core/search/match';
+import { suggestionNotice } from '../core/search/suggest';
 import { ftsMatch, parseQuery, type Filter, type ParsedQuery, type Term } from '../core/search/parse';
 import type { HighlightSegment, SearchHit, SearchKind, SearchResult } from '../core/types';
 import { QTY_AMOUNT, QTY_CURRENCY, SEARCH_TABLES } from './migrations/004-search-forgives';
@@ -371,7 +372,7 @@ export function search(db: DB, q: string, limit: number, kinds?: readonly Search
       const again = run(db, parseQuery(suggestion), limit, want);
       const n = count(again);
       if (n > 0) {
-        notices.push(`No results for “${q.trim()}”. Showing results for “${suggestion}”.`);
+        notices.push(suggestionNotice(q, suggestion));
         return { query: q, notices, groups: again, total: n, suggestion };
       }
     }
