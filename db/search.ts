@@ -4,6 +4,7 @@
  * rows are hydrated afterwards. User text only ever reaches SQLite as a bound, fully quoted MATCH string.
  */
 import type { Stance } from '../core/confidence';
+import { amountForms } from '../core/search/amounts';
 import { hasAmount, planPass, type Atom, type Condition, type Pass, type Plan } from '../core/search/match';
 import { suggestionNotice } from '../core/search/suggest';
 import { ftsMatch, parseQuery, type Filter, type ParsedQuery, type Term } from '../core/search/parse';
@@ -169,6 +170,10 @@ function planRows(db: DB, kind: SearchKind, plan: Plan, keep: (rowid: Sql) => Sq
     const idx = plan.primary.index === 'words' ? t.words : t.trigrams;
     const r = sql`${idx}.rowid`;
     const where = join([sql`${idx} MATCH ${plan.primary.expr}`, keep(r), ...conditionsSql(kind, plan.conditions, r), ...unseen(r)], ' AND ');
+    if (plan.primary.index === 'trigrams')
+      // Trigram snippets count characters, not words, and their marks can stop short of the match's
+      // end: the hit shows its main text with the words marked here instead (markWords).
+      return all<FtsRow>(db, sql`SELECT rowid, rank, '' AS snip FROM ${idx} WHERE ${where} ORDER BY rank LIMIT ${limit}`);
     const marks = kind === 'claims' ? sql`, highlight(${idx}, 0, ${OPEN}, ${CLOSE}) AS marks` : sql``;
     return all<FtsRow>(
       db,
@@ -210,9 +215,12 @@ const KEEP: Record<SearchKind, (p: ParsedQuery) => (r: Sql) => Sql> = {
   },
 };
 
-/** The words a scan-only hit matched, marked in its text (FTS hits come marked by snippet()). */
+/** The query's words marked where they occur in a text (hits found by trigrams or by a scan). */
 function markWords(text: string, terms: readonly Term[]): string {
-  const needles = terms.filter((t) => t.cjk || t.phrase).map((t) => t.text).filter(Boolean);
+  const needles = terms
+    .flatMap((t) => (t.amount ? amountForms(t.amount) : [t.text]))
+    .filter((n) => n.length > 1)
+    .sort((a, b) => b.length - a.length);
   if (!needles.length) return text;
   const re = new RegExp(needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu');
   return text.replace(re, (m) => `${OPEN}${m}${CLOSE}`);
