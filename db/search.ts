@@ -249,18 +249,13 @@ function kindRows(db: DB, kind: SearchKind, p: ParsedQuery, limit: number): FtsR
   return out;
 }
 
-const plainText = (segments: readonly HighlightSegment[]) => segments.map((s) => s.text).join('');
-
 function claimHits(db: DB, p: ParsedQuery, rows: FtsRow[]): SearchHit[] {
   const claims = claimTitlesByRowid(db, rows.map((r) => r.rowid));
   const terms = p.clauses.flat();
   return rows.map((r) => {
     const c = claims.get(r.rowid)!;
     const titleMarks = splitHighlight(r.marks ?? markWords(c.text, terms));
-    const snippet = splitHighlight(r.snip);
-    // A snippet cut from the text itself would print the text twice: keep it only when it is from elsewhere.
-    const fromText = !r.snip || c.text.includes(plainText(snippet).replace(/^…|…$/g, ''));
-    return { kind: 'claims', id: c.id, claimId: c.id, title: c.text, titleMarks, snippet: fromText ? [] : snippet, rank: r.rank };
+    return { kind: 'claims', id: c.id, claimId: c.id, title: c.text, titleMarks, snippet: r.snip ? splitHighlight(r.snip) : titleMarks, rank: r.rank };
   });
 }
 

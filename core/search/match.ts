@@ -65,12 +65,12 @@ function merge(atoms: Atom[]): Atom[] {
 }
 
 /**
- * A quoted phrase on its own, outside the substrings pass: the word index finds the phrase (ranked, fast)
- * and the trigram index keeps only the rows where it stands exactly as typed.
+ * A quoted phrase on its own, in every pass: the word index finds the phrase (whole words, ranked,
+ * fast) and the trigram index keeps only the rows where it stands exactly as typed.
  */
 function exactPhrase(c: readonly Term[], pass: Pass): Atom[][] | null {
   const t = c[0]!;
-  if (c.length !== 1 || !t.phrase || t.cjk || pass === 'substrings' || chars(t.text) < 3 || hasCjk(t.text)) return null;
+  if (c.length !== 1 || !t.phrase || t.cjk || chars(t.text) < 3 || hasCjk(t.text)) return null;
   return [[{ kind: 'fts', index: 'words', expr: quoteFts(t.text, t.prefix) }], [termAtom(t, pass)]];
 }
 

@@ -43,6 +43,9 @@ function HitItem({ hit }: { hit: SearchHit }) {
     if (hit.kind === 'evidence') focusWhenShown(evidenceAnchor(hit.id));
   };
   const quote = hit.kind === 'evidence';
+  // A claim's snippet is usually a cut of its (marked) title: print the text once.
+  const plain = hit.snippet.map((s) => s.text).join('').replace(/^…|…$/g, '');
+  const repeatsTitle = !!hit.titleMarks?.length && hit.title.includes(plain);
   return (
     <li className={`hit hit-${hit.kind}`}>
       <button type="button" className="link-button hit-title" onClick={open}>
@@ -50,6 +53,7 @@ function HitItem({ hit }: { hit: SearchHit }) {
       </button>
       <EvidenceFacts hit={hit} />
       {hit.snippet.length > 0 &&
+        !repeatsTitle &&
         (quote ? (
           <blockquote className="hit-quote">
             <Snippet segments={hit.snippet} />
