@@ -16,7 +16,7 @@ describe('briefings: save, list, get, render', () => {
     const before = api.invoke('case.info', {}).counts.events;
     const saved = api.invoke('briefings.save', { selection: { query: 'chips' }, title: 'Chips' });
     expect(saved.version).toBe(1);
-    expect(saved.claimCount).toBe(4);
+    expect(saved.claimCount).toBe(5); // chips, stemmed: also the "chip demand" claim (issue 20)
     expect(saved.briefing.changes).toBeNull();
     const events = api.invoke('history.recent', { limit: 1 });
     expect(api.invoke('case.info', {}).counts.events).toBe(before + 1);
