@@ -228,7 +228,7 @@ export interface SearchHit {
   title: string;
   snippet: HighlightSegment[];
   rank: number;
-  /** The title with the matched words marked (claims: the claim text), when the title matched. */
+  /** Claims: the whole claim text with the matched words marked (the snippet may be a cut of the same text). */
   titleMarks?: HighlightSegment[];
   /** Evidence hits: how the item bears on its claim, its grade (e.g. B2) and its source's title. */
   stance?: Stance;

@@ -4,7 +4,9 @@
  * rows are hydrated afterwards. User text only ever reaches SQLite as a bound, fully quoted MATCH string.
  */
 import type { Stance } from '../core/confidence';
+import { amountForms } from '../core/search/amounts';
 import { hasAmount, planPass, type Atom, type Condition, type Pass, type Plan } from '../core/search/match';
+import { suggestionNotice } from '../core/search/suggest';
 import { ftsMatch, parseQuery, type Filter, type ParsedQuery, type Term } from '../core/search/parse';
 import type { HighlightSegment, SearchHit, SearchKind, SearchResult } from '../core/types';
 import { QTY_AMOUNT, QTY_CURRENCY, SEARCH_TABLES } from './migrations/004-search-forgives';
@@ -168,6 +170,10 @@ function planRows(db: DB, kind: SearchKind, plan: Plan, keep: (rowid: Sql) => Sq
     const idx = plan.primary.index === 'words' ? t.words : t.trigrams;
     const r = sql`${idx}.rowid`;
     const where = join([sql`${idx} MATCH ${plan.primary.expr}`, keep(r), ...conditionsSql(kind, plan.conditions, r), ...unseen(r)], ' AND ');
+    if (plan.primary.index === 'trigrams')
+      // Trigram snippets count characters, not words, and their marks can stop short of the match's
+      // end: the hit shows its main text with the words marked here instead (markWords).
+      return all<FtsRow>(db, sql`SELECT rowid, rank, '' AS snip FROM ${idx} WHERE ${where} ORDER BY rank LIMIT ${limit}`);
     const marks = kind === 'claims' ? sql`, highlight(${idx}, 0, ${OPEN}, ${CLOSE}) AS marks` : sql``;
     return all<FtsRow>(
       db,
@@ -209,9 +215,12 @@ const KEEP: Record<SearchKind, (p: ParsedQuery) => (r: Sql) => Sql> = {
   },
 };
 
-/** The words a scan-only hit matched, marked in its text (FTS hits come marked by snippet()). */
+/** The query's words marked where they occur in a text (hits found by trigrams or by a scan). */
 function markWords(text: string, terms: readonly Term[]): string {
-  const needles = terms.filter((t) => t.cjk || t.phrase).map((t) => t.text).filter(Boolean);
+  const needles = terms
+    .flatMap((t) => (t.amount ? amountForms(t.amount) : [t.text]))
+    .filter((n) => n.length > 1)
+    .sort((a, b) => b.length - a.length);
   if (!needles.length) return text;
   const re = new RegExp(needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu');
   return text.replace(re, (m) => `${OPEN}${m}${CLOSE}`);
@@ -240,18 +249,13 @@ function kindRows(db: DB, kind: SearchKind, p: ParsedQuery, limit: number): FtsR
   return out;
 }
 
-const plainText = (segments: readonly HighlightSegment[]) => segments.map((s) => s.text).join('');
-
 function claimHits(db: DB, p: ParsedQuery, rows: FtsRow[]): SearchHit[] {
   const claims = claimTitlesByRowid(db, rows.map((r) => r.rowid));
   const terms = p.clauses.flat();
   return rows.map((r) => {
     const c = claims.get(r.rowid)!;
     const titleMarks = splitHighlight(r.marks ?? markWords(c.text, terms));
-    const snippet = splitHighlight(r.snip);
-    // A snippet cut from the text itself would print the text twice: keep it only when it is from elsewhere.
-    const fromText = !r.snip || c.text.includes(plainText(snippet).replace(/^…|…$/g, ''));
-    return { kind: 'claims', id: c.id, claimId: c.id, title: c.text, titleMarks, snippet: fromText ? [] : snippet, rank: r.rank };
+    return { kind: 'claims', id: c.id, claimId: c.id, title: c.text, titleMarks, snippet: r.snip ? splitHighlight(r.snip) : titleMarks, rank: r.rank };
   });
 }
 
@@ -371,7 +375,7 @@ export function search(db: DB, q: string, limit: number, kinds?: readonly Search
       const again = run(db, parseQuery(suggestion), limit, want);
       const n = count(again);
       if (n > 0) {
-        notices.push(`No results for “${q.trim()}”. Showing results for “${suggestion}”.`);
+        notices.push(suggestionNotice(q, suggestion));
         return { query: q, notices, groups: again, total: n, suggestion };
       }
     }

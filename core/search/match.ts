@@ -6,11 +6,13 @@
  *   substrings  the trigram index (`*_tri`): every word of 3+ characters found inside longer words
  *               (`6mn` in "USD6mn", `H800` in "使用H800芯片")
  *
- * In every pass, "quoted text" matches exactly (trigram index) and Chinese/Japanese/Korean words
- * are found inside the text (trigram index, or a substring scan below 3 characters).
+ * In every pass, "quoted text" matches exactly (the word index finds the phrase, the trigram index
+ * keeps the rows where it stands as typed) and Chinese/Japanese/Korean words are found inside the
+ * text (trigram index, or a substring scan below 3 characters).
  */
 import { amountForms } from './amounts';
 import type { Term } from './parse';
+import { hasCjk } from './scripts';
 
 export type Pass = 'words' | 'quantity' | 'substrings';
 export type FtsIndex = 'words' | 'trigrams';
@@ -62,9 +64,19 @@ function merge(atoms: Atom[]): Atom[] {
   return [{ kind: 'fts', index: first.index, expr: anyOf(atoms.map((a) => (a as { expr: string }).expr)) }];
 }
 
+/**
+ * A quoted phrase on its own, in every pass: the word index finds the phrase (whole words, ranked,
+ * fast) and the trigram index keeps only the rows where it stands exactly as typed.
+ */
+function exactPhrase(c: readonly Term[], pass: Pass): Atom[][] | null {
+  const t = c[0]!;
+  if (c.length !== 1 || !t.phrase || t.cjk || chars(t.text) < 3 || hasCjk(t.text)) return null;
+  return [[{ kind: 'fts', index: 'words', expr: quoteFts(t.text, t.prefix) }], [termAtom(t, pass)]];
+}
+
 /** The plan of one pass: AND of clauses, minus the excluded terms. */
 export function planPass(clauses: readonly Term[][], excluded: readonly Term[], pass: Pass): Plan {
-  const compiled = clauses.map((c) => merge(c.map((t) => termAtom(t, pass))));
+  const compiled = clauses.flatMap((c) => exactPhrase(c, pass) ?? [merge(c.map((t) => termAtom(t, pass)))]);
   const single = (index: FtsIndex) => compiled.filter((c) => c.length === 1 && c[0]!.kind === 'fts' && c[0]!.index === index).map((c) => (c[0] as { expr: string }).expr);
   const words = single('words');
   const index: FtsIndex | null = words.length ? 'words' : single('trigrams').length ? 'trigrams' : null;

@@ -61,3 +61,7 @@ export function replaceWords(q: string, replace: ReadonlyMap<string, string>): s
     .map((tok) => replace.get(tok.toLowerCase()) ?? tok)
     .join(' ');
 }
+
+/** What the analyst is told when a suggestion's results are shown instead (API notice and the Search view). */
+export const suggestionNotice = (q: string, suggestion: string): string =>
+  `No results for “${q.trim()}”. Showing results for “${suggestion}”.`;

@@ -30,9 +30,13 @@ describe('full-text search', () => {
   it('finds claims with a highlighted snippet, grouped by kind', () => {
     const r = api.invoke('search.query', { q: 'H800' });
     expect(r.groups.claims.map((h) => h.id)).toEqual([ids.chips]);
-    // The claim text is the title, marked; no snippet repeats it.
-    expect(r.groups.claims[0]!.titleMarks).toContainEqual({ text: 'H800', match: true });
-    expect(r.groups.claims[0]!.snippet).toEqual([]);
+    expect(r.groups.claims[0]!.snippet).toContainEqual({ text: 'H800', match: true });
+    // The whole claim text, marked (the Search view prints it once, in place of a snippet cut from it).
+    expect(r.groups.claims[0]!.titleMarks).toEqual([
+      { text: 'DeepSeek used only ', match: false },
+      { text: 'H800', match: true },
+      { text: ' and H20 chips', match: false },
+    ]);
     expect(r.groups.evidence).toHaveLength(1);
     // Evidence hits say what they are: the claim they bear on, stance, grade, source, and the quote.
     expect(r.groups.evidence[0]).toMatchObject({

@@ -50,17 +50,27 @@ export interface PaletteItem {
   detail: string;
 }
 
+/** Each word is matched on its own (Fuse's extended search: words AND'ed, each fuzzy), so typos across words still match. */
 export function paletteIndex(items: readonly PaletteItem[]): Matcher<PaletteItem> {
   return createMatcher(items, (i) => `${i.title}\n${i.detail}`, {
     keys: [{ name: 'title', weight: 3 }, 'detail'],
     threshold: 0.4,
     ignoreLocation: true,
     ignoreFieldNorm: true,
+    useExtendedSearch: true,
   });
 }
 
+/** The typed words as plain fuzzy words: Fuse's operators (`=`, `'`, `!`, `^`, `$`, `|`) are never obeyed. */
+export const paletteWords = (q: string): string =>
+  q
+    .split(/\s+/)
+    .map((w) => w.replace(/^[=!'^]+|\$+$/g, '').replace(/\|/g, ''))
+    .filter(Boolean)
+    .join(' ');
+
 export function searchPalette(match: Matcher<PaletteItem>, q: string, limit = 12): PaletteItem[] {
-  return match(q, limit).map((r) => r.item);
+  return match(paletteWords(q), limit).map((r) => r.item);
 }
 
 export interface Titled {

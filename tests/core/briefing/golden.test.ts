@@ -10,7 +10,7 @@ describe('Markdown briefing of the sample case (golden file)', () => {
 
   it('matches tests/fixtures/briefing/sample-deepseek.md (UPDATE_GOLDEN=1 rewrites it)', () => {
     const { markdown } = c.api.invoke('briefings.compose', {
-      selection: { query: 'chips' },
+      selection: { query: '"chips"' }, // exact word: stemmed chips would also select "chip demand" (issue 20)
       title: 'DeepSeek: chips and training cost',
     });
     // The Markdown carries no ids; the clock is fixed, so the text is stable except for the history

@@ -14,7 +14,7 @@ function EvidenceItem({ ev }: { ev: EvidenceView }) {
   const [editing, setEditing] = useState(false);
   const remove = async () => setError(await mutate(() => api.call('evidence.delete', { id: ev.id, rationale: 'removed in the claim view' }), 'Evidence removed', 'evidence'));
   return (
-    <li className={`evidence stance-${ev.stance}`}>
+    <li className={`evidence stance-${ev.stance}`} id={`evidence-${ev.id}`} tabIndex={-1}>
       <div className="evidence-head">
         <GradeBadge reliability={ev.source.reliability} credibility={ev.credibility} />
         <span className="stance">{ev.stance}</span>

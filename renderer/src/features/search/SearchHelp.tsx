@@ -1,8 +1,11 @@
 /** The query language at a glance. */
 const ROWS: [string, string][] = [
-  ['chips export', 'both words'],
-  ['"training cost"', 'exact phrase'],
-  ['-rumour', 'without this word'],
+  ['chip export', 'both words, any form (chips, exported)'],
+  ['chips AND export', 'the same: AND is optional'],
+  ['"training cost"', 'exact text, no other word forms'],
+  ['-rumour  NOT rumour', 'without this word'],
+  ['6mn  $6 million  6 million dollars', 'an amount, however it is written'],
+  ['芯片  H800芯片  チップ', 'words inside Chinese, Japanese, Korean text'],
   ['distill*', 'words starting with'],
   ['H800 OR H20', 'either word'],
   ['status:disputed  tag:chips', 'claim status, tag'],

@@ -1,8 +1,12 @@
-/** Full-text search (search.query): results grouped by kind with highlighted snippets. */
+/** Full-text search (search.query): results grouped by kind with highlighted snippets; a suggestion when nothing matched. */
 import { useEffect, type FormEvent } from 'react';
-import type { SearchHit, SearchKind } from '../../../../core/types';
+import type { Credibility, Reliability } from '../../../../core/grades';
+import { suggestionNotice } from '../../../../core/search/suggest';
+import type { SearchHit, SearchKind, SearchResult } from '../../../../core/types';
+import { GradeBadge } from '../../components/Grade';
 import { SafeText } from '../../components/SafeText';
 import { useApp } from '../../store';
+import { evidenceAnchor, focusWhenShown } from './focusItem';
 import { SearchHelp } from './SearchHelp';
 import { Snippet } from './Snippet';
 
@@ -13,19 +17,67 @@ const GROUPS: { kind: SearchKind; label: string }[] = [
   { kind: 'disputes', label: 'Disputes' },
 ];
 
+/** Evidence hits: the claim they bear on (the title), then stance, grade and source, then the quote. */
+function EvidenceFacts({ hit }: { hit: SearchHit }) {
+  if (hit.kind !== 'evidence' || !hit.grade) return null;
+  return (
+    <div className="hit-facts">
+      <span className={`stance stance-${hit.stance}`}>{hit.stance}</span>{' '}
+      <GradeBadge reliability={hit.grade.slice(0, 1) as Reliability} credibility={Number(hit.grade.slice(1)) as Credibility} />{' '}
+      {hit.source && (
+        <span className="muted">
+          <SafeText text={hit.source} />
+        </span>
+      )}
+    </div>
+  );
+}
+
 function HitItem({ hit }: { hit: SearchHit }) {
   const openClaim = useApp((s) => s.openClaim);
   const openSource = useApp((s) => s.openSource);
-  const open = () => (hit.kind === 'sources' ? openSource(hit.id) : hit.claimId && openClaim(hit.claimId));
+  const open = () => {
+    if (hit.kind === 'sources') return openSource(hit.id);
+    if (!hit.claimId) return;
+    openClaim(hit.claimId);
+    if (hit.kind === 'evidence') focusWhenShown(evidenceAnchor(hit.id));
+  };
+  const quote = hit.kind === 'evidence';
+  // A claim's snippet is usually a cut of its (marked) title: print the text once.
+  const plain = hit.snippet.map((s) => s.text).join('').replace(/^…|…$/g, '');
+  const repeatsTitle = !!hit.titleMarks?.length && hit.title.includes(plain);
   return (
-    <li className="hit">
-      <button type="button" className="link-button" onClick={open}>
-        <SafeText text={hit.title} />
+    <li className={`hit hit-${hit.kind}`}>
+      <button type="button" className="link-button hit-title" onClick={open}>
+        {hit.titleMarks?.length ? <Snippet segments={hit.titleMarks} /> : <SafeText text={hit.title} />}
       </button>
-      <div>
-        <Snippet segments={hit.snippet} />
-      </div>
+      <EvidenceFacts hit={hit} />
+      {hit.snippet.length > 0 &&
+        !repeatsTitle &&
+        (quote ? (
+          <blockquote className="hit-quote">
+            <Snippet segments={hit.snippet} />
+          </blockquote>
+        ) : (
+          <div>
+            <Snippet segments={hit.snippet} />
+          </div>
+        ))}
     </li>
+  );
+}
+
+/** A query that found nothing: the closest words of the case were searched instead. */
+function Suggestion({ result, onUse }: { result: SearchResult; onUse: (q: string) => void }) {
+  if (!result.suggestion) return null;
+  return (
+    <p className="notice search-suggestion" role="status">
+      No results for “<SafeText text={result.query.trim()} />”. Showing results for{' '}
+      <button type="button" className="link-button" onClick={() => onUse(result.suggestion!)}>
+        <SafeText text={result.suggestion} />
+      </button>
+      .
+    </p>
   );
 }
 
@@ -57,11 +109,14 @@ export function SearchView() {
           {error}
         </p>
       )}
-      {result?.notices.map((n, i) => (
-        <p key={i} className="notice">
-          <SafeText text={n} />
-        </p>
-      ))}
+      {result && <Suggestion result={result} onUse={setText} />}
+      {result?.notices
+        .filter((n) => !result.suggestion || n !== suggestionNotice(result.query, result.suggestion))
+        .map((n, i) => (
+          <p key={i} className="notice">
+            <SafeText text={n} />
+          </p>
+        ))}
       {result && (
         <p aria-live="polite" className="muted">
           {result.total} results
