@@ -102,8 +102,6 @@ interface FtsRow {
   rowid: number;
   rank: number;
   snip: string;
-  /** Claims: the text column with its matches marked. */
-  marks?: string;
 }
 
 interface KindTables {
@@ -135,7 +133,12 @@ function atomSql(kind: SearchKind, a: Atom, r: Sql): Sql {
       return sql`EXISTS (SELECT 1 FROM ${idx} x WHERE x.${idx} MATCH ${a.expr} AND x.rowid = ${r})`;
     }
     case 'contains': {
-      const any = join(t.columns.map((c) => sql`instr(b.${c}, ${a.text}) > 0`), ' OR ');
+      // caseless: LIKE folds ASCII letters only (quoted phrases); else exact characters (CJK words).
+      const pattern = likeEscape(a.text);
+      const any = join(
+        t.columns.map((c) => (a.caseless ? sql`b.${c} LIKE ${pattern} ESCAPE '\\'` : sql`instr(b.${c}, ${a.text}) > 0`)),
+        ' OR ',
+      );
       return sql`EXISTS (SELECT 1 FROM ${t.base} b WHERE b.rowid = ${r} AND (${any}))`;
     }
     case 'quantity': {
@@ -174,11 +177,11 @@ function planRows(db: DB, kind: SearchKind, plan: Plan, keep: (rowid: Sql) => Sq
       // Trigram snippets count characters, not words, and their marks can stop short of the match's
       // end: the hit shows its main text with the words marked here instead (markWords).
       return all<FtsRow>(db, sql`SELECT rowid, rank, '' AS snip FROM ${idx} WHERE ${where} ORDER BY rank LIMIT ${limit}`);
-    const marks = kind === 'claims' ? sql`, highlight(${idx}, 0, ${OPEN}, ${CLOSE}) AS marks` : sql``;
+    // Claims are short: a long snippet is usually the whole text, marked (titleMarks), without a second pass over it.
+    const tokens = kind === 'claims' ? 64 : 24;
     return all<FtsRow>(
       db,
-      sql`SELECT rowid, rank, snippet(${idx}, -1, ${OPEN}, ${CLOSE}, '…', 24) AS snip ${marks}
-          FROM ${idx} WHERE ${where} ORDER BY rank LIMIT ${limit}`,
+      sql`SELECT rowid, rank, snippet(${idx}, -1, ${OPEN}, ${CLOSE}, '…', ${tokens}) AS snip FROM ${idx} WHERE ${where} ORDER BY rank LIMIT ${limit}`,
     );
   }
   const r = sql`x0.rowid`;
@@ -226,21 +229,17 @@ function markWords(text: string, terms: readonly Term[]): string {
   return text.replace(re, (m) => `${OPEN}${m}${CLOSE}`);
 }
 
-/** Rows of one kind: the words pass first, then quantities (claims), then substrings, without repeats. */
-function kindRows(db: DB, kind: SearchKind, p: ParsedQuery, limit: number): FtsRow[] {
+/** Rows of one kind from these passes, after the rows found already (`rows`), without repeats. */
+function kindRows(db: DB, kind: SearchKind, p: ParsedQuery, limit: number, passes: readonly Pass[], rows: FtsRow[] = []): FtsRow[] {
   const keep = KEEP[kind](p);
-  const passes: Pass[] = ['words'];
-  if (kind === 'claims' && hasAmount(p.clauses)) passes.push('quantity');
-  passes.push('substrings');
-  const out: FtsRow[] = [];
-  const seen = new Set<number>();
-  let last = '';
+  const out = [...rows];
+  const seen = new Set(rows.map((r) => r.rowid));
   for (const pass of passes) {
     if (out.length >= limit) break;
+    if (pass === 'quantity' && (kind !== 'claims' || !hasAmount(p.clauses))) continue;
     const plan = planPass(p.clauses, p.excluded, pass);
-    const key = JSON.stringify(plan);
-    if (key === last) continue; // the same plan as the pass before: nothing new to find
-    last = key;
+    // The same plan as the words pass (every word short, quoted or CJK): nothing new to find.
+    if (pass !== 'words' && JSON.stringify(plan) === JSON.stringify(planPass(p.clauses, p.excluded, 'words'))) continue;
     for (const row of planRows(db, kind, plan, keep, limit - out.length, seen)) {
       seen.add(row.rowid);
       out.push(row);
@@ -249,13 +248,23 @@ function kindRows(db: DB, kind: SearchKind, p: ParsedQuery, limit: number): FtsR
   return out;
 }
 
+/**
+ * Whether the substrings pass may add something worth its cost (a trigram query per kind): words with
+ * digits are what text glues to other words (`H800芯片`, `约USD6mn`, `A100s`); other words only when
+ * nothing was found at all (`McCollum` in "McCollumhas"). Stemming and prefixes cover the rest.
+ */
+const wantsSubstrings = (p: ParsedQuery, found: number): boolean =>
+  found === 0 || p.clauses.some((c) => c.some((t) => !t.phrase && !t.cjk && /\d/.test(t.text)));
+
 function claimHits(db: DB, p: ParsedQuery, rows: FtsRow[]): SearchHit[] {
   const claims = claimTitlesByRowid(db, rows.map((r) => r.rowid));
   const terms = p.clauses.flat();
   return rows.map((r) => {
     const c = claims.get(r.rowid)!;
-    const titleMarks = splitHighlight(r.marks ?? markWords(c.text, terms));
-    return { kind: 'claims', id: c.id, claimId: c.id, title: c.text, titleMarks, snippet: r.snip ? splitHighlight(r.snip) : titleMarks, rank: r.rank };
+    const snippet = splitHighlight(r.snip);
+    const whole = snippet.map((x) => x.text).join('') === c.text;
+    const titleMarks = whole ? snippet : splitHighlight(markWords(c.text, terms));
+    return { kind: 'claims', id: c.id, claimId: c.id, title: c.text, titleMarks, snippet: r.snip ? snippet : titleMarks, rank: r.rank };
   });
 }
 
@@ -354,7 +363,11 @@ function run(db: DB, parsed: ParsedQuery, limit: number, want: ReadonlySet<Searc
     if (want.has('claims')) groups.claims = listClaims(db, parsed, limit);
     return groups;
   }
-  for (const kind of KINDS) if (want.has(kind)) groups[kind] = HITS[kind](db, parsed, kindRows(db, kind, parsed, limit));
+  const kinds = KINDS.filter((k) => want.has(k));
+  const rows = new Map(kinds.map((k) => [k, kindRows(db, k, parsed, limit, ['words', 'quantity'])]));
+  if (wantsSubstrings(parsed, [...rows.values()].reduce((n, r) => n + r.length, 0)))
+    for (const k of kinds) rows.set(k, kindRows(db, k, parsed, limit, ['substrings'], rows.get(k)));
+  for (const k of kinds) groups[k] = HITS[k](db, parsed, rows.get(k)!);
   return groups;
 }
 

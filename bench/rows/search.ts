@@ -3,7 +3,8 @@
  * against the raw claims MATCH, the four-group search against the sum of the four raw MATCHes.
  */
 import Database from 'better-sqlite3';
-import { ftsMatch, parseQuery } from '../../core/search/parse';
+import { planPass } from '../../core/search/match';
+import { parseQuery } from '../../core/search/parse';
 import { createApi, type CaseApi } from '../../db/api';
 import { closeCase, openCase } from '../../db/open';
 import { type BenchContext, runs, scaleLabel } from '../lib/context';
@@ -26,12 +27,19 @@ export const FILTERED = [
 
 const GROUPS = ['claims_fts', 'evidence_fts', 'sources_fts', 'disputes_fts'] as const;
 
+/** The raw MATCH the app's first pass runs, on its index (stemmed words, or trigrams for `prefix*`). */
 function rawMatch(raw: Database.Database, tables: readonly string[]) {
-  const stmts = tables.map((t) => raw.prepare(`SELECT rowid FROM ${t} WHERE ${t} MATCH ? ORDER BY rank LIMIT 50`));
-  return (match: string) => {
-    let n = 0;
-    for (const s of stmts) n += s.all(match).length;
-    return n;
+  const prepare = (table: string) => raw.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rank LIMIT 50`);
+  const words = tables.map(prepare);
+  const trigrams = tables.map((t) => prepare(t.replace(/_fts$/, '_tri')));
+  return (q: string) => {
+    const primary = planPass(parseQuery(q).clauses, [], 'words').primary!;
+    const stmts = primary.index === 'words' ? words : trigrams;
+    return () => {
+      let n = 0;
+      for (const s of stmts) n += s.all(primary.expr).length;
+      return n;
+    };
   };
 }
 
@@ -53,9 +61,8 @@ export function searchRows(ctx: BenchContext): RowResult[] {
   const n = runs(ctx, 40);
   const measure = (name: string, q: string, all: boolean, max: number) => {
     const mem = new MemoryWatch();
-    const match = ftsMatch(parseQuery(q).clauses)!;
     const app = appSearch(api, q, all ? undefined : ['claims']);
-    const base = all ? () => rawAll(match) : () => rawClaims(match);
+    const base = all ? rawAll(q) : rawClaims(q);
     const t = interleave(app, base, { warmup: 5, runs: n, mem });
     out.push(
       makeRow({

@@ -19,7 +19,7 @@ export type FtsIndex = 'words' | 'trigrams';
 
 export type Atom =
   | { kind: 'fts'; index: FtsIndex; expr: string }
-  | { kind: 'contains'; text: string }
+  | { kind: 'contains'; text: string; caseless?: boolean }
   | { kind: 'quantity'; value: number; unit: string | null };
 
 /** An FTS5 string: every user text is quoted, so no user text is ever FTS5 syntax. */
@@ -41,7 +41,8 @@ export function termAtom(t: Term, pass: Pass): Atom {
   }
   if (t.cjk) return inside(t.text);
   if (t.phrase) return chars(t.text) >= 3 ? inside(t.text) : { kind: 'fts', index: 'words', expr: quoteFts(t.text, t.prefix) };
-  if (pass === 'substrings' && chars(t.text) >= 3) return inside(t.text);
+  // The word index holds stems (immigration → immigr): a prefix such as `immigra*` is found inside words.
+  if ((pass === 'substrings' || t.prefix) && chars(t.text) >= 3) return inside(t.text);
   return { kind: 'fts', index: 'words', expr: quoteFts(t.text, t.prefix) };
 }
 
@@ -66,17 +67,18 @@ function merge(atoms: Atom[]): Atom[] {
 
 /**
  * A quoted phrase on its own, in every pass: the word index finds the phrase (whole words, ranked,
- * fast) and the trigram index keeps only the rows where it stands exactly as typed.
+ * fast) and a check of each found row keeps those where it stands exactly as typed (ASCII letters in
+ * any case: per found row this costs far less than a trigram query).
  */
-function exactPhrase(c: readonly Term[], pass: Pass): Atom[][] | null {
+function exactPhrase(c: readonly Term[]): Atom[][] | null {
   const t = c[0]!;
   if (c.length !== 1 || !t.phrase || t.cjk || chars(t.text) < 3 || hasCjk(t.text)) return null;
-  return [[{ kind: 'fts', index: 'words', expr: quoteFts(t.text, t.prefix) }], [termAtom(t, pass)]];
+  return [[{ kind: 'fts', index: 'words', expr: quoteFts(t.text, t.prefix) }], [{ kind: 'contains', text: t.text, caseless: true }]];
 }
 
 /** The plan of one pass: AND of clauses, minus the excluded terms. */
 export function planPass(clauses: readonly Term[][], excluded: readonly Term[], pass: Pass): Plan {
-  const compiled = clauses.flatMap((c) => exactPhrase(c, pass) ?? [merge(c.map((t) => termAtom(t, pass)))]);
+  const compiled = clauses.flatMap((c) => exactPhrase(c) ?? [merge(c.map((t) => termAtom(t, pass)))]);
   const single = (index: FtsIndex) => compiled.filter((c) => c.length === 1 && c[0]!.kind === 'fts' && c[0]!.index === index).map((c) => (c[0] as { expr: string }).expr);
   const words = single('words');
   const index: FtsIndex | null = words.length ? 'words' : single('trigrams').length ? 'trigrams' : null;

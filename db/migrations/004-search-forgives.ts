@@ -6,7 +6,7 @@
  *   `chip` finds "chips". Same names and columns: the v1 sync triggers keep feeding them.
  * - A trigram index beside each word index (`*_tri`, own sync triggers) answers what words cannot:
  *   text without spaces (Chinese, Japanese, Korean), words glued to other scripts (`H800芯片`),
- *   amounts glued to a currency (`USD6mn`) and exact "quoted" text. See docs/search.md.
+ *   amounts glued to a currency (`USD6mn`), prefixes longer than a stem. See docs/search.md.
  * - `*_fts_vocab` (fts5vocab) lists each word index's terms: the source of "did you mean".
  * - The structured quantity gets an index on its amount (`qty_value` times the scale its unit names:
  *   6 "USD mn" and 6000000 "USD" are both 6,000,000), searched by amount queries.
