@@ -92,10 +92,10 @@ describe('Changes since the previous briefing', () => {
           `${name(A0.text)}: probability ${formatPercent(A0.probability)} → ${formatPercent(A1.probability)}.`,
           `${name(A0.text)}: band ${A0.band} → ${A1.band}.`,
           ...(A0.confidence !== A1.confidence ? [`${name(A0.text)}: analytic confidence ${A0.confidence} → ${A1.confidence}.`] : []),
-          `${name(A0.text)}: evidence items ${A0.evidence} → ${A0.evidence + 1}.`,
+          `${name(A0.text)}: 1 evidence item added.`,
         ],
       ],
-      [b!.claimId, [`${name(b!.text)}: status unverified → disputed.`, `${name(b!.text)}: 1 new dispute.`]],
+      [b!.claimId, [`${name(b!.text)}: status unverified → disputed.`, `${name(b!.text)}: 1 dispute opened.`]],
     ]);
     // Current claims in briefing order, then the removed ones; unchanged claims say nothing.
     const expected = [...v2.briefing.judgments.flatMap((j) => byClaim.get(j.claimId) ?? []), `Removed claim: ${name(d!.text)}.`];
