@@ -13,8 +13,9 @@ export const JSON_VERSION = 1;
 
 export interface SnapshotClaim extends ClaimFields {
   id: string;
-  probability: number;
-  band: Band;
+  /** null iff the claim is not checkable. */
+  probability: number | null;
+  band: Band | null;
   confidence: ConfidenceLevel;
   createdAt: string;
   updatedAt: string;

@@ -4,6 +4,7 @@
  */
 import { migration001 } from './001-initial';
 import { migration002 } from './002-fts-format-separators';
+import { migration003 } from './003-claim-kinds-attribution-outcomes';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: migration001 },
   { version: 2, name: 'full-text indexes split words on invisible format characters', sql: migration002 },
+  { version: 3, name: 'claim kinds, attribution, copy marks, outcomes apart from verdicts', sql: migration003 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -44,9 +44,11 @@ describe('calibration report', () => {
       { tag: 'cost', brier: expect.closeTo((brierA + brierB) / 2, 12), claims: 2 },
     ]);
 
-    // Re-opening a claim takes it out of the score; trashing one too.
+    // A new verdict leaves what happened alone; clearing the outcome takes the claim out of the score; trashing one too.
     at(6);
     api.invoke('claims.setStatus', { id: a.id, status: 'under review' });
+    expect(api.invoke('calibration.report', {}).overall.claims).toBe(2);
+    api.invoke('claims.setOutcome', { id: a.id, outcome: null });
     api.invoke('claims.delete', { id: b.id });
     expect(api.invoke('calibration.report', {}).overall).toEqual({ brier: null, claims: 0 });
   });

@@ -27,7 +27,7 @@ describe.each([
 
   it('sits below "likely"', () => {
     expect(d.claim.probability).toBeLessThan(0.55);
-    expect(bandIndex(d.claim.band)).toBeLessThan(bandIndex('likely'));
+    expect(bandIndex(d.claim.band!)).toBeLessThan(bandIndex('likely'));
   });
 
   it('names each quote’s contribution in the breakdown, summing to the result', () => {

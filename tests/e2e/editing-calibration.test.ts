@@ -101,7 +101,7 @@ describe('editing a claim: prior, where it was said, quantity', () => {
     expect(shown).toContain('5.576 million USD (final training run only), as of 2024-12');
     const after = (await call('claims.get', { id: before.id })).claim;
     expect(after).toMatchObject({ prior: 0.2, context: 'DeepSeek-V3 technical report', quantity: { value: 5.576, unit: 'million USD', scope: 'final training run only', asOf: '2024-12' } });
-    expect(after.computedProbability).toBeLessThan(before.computedProbability);
+    expect(after.computedProbability).toBeLessThan(before.computedProbability!);
   });
 
   it('clears the quantity when all four boxes are emptied', async () => {
