@@ -24,7 +24,7 @@ export const REPEAT_SHARE = 0.25;
  * Why an item only shows that the claim was made: its source speaks for the claimant, derives from a
  * source that does, or the analyst marked it so. Such an item contributes 0 log-odds and is no origin.
  */
-export type Attribution = 'speaks-for' | 'derived-from-speaker' | 'marked';
+export type Attribution = 'speaks-for' | 'derived-from-speaker' | 'copy-of-attribution' | 'marked';
 
 export interface ModelItem {
   evidenceId: string;
@@ -179,6 +179,8 @@ function analyticConfidence(
 const ATTRIBUTION_WHY: Record<Attribution, string> = {
   'speaks-for': 'counts 0: the source speaks for the claimant, so it shows the claim was made, not that it is true',
   'derived-from-speaker': 'counts 0: the source repeats one that speaks for the claimant, so it shows the claim was made, not that it is true',
+  'copy-of-attribution':
+    'counts 0: its wording nearly repeats an item that only shows the claim was made (possible copy), so it shows no more than that',
   marked: 'counts 0: the analyst marked it as attribution (it shows the claim was made, not that it is true)',
 };
 
@@ -196,24 +198,28 @@ function explain(it: BreakdownItem, titles: ReadonlyMap<string, string>): string
 }
 
 /**
- * Undeclared copies: strongest first, an item whose quote nearly repeats (similarity.ts) a stronger
- * or equal item of the same stance from another origin is counted under that item's origin. So the
- * copy is always the weaker (and, at equal strength, the later) of the two.
+ * Undeclared copies. In creation order (evidence ids are UUIDv7, so id order is the order items were
+ * recorded), an item whose quote nearly repeats (similarity.ts) an earlier item of the same stance
+ * from another origin is a possible copy of it: it is counted under that item's origin and never in
+ * full, so it adds at most the quarter share. A copy of an attribution item is itself attribution
+ * (a report that merely repeats the claimant's statement). The analyst lifts the suspicion by
+ * declaring the lineage (same origin: an ordinary repeat) or marking the pair independent.
  */
 function markCopies(items: BreakdownItem[], byId: Map<string, ModelItem>, independent: ReadonlySet<string>): void {
-  const counted = items.filter((it) => it.stance !== 'context' && !it.attribution);
-  const sets = new Map(counted.map((it) => [it.evidenceId, shingles(byId.get(it.evidenceId)!.excerpt ?? '')]));
-  for (let i = 0; i < counted.length; i++) {
-    const it = counted[i]!;
+  const ordered = items.filter((it) => it.stance !== 'context').sort((a, b) => (a.evidenceId < b.evidenceId ? -1 : 1));
+  const sets = new Map(ordered.map((it) => [it.evidenceId, shingles(byId.get(it.evidenceId)!.excerpt ?? '')]));
+  for (let i = 0; i < ordered.length; i++) {
+    const it = ordered[i]!;
     const mine = sets.get(it.evidenceId)!;
-    if (mine.size === 0) continue;
+    if (mine.size === 0 || it.attribution) continue;
     for (let j = 0; j < i; j++) {
-      const other = counted[j]!;
-      if (other.stance !== it.stance || other.countedOriginId === it.countedOriginId || it.originId === other.originId) continue;
+      const other = ordered[j]!;
+      if (other.stance !== it.stance || other.originId === it.originId || other.countedOriginId === it.originId) continue;
       if (independent.has(pairKey(it.evidenceId, other.evidenceId))) continue;
       if (shingleContainment(mine, sets.get(other.evidenceId)!) < COPY_THRESHOLD) continue;
       it.copyOf = other.evidenceId;
-      it.countedOriginId = other.countedOriginId;
+      if (other.attribution) it.attribution = 'copy-of-attribution';
+      else it.countedOriginId = other.countedOriginId;
       break;
     }
   }
@@ -242,8 +248,9 @@ export function computeConfidence(prior: number, input: readonly ModelItem[], op
   for (const it of items) {
     if (it.stance !== 'context' && !it.attribution) {
       const key = `${it.stance}\u0000${it.countedOriginId}`;
-      it.discount = counted.has(key) ? REPEAT_SHARE : 1;
-      counted.add(key);
+      // Strongest first: the strongest item of an origin counts in full, except that a copy never does.
+      it.discount = counted.has(key) || it.copyOf ? REPEAT_SHARE : 1;
+      if (!it.copyOf) counted.add(key);
     }
     it.contribution = it.raw * it.discount;
     it.why = explain(it, titles);

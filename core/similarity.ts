@@ -11,7 +11,7 @@
 
 export const SHINGLE = 3;
 export const MIN_WORDS = 6;
-export const COPY_THRESHOLD = 0.5;
+export const COPY_THRESHOLD = 0.6;
 
 const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
