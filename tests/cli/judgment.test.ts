@@ -79,7 +79,7 @@ describe('claimtrail judgment commands', () => {
   it('settles a claim, overrides another, and reports calibration', async () => {
     const empty = await cli('calibration');
     expect(empty.code).toBe(0);
-    expect(empty.out).toMatch(/No settled claims yet/);
+    expect(empty.out).toMatch(/No settled claims of your own yet/);
     const claims = await json<Page<ClaimSummary>>('claim', 'list', '--limit', '100');
     const chips = claims.items.find((c) => c.text.includes('H800 and H20'))!;
     const cost = claims.items.find((c) => c.text.includes('USD6mn'))!;
@@ -96,7 +96,8 @@ describe('claimtrail judgment commands', () => {
 
     const report = await json<CalibrationReport>('calibration');
     expect(report.overall.claims).toBe(1);
-    expect(report.claims).toEqual([{ id: chips.id, text: chips.text, outcome: 'false', brier: expect.any(Number) }]);
+    expect(report.claims).toEqual([{ id: chips.id, text: chips.text, outcome: 'false', status: 'refuted', final: expect.any(Number), brier: expect.any(Number) }]);
+    expect(report.overall.verdict).toBeNull(); // one claim is no track record
     // The score is the time-weighted squared error over the series the history shows, up to settlement.
     const h = await json<{ events: CaseEvent[]; series: { at: string; probability: number }[] }>('history', chips.id);
     const settledAt = h.events.filter((e) => e.kind === 'claim.status').at(-1)!.at;
@@ -105,6 +106,7 @@ describe('claimtrail judgment commands', () => {
     expect(report.byTag.map((t) => t.tag)).toEqual(['chips', 'export-controls', 'sanctions']);
     const text = await cli('calibration');
     expect(text.out).toMatch(/^Brier score 0\.\d{3} over 1 settled claim/);
+    expect(text.out).toMatch(/no verdict: fewer than 25 settled claims/);
 
     const verify = await cli('verify');
     expect(verify.code).toBe(0);
