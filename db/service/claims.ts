@@ -191,6 +191,9 @@ export function claimHandlers(ctx: Ctx): H {
         record(ctx, { kind: 'claim.updated', entityType: 'claim', entityId: row.id, claimId: row.id, payload: changes });
       if (input.prior !== undefined && input.prior !== before.prior)
         recomputeClaim(ctx, row.rowid, `prior changed from ${before.prior} to ${input.prior}`);
+      else if (after.claimant !== before.claimant)
+        // Which sources speak for the claimant (attribution) depends on who the claimant is.
+        recomputeClaim(ctx, row.rowid, `claimant changed to ${after.claimant ?? 'nobody'}`);
       return claimById(ctx, input.id);
     }),
 
