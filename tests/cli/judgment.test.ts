@@ -86,7 +86,7 @@ describe('claimtrail judgment commands', () => {
 
     const overridden = await json<Claim>('claim', 'override', cost.id, '--probability', '0.3', '--why', 'Compute-only figure.');
     expect(overridden).toMatchObject({ probability: 0.3, overridden: true, override: { probability: 0.3, rationale: 'Compute-only figure.' } });
-    expect(overridden.computedProbability).toBeCloseTo(0.479, 3);
+    expect(overridden.computedProbability).toBeCloseTo(0.418, 3); // re-graded: DeepSeek's own figure counts 0
 
     const noWhy = await cli('claim', 'status', chips.id, 'refuted');
     expect(noWhy.code).toBe(1);
@@ -102,7 +102,7 @@ describe('claimtrail judgment commands', () => {
     const h = await json<{ events: CaseEvent[]; series: { at: string; probability: number }[] }>('history', chips.id);
     const settledAt = h.events.filter((e) => e.kind === 'claim.status').at(-1)!.at;
     expect(report.claims[0]!.brier).toBe(timeWeightedBrier(h.series, 'false', chips.createdAt, settledAt));
-    expect(report.claims[0]!.brier).toBeGreaterThan(0.25); // it carried 50–54% for a claim that was false
+    expect(report.claims[0]!.brier).toBeLessThan(0.25); // re-graded: it carried 38–50% for a claim that was false
     expect(report.byTag.map((t) => t.tag)).toEqual(['chips', 'export-controls', 'sanctions']);
     const text = await cli('calibration');
     expect(text.out).toMatch(/^Brier score 0\.\d{3} over 1 settled claim/);

@@ -5,9 +5,16 @@ import { closeCase } from '../../../db/open';
 import { storedJudgment } from '../../../db/repos/claims';
 import { judgmentOf } from '../../../core/judgment';
 import { modelForClaim } from '../../../db/service/recompute';
+import { deepseekSample } from '../../../core/sample/deepseek';
 import { openMigrated, rowCount, sampleCaseAtVersion } from './legacy';
 
-const v2Case = () => sampleCaseAtVersion(2, 'Nobody has looked at this one yet');
+/** The sample as a v2 build knew it: no speaksFor, no kinds (those fields did not exist). */
+const v2Sample = {
+  ...deepseekSample,
+  sources: deepseekSample.sources.map(({ speaksFor: _s, ...s }) => s),
+  claims: deepseekSample.claims.map(({ kind: _k, kindRationale: _r, ...c }) => c),
+};
+const v2Case = () => sampleCaseAtVersion(2, 'Nobody has looked at this one yet', v2Sample);
 
 describe('migration 003 from v2 with data', () => {
   it('the v2 file has none of the new columns', () => {

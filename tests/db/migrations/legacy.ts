@@ -10,6 +10,7 @@ import { createApi } from '../../../db/api';
 import { openCase, type CaseHandle } from '../../../db/open';
 import { join } from 'node:path';
 import type { CaseApi } from '../../../db/api';
+import type { SampleCase } from '../../../core/sample/deepseek';
 import { writeSample } from '../../../db/sample';
 import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS } from '../../../db/migrations/index';
 import { tempCase, tempDir } from '../../helpers';
@@ -45,9 +46,9 @@ export function caseAtVersion(version: number, fill: (api: CaseApi) => void): st
 }
 
 /** The sample case plus one claim of the given text, as schema `version` wrote it. */
-export function sampleCaseAtVersion(version: number, extraClaim: string): string {
+export function sampleCaseAtVersion(version: number, extraClaim: string, sample?: SampleCase): string {
   return caseAtVersion(version, (api) => {
-    writeSample(api);
+    writeSample(api, sample);
     api.invoke('claims.create', { text: extraClaim });
   });
 }
