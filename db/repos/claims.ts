@@ -202,7 +202,9 @@ export function listClaims(db: DB, q: z.output<typeof claimListInput>): Page<Cla
   const dir = trustedIdentifier(q.direction === 'asc' ? 'ASC' : 'DESC', ['ASC', 'DESC']);
   const rows = all<SummaryRow>(
     db,
-    sql`SELECT ${SUMMARY_COLUMNS} FROM claims c WHERE ${cond} ORDER BY ${col} ${dir}, c.rowid ${dir} LIMIT ${q.limit} OFFSET ${q.offset}`,
+    // Claims without a probability (not checkable) come after all others when sorting by probability.
+    sql`SELECT ${SUMMARY_COLUMNS} FROM claims c WHERE ${cond}
+        ORDER BY ${q.sort === 'probability' ? sql`c.kind = 'not-checkable', ` : sql``}${col} ${dir}, c.rowid ${dir} LIMIT ${q.limit} OFFSET ${q.offset}`,
   );
   const tags = tagsOfMany(
     db,
