@@ -6,7 +6,7 @@ import { storedJudgment } from '../../../db/repos/claims';
 import { judgmentOf } from '../../../core/judgment';
 import { modelForClaim } from '../../../db/service/recompute';
 import { deepseekSample } from '../../../core/sample/deepseek';
-import { openMigrated, rowCount, sampleCaseAtVersion } from './legacy';
+import { caseAtVersion, openMigrated, rowCount, sampleCaseAtVersion } from './legacy';
 
 /** The sample as a v2 build knew it: no speaksFor, no kinds (those fields did not exist). */
 const v2Sample = {
@@ -42,6 +42,29 @@ describe('migration 003 from v2 with data', () => {
     // The new fields work on the migrated file.
     const c = claims[0]!;
     expect(api.invoke('claims.update', { id: c.id, kind: 'not-checkable', kindRationale: 'a value judgment' }).probability).toBeNull();
+    closeCase(h);
+  });
+
+  it('brings stored probabilities in line with the model (undeclared copies) in the same migration', () => {
+    const quote = 'The company said the final training run cost about six million dollars in rented GPU hours.';
+    const path = caseAtVersion(2, (api) => {
+      const c = api.invoke('claims.create', { text: 'Copied twice' });
+      for (const title of ['Outlet A', 'Outlet B']) {
+        const s = api.invoke('sources.create', { title, reliability: 'B' });
+        api.invoke('evidence.create', { claimId: c.id, sourceId: s.id, stance: 'supports', credibility: 2, excerpt: quote });
+      }
+    });
+    // What a v2 build stored: both outlets as independent origins.
+    const raw = new Database(path);
+    const v2 = 1 / (1 + Math.exp(-2 * Math.log(4) * 0.64));
+    raw.prepare(`UPDATE claims SET computed_p = ?, probability = ?, band = 'very likely'`).run(v2, v2);
+    raw.close();
+    const { h, api } = openMigrated(path);
+    const [c] = api.invoke('claims.list', {}).items;
+    const d = api.invoke('claims.get', { id: c!.id });
+    expect(d.possibleCopies).toHaveLength(1);
+    expect(c!.probability).toBeCloseTo(d.model.probability, 12);
+    expect(c!.probability).toBeLessThan(v2 - 0.05);
     closeCase(h);
   });
 });
