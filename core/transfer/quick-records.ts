@@ -94,7 +94,8 @@ export function quickEvidence(r: Record<string, unknown>): EvidenceOut | null {
   const note = textOf(r.note, 20_000, '');
   if (excerpt === NO || locator === NO || note === NO) return null;
   if (r.attribution !== undefined && r.attribution !== false) return null; // marked items go through zod
-  const out: Record<string, unknown> = { key, claimKey, sourceKey, stance, excerpt, locator, credibility, weight, note, attribution: false };
+  if (r.independentOf !== undefined && !(Array.isArray(r.independentOf) && r.independentOf.length === 0)) return null;
+  const out: Record<string, unknown> = { key, claimKey, sourceKey, stance, excerpt, locator, credibility, weight, note, attribution: false, independentOf: [] };
   return withOptionals(out, r) ? (out as EvidenceOut) : null;
 }
 

@@ -97,6 +97,7 @@ export const evidenceRecord = z.object({
   weight: weight.default(1),
   note: text(20_000).default(''),
   attribution: z.boolean().default(false),
+  independentOf: z.array(key).max(1_000, 'at most 1000 items').default([]),
   createdAt: timestamp.optional(),
   updatedAt: timestamp.optional(),
   line: z.number().optional(),

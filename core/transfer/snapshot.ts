@@ -30,7 +30,8 @@ export interface SnapshotSource extends SourceFields {
   deletedAt: string | null;
 }
 
-export type SnapshotEvidence = Evidence;
+/** Each pair declared independent is listed once, on the item recorded first. */
+export type SnapshotEvidence = Evidence & { independentOf: string[] };
 export type SnapshotDispute = Dispute;
 
 export interface SnapshotLink {

@@ -65,6 +65,8 @@ export interface EvidenceFields {
   note: string;
   /** The analyst marked the item as attribution (absent in older files: false). */
   attribution?: boolean;
+  /** Keys (in a case export: ids) of items of the same claim the analyst declared independent of this one. */
+  independentOf?: string[];
 }
 
 export interface BundleClaim extends Origin, ClaimFields {

@@ -112,3 +112,30 @@ describe('claim kinds', () => {
     expect(d.warnings.join('\n')).toMatch(/Not assessed: no evidence counts yet, so 30% is only the prior/);
   });
 });
+
+describe('the new facts round-trip through the JSON case export', () => {
+  it('kinds, speaks-for, attribution marks, outcomes and independence marks survive export → import', () => {
+    const { api } = tempCase();
+    const claim = api.invoke('claims.create', { text: 'V3 cost USD6mn to train', claimant: 'DeepSeek', kind: 'forecast', kindRationale: 'settled by the audit' });
+    const own = api.invoke('sources.create', { title: 'DeepSeek report', reliability: 'B', speaksFor: 'DeepSeek' });
+    const a = api.invoke('sources.create', { title: 'Outlet A', reliability: 'B' });
+    const b = api.invoke('sources.create', { title: 'Outlet B', reliability: 'B' });
+    api.invoke('evidence.create', { claimId: claim.id, sourceId: own.id, stance: 'supports', credibility: 2, excerpt: 'Our figure.' });
+    const ea = api.invoke('evidence.create', { claimId: claim.id, sourceId: a.id, stance: 'supports', credibility: 2, excerpt: QUOTE });
+    const eb = api.invoke('evidence.create', { claimId: claim.id, sourceId: b.id, stance: 'supports', credibility: 2, excerpt: QUOTE, attribution: false });
+    const marked = api.invoke('evidence.create', { claimId: claim.id, sourceId: a.id, stance: 'supports', credibility: 1, excerpt: 'A blog repeats it.', attribution: true });
+    api.invoke('evidence.setIndependent', { a: ea.id, b: eb.id });
+    api.invoke('claims.setOutcome', { id: claim.id, outcome: 'false', at: '2025-06-01', note: 'Audit published.' });
+    const file = api.invoke('transfer.export', { format: 'json' }).content;
+    const target = tempCase().api;
+    expect(target.invoke('transfer.import', { format: 'json', content: file, fileName: 'case.json' }).ok).toBe(true);
+    const before = api.invoke('claims.get', { id: claim.id });
+    const after = target.invoke('claims.get', { id: claim.id });
+    expect(after.claim).toMatchObject({ kind: 'forecast', kindRationale: 'settled by the audit', outcome: 'false', outcomeAt: '2025-06-01', outcomeNote: 'Audit published.' });
+    expect(target.invoke('sources.get', { id: own.id }).speaksFor).toBe('DeepSeek');
+    expect(after.evidence.find((e) => e.id === marked.id)!.attribution).toBe(true);
+    expect(after.possibleCopies).toEqual([]);
+    expect(after.claim.probability).toBe(before.claim.probability);
+    expect(target.invoke('transfer.export', { format: 'json' }).content.replace(/"exportedAt": "[^"]+"/, '')).toBe(file.replace(/"exportedAt": "[^"]+"/, ''));
+  });
+});
