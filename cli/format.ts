@@ -1,6 +1,7 @@
 /** Plain-text renderings for the terminal. Controls, bidi and invisible format characters are made visible, never obeyed. */
 import { credibilityText, reliabilityText } from '../core/grades';
 import { formatPercent } from '../core/estimative';
+import { ASSESSMENT_LABEL } from '../core/judgment';
 import { revealControls } from '../core/text';
 import type { Io } from './command';
 import type { CaseEvent, ClaimDetail, ClaimSummary, HighlightSegment, SearchResult, Source, VerifyResult } from '../core/types';
@@ -26,11 +27,15 @@ export function terminalIo(io: Io): Io {
 export const safe = terminalText;
 
 export function claimLine(c: ClaimSummary): string {
-  const p = `${formatPercent(c.probability)}`.padStart(4);
-  const flags = [c.overridden ? 'override' : '', c.openDisputes ? `${c.openDisputes} open dispute(s)` : '']
+  const p = (c.probability === null ? '—' : formatPercent(c.probability)).padStart(4);
+  const flags = [
+    c.assessment === 'assessed' ? '' : ASSESSMENT_LABEL[c.assessment],
+    c.overridden ? 'override' : '',
+    c.openDisputes ? `${c.openDisputes} open dispute(s)` : '',
+  ]
     .filter(Boolean)
     .join(', ');
-  return `${c.id}  ${p} ${c.band} (${c.confidence} confidence)  [${c.status}]  ${safe(c.text)}${flags ? `  {${flags}}` : ''}`;
+  return `${c.id}  ${p} ${c.band ?? c.kind} (${c.confidence} confidence)  [${c.status}]  ${safe(c.text)}${flags ? `  {${flags}}` : ''}`;
 }
 
 export function claimDetailText(d: ClaimDetail): string {
@@ -40,7 +45,12 @@ export function claimDetailText(d: ClaimDetail): string {
     `  id: ${c.id}`,
     `  claimant: ${safe(c.claimant) || '—'}   claimed: ${c.claimedAt ?? '—'}   tags: ${c.tags.map(safe).join(', ') || '—'}`,
     `  status: ${c.status}${c.statusRationale ? ` — ${safe(c.statusRationale)}` : ''}`,
-    `  probability: ${formatPercent(c.probability)} (${c.band}); computed from evidence ${formatPercent(c.computedProbability)}; prior ${formatPercent(c.prior)}`,
+    `  kind: ${c.kind}${c.kindRationale ? ` — ${safe(c.kindRationale)}` : ''}   assessment: ${ASSESSMENT_LABEL[c.assessment]}`,
+    c.probability === null
+      ? `  probability: none (not checkable)`
+      : c.assessment === 'not-assessed'
+        ? `  probability: not assessed (no evidence counts yet; prior ${formatPercent(c.prior)})`
+        : `  probability: ${formatPercent(c.probability)} (${c.band}); computed from evidence ${formatPercent(c.computedProbability ?? c.probability)}; prior ${formatPercent(c.prior)}`,
     `  analytic confidence: ${c.confidence} (${d.model.confidenceReasons.join('; ')})`,
   ];
   if (c.override) lines.push(`  override: ${formatPercent(c.override.probability)} — ${safe(c.override.rationale)}`);
@@ -53,9 +63,10 @@ export function claimDetailText(d: ClaimDetail): string {
   const contrib = new Map(d.model.items.map((i) => [i.evidenceId, i]));
   for (const e of d.evidence) {
     const m = contrib.get(e.id);
-    const share = m ? `${m.contribution >= 0 ? '+' : ''}${m.contribution.toFixed(3)}${m.discount < 1 && m.discount > 0 ? ' (repeat, ¼ share)' : ''}` : '';
-    lines.push(`    [${e.grade}] ${e.stance} ${share}  ${safe(e.source.title)}${e.locator ? `, ${safe(e.locator)}` : ''}`);
+    const share = m ? `${m.contribution >= 0 ? '+' : ''}${m.contribution.toFixed(3)}` : '';
+    lines.push(`    ${e.id} [${e.grade}] ${e.stance} ${share}  ${safe(e.source.title)}${e.locator ? `, ${safe(e.locator)}` : ''}`);
     if (e.excerpt) lines.push(`        “${safe(e.excerpt)}”`);
+    if (m) lines.push(`        ${safe(m.why)}`);
   }
   if (d.disputes.length) {
     lines.push(`  disputes (${d.disputes.length}):`);

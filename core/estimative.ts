@@ -58,3 +58,8 @@ export function bandIndex(b: Band): number {
 export function formatPercent(p: number): string {
   return `${Math.round(p * 100)}%`;
 }
+
+/** "72% (likely)", or what a claim without a probability (not checkable) shows instead. */
+export function probabilityText(p: number | null, band: Band | null): string {
+  return p === null || band === null ? 'no probability (not checkable)' : `${formatPercent(p)} (${band})`;
+}

@@ -44,6 +44,21 @@ export type LinkKind = (typeof LINK_KINDS)[number];
 export const OUTCOMES = ['true', 'false'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/**
+ * What sort of statement a claim is (docs/confidence.md): a fact (checkable now), a forecast (about
+ * the future; its probability is a prediction settled later) or not checkable (opinion, value
+ * judgment, too vague to test). A not-checkable claim carries no probability and needs a reason.
+ */
+export const CLAIM_KINDS = ['fact', 'forecast', 'not-checkable'] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+/**
+ * Whether a probability is a judgment: `assessed` (some evidence counts), `not-assessed` (nothing
+ * counts yet: the probability shown is only the prior) or `not-checkable` (no probability at all).
+ */
+export const ASSESSMENTS = ['assessed', 'not-assessed', 'not-checkable'] as const;
+export type Assessment = (typeof ASSESSMENTS)[number];
+
 export interface Quantity {
   value: number;
   unit: string;
@@ -58,10 +73,12 @@ export interface ClaimSummary {
   claimedAt: string | null;
   status: ClaimStatus;
   tags: string[];
-  /** The probability in force: the analyst's override when set, else the computed one. */
-  probability: number;
-  computedProbability: number;
-  band: Band;
+  kind: ClaimKind;
+  assessment: Assessment;
+  /** The probability in force: the analyst's override when set, else the computed one; null iff not checkable. */
+  probability: number | null;
+  computedProbability: number | null;
+  band: Band | null;
   confidence: ConfidenceLevel;
   overridden: boolean;
   evidenceCount: number;
@@ -78,7 +95,12 @@ export interface Claim extends ClaimSummary {
   quantity: Quantity | null;
   override: { probability: number; rationale: string } | null;
   statusRationale: string | null;
+  /** Why the claim is of its kind (required for not-checkable). */
+  kindRationale: string | null;
+  /** What actually happened, recorded apart from the verdict (status); null while unknown. */
   outcome: Outcome | null;
+  outcomeAt: string | null;
+  outcomeNote: string | null;
 }
 
 export interface SourceRef {
@@ -103,6 +125,11 @@ export interface SourceFields {
   notes: string;
   fileSha256: string | null;
   csl: Record<string, unknown> | null;
+  /**
+   * Whom the source speaks for (e.g. its own company; several names separated by ";"): its
+   * statements show what that party says, they do not corroborate its claims. Absent = nobody.
+   */
+  speaksFor?: string | null;
 }
 
 export interface Source extends SourceRef {
@@ -117,9 +144,22 @@ export interface Source extends SourceRef {
   notes: string;
   fileSha256: string | null;
   csl: Record<string, unknown> | null;
+  speaksFor: string | null;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+}
+
+/** An evidence item whose quote nearly repeats another one from a different origin. */
+export interface PossibleCopy {
+  evidenceId: string;
+  claimId: string;
+  sourceId: string;
+  sourceTitle: string;
+  /** The item it nearly repeats. */
+  copyOfEvidenceId: string;
+  copyOfSourceId: string;
+  copyOfSourceTitle: string;
 }
 
 export interface SourceDetail extends Source {
@@ -127,6 +167,8 @@ export interface SourceDetail extends Source {
   lineage: SourceRef[];
   derived: SourceRef[];
   citedBy: { claimId: string; claimText: string; stance: Stance; evidenceId: string }[];
+  /** Items of this source that nearly repeat, or are nearly repeated by, an item of another origin. */
+  possibleCopies: PossibleCopy[];
 }
 
 export interface Evidence {
@@ -139,6 +181,8 @@ export interface Evidence {
   credibility: Credibility;
   weight: number;
   note: string;
+  /** The analyst says this item only shows that the claim was made (counts 0). */
+  attribution: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -190,6 +234,8 @@ export interface ClaimDetail {
   links: ClaimLink[];
   model: ConfidenceResult;
   warnings: string[];
+  /** Undeclared near-copies among this claim's evidence. */
+  possibleCopies: PossibleCopy[];
 }
 
 export interface CaseEvent {

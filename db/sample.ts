@@ -35,6 +35,7 @@ export function writeSample(api: CaseApi, sample: SampleCase = deepseekSample): 
         publishedAt: s.publishedAt ?? null,
         notes: s.notes ?? '',
         derivedFromId: s.derivedFrom ? sourceIds.get(s.derivedFrom)! : null,
+        speaksFor: s.speaksFor ?? null,
       });
       sourceIds.set(s.key, created.id);
     }
@@ -48,6 +49,8 @@ export function writeSample(api: CaseApi, sample: SampleCase = deepseekSample): 
         prior: c.prior,
         notes: c.notes ?? '',
         quantity: c.quantity ? { value: c.quantity.value, unit: c.quantity.unit, scope: c.quantity.scope ?? null, asOf: c.quantity.asOf ?? null } : null,
+        kind: c.kind ?? 'fact',
+        kindRationale: c.kindRationale ?? null,
       });
       claimIds.set(c.key, created.id);
     }

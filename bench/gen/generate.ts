@@ -144,7 +144,7 @@ export function generateCase(opts: GenerateOptions, sink: Sink): void {
     const prior = rng.chance(0.1) ? rng.int(20, 80) / 100 : 0.5;
     const items: ModelItem[] = evidence.map((e) => {
       const s = sources[e.source_rowid - 1]!;
-      return { evidenceId: e.id, sourceId: String(s.rowid), originId: String(s.origin), stance: e.stance, weight: e.weight, reliability: s.reliability, credibility: e.credibility };
+      return { evidenceId: e.id, sourceId: String(s.rowid), originId: String(s.origin), stance: e.stance, weight: e.weight, reliability: s.reliability, credibility: e.credibility, excerpt: e.excerpt };
     });
     const model = computeConfidence(prior, items);
     const override = rng.chance(0.005) ? rng.int(5, 95) / 100 : null;
@@ -167,6 +167,7 @@ export function generateCase(opts: GenerateOptions, sink: Sink): void {
       probability,
       band: bandOf(probability),
       confidence: model.confidence,
+      assessed: model.assessed ? 1 : 0,
       evidence_count: evidence.length,
       open_disputes: dispute?.status === 'open' ? 1 : 0,
       created_at: iso(at),

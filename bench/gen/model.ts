@@ -5,11 +5,14 @@ import type { eventHash } from '../../db/repos/events';
 import type { EvidenceRow } from '../../db/repos/evidence';
 import type { SourceRow } from '../../db/repos/sources';
 
-export type GenSource = Omit<SourceRow, 'doi' | 'file_sha256' | 'csl' | 'deleted_at' | 'origin'> & { origin: number };
-export type GenClaim = Omit<ClaimRow, 'outcome' | 'qty_value' | 'qty_unit' | 'qty_scope' | 'qty_as_of'> & {
+export type GenSource = Omit<SourceRow, 'doi' | 'file_sha256' | 'csl' | 'deleted_at' | 'origin' | 'speaks_for'> & { origin: number };
+export type GenClaim = Omit<
+  ClaimRow,
+  'outcome' | 'outcome_at' | 'outcome_note' | 'kind' | 'kind_rationale' | 'qty_value' | 'qty_unit' | 'qty_scope' | 'qty_as_of'
+> & {
   tags: string[];
 };
-export type GenEvidence = EvidenceRow;
+export type GenEvidence = Omit<EvidenceRow, 'attribution'>;
 export type GenDispute = DisputeRow;
 export type GenEvent = Parameters<typeof eventHash>[1] & { prev_hash: string; hash: string };
 

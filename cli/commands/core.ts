@@ -1,14 +1,44 @@
-/** init, claim add|list|show|status|override, source add|list|show, evidence add, search, history, verify. */
+/** init, claim add|edit|list|show|status|override, source add|edit|list|show, evidence add|edit, search, history, verify. */
 import { existsSync, statSync } from 'node:fs';
 import { CaseError } from '../../db/errors';
 import { writeSample } from '../../db/sample';
 import { caseHoldsHead, checkStatement, findStatement } from '../../db/signing';
-import { num, str, strs, UsageError, type Command } from '../command';
+import { num, str, strs, UsageError, type Command, type Values } from '../command';
+import type { Evidence } from '../../core/types';
 import { claimDetailText, claimLine, eventText, searchText, seriesText, sourceText, verifyText } from '../format';
 
 /** Lets `under-review` / `under_review` stand for the two-word status, as in search. */
 const statusWord = (s: string) => s.trim().toLowerCase().replace(/[-_]+/g, ' ');
 const optionalStatus = (s: string | undefined) => (s === undefined ? undefined : statusWord(s));
+
+/** An option that may be set to nothing: absent = unchanged, "" = cleared. */
+const clearable = (v: Values, k: string): string | null | undefined => {
+  const s = str(v, k);
+  return s === undefined ? undefined : s.trim() === '' ? null : s;
+};
+
+/**
+ * --kind with its reason. On `claim add`, --why is the status rationale when --status is given,
+ * else the kind's reason; --kind-why always names the kind's reason.
+ */
+function kindInput(v: Values, whyIsKind: boolean) {
+  const kind = str(v, 'kind')?.trim().toLowerCase() as never;
+  const why = str(v, 'kind-why') ?? (whyIsKind ? str(v, 'why') : undefined);
+  return { kind, kindRationale: why };
+}
+
+/** What claim add and claim edit both take. */
+const CLAIM_OPTIONS = {
+  kind: { type: 'string' },
+  'kind-why': { type: 'string' },
+  text: { type: 'string' },
+  claimant: { type: 'string' },
+  date: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  why: { type: 'string' },
+  prior: { type: 'string' },
+  notes: { type: 'string' },
+} as const;
 
 const init: Command = {
   name: 'init',
@@ -32,18 +62,10 @@ const init: Command = {
 
 const claimAdd: Command = {
   name: 'claim add',
-  usage: 'claim add --text T [--claimant C] [--date YYYY-MM-DD] [--tag T]... [--status S] [--why TEXT] [--prior P]',
-  summary: 'Log a claim.',
-  options: {
-    text: { type: 'string' },
-    claimant: { type: 'string' },
-    date: { type: 'string' },
-    tag: { type: 'string', multiple: true },
-    status: { type: 'string' },
-    why: { type: 'string' },
-    prior: { type: 'string' },
-    notes: { type: 'string' },
-  },
+  usage:
+    'claim add --text T [--claimant C] [--date YYYY-MM-DD] [--tag T]... [--kind fact|forecast|not-checkable] [--status S] [--why TEXT] [--kind-why TEXT] [--prior P]',
+  summary: 'Log a claim (a not-checkable claim needs --why: why it cannot be checked).',
+  options: { ...CLAIM_OPTIONS, status: { type: 'string' } },
   async run(ctx) {
     const text = str(ctx.values, 'text');
     if (!text) throw new UsageError('--text is required');
@@ -54,9 +76,37 @@ const claimAdd: Command = {
         claimedAt: str(ctx.values, 'date') ?? null,
         tags: strs(ctx.values, 'tag'),
         status: optionalStatus(str(ctx.values, 'status')) as never,
-        statusRationale: str(ctx.values, 'why') ?? null,
+        statusRationale: str(ctx.values, 'status') ? (str(ctx.values, 'why') ?? null) : null,
         prior: num(ctx.values, 'prior'),
         notes: str(ctx.values, 'notes'),
+        ...kindInput(ctx.values, !str(ctx.values, 'status')),
+      }),
+    );
+    ctx.print(claim, () => claimLine(claim));
+  },
+};
+
+const claimEdit: Command = {
+  name: 'claim edit',
+  usage:
+    'claim edit ID [--text T] [--claimant C] [--date YYYY-MM-DD] [--tag T]... [--kind fact|forecast|not-checkable] [--why TEXT] [--prior P] [--notes N]',
+  summary: 'Change what a claim says or what kind it is (--why: the reason for its kind; "" clears).',
+  options: CLAIM_OPTIONS,
+  minArgs: 1,
+  async run(ctx) {
+    const tags = strs(ctx.values, 'tag');
+    const kind = kindInput(ctx.values, true);
+    const claim = await ctx.withCase((api) =>
+      api.invoke('claims.update', {
+        id: ctx.args[0]!,
+        text: str(ctx.values, 'text'),
+        claimant: clearable(ctx.values, 'claimant'),
+        claimedAt: clearable(ctx.values, 'date'),
+        tags: tags.length ? tags : undefined,
+        prior: num(ctx.values, 'prior'),
+        notes: str(ctx.values, 'notes'),
+        kind: kind.kind,
+        kindRationale: kind.kindRationale === undefined ? undefined : kind.kindRationale.trim() || null,
       }),
     );
     ctx.print(claim, () => claimLine(claim));
@@ -177,7 +227,7 @@ const claimRestore: Command = {
 const sourceShow: Command = {
   name: 'source show',
   usage: 'source show ID',
-  summary: 'A source with its lineage (what it repeats) and the claims citing it.',
+  summary: 'A source with its lineage (what it repeats), whom it speaks for, possible copies and the claims citing it.',
   minArgs: 1,
   async run(ctx) {
     const s = await ctx.withCase((api) => api.invoke('sources.get', { id: ctx.args[0]! }));
@@ -186,6 +236,12 @@ const sourceShow: Command = {
         sourceText(s),
         `  lineage: ${s.lineage.map((x) => `[${x.reliability}] ${x.title}`).join(' ← ')}`,
         `  derived sources: ${s.derived.length}`,
+        ...(s.speaksFor ? [`  speaks for: ${s.speaksFor} (its items attribute claims by them, they do not corroborate them)`] : []),
+        ...s.possibleCopies.map((c) =>
+          c.sourceId === s.id
+            ? `  possible copy of “${c.copyOfSourceTitle}” (evidence ${c.evidenceId} repeats ${c.copyOfEvidenceId}, claim ${c.claimId})`
+            : `  possibly copied by “${c.sourceTitle}” (evidence ${c.evidenceId} repeats ${c.copyOfEvidenceId}, claim ${c.claimId})`,
+        ),
         ...s.citedBy.map((c) => `  cited (${c.stance}) by ${c.claimId}  ${c.claimText}`),
       ].join('\n'),
     );
@@ -194,9 +250,11 @@ const sourceShow: Command = {
 
 const sourceAdd: Command = {
   name: 'source add',
-  usage: 'source add --title T [--url U] [--publisher P] [--author A]... [--date YYYY-MM-DD] [--kind K] [--reliability A-F] [--derived-from ID]',
-  summary: 'Register a source with its Admiralty reliability grade.',
+  usage:
+    'source add --title T [--url U] [--publisher P] [--author A]... [--date YYYY-MM-DD] [--kind K] [--reliability A-F] [--derived-from ID] [--speaks-for NAME]',
+  summary: 'Register a source with its Admiralty reliability grade (--speaks-for: the party it speaks for).',
   options: {
+    'speaks-for': { type: 'string' },
     title: { type: 'string' },
     url: { type: 'string' },
     publisher: { type: 'string' },
@@ -221,6 +279,36 @@ const sourceAdd: Command = {
         reliability: str(ctx.values, 'reliability')?.toUpperCase() as never,
         derivedFromId: str(ctx.values, 'derived-from') ?? null,
         notes: str(ctx.values, 'notes'),
+        speaksFor: clearable(ctx.values, 'speaks-for') ?? null,
+      }),
+    );
+    ctx.print(s, () => sourceText(s));
+  },
+};
+
+const sourceEdit: Command = {
+  name: 'source edit',
+  usage: 'source edit ID [--title T] [--publisher P] [--reliability A-F] [--derived-from ID] [--speaks-for NAME] [--notes N]  ("" clears)',
+  summary: 'Change a source: its grade, lineage or whom it speaks for.',
+  options: {
+    title: { type: 'string' },
+    publisher: { type: 'string' },
+    reliability: { type: 'string' },
+    'derived-from': { type: 'string' },
+    'speaks-for': { type: 'string' },
+    notes: { type: 'string' },
+  },
+  minArgs: 1,
+  async run(ctx) {
+    const s = await ctx.withCase((api) =>
+      api.invoke('sources.update', {
+        id: ctx.args[0]!,
+        title: str(ctx.values, 'title'),
+        publisher: clearable(ctx.values, 'publisher'),
+        reliability: str(ctx.values, 'reliability')?.toUpperCase() as never,
+        derivedFromId: clearable(ctx.values, 'derived-from'),
+        speaksFor: clearable(ctx.values, 'speaks-for'),
+        notes: str(ctx.values, 'notes'),
       }),
     );
     ctx.print(s, () => sourceText(s));
@@ -240,37 +328,67 @@ const sourceList: Command = {
   },
 };
 
+/** What evidence add and evidence edit both take. */
+const EVIDENCE_OPTIONS = {
+  stance: { type: 'string' },
+  credibility: { type: 'string' },
+  excerpt: { type: 'string' },
+  locator: { type: 'string' },
+  weight: { type: 'string' },
+  note: { type: 'string' },
+  attribution: { type: 'boolean' },
+} as const;
+
+function evidenceFields(v: Values) {
+  return {
+    stance: str(v, 'stance') as never,
+    credibility: num(v, 'credibility') as never,
+    excerpt: str(v, 'excerpt'),
+    weight: num(v, 'weight'),
+    note: str(v, 'note'),
+  };
+}
+
+const evidenceLine = (e: Evidence) =>
+  `${e.id}  ${e.stance} (credibility ${e.credibility}, weight ${e.weight})${e.attribution ? ' — attribution: counts 0' : ''}`;
+
 const evidenceAdd: Command = {
   name: 'evidence add',
-  usage: 'evidence add CLAIM_ID --source SOURCE_ID --stance supports|refutes|context [--credibility 1-6] [--excerpt TEXT] [--locator L] [--weight W] [--note N]',
-  summary: 'Link a source to a claim with a quote, stance and credibility.',
-  options: {
-    source: { type: 'string' },
-    stance: { type: 'string' },
-    credibility: { type: 'string' },
-    excerpt: { type: 'string' },
-    locator: { type: 'string' },
-    weight: { type: 'string' },
-    note: { type: 'string' },
-  },
+  usage:
+    'evidence add CLAIM_ID --source SOURCE_ID --stance supports|refutes|context [--credibility 1-6] [--excerpt TEXT] [--locator L] [--weight W] [--note N] [--attribution]',
+  summary: 'Link a source to a claim with a quote, stance and credibility (--attribution: it only shows the claim was made).',
+  options: { ...EVIDENCE_OPTIONS, source: { type: 'string' } },
   minArgs: 1,
   async run(ctx) {
     const source = str(ctx.values, 'source');
-    const stance = str(ctx.values, 'stance');
-    if (!source || !stance) throw new UsageError('--source and --stance are required');
+    if (!source || !str(ctx.values, 'stance')) throw new UsageError('--source and --stance are required');
     const e = await ctx.withCase((api) =>
       api.invoke('evidence.create', {
+        ...evidenceFields(ctx.values),
         claimId: ctx.args[0]!,
         sourceId: source,
-        stance: stance as never,
-        credibility: num(ctx.values, 'credibility') as never,
-        excerpt: str(ctx.values, 'excerpt'),
         locator: str(ctx.values, 'locator') ?? null,
-        weight: num(ctx.values, 'weight'),
-        note: str(ctx.values, 'note'),
+        attribution: ctx.values.attribution === true,
       }),
     );
-    ctx.print(e, () => `${e.id}  ${e.stance} (credibility ${e.credibility}, weight ${e.weight})`);
+    ctx.print(e, () => evidenceLine(e));
+  },
+};
+
+const evidenceEdit: Command = {
+  name: 'evidence edit',
+  usage:
+    'evidence edit EVIDENCE_ID [--stance S] [--credibility 1-6] [--excerpt TEXT] [--locator L] [--weight W] [--note N] [--attribution | --not-attribution]',
+  summary: 'Change an evidence item; --attribution marks it as only showing that the claim was made, --not-attribution unmarks it.',
+  options: { ...EVIDENCE_OPTIONS, 'not-attribution': { type: 'boolean' } },
+  minArgs: 1,
+  async run(ctx) {
+    if (ctx.values.attribution && ctx.values['not-attribution']) throw new UsageError('--attribution and --not-attribution exclude each other');
+    const attribution = ctx.values.attribution ? true : ctx.values['not-attribution'] ? false : undefined;
+    const e = await ctx.withCase((api) =>
+      api.invoke('evidence.update', { ...evidenceFields(ctx.values), id: ctx.args[0]!, locator: clearable(ctx.values, 'locator'), attribution }),
+    );
+    ctx.print(e, () => evidenceLine(e));
   },
 };
 
@@ -348,15 +466,18 @@ export const coreCommands: Command[] = [
   init,
   claimAdd,
   claimList,
+  claimEdit,
   claimShow,
   claimStatus,
   claimOverride,
   claimDelete,
   claimRestore,
   sourceAdd,
+  sourceEdit,
   sourceShow,
   sourceList,
   evidenceAdd,
+  evidenceEdit,
   searchCmd,
   history,
   verify,

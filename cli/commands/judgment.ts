@@ -1,4 +1,4 @@
-/** dispute open|respond|resolve and calibration: challenging claims and scoring settled ones. */
+/** dispute open|respond|resolve, claim outcome, evidence independent and calibration: challenging, settling and scoring claims. */
 import type { CalibrationReport } from '../../core/calibration';
 import type { Dispute } from '../../core/types';
 import { str, strs, UsageError, type Command, type Values } from '../command';
@@ -17,14 +17,31 @@ function disputeText(d: Dispute): string {
 
 const brier = (b: number | null) => (b === null ? '—' : b.toFixed(3));
 
+const pct = (p: number) => `${Math.round(p * 100)}%`;
+
+function claimRows(rows: CalibrationReport['claims']): string[] {
+  return rows.map((c) => `  ${brier(c.brier)}  ${(c.status ?? '—').padEnd(12)} → ${c.outcome.padEnd(5)}  held ${pct(c.final).padStart(4)}  ${c.id}  ${safe(c.text).slice(0, 70)}`);
+}
+
 function calibrationText(r: CalibrationReport): string {
+  const imported = r.imported.claims.length
+    ? [`not your judgments (verdict or outcome from an imported label, scored apart: ${brier(r.imported.brier)}):`, ...claimRows(r.imported.claims)]
+    : [];
   if (!r.overall.claims)
-    return 'No settled claims yet. Settle one with `claimtrail claim status ID supported|refuted --why TEXT --outcome true|false`.';
+    return ['No settled claims of your own yet. Record what happened with `claimtrail claim outcome ID true|false [--date D] [--note N]`.', ...imported].join('\n');
+  const o = r.overall;
+  const n = `${o.claims} settled claim${o.claims === 1 ? '' : 's'}`;
   return [
-    `Brier score ${brier(r.overall.brier)} over ${r.overall.claims} settled claim${r.overall.claims === 1 ? '' : 's'} (0 is perfect, 0.25 is a constant 50%)`,
+    `Brier score ${brier(o.brier)}${o.interval ? ` (95% interval ${brier(o.interval[0])}–${brier(o.interval[1])})` : ''} over ${n} (0 is perfect, 0.25 is a constant 50%)`,
+    o.verdict ? `verdict: ${o.verdict}` : `no verdict: fewer than ${o.minimumSample} settled claims`,
+    'reliability (band: claims, predicted → observed, 95% interval):',
+    ...r.reliability
+      .filter((b) => b.claims > 0)
+      .map((b) => `  ${b.band}: ${b.claims}, ${pct(b.predicted!)} → ${pct(b.observed!)} (${pct(b.interval![0])}–${pct(b.interval![1])})`),
     ...(r.byTag.length ? ['by tag:', ...r.byTag.map((t) => `  ${brier(t.brier)}  ${safe(t.tag)} (${t.claims})`)] : []),
-    'claims:',
-    ...r.claims.map((c) => `  ${brier(c.brier)}  ${c.outcome.padEnd(5)}  ${c.id}  ${safe(c.text).slice(0, 80)}`),
+    'claims (score, verdict → what happened):',
+    ...claimRows(r.claims),
+    ...imported,
   ].join('\n');
 }
 
@@ -93,4 +110,45 @@ const calibration: Command = {
   },
 };
 
-export const judgmentCommands: Command[] = [disputeOpen, disputeRespond, disputeResolve, calibration];
+const claimOutcome: Command = {
+  name: 'claim outcome',
+  usage: 'claim outcome ID true|false|clear [--date YYYY-MM-DD] [--note TEXT]',
+  summary: 'Record what actually happened, apart from your verdict (a claim judged supported may turn out false).',
+  options: { date: { type: 'string' }, note: { type: 'string' } },
+  minArgs: 2,
+  async run(ctx) {
+    const [id, word] = ctx.args as [string, string];
+    const w = word.trim().toLowerCase();
+    if (!['true', 'false', 'clear'].includes(w)) throw new UsageError(`outcome must be true, false or clear, not "${word}"`);
+    const c = await ctx.withCase((api) =>
+      api.invoke('claims.setOutcome', {
+        id,
+        outcome: w === 'clear' ? null : (w as 'true' | 'false'),
+        at: str(ctx.values, 'date') ?? null,
+        note: str(ctx.values, 'note') ?? null,
+      }),
+    );
+    ctx.print(c, () =>
+      c.outcome
+        ? `${c.id}  judged ${c.status}, turned out ${c.outcome} (${c.outcomeAt})${c.outcomeNote ? ` — ${safe(c.outcomeNote)}` : ''}`
+        : `${c.id}  outcome cleared (verdict: ${c.status})`,
+    );
+  },
+};
+
+const evidenceIndependent: Command = {
+  name: 'evidence independent',
+  usage: 'evidence independent EVIDENCE_ID OTHER_ID [--undo] [--why TEXT]',
+  summary: 'Declare two items with near-identical quotes independent (both count as origins); --undo withdraws it.',
+  options: { undo: { type: 'boolean' }, why: { type: 'string' } },
+  minArgs: 2,
+  async run(ctx) {
+    const [a, b] = ctx.args as [string, string];
+    const r = await ctx.withCase((api) =>
+      api.invoke('evidence.setIndependent', { a, b, independent: ctx.values.undo !== true, rationale: str(ctx.values, 'why') ?? null }),
+    );
+    ctx.print(r, () => (r.independent ? `${a} and ${b} are declared independent` : `${a} and ${b} are no longer declared independent`));
+  },
+};
+
+export const judgmentCommands: Command[] = [disputeOpen, disputeRespond, disputeResolve, claimOutcome, evidenceIndependent, calibration];

@@ -14,6 +14,10 @@ export const DEFAULT_TITLE = 'Briefing note';
 
 function judgmentOf(c: BriefingClaimData, label: string, book: FootnoteBook): Judgment {
   const { claim, model } = c;
+  // Compile fix for issue 11 (kinds): a not-checkable claim carries no probability; until the briefing
+  // lists such claims apart it shows the model's evidence arithmetic here.
+  const probability = claim.probability ?? model.probability;
+  const band = claim.band ?? model.band;
   const disputes: DisputeLine[] = c.disputes.map((d) => ({
     id: d.id,
     raisedBy: d.raisedBy,
@@ -25,7 +29,7 @@ function judgmentOf(c: BriefingClaimData, label: string, book: FootnoteBook): Ju
   }));
   const history = judgmentChanges(c.events);
   const warnings: string[] = [];
-  const conflict = statusConflict(claim.status, claim.probability);
+  const conflict = statusConflict(claim.status, probability);
   if (conflict) warnings.push(`Status contradicts the evidence: ${clause(conflict)}.`);
   if (model.singleOrigin) warnings.push('Single origin: all supporting evidence traces to one source.');
   if (model.circularReporting) warnings.push('Circular reporting: some supporting items repeat a source already counted.');
@@ -34,18 +38,18 @@ function judgmentOf(c: BriefingClaimData, label: string, book: FootnoteBook): Ju
     claimId: claim.id,
     text: claim.text,
     claimant: claim.claimant,
-    probability: claim.probability,
-    computedProbability: claim.computedProbability,
+    probability,
+    computedProbability: claim.computedProbability ?? model.probability,
     overridden: claim.overridden,
-    band: claim.band,
+    band,
     confidence: model.confidence,
     confidenceReasons: model.confidenceReasons,
     status: claim.status,
     statusRationale: claim.statusRationale,
     sentences: {
-      likelihood: likelihoodSentence(claim.band, claim.probability),
+      likelihood: likelihoodSentence(band, probability),
       confidence: confidenceSentence(model.confidence, model.confidenceReasons),
-      override: claim.overridden ? overrideSentence(claim.computedProbability) : null,
+      override: claim.overridden ? overrideSentence(claim.computedProbability ?? model.probability) : null,
       status: statusSentence(claim.status),
     },
     evidence: c.evidence.map((e) => ({ evidenceId: e.id, stance: e.stance, excerpt: e.excerpt, note: e.note, footnote: book.cite(e) })),

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { BANDS } from '../estimative';
-import { CLAIM_STATUSES, OUTCOMES, type Claim, type ClaimDetail, type ClaimSummary, type Page } from '../types';
+import { CLAIM_KINDS, CLAIM_STATUSES, OUTCOMES, type Claim, type ClaimDetail, type ClaimSummary, type Page } from '../types';
 import { mutation, query } from './define';
 import { id, isoDate, optionalText, paging, probability, rationale, requiredText, tagName, text } from './fields';
 
 const status = z.enum(CLAIM_STATUSES, { message: `must be one of: ${CLAIM_STATUSES.join(', ')}` });
+
+const kind = z.enum(CLAIM_KINDS, { message: `must be one of: ${CLAIM_KINDS.join(', ')}` });
 
 const quantity = z.object({
   value: z.number().finite(),
@@ -22,6 +24,9 @@ const claimFields = {
   notes: text(100_000).optional(),
   context: optionalText(2_000),
   quantity: quantity.nullish(),
+  kind: kind.optional(),
+  /** Why the claim is of its kind; required for not-checkable. */
+  kindRationale: optionalText(2_000),
 };
 
 export const CLAIM_SORTS = ['updated', 'created', 'probability', 'text', 'claimant', 'status', 'claimedAt'] as const;
@@ -54,10 +59,19 @@ export const claimMethods = {
       notes: claimFields.notes,
       context: claimFields.context,
       quantity: claimFields.quantity,
+      kind: claimFields.kind,
+      kindRationale: claimFields.kindRationale,
     }),
   ),
   'claims.setStatus': mutation<Claim>()(
     z.object({ id, status, rationale: optionalText(20_000), outcome: z.enum(OUTCOMES).nullish() }),
+  ),
+  /**
+   * What actually happened, apart from the verdict: a claim judged supported may turn out false.
+   * `outcome: null` clears it. `at` is when it became known (default: today).
+   */
+  'claims.setOutcome': mutation<Claim>()(
+    z.object({ id, outcome: z.enum(OUTCOMES).nullable(), at: isoDate.nullish(), note: optionalText(20_000) }),
   ),
   'claims.override': mutation<Claim>()(z.object({ id, probability, rationale })),
   'claims.clearOverride': mutation<Claim>()(z.object({ id, rationale })),

@@ -21,6 +21,8 @@ const sourceFields = {
     .regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lowercase hex')
     .nullish(),
   csl: jsonRecord().nullish(),
+  /** Whom the source speaks for (names separated by ";"); its items attribute, not corroborate, their claims. */
+  speaksFor: optionalText(500),
 };
 
 export const sourceMethods = {

@@ -6,6 +6,13 @@
 // - `locator` "para N" = the N-th non-empty line of the brief.
 // - Parties we only hear through the brief are sources with `derivedFrom: 'brief'`, so the
 //   confidence model treats them and the brief as one origin (no circular reporting).
+// - Attribution is not corroboration (docs/confidence.md): every source names whom it speaks for
+//   (`speaksFor`, matched against each claim's claimant). A quote that only shows a party said
+//   something counts 0 for that party's own claim: DeepSeek's statements for DeepSeek's claims, the
+//   brief's own sentences (and what it reports) for the brief's claims, the unnamed researchers'
+//   and critics' words for their own claims. So most claims here are "not assessed" with "no
+//   independent corroboration": that is the honest state of a case built from one brief.
+// - Kinds: forward-looking claims are forecasts; a normative statement is not checkable.
 // - The brief is undated. Its latest internal date is "January 27"; the move from the Biden to the
 //   Trump administration places it in 2025. Dates below that rely on this inference say so.
 
@@ -17,12 +24,14 @@ export interface SampleSource {
   reliability: 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
   derivedFrom?: string /* key of another source this one repeats */;
   publishedAt?: string /* YYYY-MM-DD */; notes?: string;
+  speaksFor?: string /* the party whose statements this source carries (a claimant name) */;
 }
 
 export interface SampleClaim {
   key: string; text: string; claimant?: string; claimedAt?: string /* YYYY-MM-DD */;
   tags: string[]; prior?: number; notes?: string;
   quantity?: { value: number; unit: string; scope?: string; asOf?: string };
+  kind?: 'fact' | 'forecast' | 'not-checkable'; kindRationale?: string;
 }
 
 export interface SampleEvidence {
@@ -48,32 +57,38 @@ export interface SampleCase {
 }
 
 const BRIEF_AUTHORS = 'Analysis brief (authors)';
+const RESEARCHERS_FINDINGS = 'Researchers (unnamed “recent findings”)';
+const RESEARCHERS = 'Researchers (unnamed)';
+const CRITICS = 'Critics (unnamed)';
+const EXECS = 'Some tech executives (unnamed)';
+const TRUMP = 'Trump administration';
+const FORECAST = { kind: 'forecast' as const };
 
 export const deepseekSample: SampleCase = {
   title: 'DeepSeek: cost, chips, market shock and security concerns',
   sources: [
-    { key: 'brief', kind: 'report', reliability: 'B', publisher: 'Analysis brief (seed)',
+    { key: 'brief', kind: 'report', reliability: 'B', publisher: 'Analysis brief (seed)', speaksFor: BRIEF_AUTHORS,
       title: 'DeepSeek’s emergence has introduced fresh challenges to US and Chinese AI firms and policymakers alike',
       notes: 'Established analytic format that cites its own earlier briefs; publisher and date not given in the text, and most figures carry no primary source.' },
-    { key: 'deepseek', kind: 'official statement', reliability: 'C', publisher: 'DeepSeek', derivedFrom: 'brief',
+    { key: 'deepseek', kind: 'official statement', reliability: 'C', publisher: 'DeepSeek', derivedFrom: 'brief', speaksFor: 'DeepSeek',
       title: 'DeepSeek statements on V3 training cost and training chips (as reported in the brief)',
       notes: 'Interested party describing its own costs and hardware; self-reported and unaudited, and known here only through the brief.' },
-    { key: 'tech-execs', kind: 'other', reliability: 'F', derivedFrom: 'brief',
+    { key: 'tech-execs', kind: 'other', reliability: 'F', derivedFrom: 'brief', speaksFor: EXECS,
       title: 'Tech executives voicing disbelief about DeepSeek’s chips (unnamed, as reported in the brief)',
       notes: 'Neither named nor counted ("some"), possibly rivals with a stake; reliability cannot be judged.' },
-    { key: 'researchers-market', kind: 'other', reliability: 'F', derivedFrom: 'brief',
+    { key: 'researchers-market', kind: 'other', reliability: 'F', derivedFrom: 'brief', speaksFor: RESEARCHERS,
       title: 'Researchers on Nvidia demand and Jevons’ paradox (unnamed, as reported in the brief)',
       notes: 'Unnamed researchers, no publication cited; reliability cannot be judged.' },
-    { key: 'safety-findings', kind: 'other', reliability: 'F', derivedFrom: 'brief',
+    { key: 'safety-findings', kind: 'other', reliability: 'F', derivedFrom: 'brief', speaksFor: RESEARCHERS_FINDINGS,
       title: '“Recent findings” on DeepSeek-R1 harmful output (unnamed study, as reported in the brief)',
       notes: 'The study, its authors, method and test set are not named; reliability cannot be judged.' },
     { key: 'security-researchers', kind: 'other', reliability: 'F', derivedFrom: 'brief',
       title: 'Researchers raising safety and security alarms over DeepSeek (unnamed, as reported in the brief)',
       notes: 'Unnamed researchers; the brief gives their concerns but no publication; reliability cannot be judged.' },
-    { key: 'critics', kind: 'other', reliability: 'F', derivedFrom: 'brief',
+    { key: 'critics', kind: 'other', reliability: 'F', derivedFrom: 'brief', speaksFor: CRITICS,
       title: 'Accusers of propaganda and critics of DeepSeek’s privacy policy (unnamed, as reported in the brief)',
       notes: 'Accusers are not named; reliability cannot be judged.' },
-    { key: 'trump-admin', kind: 'official statement', reliability: 'B', derivedFrom: 'brief',
+    { key: 'trump-admin', kind: 'official statement', reliability: 'B', derivedFrom: 'brief', speaksFor: TRUMP,
       publisher: 'US government (Trump administration)',
       title: 'Trump administration statement on US leadership in AI (paraphrased in the brief)',
       notes: 'A government’s own stated position is usually reliable as to what it said; here known only by paraphrase.' },
@@ -103,14 +118,14 @@ export const deepseekSample: SampleCase = {
       text: 'On 27 January Nvidia lost more than USD500bn of market capitalisation.',
       quantity: { value: 500, unit: 'USD bn', scope: 'Nvidia market capitalisation lost in one day (lower bound)', asOf: '2025-01-27' },
       notes: 'The year (2025) is inferred from the brief’s context.' },
-    { key: 'r1-harmful-11x', claimant: 'Researchers (unnamed “recent findings”)', tags: ['safety', 'deepseek-r1'],
+    { key: 'r1-harmful-11x', claimant: RESEARCHERS_FINDINGS, tags: ['safety', 'deepseek-r1'],
       text: 'DeepSeek-R1 is eleven times more likely than OpenAI’s o1 to generate harmful content.',
       quantity: { value: 11, unit: 'times as likely as OpenAI o1', scope: 'generating harmful content' },
       notes: 'Study not named; what counts as "harmful" and the test set are unknown.' },
     { key: 'data-to-china', claimant: BRIEF_AUTHORS, tags: ['privacy', 'data-transfer', 'security'],
       text: 'DeepSeek’s data privacy policies require all user data to be sent to China.',
       notes: 'The brief states this while reporting criticism; the policy text itself is not quoted.' },
-    { key: 'propaganda', claimant: 'Critics (unnamed)', tags: ['security', 'propaganda', 'censorship'],
+    { key: 'propaganda', claimant: CRITICS, tags: ['security', 'propaganda', 'censorship'],
       text: 'DeepSeek spreads Chinese propaganda.',
       notes: 'Reported as an accusation; no examples are given.' },
     { key: 'founded-2023', claimant: BRIEF_AUTHORS, tags: ['company', 'history'],
@@ -118,30 +133,31 @@ export const deepseekSample: SampleCase = {
     { key: 'a100-stockpile', claimant: BRIEF_AUTHORS, tags: ['chips', 'compute', 'highflyer'],
       text: 'DeepSeek could draw on thousands of high-end Nvidia A100 chips that its founder’s hedge fund HighFlyer had bought in advance.',
       notes: 'The brief says HighFlyer bought them "in advance" without a date or count beyond "thousands".' },
-    { key: 'exec-pre-sanction-chips', claimant: 'Some tech executives (unnamed)', tags: ['chips', 'sanctions', 'smuggling'],
+    { key: 'exec-pre-sanction-chips', claimant: EXECS, tags: ['chips', 'sanctions', 'smuggling'],
       text: 'DeepSeek trained on chips acquired before sanctions took effect or in violation of them.',
       notes: 'A suspicion voiced publicly, with no evidence given in the brief.' },
     { key: 'open-source-transparent', claimant: BRIEF_AUTHORS, tags: ['open-source', 'transparency'],
       text: 'By releasing its models as open source, DeepSeek is transparent about both its model code and the process that produced it.',
       notes: 'The brief hedges ("seemingly"). Open weights and code do not by themselves disclose training hardware or data.' },
-    { key: 'pressure-rivals', claimant: BRIEF_AUTHORS, tags: ['forecast', 'china-ai', 'competition'],
+    { key: 'pressure-rivals', claimant: BRIEF_AUTHORS, ...FORECAST, tags: ['forecast', 'china-ai', 'competition'],
       text: 'DeepSeek’s success will push its Chinese rivals to release new models on tighter deadlines.' },
-    { key: 'beijing-guardrails', claimant: BRIEF_AUTHORS, tags: ['forecast', 'regulation', 'open-source'],
+    { key: 'beijing-guardrails', claimant: BRIEF_AUTHORS, ...FORECAST, tags: ['forecast', 'regulation', 'open-source'],
       text: 'In the long run Beijing may put guardrails around open-source AI because of safety concerns.' },
-    { key: 'semis-recover', claimant: BRIEF_AUTHORS, tags: ['forecast', 'markets', 'semiconductors'],
+    { key: 'semis-recover', claimant: BRIEF_AUTHORS, ...FORECAST, tags: ['forecast', 'markets', 'semiconductors'],
       text: 'Semiconductor share prices will recover, because cheaper AI will make it more widely available.' },
-    { key: 'jevons-overstated', claimant: 'Researchers (unnamed)', tags: ['markets', 'nvidia', 'compute-demand'],
+    { key: 'jevons-overstated', claimant: RESEARCHERS, ...FORECAST, tags: ['markets', 'nvidia', 'compute-demand'],
       text: 'Fears that efficient AI will cut chip demand are overstated: cheaper compute will speed AI adoption (Jevons’ paradox).' },
-    { key: 'openai-pricing-pressure', claimant: BRIEF_AUTHORS, tags: ['competition', 'openai', 'pricing'],
+    { key: 'openai-pricing-pressure', claimant: BRIEF_AUTHORS, ...FORECAST, tags: ['competition', 'openai', 'pricing'],
       text: 'DeepSeek’s efficiency-focused approach could seriously challenge OpenAI and other earlier LLM developers, which may struggle to justify premium prices.' },
-    { key: 'deters-foreign-investment', claimant: BRIEF_AUTHORS, tags: ['forecast', 'investment', 'security'],
+    { key: 'deters-foreign-investment', claimant: BRIEF_AUTHORS, ...FORECAST, tags: ['forecast', 'investment', 'security'],
       text: 'Safety, propaganda and privacy worries about DeepSeek will further deter foreign investment in Chinese AI and strengthen US competitors.' },
-    { key: 'us-must-lead', claimant: 'Trump administration', tags: ['policy', 'us-government'],
-      text: 'Washington must remain the global leader in AI.',
+    { key: 'us-must-lead', claimant: TRUMP, tags: ['policy', 'us-government'],
+      text: 'Washington must remain the global leader in AI.', kind: 'not-checkable',
+      kindRationale: 'A normative statement of policy (what Washington should do), not a fact that evidence can make more or less likely.',
       notes: 'A statement of policy, recorded so that the sanctions forecast can depend on it; the claim that it was said is what the evidence supports.' },
-    { key: 'further-sanctions-likely', claimant: BRIEF_AUTHORS, tags: ['forecast', 'sanctions', 'export-controls'],
+    { key: 'further-sanctions-likely', claimant: BRIEF_AUTHORS, ...FORECAST, tags: ['forecast', 'sanctions', 'export-controls'],
       text: 'Further US sanctions on Chinese AI, including strict implementation of the last Biden package, are highly likely.' },
-    { key: 'sanctions-spur-innovation', claimant: BRIEF_AUTHORS, tags: ['sanctions', 'self-sufficiency', 'china-ai'],
+    { key: 'sanctions-spur-innovation', claimant: BRIEF_AUTHORS, ...FORECAST, tags: ['sanctions', 'self-sufficiency', 'china-ai'],
       text: 'In the long run US AI sanctions may push Chinese firms to innovate faster, the opposite of what Washington intends.' },
     { key: 'state-support-unclear', claimant: BRIEF_AUTHORS, tags: ['company', 'state-support'],
       text: 'It is unclear whether DeepSeek received specific state support beyond general investment in infrastructure and education.' },

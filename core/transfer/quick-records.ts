@@ -93,13 +93,15 @@ export function quickEvidence(r: Record<string, unknown>): EvidenceOut | null {
   const locator = nullableText(r.locator, 500);
   const note = textOf(r.note, 20_000, '');
   if (excerpt === NO || locator === NO || note === NO) return null;
-  const out: Record<string, unknown> = { key, claimKey, sourceKey, stance, excerpt, locator, credibility, weight, note };
+  if (r.attribution !== undefined && r.attribution !== false) return null; // marked items go through zod
+  if (r.independentOf !== undefined && !(Array.isArray(r.independentOf) && r.independentOf.length === 0)) return null;
+  const out: Record<string, unknown> = { key, claimKey, sourceKey, stance, excerpt, locator, credibility, weight, note, attribution: false, independentOf: [] };
   return withOptionals(out, r) ? (out as EvidenceOut) : null;
 }
 
 export type ClaimOut = z.output<typeof claimRecord>;
 
-/** Claims without override or quantity (objects go through zod). */
+/** Facts without override, quantity or outcome details (the rest go through zod). */
 export function quickClaim(r: Record<string, unknown>): ClaimOut | null {
   const { key } = r;
   if (!isKey(key)) return null;
@@ -110,6 +112,9 @@ export function quickClaim(r: Record<string, unknown>): ClaimOut | null {
   const prior = r.prior === undefined ? 0.5 : r.prior;
   if (typeof prior !== 'number' || !(prior > 0 && prior < 1)) return null;
   if ((r.override !== undefined && r.override !== null) || (r.quantity !== undefined && r.quantity !== null)) return null;
+  // Kinds other than fact and outcome details go through zod.
+  if ((r.kind !== undefined && r.kind !== 'fact') || [r.kindRationale, r.outcomeAt, r.outcomeNote].some((v) => v !== undefined && v !== null))
+    return null;
   const text = requiredTextOf(r.text, 20_000);
   const claimant = nullableText(r.claimant, 500);
   const claimedAt = nullableString(r.claimedAt, (s) => ISO_DATE.test(s));
@@ -121,6 +126,9 @@ export function quickClaim(r: Record<string, unknown>): ClaimOut | null {
   if (text === NO || claimant === NO || claimedAt === NO || context === NO || statusRationale === NO || notes === NO || tags === NO || deletedAt === NO)
     return null;
   if (STATUSES_NEEDING_RATIONALE.includes(status as ClaimStatus) && !statusRationale) return null;
-  const out: Record<string, unknown> = { key, text, claimant, claimedAt, context, status, statusRationale, outcome, prior, override: null, notes, quantity: null, tags, deletedAt };
+  const out: Record<string, unknown> = {
+    key, text, claimant, claimedAt, context, status, statusRationale, outcome, prior, override: null, notes, quantity: null, tags, deletedAt,
+    kind: 'fact', kindRationale: null, outcomeAt: null, outcomeNote: null,
+  };
   return withOptionals(out, r) ? (out as ClaimOut) : null;
 }

@@ -18,7 +18,7 @@ import {
   weight,
 } from '../contract/fields';
 import { textProblem } from '../text';
-import { CLAIM_STATUSES, LINK_KINDS, OUTCOMES, SOURCE_KINDS, STANCES, STATUSES_NEEDING_RATIONALE } from '../types';
+import { CLAIM_KINDS, CLAIM_STATUSES, LINK_KINDS, OUTCOMES, SOURCE_KINDS, STANCES, STATUSES_NEEDING_RATIONALE } from '../types';
 
 export const timestamp = z
   .string()
@@ -63,6 +63,10 @@ export const claimRecord = z
       z.object({ value: z.number().finite(), unit: requiredText(60), scope: nullable(optionalText(300)), asOf: nullable(isoDate) }),
     ),
     tags: z.array(tagName).max(100, 'at most 100 tags').default([]),
+    kind: z.enum(CLAIM_KINDS, { message: `must be one of: ${CLAIM_KINDS.join(', ')}` }).default('fact'),
+    kindRationale: nullable(optionalText(2_000)),
+    outcomeAt: nullable(z.string().max(40)),
+    outcomeNote: nullable(optionalText(20_000)),
     createdAt: timestamp.optional(),
     updatedAt: timestamp.optional(),
     deletedAt: nullable(timestamp),
@@ -72,6 +76,8 @@ export const claimRecord = z
   .superRefine((c, ctx) => {
     if (STATUSES_NEEDING_RATIONALE.includes(c.status) && !c.statusRationale)
       ctx.addIssue({ code: 'custom', path: ['statusRationale'], message: `a claim marked ${c.status} needs a rationale` });
+    if (c.kind === 'not-checkable' && !c.kindRationale)
+      ctx.addIssue({ code: 'custom', path: ['kindRationale'], message: 'a not-checkable claim needs a reason (why it cannot be checked)' });
   });
 
 export const sourceRecord = z.object({
@@ -90,6 +96,7 @@ export const sourceRecord = z.object({
   notes: text(100_000).default(''),
   fileSha256: nullable(z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lowercase hex')),
   csl: nullable(z.record(z.string(), z.unknown())),
+  speaksFor: nullable(optionalText(500)),
   createdAt: timestamp.optional(),
   updatedAt: timestamp.optional(),
   deletedAt: nullable(timestamp),
@@ -108,6 +115,8 @@ export const evidenceRecord = z.object({
   credibility: credibility.default(6),
   weight: weight.default(1),
   note: text(20_000).default(''),
+  attribution: z.boolean().default(false),
+  independentOf: z.array(key).max(1_000, 'at most 1000 items').default([]),
   createdAt: timestamp.optional(),
   updatedAt: timestamp.optional(),
   line: z.number().optional(),

@@ -13,8 +13,9 @@ export const JSON_VERSION = 1;
 
 export interface SnapshotClaim extends ClaimFields {
   id: string;
-  probability: number;
-  band: Band;
+  /** null iff the claim is not checkable. */
+  probability: number | null;
+  band: Band | null;
   confidence: ConfidenceLevel;
   createdAt: string;
   updatedAt: string;
@@ -29,7 +30,8 @@ export interface SnapshotSource extends SourceFields {
   deletedAt: string | null;
 }
 
-export type SnapshotEvidence = Evidence;
+/** Each pair declared independent is listed once, on the item recorded first. */
+export type SnapshotEvidence = Evidence & { independentOf: string[] };
 export type SnapshotDispute = Dispute;
 
 export interface SnapshotLink {

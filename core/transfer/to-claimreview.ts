@@ -32,7 +32,7 @@ export function claimsToClaimReview(s: CaseSnapshot, signedHead?: string): strin
       reviewRating: {
         '@type': 'Rating',
         alternateName: c.status,
-        ratingValue: Math.round(c.probability * 100),
+        ratingValue: c.probability === null ? undefined : Math.round(c.probability * 100),
         bestRating: 100,
         worstRating: 0,
         ratingExplanation: c.statusRationale ?? undefined,

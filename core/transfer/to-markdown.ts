@@ -1,6 +1,6 @@
 /** A readable Markdown digest of the whole case: each claim with its judgment, evidence and disputes. */
 import { gradeCode } from '../grades';
-import { formatPercent } from '../estimative';
+import { probabilityText } from '../estimative';
 import { signedHeadComment } from '../signed-head';
 import { normalizeLineEndings } from '../text';
 import type { CaseSnapshot } from './snapshot';
@@ -26,7 +26,7 @@ export function caseToMarkdown(s: CaseSnapshot, signedHead?: string): string {
     out.push(
       `- Claimant: ${mdEscape(c.claimant ?? '—')}${c.claimedAt ? ` (${c.claimedAt})` : ''}`,
       `- Status: ${c.status}${c.statusRationale ? ` — ${mdEscape(c.statusRationale)}` : ''}`,
-      `- Probability: ${formatPercent(c.probability)} (${c.band}); analytic confidence: ${c.confidence}`,
+      `- Probability: ${probabilityText(c.probability, c.band)}; analytic confidence: ${c.confidence}`,
     );
     if (c.tags.length) out.push(`- Tags: ${c.tags.map(mdEscape).join(', ')}`);
     const ev = s.evidence.filter((e) => e.claimId === c.id);

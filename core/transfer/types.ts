@@ -3,7 +3,7 @@
  * refer to each other by `key` (the record's own id when the file has one). Errors name the file,
  * the line or record, and the field.
  */
-import type { ClaimStatus, DisputeFields, LinkKind, Outcome, SourceFields, Stance } from '../types';
+import type { ClaimKind, ClaimStatus, DisputeFields, LinkKind, Outcome, SourceFields, Stance } from '../types';
 
 export const IMPORT_FORMATS = ['json', 'csv', 'tsv', 'csl-json', 'claimreview'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -48,6 +48,11 @@ export interface ClaimFields {
   notes: string;
   quantity: { value: number; unit: string; scope: string | null; asOf: string | null } | null;
   tags: string[];
+  /** Issue 11 (absent in older files: a fact with no outcome details). */
+  kind?: ClaimKind;
+  kindRationale?: string | null;
+  outcomeAt?: string | null;
+  outcomeNote?: string | null;
 }
 
 /** What an evidence item carries besides its claim and source. */
@@ -58,6 +63,10 @@ export interface EvidenceFields {
   credibility: 1 | 2 | 3 | 4 | 5 | 6;
   weight: number;
   note: string;
+  /** The analyst marked the item as attribution (absent in older files: false). */
+  attribution?: boolean;
+  /** Keys (in a case export: ids) of items of the same claim the analyst declared independent of this one. */
+  independentOf?: string[];
 }
 
 export interface BundleClaim extends Origin, ClaimFields {

@@ -4,19 +4,30 @@
  */
 import { migration001 } from './001-initial';
 import { migration002 } from './002-fts-format-separators';
+import { migration003 } from './003-claim-kinds-attribution-outcomes';
 import { migration004 } from './004-search-forgives';
+import type { DB } from '../sql';
+import { recomputeClaims } from '../transfer/recompute';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Runs after `sql`, in the same transaction (e.g. to bring stored values in line with new rules). */
+  after?(db: DB): void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: migration001 },
   { version: 2, name: 'full-text indexes split words on invisible format characters', sql: migration002 },
-  // 004 (file name) follows 003 once both are merged: its version is then 4.
-  { version: 3, name: 'search that forgives: stemmed words, trigrams, vocabulary, quantity index', sql: migration004 },
+  {
+    version: 3,
+    name: 'claim kinds, attribution, copy marks, outcomes apart from verdicts',
+    sql: migration003,
+    // Undeclared copies now count as one origin: store what the model computes for every claim.
+    after: (db) => void recomputeClaims(db, { above: 0 }),
+  },
+  { version: 4, name: 'search that forgives: stemmed words, trigrams, vocabulary, quantity index', sql: migration004 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { claimListInput } from '../../core/contract/claims';
-import type { Band, Claim, ClaimStatus, ClaimSummary, ConfidenceLevel, Outcome, Page } from '../../core/types';
+import type { Band, Claim, ClaimKind, ClaimStatus, ClaimSummary, ConfidenceLevel, Outcome, Page } from '../../core/types';
 import { bandOf } from '../../core/estimative';
-import type { StoredJudgment } from '../../core/judgment';
+import { assessmentOf, carriedProbability, type StoredJudgment } from '../../core/judgment';
 import { notFound } from '../errors';
 import { all, get, join, list, run, sql, trustedIdentifier, type DB, type Sql } from '../sql';
 import { tagsOf, tagsOfMany } from './tags';
@@ -17,6 +17,11 @@ export interface ClaimRow {
   status: ClaimStatus;
   status_rationale: string | null;
   outcome: Outcome | null;
+  outcome_at: string | null;
+  outcome_note: string | null;
+  kind: ClaimKind;
+  kind_rationale: string | null;
+  assessed: number;
   prior: number;
   override_p: number | null;
   override_rationale: string | null;
@@ -37,8 +42,8 @@ export interface ClaimRow {
 }
 
 /** The judgment a claim row stores. */
-export function storedJudgment(r: Pick<ClaimRow, 'probability' | 'computed_p' | 'band' | 'confidence'>): StoredJudgment {
-  return { probability: r.probability, computed: r.computed_p, band: r.band, confidence: r.confidence };
+export function storedJudgment(r: Pick<ClaimRow, 'probability' | 'computed_p' | 'band' | 'confidence' | 'assessed'>): StoredJudgment {
+  return { probability: r.probability, computed: r.computed_p, band: r.band, confidence: r.confidence, assessed: r.assessed === 1 };
 }
 
 export function claimRowById(db: DB, id: string): ClaimRow {
@@ -55,10 +60,10 @@ export function claimRowByRowid(db: DB, rowid: number): ClaimRow {
 type SummaryRow = Pick<
   ClaimRow,
   | 'rowid' | 'id' | 'text' | 'claimant' | 'claimed_at' | 'status' | 'probability' | 'computed_p' | 'band' | 'confidence'
-  | 'override_p' | 'evidence_count' | 'open_disputes' | 'created_at' | 'updated_at' | 'deleted_at'
+  | 'override_p' | 'evidence_count' | 'open_disputes' | 'created_at' | 'updated_at' | 'deleted_at' | 'kind' | 'assessed'
 >;
 const SUMMARY_COLUMNS = sql`c.rowid, c.id, c.text, c.claimant, c.claimed_at, c.status, c.probability, c.computed_p, c.band,
-  c.confidence, c.override_p, c.evidence_count, c.open_disputes, c.created_at, c.updated_at, c.deleted_at`;
+  c.confidence, c.override_p, c.evidence_count, c.open_disputes, c.created_at, c.updated_at, c.deleted_at, c.kind, c.assessed`;
 
 function toSummary(r: SummaryRow, tags: string[]): ClaimSummary {
   return {
@@ -68,9 +73,12 @@ function toSummary(r: SummaryRow, tags: string[]): ClaimSummary {
     claimedAt: r.claimed_at,
     status: r.status,
     tags,
-    probability: r.probability,
-    computedProbability: r.computed_p,
-    band: r.band,
+    kind: r.kind,
+    assessment: assessmentOf(r.kind, r.assessed === 1, r.override_p !== null),
+    // The database keeps the evidence arithmetic of every claim; a not-checkable claim carries none of it.
+    probability: carriedProbability(r.kind, r.probability),
+    computedProbability: carriedProbability(r.kind, r.computed_p),
+    band: r.kind === 'not-checkable' ? null : r.band,
     confidence: r.confidence,
     overridden: r.override_p !== null,
     evidenceCount: r.evidence_count,
@@ -94,7 +102,10 @@ export function toClaim(db: DB, r: ClaimRow): Claim {
     override:
       r.override_p === null ? null : { probability: r.override_p, rationale: r.override_rationale ?? '' },
     statusRationale: r.status_rationale,
+    kindRationale: r.kind_rationale,
     outcome: r.outcome,
+    outcomeAt: r.outcome_at,
+    outcomeNote: r.outcome_note,
   };
 }
 
@@ -106,6 +117,8 @@ export interface ClaimInsert {
   context: string | null;
   status: ClaimStatus;
   statusRationale: string | null;
+  kind: ClaimKind;
+  kindRationale: string | null;
   prior: number;
   notes: string;
   quantity: { value: number; unit: string; scope?: string | null; asOf?: string | null } | null;
@@ -118,9 +131,9 @@ export function insertClaim(db: DB, c: ClaimInsert): number {
   return Number(
     run(
       db,
-      sql`INSERT INTO claims (id, text, claimant, claimed_at, context, status, status_rationale, prior, notes,
+      sql`INSERT INTO claims (id, text, claimant, claimed_at, context, status, status_rationale, kind, kind_rationale, prior, notes,
             qty_value, qty_unit, qty_scope, qty_as_of, computed_p, probability, band, created_at, updated_at)
-          VALUES (${c.id}, ${c.text}, ${c.claimant}, ${c.claimedAt}, ${c.context}, ${c.status}, ${c.statusRationale},
+          VALUES (${c.id}, ${c.text}, ${c.claimant}, ${c.claimedAt}, ${c.context}, ${c.status}, ${c.statusRationale}, ${c.kind}, ${c.kindRationale},
             ${c.prior}, ${c.notes}, ${q?.value ?? null}, ${q?.unit ?? null}, ${q?.scope ?? null}, ${q?.asOf ?? null},
             ${c.prior}, ${c.prior}, ${bandOf(c.prior)}, ${c.at}, ${c.at})`,
     ).lastInsertRowid,
@@ -138,6 +151,10 @@ const UPDATABLE = {
   status: 'status',
   statusRationale: 'status_rationale',
   outcome: 'outcome',
+  outcomeAt: 'outcome_at',
+  outcomeNote: 'outcome_note',
+  kind: 'kind',
+  kindRationale: 'kind_rationale',
   overrideP: 'override_p',
   overrideRationale: 'override_rationale',
   qtyValue: 'qty_value',
@@ -173,7 +190,7 @@ const SORT_COLUMN = {
 export function listClaims(db: DB, q: z.output<typeof claimListInput>): Page<ClaimSummary> {
   const where: Sql[] = [q.deleted ? sql`c.deleted_at IS NOT NULL` : sql`c.deleted_at IS NULL`];
   if (q.status?.length) where.push(sql`c.status IN ${list(q.status)}`);
-  if (q.band?.length) where.push(sql`c.band IN ${list(q.band)}`);
+  if (q.band?.length) where.push(sql`c.band IN ${list(q.band)} AND c.kind <> 'not-checkable'`);
   if (q.tag) {
     const t = get<{ rowid: number }>(db, sql`SELECT rowid FROM tags WHERE name = ${q.tag}`);
     where.push(sql`c.rowid IN (SELECT claim_rowid FROM claim_tags WHERE tag_rowid = ${t?.rowid ?? -1})`);
@@ -185,7 +202,9 @@ export function listClaims(db: DB, q: z.output<typeof claimListInput>): Page<Cla
   const dir = trustedIdentifier(q.direction === 'asc' ? 'ASC' : 'DESC', ['ASC', 'DESC']);
   const rows = all<SummaryRow>(
     db,
-    sql`SELECT ${SUMMARY_COLUMNS} FROM claims c WHERE ${cond} ORDER BY ${col} ${dir}, c.rowid ${dir} LIMIT ${q.limit} OFFSET ${q.offset}`,
+    // Claims without a probability (not checkable) come after all others when sorting by probability.
+    sql`SELECT ${SUMMARY_COLUMNS} FROM claims c WHERE ${cond}
+        ORDER BY ${q.sort === 'probability' ? sql`c.kind = 'not-checkable', ` : sql``}${col} ${dir}, c.rowid ${dir} LIMIT ${q.limit} OFFSET ${q.offset}`,
   );
   const tags = tagsOfMany(
     db,

@@ -14,6 +14,7 @@ export interface EvidenceRow {
   credibility: Credibility;
   weight: number;
   note: string;
+  attribution: number;
   created_at: string;
   updated_at: string;
 }
@@ -27,6 +28,7 @@ interface EvidenceJoined extends EvidenceRow {
   source_url: string | null;
   origin_id: string;
 }
+
 
 const SELECT_JOINED = sql`SELECT e.*, c.id AS claim_id, s.id AS source_id, s.title AS source_title,
     s.publisher AS source_publisher, s.reliability AS source_reliability, s.url AS source_url, o.id AS origin_id
@@ -44,6 +46,7 @@ function toEvidence(r: EvidenceJoined): Evidence {
     credibility: r.credibility,
     weight: r.weight,
     note: r.note,
+    attribution: r.attribution === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -92,6 +95,7 @@ export interface EvidenceInsert {
   credibility: Credibility;
   weight: number;
   note: string;
+  attribution: boolean;
   at: string;
 }
 
@@ -100,9 +104,9 @@ export function insertEvidence(db: DB, e: EvidenceInsert): number {
     run(
       db,
       sql`INSERT INTO evidence (id, claim_rowid, source_rowid, stance, excerpt, locator, credibility, weight, note,
-            created_at, updated_at)
+            attribution, created_at, updated_at)
           VALUES (${e.id}, ${e.claimRowid}, ${e.sourceRowid}, ${e.stance}, ${e.excerpt}, ${e.locator}, ${e.credibility},
-            ${e.weight}, ${e.note}, ${e.at}, ${e.at})`,
+            ${e.weight}, ${e.note}, ${e.attribution ? 1 : 0}, ${e.at}, ${e.at})`,
     ).lastInsertRowid,
   );
 }
@@ -111,13 +115,15 @@ export function updateEvidenceRow(db: DB, r: EvidenceRow, at: string): void {
   run(
     db,
     sql`UPDATE evidence SET stance = ${r.stance}, excerpt = ${r.excerpt}, locator = ${r.locator},
-          credibility = ${r.credibility}, weight = ${r.weight}, note = ${r.note}, updated_at = ${at}
+          credibility = ${r.credibility}, weight = ${r.weight}, note = ${r.note}, attribution = ${r.attribution},
+          updated_at = ${at}
         WHERE rowid = ${r.rowid}`,
   );
 }
 
 export function deleteEvidenceRow(db: DB, rowid: number): void {
   run(db, sql`DELETE FROM dispute_evidence WHERE evidence_rowid = ${rowid}`);
+  run(db, sql`DELETE FROM evidence_independent WHERE a_rowid = ${rowid} OR b_rowid = ${rowid}`);
   run(db, sql`DELETE FROM evidence WHERE rowid = ${rowid}`);
 }
 

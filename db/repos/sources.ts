@@ -21,6 +21,7 @@ export interface SourceRow {
   notes: string;
   file_sha256: string | null;
   csl: string | null;
+  speaks_for: string | null;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
@@ -58,6 +59,7 @@ export function toSource(r: SourceRowWithRefs): Source {
     notes: r.notes,
     fileSha256: r.file_sha256,
     csl: r.csl === null ? null : (JSON.parse(r.csl) as Record<string, unknown>),
+    speaksFor: r.speaks_for,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
@@ -78,6 +80,7 @@ const COLUMN: Record<keyof SourceFields, string> = {
   notes: 'notes',
   fileSha256: 'file_sha256',
   csl: 'csl',
+  speaksFor: 'speaks_for',
 };
 
 function toColumnValue(key: keyof SourceFields, v: unknown): unknown {
@@ -91,10 +94,10 @@ export function insertSource(db: DB, id: string, f: SourceFields, at: string): n
     run(
       db,
       sql`INSERT INTO sources (id, title, url, publisher, authors, published_at, accessed_at, kind, reliability,
-            doi, notes, file_sha256, csl, created_at, updated_at)
+            doi, notes, file_sha256, csl, speaks_for, created_at, updated_at)
           VALUES (${id}, ${f.title}, ${f.url}, ${f.publisher}, ${JSON.stringify(f.authors)}, ${f.publishedAt},
             ${f.accessedAt}, ${f.kind}, ${f.reliability}, ${f.doi}, ${f.notes}, ${f.fileSha256},
-            ${f.csl ? JSON.stringify(f.csl) : null}, ${at}, ${at})`,
+            ${f.csl ? JSON.stringify(f.csl) : null}, ${f.speaksFor ?? null}, ${at}, ${at})`,
     ).lastInsertRowid,
   );
   run(db, sql`UPDATE sources SET origin = rowid WHERE rowid = ${rowid}`);

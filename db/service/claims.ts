@@ -2,7 +2,7 @@ import type { ApiHandlers } from '../../core/api';
 import { overrideDiverges, statusConflict } from '../../core/confidence';
 import { bandOf, formatPercent } from '../../core/estimative';
 import { newId } from '../../core/ids';
-import { STATUSES_NEEDING_RATIONALE, type Claim, type ClaimDetail } from '../../core/types';
+import { STATUSES_NEEDING_RATIONALE, type Claim, type ClaimDetail, type ClaimKind, type PossibleCopy } from '../../core/types';
 import { invalid } from '../errors';
 import { claimIndex, claimRowById, insertClaim, listClaims, patchClaim, toClaim, type ClaimPatch } from '../repos/claims';
 import { disputesForClaim } from '../repos/disputes';
@@ -18,6 +18,7 @@ type H = Pick<
   | 'claims.create'
   | 'claims.update'
   | 'claims.setStatus'
+  | 'claims.setOutcome'
   | 'claims.override'
   | 'claims.clearOverride'
   | 'claims.delete'
@@ -37,26 +38,65 @@ function liveClaimRow(ctx: Ctx, id: string) {
   return row;
 }
 
+/** A not-checkable claim must say why (the reason replaces the probability it does not carry). */
+function checkKind(kind: ClaimKind, rationale: string | null | undefined): void {
+  if (kind === 'not-checkable' && !rationale)
+    throw invalid('kindRationale: a not-checkable claim needs a reason (why it cannot be checked)');
+}
+
 function snapshot(c: Claim) {
   const { evidenceCount: _e, openDisputes: _o, updatedAt: _u, ...rest } = c;
   return rest;
 }
 
-export function claimWarnings(claim: Claim, model: ClaimDetail['model'], sourceTitles: Map<string, string>): string[] {
+export function claimWarnings(
+  claim: Claim,
+  model: ClaimDetail['model'],
+  sourceTitles: Map<string, string>,
+  copies: readonly PossibleCopy[] = [],
+): string[] {
   const w: string[] = [];
   if (claim.override && overrideDiverges(claim.override.probability, model.probability))
     w.push(
       `Analyst override (${formatPercent(claim.override.probability)}, ${bandOf(claim.override.probability)}) diverges from the evidence (${formatPercent(model.probability)}, ${model.band}).`,
     );
-  const conflict = statusConflict(claim.status, model.probability, model);
+  if (claim.kind === 'not-checkable') {
+    w.push(`Not checkable: ${claim.kindRationale ?? 'no reason given'}. It carries no probability and is kept out of calibration.`);
+    return w;
+  }
+  if (claim.assessment === 'not-assessed')
+    w.push(`Not assessed: no evidence counts yet, so ${formatPercent(claim.prior)} is only the prior, not a judgment.`);
+  const conflict = claim.assessment === 'assessed' ? statusConflict(claim.status, model.probability, model) : null;
   if (conflict) w.push(`Status contradicts the evidence: ${conflict}.`);
+  if (model.noIndependentCorroboration)
+    w.push('No independent corroboration: all supporting evidence only shows that the claim was made (attribution).');
   if (model.singleOrigin) {
     const origin = model.items.find((i) => i.stance === 'supports')?.originId ?? '';
     w.push(`Single origin: all supporting evidence traces to one source (${sourceTitles.get(origin) ?? origin}).`);
   }
   if (model.circularReporting)
     w.push('Circular reporting: some supporting items repeat a source already counted; they count at a quarter share.');
+  for (const c of copies)
+    w.push(`Possible copy of “${c.copyOfSourceTitle}”: the item from “${c.sourceTitle}” nearly repeats its wording and counts as the same origin until you declare the lineage or mark the two independent.`);
   return w;
+}
+
+/** The model's undeclared copies, named by source. */
+export function copiesOf(claimId: string, model: ClaimDetail['model'], titles: Map<string, string>): PossibleCopy[] {
+  const item = new Map(model.items.map((i) => [i.evidenceId, i]));
+  return model.possibleCopies.map((c) => {
+    const me = item.get(c.evidenceId)!;
+    const other = item.get(c.copyOf)!;
+    return {
+      evidenceId: c.evidenceId,
+      claimId,
+      sourceId: me.sourceId,
+      sourceTitle: titles.get(me.sourceId) ?? me.sourceId,
+      copyOfEvidenceId: c.copyOf,
+      copyOfSourceId: other.sourceId,
+      copyOfSourceTitle: titles.get(other.sourceId) ?? other.sourceId,
+    };
+  });
 }
 
 export function claimDetail(ctx: Ctx, id: string): ClaimDetail {
@@ -64,21 +104,22 @@ export function claimDetail(ctx: Ctx, id: string): ClaimDetail {
   const claim = toClaim(ctx.db, row);
   const evidence = evidenceForClaim(ctx.db, row.rowid);
   const model = modelForClaim(ctx, row);
+  const titles = originTitles(ctx, evidence);
+  const possibleCopies = copiesOf(claim.id, model, titles);
   return {
     claim,
     evidence: evidence.map(({ originId: _o, ...e }) => e),
     disputes: disputesForClaim(ctx.db, row.rowid),
     links: linksOfClaim(ctx.db, row.rowid, row.id),
     model,
-    warnings: claimWarnings(claim, model, originTitles(ctx, evidence)),
+    warnings: claimWarnings(claim, model, titles, possibleCopies),
+    possibleCopies,
   };
 }
 
 function originTitles(ctx: Ctx, evidence: ReturnType<typeof evidenceForClaim>): Map<string, string> {
   const out = new Map<string, string>();
-  for (const e of evidence) {
-    if (e.originId === e.sourceId) out.set(e.originId, e.source.title);
-  }
+  for (const e of evidence) out.set(e.sourceId, e.source.title);
   for (const e of evidence) {
     if (!out.has(e.originId)) {
       const row = get<{ title: string }>(ctx.db, sql`SELECT title FROM sources WHERE id = ${e.originId}`);
@@ -94,6 +135,7 @@ export function claimHandlers(ctx: Ctx): H {
     'claims.create': tx((input) => {
       if (input.status && STATUSES_NEEDING_RATIONALE.includes(input.status) && !input.statusRationale)
         throw invalid(`statusRationale: a claim marked ${input.status} needs a rationale`);
+      checkKind(input.kind ?? 'fact', input.kindRationale);
       const id = newId();
       const at = ctx.now();
       const rowid = insertClaim(ctx.db, {
@@ -104,6 +146,8 @@ export function claimHandlers(ctx: Ctx): H {
         context: input.context ?? null,
         status: input.status ?? 'unverified',
         statusRationale: input.statusRationale ?? null,
+        kind: input.kind ?? 'fact',
+        kindRationale: input.kindRationale ?? null,
         prior: input.prior ?? 0.5,
         notes: input.notes ?? '',
         quantity: input.quantity ?? null,
@@ -119,7 +163,10 @@ export function claimHandlers(ctx: Ctx): H {
     'claims.update': tx((input) => {
       const row = liveClaimRow(ctx, input.id);
       const before = toClaim(ctx.db, row);
+      checkKind(input.kind ?? before.kind, input.kindRationale === undefined ? before.kindRationale : input.kindRationale);
       const patch: ClaimPatch = {
+        kind: input.kind,
+        kindRationale: input.kindRationale,
         text: input.text,
         claimant: input.claimant,
         claimedAt: input.claimedAt,
@@ -144,6 +191,9 @@ export function claimHandlers(ctx: Ctx): H {
         record(ctx, { kind: 'claim.updated', entityType: 'claim', entityId: row.id, claimId: row.id, payload: changes });
       if (input.prior !== undefined && input.prior !== before.prior)
         recomputeClaim(ctx, row.rowid, `prior changed from ${before.prior} to ${input.prior}`);
+      else if (after.claimant !== before.claimant)
+        // Which sources speak for the claimant (attribution) depends on who the claimant is.
+        recomputeClaim(ctx, row.rowid, `claimant changed to ${after.claimant ?? 'nobody'}`);
       return claimById(ctx, input.id);
     }),
 
@@ -155,8 +205,16 @@ export function claimHandlers(ctx: Ctx): H {
         throw invalid(`outcome: a claim settled as true goes with the status supported, not ${input.status}`);
       if (input.outcome === 'false' && input.status !== 'refuted')
         throw invalid(`outcome: a claim settled as false goes with the status refuted, not ${input.status}`);
-      const outcome = input.outcome ?? null;
-      patchClaim(ctx.db, row.rowid, { status: input.status, statusRationale: input.rationale ?? null, outcome }, ctx.now());
+      // Without --outcome the outcome recorded apart (claims.setOutcome) stays as it is.
+      const outcome = input.outcome === undefined ? row.outcome : input.outcome;
+      const outcomeAt = outcome === row.outcome ? row.outcome_at : outcome === null ? null : ctx.now();
+      const outcomeNote = outcome === row.outcome ? row.outcome_note : null;
+      patchClaim(
+        ctx.db,
+        row.rowid,
+        { status: input.status, statusRationale: input.rationale ?? null, outcome, outcomeAt, outcomeNote },
+        ctx.now(),
+      );
       record(ctx, {
         kind: 'claim.status',
         entityType: 'claim',
@@ -164,6 +222,31 @@ export function claimHandlers(ctx: Ctx): H {
         claimId: row.id,
         payload: { before: { status: row.status, outcome: row.outcome }, after: { status: input.status, outcome } },
         rationale: input.rationale ?? null,
+      });
+      return claimById(ctx, input.id);
+    }),
+
+    'claims.setOutcome': tx((input) => {
+      const row = liveClaimRow(ctx, input.id);
+      if (row.kind === 'not-checkable' && input.outcome !== null)
+        throw invalid(`outcome: claim ${input.id} is not checkable, so it has no outcome; change its kind first`);
+      const after = {
+        outcome: input.outcome,
+        outcomeAt: input.outcome === null ? null : (input.at ?? ctx.now()),
+        outcomeNote: input.outcome === null ? null : (input.note ?? null),
+      };
+      patchClaim(ctx.db, row.rowid, after, ctx.now());
+      record(ctx, {
+        kind: 'claim.outcome',
+        entityType: 'claim',
+        entityId: row.id,
+        claimId: row.id,
+        payload: {
+          before: { outcome: row.outcome, outcomeAt: row.outcome_at, outcomeNote: row.outcome_note },
+          after,
+          status: row.status,
+        },
+        rationale: input.note ?? null,
       });
       return claimById(ctx, input.id);
     }),

@@ -4,11 +4,11 @@ import { invalid } from '../errors';
 import { claimRowById, claimRowByRowid } from '../repos/claims';
 import { deleteEvidenceRow, evidenceById, evidenceRowById, insertEvidence, updateEvidenceRow } from '../repos/evidence';
 import { sourceRowById } from '../repos/sources';
-import { get, sql } from '../sql';
+import { get, run, sql } from '../sql';
 import { diff, record, transactional, type Ctx } from './context';
 import { recomputeClaim } from './recompute';
 
-type H = Pick<ApiHandlers, 'evidence.create' | 'evidence.update' | 'evidence.delete'>;
+type H = Pick<ApiHandlers, 'evidence.create' | 'evidence.update' | 'evidence.delete' | 'evidence.setIndependent'>;
 
 function sourceTitle(ctx: Ctx, rowid: number): string {
   return get<{ title: string }>(ctx.db, sql`SELECT title FROM sources WHERE rowid = ${rowid}`)!.title;
@@ -33,6 +33,7 @@ export function evidenceHandlers(ctx: Ctx): H {
         credibility: input.credibility,
         weight: input.weight,
         note: input.note,
+        attribution: input.attribution,
         at: ctx.now(),
       });
       const ev = evidenceById(ctx.db, id);
@@ -52,6 +53,7 @@ export function evidenceHandlers(ctx: Ctx): H {
         credibility: input.credibility ?? row.credibility,
         weight: input.weight ?? row.weight,
         note: input.note ?? row.note,
+        attribution: input.attribution === undefined ? row.attribution : input.attribution ? 1 : 0,
       };
       updateEvidenceRow(ctx.db, next, ctx.now());
       const after = evidenceById(ctx.db, input.id);
@@ -63,6 +65,34 @@ export function evidenceHandlers(ctx: Ctx): H {
         recomputeClaim(ctx, row.claim_rowid, `evidence from "${sourceTitle(ctx, row.source_rowid)}" edited`);
       }
       return after;
+    }),
+
+    'evidence.setIndependent': tx((input) => {
+      const [a, b] = [evidenceRowById(ctx.db, input.a), evidenceRowById(ctx.db, input.b)];
+      if (a.rowid === b.rowid) throw invalid('b: an evidence item cannot be independent of itself');
+      if (a.claim_rowid !== b.claim_rowid) throw invalid('b: both items must be evidence for the same claim');
+      const [lo, hi] = a.rowid < b.rowid ? [a.rowid, b.rowid] : [b.rowid, a.rowid];
+      const was = get<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM evidence_independent WHERE a_rowid = ${lo} AND b_rowid = ${hi}`)!.n > 0;
+      if (was !== input.independent) {
+        if (input.independent)
+          run(ctx.db, sql`INSERT INTO evidence_independent (a_rowid, b_rowid, created_at) VALUES (${lo}, ${hi}, ${ctx.now()})`);
+        else run(ctx.db, sql`DELETE FROM evidence_independent WHERE a_rowid = ${lo} AND b_rowid = ${hi}`);
+        const claim = claimRowByRowid(ctx.db, a.claim_rowid);
+        record(ctx, {
+          kind: 'evidence.independence',
+          entityType: 'evidence',
+          entityId: a.id,
+          claimId: claim.id,
+          payload: { a: a.id, b: b.id, before: { independent: was }, after: { independent: input.independent } },
+          rationale: input.rationale ?? null,
+        });
+        recomputeClaim(
+          ctx,
+          a.claim_rowid,
+          input.independent ? 'two similar items declared independent' : 'two similar items no longer declared independent',
+        );
+      }
+      return { a: a.id, b: b.id, independent: input.independent };
     }),
 
     'evidence.delete': tx((input) => {

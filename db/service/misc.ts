@@ -30,7 +30,7 @@ export function probabilitySeries(events: CaseEvent[]): { at: string; probabilit
   const out: { at: string; probability: number; computed: number }[] = [];
   for (const e of events) {
     const p = e.payload as { after?: { probability?: number; computed?: number; computedProbability?: number } };
-    if ((e.kind === 'claim.created' || e.kind === 'claim.imported') && p.after?.probability !== undefined)
+    if ((e.kind === 'claim.created' || e.kind === 'claim.imported') && typeof p.after?.probability === 'number')
       out.push({ at: e.at, probability: p.after.probability, computed: p.after.computedProbability ?? p.after.probability });
     if (e.kind === 'confidence.changed' && p.after?.probability !== undefined)
       out.push({ at: e.at, probability: p.after.probability, computed: p.after.computed ?? p.after.probability });

@@ -1,27 +1,19 @@
 /**
  * Keeps each claim's stored probability, band and confidence equal to what the model computes from
  * its evidence, in the same transaction as the change that moved it, and records meaningful moves
- * as events with their cause (ICD 203 standard 7: how a judgment changed and why).
+ * as events with their cause (ICD 203 standard 7: how a judgment changed and why). A not-checkable
+ * claim carries no probability, so its (still stored) arithmetic never produces a history entry.
  */
-import { computeConfidence, type ConfidenceResult, type ModelItem } from '../../core/confidence';
+import { computeConfidence, type ConfidenceResult } from '../../core/confidence';
 import { judgmentMoved, judgmentOf } from '../../core/judgment';
 import { claimRowByRowid, refreshCounters, storedJudgment, type ClaimRow } from '../repos/claims';
-import { evidenceForClaim } from '../repos/evidence';
+import { EMPTY_INPUT, modelInputs } from '../repos/model-input';
 import { run, sql } from '../sql';
 import { record, type Ctx } from './context';
 
-
 export function modelForClaim(ctx: Ctx, row: ClaimRow): ConfidenceResult {
-  const items: ModelItem[] = evidenceForClaim(ctx.db, row.rowid).map((e) => ({
-    evidenceId: e.id,
-    sourceId: e.sourceId,
-    originId: e.originId,
-    stance: e.stance,
-    weight: e.weight,
-    reliability: e.source.reliability,
-    credibility: e.credibility,
-  }));
-  return computeConfidence(row.prior, items);
+  const input = modelInputs(ctx.db, sql`e.claim_rowid = ${row.rowid}`).get(row.rowid) ?? EMPTY_INPUT();
+  return computeConfidence(row.prior, input.items, input.options);
 }
 
 export function recomputeClaim(ctx: Ctx, claimRowid: number, cause: string): ConfidenceResult {
@@ -33,9 +25,9 @@ export function recomputeClaim(ctx: Ctx, claimRowid: number, cause: string): Con
   run(
     ctx.db,
     sql`UPDATE claims SET computed_p = ${after.computed}, probability = ${after.probability}, band = ${after.band},
-          confidence = ${after.confidence} WHERE rowid = ${claimRowid}`,
+          confidence = ${after.confidence}, assessed = ${after.assessed ? 1 : 0} WHERE rowid = ${claimRowid}`,
   );
-  if (judgmentMoved(before, after))
+  if (row.kind !== 'not-checkable' && judgmentMoved(before, after))
     record(ctx, {
       kind: 'confidence.changed',
       entityType: 'claim',

@@ -1,6 +1,7 @@
 import type { ApiHandlers } from '../../core/api';
 import { newId } from '../../core/ids';
-import type { Source } from '../../core/types';
+import type { PossibleCopy, Source } from '../../core/types';
+import { claimRowByRowid } from '../repos/claims';
 import { conflict, invalid } from '../errors';
 import { citationsOfSource, claimsCitingSources } from '../repos/evidence';
 import {
@@ -18,6 +19,7 @@ import {
 } from '../repos/sources';
 import { get, sql } from '../sql';
 import { diff, record, transactional, type Ctx } from './context';
+import { claimDetail } from './claims';
 import { recomputeClaim } from './recompute';
 
 type H = Pick<
@@ -33,6 +35,16 @@ export function sourceById(ctx: Ctx, id: string): Source {
 function recomputeCiting(ctx: Ctx, sourceRowid: number, cause: string): void {
   for (const claimRowid of claimsCitingSources(ctx.db, descendants(ctx.db, sourceRowid)))
     recomputeClaim(ctx, claimRowid, cause);
+}
+
+/** Possible copies, in every claim citing the source, where the source's item is the copy or the copied. */
+function copiesInvolvingSource(ctx: Ctx, rowid: number, id: string): PossibleCopy[] {
+  const out: PossibleCopy[] = [];
+  for (const claimRowid of claimsCitingSources(ctx.db, [rowid])) {
+    const detail = claimDetail(ctx, claimRowByRowid(ctx.db, claimRowid).id);
+    out.push(...detail.possibleCopies.filter((c) => c.sourceId === id || c.copyOfSourceId === id));
+  }
+  return out;
 }
 
 export function sourceHandlers(ctx: Ctx): H {
@@ -53,6 +65,7 @@ export function sourceHandlers(ctx: Ctx): H {
         notes: input.notes ?? '',
         fileSha256: input.fileSha256 ?? null,
         csl: input.csl ?? null,
+        speaksFor: input.speaksFor ?? null,
       };
       const rowid = insertSource(ctx.db, id, fields, ctx.now());
       if (input.derivedFromId) setDerivedFrom(ctx.db, rowid, sourceRowById(ctx.db, input.derivedFromId).rowid);
@@ -78,6 +91,8 @@ export function sourceHandlers(ctx: Ctx): H {
         recomputeCiting(ctx, row.rowid, `source "${after.title}" regraded ${before.reliability} → ${after.reliability}`);
       else if (before.originId !== after.originId)
         recomputeCiting(ctx, row.rowid, `lineage of source "${after.title}" changed`);
+      else if (before.speaksFor !== after.speaksFor)
+        recomputeCiting(ctx, row.rowid, `source "${after.title}" now speaks for ${after.speaksFor ?? 'nobody'}`);
       return after;
     }),
 
@@ -108,6 +123,7 @@ export function sourceHandlers(ctx: Ctx): H {
         lineage: lineage(ctx.db, row.rowid),
         derived: derivedSources(ctx.db, row.rowid),
         citedBy: citationsOfSource(ctx.db, row.rowid),
+        possibleCopies: copiesInvolvingSource(ctx, row.rowid, row.id),
       };
     },
 

@@ -2,7 +2,7 @@
 import { newId } from '../../core/ids';
 import type { Bundle } from '../../core/transfer/types';
 import { insertResponse } from '../repos/disputes';
-import { get, run, sql } from '../sql';
+import { all, get, run, sql } from '../sql';
 import type { Ctx } from '../service/context';
 import { insertBriefing, insertFullDispute, insertFullEvidence } from './insert';
 import type { ImportState, Ref } from './state';
@@ -52,6 +52,24 @@ export function applyEvidence(ctx: Ctx, st: ImportState, items: Bundle['evidence
     const receipt = st.receipt(claim);
     receipt.evidenceIds.push(id);
     receipt.sourceIds.add(source.id);
+  }
+  applyIndependence(ctx, st, items);
+}
+
+/** Pairs the file declares independent (issue 11), once every item of the file has a row. */
+function applyIndependence(ctx: Ctx, st: ImportState, items: Bundle['evidence']): void {
+  for (const e of items) {
+    const a = st.evidence.get(e.key);
+    if (!a) continue;
+    (e.independentOf ?? []).forEach((k, i) => {
+      const b = resolve(st, 'evidence', k);
+      const claims = b && all<{ c: number }>(ctx.db, sql`SELECT DISTINCT claim_rowid AS c FROM evidence WHERE rowid IN (${a.rowid}, ${b.rowid})`);
+      if (!b || a.rowid === b.rowid || claims!.length !== 1)
+        return st.problem(where(e), `independentOf.${i}`, `no other evidence ${k} of the same claim in the file or the case`);
+      const [lo, hi] = a.rowid < b.rowid ? [a.rowid, b.rowid] : [b.rowid, a.rowid];
+      run(ctx.db, sql`INSERT OR IGNORE INTO evidence_independent (a_rowid, b_rowid, created_at) VALUES (${lo}, ${hi}, ${ctx.now()})`);
+      st.touched.add(claims![0]!.c);
+    });
   }
 }
 

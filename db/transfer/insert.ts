@@ -17,11 +17,13 @@ export function insertFullClaim(db: DB, c: BundleClaim, id: string, now: () => s
   return rowid(
     run(
       db,
-      sql`INSERT INTO claims (id, text, claimant, claimed_at, context, status, status_rationale, outcome, prior,
+      sql`INSERT INTO claims (id, text, claimant, claimed_at, context, status, status_rationale, outcome, outcome_at,
+            outcome_note, kind, kind_rationale, prior,
             override_p, override_rationale, notes, qty_value, qty_unit, qty_scope, qty_as_of,
             computed_p, probability, band, confidence, created_at, updated_at, deleted_at)
           VALUES (${id}, ${c.text}, ${c.claimant}, ${c.claimedAt}, ${c.context}, ${c.status}, ${c.statusRationale},
-            ${c.outcome}, ${c.prior}, ${c.override?.probability ?? null}, ${c.override?.rationale ?? null}, ${c.notes},
+            ${c.outcome}, ${c.outcome === null ? null : (c.outcomeAt ?? null)}, ${c.outcome === null ? null : (c.outcomeNote ?? null)},
+            ${c.kind ?? 'fact'}, ${c.kindRationale ?? null}, ${c.prior}, ${c.override?.probability ?? null}, ${c.override?.rationale ?? null}, ${c.notes},
             ${q?.value ?? null}, ${q?.unit ?? null}, ${q?.scope ?? null}, ${q?.asOf ?? null},
             ${model.probability}, ${p}, ${bandOf(p)}, ${model.confidence},
             ${created}, ${c.updatedAt ?? created}, ${c.deletedAt ?? null})`,
@@ -36,10 +38,10 @@ export function insertFullSource(db: DB, s: BundleSource, id: string, now: () =>
     run(
       db,
       sql`INSERT INTO sources (id, title, url, publisher, authors, published_at, accessed_at, kind, reliability,
-            doi, notes, file_sha256, csl, created_at, updated_at, deleted_at)
+            doi, notes, file_sha256, csl, speaks_for, created_at, updated_at, deleted_at)
           VALUES (${id}, ${s.title}, ${s.url}, ${s.publisher}, ${JSON.stringify(s.authors)}, ${s.publishedAt},
             ${s.accessedAt}, ${s.kind}, ${s.reliability}, ${s.doi}, ${s.notes}, ${s.fileSha256},
-            ${s.csl ? JSON.stringify(s.csl) : null}, ${created}, ${s.updatedAt ?? created}, ${s.deletedAt ?? null})`,
+            ${s.csl ? JSON.stringify(s.csl) : null}, ${s.speaksFor ?? null}, ${created}, ${s.updatedAt ?? created}, ${s.deletedAt ?? null})`,
     ),
   );
 }
@@ -50,9 +52,9 @@ export function insertFullEvidence(db: DB, e: BundleEvidence, id: string, claimR
     run(
       db,
       sql`INSERT INTO evidence (id, claim_rowid, source_rowid, stance, excerpt, locator, credibility, weight, note,
-            created_at, updated_at)
+            attribution, created_at, updated_at)
           VALUES (${id}, ${claimRowid}, ${sourceRowid}, ${e.stance}, ${e.excerpt}, ${e.locator}, ${e.credibility},
-            ${e.weight}, ${e.note}, ${created}, ${e.updatedAt ?? created})`,
+            ${e.weight}, ${e.note}, ${e.attribution ? 1 : 0}, ${created}, ${e.updatedAt ?? created})`,
     ),
   );
 }

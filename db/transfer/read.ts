@@ -17,6 +17,10 @@ function claims(db: DB): CaseSnapshot['claims'] {
       status: c.status,
       statusRationale: c.statusRationale,
       outcome: c.outcome,
+      outcomeAt: c.outcomeAt,
+      outcomeNote: c.outcomeNote,
+      kind: c.kind,
+      kindRationale: c.kindRationale,
       prior: c.prior,
       override: c.override,
       notes: c.notes,
@@ -44,12 +48,19 @@ function sources(db: DB): CaseSnapshot['sources'] {
 }
 
 function evidence(db: DB): CaseSnapshot['evidence'] {
-  return all<CaseSnapshot['evidence'][number]>(
+  const independent = new Map<string, string[]>();
+  for (const p of all<{ a: string; b: string }>(
+    db,
+    sql`SELECT a.id AS a, b.id AS b FROM evidence_independent x JOIN evidence a ON a.rowid = x.a_rowid
+          JOIN evidence b ON b.rowid = x.b_rowid ORDER BY x.a_rowid, x.b_rowid`,
+  ))
+    independent.set(p.a, [...(independent.get(p.a) ?? []), p.b]);
+  return all<Omit<CaseSnapshot['evidence'][number], 'attribution' | 'independentOf'> & { attribution: number }>(
     db,
     sql`SELECT e.id, c.id AS claimId, s.id AS sourceId, e.stance, e.excerpt, e.locator, e.credibility, e.weight, e.note,
-          e.created_at AS createdAt, e.updated_at AS updatedAt
+          e.attribution, e.created_at AS createdAt, e.updated_at AS updatedAt
         FROM evidence e JOIN claims c ON c.rowid = e.claim_rowid JOIN sources s ON s.rowid = e.source_rowid ORDER BY e.rowid`,
-  );
+  ).map((e) => ({ ...e, attribution: e.attribution === 1, independentOf: independent.get(e.id) ?? [] }));
 }
 
 function disputes(db: DB): SnapshotDispute[] {

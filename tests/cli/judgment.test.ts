@@ -79,14 +79,14 @@ describe('claimtrail judgment commands', () => {
   it('settles a claim, overrides another, and reports calibration', async () => {
     const empty = await cli('calibration');
     expect(empty.code).toBe(0);
-    expect(empty.out).toMatch(/No settled claims yet/);
+    expect(empty.out).toMatch(/No settled claims of your own yet/);
     const claims = await json<Page<ClaimSummary>>('claim', 'list', '--limit', '100');
     const chips = claims.items.find((c) => c.text.includes('H800 and H20'))!;
     const cost = claims.items.find((c) => c.text.includes('USD6mn'))!;
 
     const overridden = await json<Claim>('claim', 'override', cost.id, '--probability', '0.3', '--why', 'Compute-only figure.');
     expect(overridden).toMatchObject({ probability: 0.3, overridden: true, override: { probability: 0.3, rationale: 'Compute-only figure.' } });
-    expect(overridden.computedProbability).toBeCloseTo(0.479, 3);
+    expect(overridden.computedProbability).toBeCloseTo(0.418, 3); // re-graded: DeepSeek's own figure counts 0
 
     const noWhy = await cli('claim', 'status', chips.id, 'refuted');
     expect(noWhy.code).toBe(1);
@@ -96,15 +96,17 @@ describe('claimtrail judgment commands', () => {
 
     const report = await json<CalibrationReport>('calibration');
     expect(report.overall.claims).toBe(1);
-    expect(report.claims).toEqual([{ id: chips.id, text: chips.text, outcome: 'false', brier: expect.any(Number) }]);
+    expect(report.claims).toEqual([{ id: chips.id, text: chips.text, outcome: 'false', status: 'refuted', final: expect.any(Number), brier: expect.any(Number) }]);
+    expect(report.overall.verdict).toBeNull(); // one claim is no track record
     // The score is the time-weighted squared error over the series the history shows, up to settlement.
     const h = await json<{ events: CaseEvent[]; series: { at: string; probability: number }[] }>('history', chips.id);
     const settledAt = h.events.filter((e) => e.kind === 'claim.status').at(-1)!.at;
     expect(report.claims[0]!.brier).toBe(timeWeightedBrier(h.series, 'false', chips.createdAt, settledAt));
-    expect(report.claims[0]!.brier).toBeGreaterThan(0.25); // it carried 50–54% for a claim that was false
+    expect(report.claims[0]!.brier).toBeLessThan(0.25); // re-graded: it carried 38–50% for a claim that was false
     expect(report.byTag.map((t) => t.tag)).toEqual(['chips', 'export-controls', 'sanctions']);
     const text = await cli('calibration');
     expect(text.out).toMatch(/^Brier score 0\.\d{3} over 1 settled claim/);
+    expect(text.out).toMatch(/no verdict: fewer than 25 settled claims/);
 
     const verify = await cli('verify');
     expect(verify.code).toBe(0);

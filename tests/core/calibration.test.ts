@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calibrationReport, timeWeightedBrier, type SettledClaim } from '../../core/calibration';
+import { calibrationReport, MIN_SAMPLE, timeWeightedBrier, wilson, type SettledClaim } from '../../core/calibration';
 import { stress } from '../helpers';
 
 const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString();
@@ -83,6 +83,61 @@ describe('calibration report', () => {
   });
 
   it('reports no score when nothing is settled', () => {
-    expect(calibrationReport([])).toEqual({ overall: { brier: null, claims: 0 }, byTag: [], claims: [] });
+    const r = calibrationReport([]);
+    expect(r.overall).toEqual({ brier: null, claims: 0, interval: null, verdict: null, minimumSample: MIN_SAMPLE });
+    expect(r.byTag).toEqual([]);
+    expect(r.claims).toEqual([]);
+    expect(r.reliability.every((b) => b.claims === 0 && b.observed === null)).toBe(true);
+  });
+
+  it('says no verdict word below the minimum sample, only the count and an interval', () => {
+    const few = calibrationReport([claim('a', [], 0.99, 'true'), claim('b', [], 0.01, 'false')]);
+    expect(few.overall.brier).toBeCloseTo(0.0001, 12);
+    expect(few.overall.verdict).toBeNull();
+    expect(few.overall.interval).not.toBeNull();
+    const many = calibrationReport(Array.from({ length: MIN_SAMPLE }, (_, i) => claim(`c${i}`, [], 0.99, 'true')));
+    expect(many.overall.verdict).toBe('very well calibrated');
+  });
+
+  it('scores claims whose verdict came from an imported label apart, never in the overall score', () => {
+    const own = claim('own', [], 0.7, 'false');
+    const label = { ...claim('label', [], 0.02, 'false'), imported: true };
+    const r = calibrationReport([own, label]);
+    expect(r.overall.claims).toBe(1);
+    expect(r.overall.brier).toBeCloseTo(0.49, 12);
+    expect(r.imported.claims.map((c) => c.id)).toEqual(['label']);
+    expect(r.imported.brier).toBeCloseTo(0.0004, 12);
+  });
+
+  it('a reliability diagram: per band, predicted against observed with a Wilson interval', () => {
+    const r = calibrationReport([
+      claim('a', [], 0.7, 'true'),
+      claim('b', [], 0.75, 'false'),
+      claim('c', [], 0.6, 'true'),
+      claim('d', [], 0.1, 'false'),
+    ]);
+    const likely = r.reliability.find((b) => b.band === 'likely')!;
+    expect(likely.claims).toBe(3);
+    expect(likely.predicted).toBeCloseTo((0.7 + 0.75 + 0.6) / 3, 12);
+    expect(likely.observed).toBeCloseTo(2 / 3, 12);
+    const [lo, hi] = likely.interval!;
+    expect(lo).toBeLessThan(2 / 3);
+    expect(hi).toBeGreaterThan(2 / 3);
+    expect(r.reliability.find((b) => b.band === 'very unlikely')).toMatchObject({ claims: 1, observed: 0 });
+    expect(r.reliability).toHaveLength(7);
+  });
+
+  it('the Wilson interval holds the observed share and narrows with n', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, f) => {
+        const k = Math.round(f * n);
+        const [lo, hi] = wilson(k, n);
+        expect(lo).toBeLessThanOrEqual(k / n + 1e-12);
+        expect(hi).toBeGreaterThanOrEqual(k / n - 1e-12);
+        const [lo4, hi4] = wilson(4 * k, 4 * n);
+        expect(hi4 - lo4).toBeLessThanOrEqual(hi - lo + 1e-12);
+      }),
+      { numRuns: stress(200, 10_000) },
+    );
   });
 });

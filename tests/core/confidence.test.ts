@@ -6,12 +6,16 @@ import {
   logit,
   overrideDiverges,
   REPEAT_SHARE,
+  sentenceCase,
   sigmoid,
   statusConflict,
   type ModelItem,
   type Stance,
 } from '../../core/confidence';
 import { CREDIBILITY, CREDIBILITY_FACTOR, RELIABILITY, RELIABILITY_FACTOR } from '../../core/grades';
+import { assessmentOf, carriedProbability, judgmentOf } from '../../core/judgment';
+import { pairKey } from '../../core/similarity';
+import { CLAIM_KINDS } from '../../core/types';
 import { stress } from '../helpers';
 
 const numRuns = stress(200, 10_000);
@@ -198,5 +202,133 @@ describe('override divergence and status conflicts', () => {
     expect(statusConflict('mixed', 0.5, { supportOrigins: 2, refuteOrigins: 0 })).toMatch(/one way/);
     expect(statusConflict('mixed', 0.5, { supportOrigins: 1, refuteOrigins: 1 })).toBeNull();
     expect(statusConflict('unverified', 0.01)).toBeNull();
+  });
+});
+
+/** Distinct quotes (long enough to be compared) so that only the copies a test makes are copies. */
+const QUOTES = [
+  'DeepSeek said the final training run of V3 cost about six million dollars in rented GPU hours',
+  'Customs records show thousands of Nvidia A100 accelerators were shipped to the hedge fund in 2021',
+  'The company claims its newest models were trained only on sanctions compliant H800 and H20 chips',
+  'Nvidia lost nearly six hundred billion dollars of market value in a single trading day in January',
+  'Researchers found the model produced harmful output far more often than comparable Western models',
+  'The administration said Washington must remain the global leader in artificial intelligence research',
+];
+const withQuotes = (items: ModelItem[]): ModelItem[] => items.map((it, i) => ({ ...it, excerpt: QUOTES[i % QUOTES.length]! + ` (item ${i})` }));
+const attributionArb = fc.constantFrom('speaks-for' as const, 'derived-from-speaker' as const, 'marked' as const);
+
+describe('confidence model: attribution, copies, assessment (issue 11)', () => {
+  it('attribution-only evidence never moves the probability and is no origin', () => {
+    fc.assert(
+      fc.property(priorArb, itemsArb, fc.array(fc.tuple(itemArb(), attributionArb), { maxLength: 6 }), (prior, items, extra) => {
+        const before = computeConfidence(prior, items);
+        const added = extra.map(([g, a], i) => ({ ...toItem(g, `att${i}`), sourceId: `speaker${i}`, originId: `speaker${i}`, attribution: a }));
+        const after = computeConfidence(prior, [...items, ...added]);
+        expect(after.logOdds).toBe(before.logOdds);
+        expect(after.probability).toBe(before.probability);
+        expect(after.supportOrigins).toBe(before.supportOrigins);
+        expect(after.refuteOrigins).toBe(before.refuteOrigins);
+        expect(after.confidence).toBe(before.confidence);
+        for (const it of after.items.filter((x) => x.evidenceId.startsWith('att'))) {
+          expect(it.contribution).toBe(0);
+          expect(it.why).toMatch(/^counts 0: .*(claim was made|attribution)/);
+        }
+      }),
+      { numRuns },
+    );
+  });
+
+  it('supporting evidence that is all attribution is flagged "no independent corroboration" and leaves the claim not assessed', () => {
+    fc.assert(
+      fc.property(priorArb, fc.array(fc.tuple(itemArb(['supports']), attributionArb), { minLength: 1, maxLength: 6 }), (prior, gs) => {
+        const r = computeConfidence(prior, gs.map(([g, a], i) => ({ ...toItem(g, i), attribution: a })));
+        expect(r.noIndependentCorroboration).toBe(true);
+        expect(r.assessed).toBe(false);
+        expect(r.probability).toBe(sigmoid(logit(prior)));
+      }),
+      { numRuns },
+    );
+  });
+
+  it('a copy (near-identical quote, other origin) never adds more than the quarter share until declared independent', () => {
+    fc.assert(
+      fc.property(priorArb, fc.array(itemArb(['supports', 'refutes']), { minLength: 1, maxLength: 6 }), fc.nat(), itemArb(), fc.boolean(), (prior, gs, pick, g, edit) => {
+        const items = withQuotes(gs.map(toItem));
+        const original = items[pick % items.length]!;
+        // Another source of another lineage repeating the quote (verbatim or lightly edited).
+        const excerpt = edit ? `As reported, ${original.excerpt!.toLowerCase()}.` : original.excerpt!;
+        const copy: ModelItem = { ...toItem({ ...g, stance: original.stance }, 0), evidenceId: 'zcopy', sourceId: 'copier', originId: 'copier-origin', excerpt };
+        const before = computeConfidence(prior, items);
+        const after = computeConfidence(prior, [...items, copy]);
+        const x = Math.abs(rawOf(copy));
+        expect(Math.abs(after.logOdds - before.logOdds)).toBeLessThanOrEqual(REPEAT_SHARE * x + EPS);
+        expect(after.supportOrigins + after.refuteOrigins).toBe(before.supportOrigins + before.refuteOrigins);
+        const b = after.items.find((i) => i.evidenceId === 'zcopy')!;
+        expect(b.copyOf).not.toBeNull();
+        expect(after.possibleCopies.map((p) => p.evidenceId)).toContain('zcopy');
+        // Declared independent: it counts as its own origin again, in full.
+        const independent = new Set([pairKey('zcopy', b.copyOf!)]);
+        const freed = computeConfidence(prior, [...items, copy], { independent });
+        expect(freed.items.find((i) => i.evidenceId === 'zcopy')!.copyOf).toBeNull();
+        expect(freed.supportOrigins + freed.refuteOrigins).toBe(before.supportOrigins + before.refuteOrigins + 1);
+      }),
+      { numRuns },
+    );
+  });
+
+  it('declaring the pair independent restores the copy as an origin of its own', () => {
+    const a = { ...toItem({ source: 0, stance: 'supports', weight: 1, reliability: 'B', credibility: 2 }, 1), excerpt: QUOTES[0]! };
+    const b = { ...toItem({ source: 1, stance: 'supports', weight: 1, reliability: 'B', credibility: 2 }, 2), excerpt: `${QUOTES[0]!}!` };
+    const suspected = computeConfidence(0.5, [a, b]);
+    expect(suspected.items.find((i) => i.evidenceId === b.evidenceId)).toMatchObject({ copyOf: a.evidenceId, discount: REPEAT_SHARE, countedOriginId: 'o0' });
+    expect(suspected.supportOrigins).toBe(1);
+    const freed = computeConfidence(0.5, [a, b], { independent: new Set([pairKey(a.evidenceId, b.evidenceId)]) });
+    expect(freed.items.every((i) => i.copyOf === null && i.discount === 1)).toBe(true);
+    expect(freed.supportOrigins).toBe(2);
+    expect(freed.probability).toBeGreaterThan(suspected.probability);
+  });
+
+  it('a near-copy of an attribution item is itself attribution', () => {
+    const said = { ...toItem({ source: 0, stance: 'supports', weight: 1, reliability: 'C', credibility: 3 }, 1), excerpt: QUOTES[0]!, attribution: 'speaks-for' as const };
+    const repeated = { ...toItem({ source: 1, stance: 'supports', weight: 1, reliability: 'B', credibility: 2 }, 2), excerpt: `According to the company, ${QUOTES[0]!}` };
+    const r = computeConfidence(0.5, [said, repeated]);
+    expect(r.probability).toBe(0.5);
+    expect(r.noIndependentCorroboration).toBe(true);
+    expect(r.items.find((i) => i.evidenceId === repeated.evidenceId)).toMatchObject({ attribution: 'copy-of-attribution', copyOf: said.evidenceId });
+  });
+
+  it('reasons are plain sentences naming how many items trace to one report', () => {
+    const g = { stance: 'supports' as const, weight: 1, reliability: 'B' as const, credibility: 2 as const };
+    const items = [toItem({ ...g, source: 0 }, 1), toItem({ ...g, source: 3 }, 2), toItem({ ...g, source: 0 }, 3), toItem({ ...g, source: 1 }, 4)];
+    const r = computeConfidence(0.5, items, { originTitles: new Map([['o0', 'The brief']]) });
+    expect(r.confidenceReasons[0]).toBe('3 of 4 supporting items trace to one report (The brief), the rest to 1 other origin');
+    expect(sentenceCase(r.confidenceReasons[0]!)).toBe('3 of 4 supporting items trace to one report (The brief), the rest to 1 other origin.');
+  });
+});
+
+describe('claim kinds', () => {
+  it('a not-checkable claim never carries a probability, whatever its evidence or override', () => {
+    fc.assert(
+      fc.property(priorArb, itemsArb, fc.option(fc.double({ min: 0.01, max: 0.99, noNaN: true })), fc.constantFrom(...CLAIM_KINDS), (prior, items, override, kind) => {
+        const stored = judgmentOf(computeConfidence(prior, items), override);
+        const carried = carriedProbability(kind, stored.probability);
+        const assessment = assessmentOf(kind, stored.assessed, override !== null);
+        if (kind === 'not-checkable') {
+          expect(carried).toBeNull();
+          expect(assessment).toBe('not-checkable');
+        } else {
+          expect(carried).toBe(stored.probability);
+          expect(assessment).not.toBe('not-checkable');
+        }
+      }),
+      { numRuns },
+    );
+  });
+
+  it('a claim with no counting evidence reads "not assessed"', () => {
+    const context = toItem({ source: 0, stance: 'context', weight: 2, reliability: 'A', credibility: 1 }, 1);
+    expect(assessmentOf('fact', computeConfidence(0.5, [context]).assessed, false)).toBe('not-assessed');
+    expect(assessmentOf('forecast', computeConfidence(0.5, []).assessed, false)).toBe('not-assessed');
+    expect(assessmentOf('fact', computeConfidence(0.5, []).assessed, true)).toBe('assessed');
   });
 });

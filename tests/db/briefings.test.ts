@@ -85,7 +85,7 @@ describe('Changes since the previous briefing', () => {
     const A1 = after.get(a!.claimId)!;
     const name = (t: string) => `“${short(t)}”`;
     const byClaim = new Map<string, string[]>([
-      [added.id, [`New claim: “${added.text}” (${added.band}, ${formatPercent(added.probability)}).`]],
+      [added.id, [`New claim: “${added.text}” (${added.band}, ${formatPercent(added.probability!)}).`]],
       [
         a!.claimId,
         [

@@ -49,7 +49,7 @@ describe('analyst day', () => {
     await dialog.getByLabel('Tags').fill('chips, smuggling');
     await dialog.getByRole('button', { name: 'Create claim' }).click();
     await expect.poll(() => page.locator('#claim-title').innerText()).toBe(CLAIM);
-    expect(await page.getByTestId('probability-word').innerText()).toBe('roughly even chance');
+    expect(await page.getByTestId('probability-word').innerText()).toBe('not assessed'); // no evidence yet: the prior is no judgment
   });
 
   it('adds a B source and a credibility-2 quote; the probability and its word change', async () => {
@@ -209,8 +209,11 @@ describe('analyst day', () => {
   it('sorts by probability in both directions', async () => {
     const ordered = async (dir: 1 | -1) => {
       const texts = await claimList().getByRole('option').allInnerTexts();
-      const p = texts.map((t) => Number(/\((\d+)%\)/.exec(t)?.[1] ?? NaN));
-      return p.length > 5 && p.every((x, i) => i === 0 || (x - p[i - 1]!) * dir >= 0);
+      // A not-checkable claim has no probability: it comes last either way.
+      const checkable = texts.filter((t) => !t.includes('not checkable'));
+      const p = checkable.map((t) => Number(/\((?:prior )?(\d+)%\)/.exec(t)?.[1] ?? NaN));
+      const last = texts.findIndex((t) => t.includes('not checkable'));
+      return p.length > 5 && (last === -1 || last >= checkable.length) && p.every((x, i) => i === 0 || (x - p[i - 1]!) * dir >= 0);
     };
     await page.getByLabel('Sort by').selectOption('probability');
     await expect.poll(() => ordered(-1)).toBe(true);

@@ -101,7 +101,7 @@ describe('editing a claim: prior, where it was said, quantity', () => {
     expect(shown).toContain('5.576 million USD (final training run only), as of 2024-12');
     const after = (await call('claims.get', { id: before.id })).claim;
     expect(after).toMatchObject({ prior: 0.2, context: 'DeepSeek-V3 technical report', quantity: { value: 5.576, unit: 'million USD', scope: 'final training run only', asOf: '2024-12' } });
-    expect(after.computedProbability).toBeLessThan(before.computedProbability);
+    expect(after.computedProbability).toBeLessThan(before.computedProbability!);
   });
 
   it('clears the quantity when all four boxes are emptied', async () => {
@@ -179,7 +179,8 @@ describe('calibration', () => {
     await nav('Calibration').click();
     const overall = page.locator('.calibration-overall');
     await overall.waitFor();
-    expect(await overall.innerText()).toContain(`Overall Brier score ${report.overall.brier!.toFixed(3)} over 2 settled claims`);
+    expect(await overall.innerText()).toContain(`Overall Brier score ${report.overall.brier!.toFixed(3)} (95% interval`);
+    expect(await overall.innerText()).toContain('over 2 settled claims. Too few for a verdict');
     const tags = page.getByRole('table', { name: 'Brier score per tag' });
     expect(await tags.getByRole('row').count()).toBe(report.byTag.length + 1);
     const cost = report.byTag.find((t) => t.tag === 'cost')!;
@@ -187,7 +188,9 @@ describe('calibration', () => {
     const settled = page.getByRole('table', { name: 'Settled claims, worst score first' });
     expect(await settled.getByRole('row').count()).toBe(3);
     const worst = [...report.claims].sort((a, b) => b.brier - a.brier)[0]!;
-    expect(await settled.getByRole('row').nth(1).innerText()).toBe(`${worst.text}\t${worst.outcome}\t${worst.brier.toFixed(3)}`);
+    expect(await settled.getByRole('row').nth(1).innerText()).toBe(
+      `${worst.text}\t${worst.status}\t${worst.outcome}\t${Math.round(worst.final * 100)}%\t${worst.brier.toFixed(3)}`,
+    );
     await page.screenshot({ path: artifactPath('calibration.png') });
   });
 

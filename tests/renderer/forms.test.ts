@@ -7,6 +7,7 @@ import { tempCase } from '../helpers';
 const claim = {
   id: 'c1', text: 'Training cost USD6mn', claimant: 'DeepSeek', claimedAt: '2024-12', context: 'technical report',
   tags: ['cost', 'compute'], prior: 1 / 3, notes: 'n', quantity: { value: 6, unit: 'million USD', scope: 'final run', asOf: null },
+  kind: 'forecast', kindRationale: 'about next year',
 } as unknown as Parameters<typeof draftOf>[0];
 
 describe('claim form', () => {
@@ -17,6 +18,7 @@ describe('claim form', () => {
     expect(built.input).toEqual({
       text: 'Training cost USD6mn', claimant: 'DeepSeek', claimedAt: '2024-12', context: 'technical report', tags: ['cost', 'compute'],
       notes: 'n', quantity: { value: 6, unit: 'million USD', scope: 'final run', asOf: null },
+      kind: 'forecast', kindRationale: 'about next year',
     });
   });
   it('sends the prior only when changed, as a probability', () => {

@@ -2,7 +2,7 @@
  * The claim form's text boxes ↔ the contract's claim fields. Only what the API cannot see (a number
  * box holding no number) is checked here; everything else is left to the API's own validation.
  */
-import type { Claim } from '../../../core/types';
+import type { Claim, ClaimKind } from '../../../core/types';
 import { parseTags } from './tags';
 
 export interface ClaimDraft {
@@ -18,10 +18,13 @@ export interface ClaimDraft {
   qtyUnit: string;
   qtyScope: string;
   qtyAsOf: string;
+  kind: ClaimKind;
+  /** Why the claim is of its kind (required for not-checkable). */
+  kindRationale: string;
 }
 
 /** Field paths as the API names them in its messages. */
-export const CLAIM_FIELDS = ['text', 'claimant', 'claimedAt', 'context', 'tags', 'prior', 'notes', 'quantity', 'quantity.value', 'quantity.unit', 'quantity.scope', 'quantity.asOf'] as const;
+export const CLAIM_FIELDS = ['kind', 'kindRationale', 'text', 'claimant', 'claimedAt', 'context', 'tags', 'prior', 'notes', 'quantity', 'quantity.value', 'quantity.unit', 'quantity.scope', 'quantity.asOf'] as const;
 
 const percent = (p: number) => String(Math.round(p * 1000) / 10);
 
@@ -39,6 +42,8 @@ export function draftOf(claim?: Claim): ClaimDraft {
     qtyUnit: q?.unit ?? '',
     qtyScope: q?.scope ?? '',
     qtyAsOf: q?.asOf ?? '',
+    kind: claim?.kind ?? 'fact',
+    kindRationale: claim?.kindRationale ?? '',
   };
 }
 
@@ -57,6 +62,8 @@ export interface ClaimInput {
   prior?: number;
   notes: string;
   quantity: { value: number; unit: string; scope: string | null; asOf: string | null } | null;
+  kind: ClaimKind;
+  kindRationale: string | null;
 }
 
 /**
@@ -83,6 +90,8 @@ export function claimInput(d: ClaimDraft, original?: ClaimDraft): { input: Claim
       ...(original && d.prior === original.prior ? {} : { prior: prior! / 100 }),
       notes: d.notes,
       quantity: hasQuantity ? { value: value!, unit: d.qtyUnit, scope: orNull(d.qtyScope), asOf: orNull(d.qtyAsOf) } : null,
+      kind: d.kind,
+      kindRationale: orNull(d.kindRationale),
     },
   };
 }

@@ -34,11 +34,19 @@ function originOf(key: string): string {
   return current;
 }
 
+/** The source, or one it derives from, speaks for the claimant: the item only shows the claim was made. */
+function attributed(sourceKey: string, claimant: string | undefined): boolean {
+  const byKey = new Map(sources.map((s) => [s.key, s]));
+  for (let s = byKey.get(sourceKey); s; s = s.derivedFrom ? byKey.get(s.derivedFrom) : undefined)
+    if (claimant && s.speaksFor === claimant) return true;
+  return false;
+}
+
 function probability(claimKey: string): number {
   const claim = claims.find((c) => c.key === claimKey)!;
   const prior = claim.prior ?? 0.5;
   const groups = new Map<string, number[]>();
-  for (const e of evidence.filter((x) => x.claim === claimKey && x.stance !== 'context')) {
+  for (const e of evidence.filter((x) => x.claim === claimKey && x.stance !== 'context' && !attributed(x.source, claim.claimant))) {
     const source = sources.find((s) => s.key === e.source)!;
     const size = (e.weight ?? 1) * Math.log(4) * R[source.reliability] * Q[e.credibility];
     const group = `${originOf(e.source)}|${e.stance}`;
@@ -152,5 +160,22 @@ describe('DeepSeek sample case', () => {
     }
     expect(disputes.some((d) => d.claim === 'v3-cost-6mn')).toBe(true);
     expect(disputes.some((d) => d.claim === 'h800-h20-only')).toBe(true);
+  });
+
+  it('grades attribution honestly: DeepSeek’s own statements carry no weight for DeepSeek’s claims', () => {
+    expect(sources.find((s) => s.key === 'deepseek')!.speaksFor).toBe('DeepSeek');
+    for (const key of ['v3-cost-6mn', 'h800-h20-only', 'v3-matches-gpt4o']) {
+      const claim = claims.find((c) => c.key === key)!;
+      expect(claim.claimant).toBe('DeepSeek');
+      const own = evidence.filter((e) => e.claim === key && e.source === 'deepseek');
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.every((e) => attributed(e.source, claim.claimant))).toBe(true);
+    }
+    // Every party that speaks for itself is a claimant of the case (no speaksFor that matches nothing).
+    const claimants = new Set(claims.map((c) => c.claimant));
+    for (const s of sources.filter((x) => x.speaksFor)) expect(claimants.has(s.speaksFor), s.key).toBe(true);
+    // The normative statement is not checkable and says why; the forward-looking claims are forecasts.
+    expect(claims.find((c) => c.key === 'us-must-lead')).toMatchObject({ kind: 'not-checkable', kindRationale: expect.stringMatching(/normative/) });
+    expect(claims.filter((c) => c.tags.includes('forecast')).every((c) => c.kind === 'forecast')).toBe(true);
   });
 });

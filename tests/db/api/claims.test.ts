@@ -113,10 +113,10 @@ describe('claims through the contract', () => {
     expect(page.total).toBe(25);
     expect(page.items.map((c) => c.text)).toEqual([20, 21, 22, 23, 24].map((i) => `Claim number ${i}`));
     const byP = api.invoke('claims.list', { sort: 'probability', direction: 'desc', limit: 3 });
-    expect(byP.items.map((c) => c.probability)).toEqual([...byP.items.map((c) => c.probability)].sort((a, b) => b - a));
+    expect(byP.items.map((c) => c.probability)).toEqual([...byP.items.map((c) => c.probability!)].sort((a, b) => b - a));
     expect(api.invoke('claims.list', { tag: 'odd' }).total).toBe(12);
     expect(api.invoke('claims.list', { tag: 'missing' }).total).toBe(0);
-    expect(api.invoke('claims.list', { band: ['almost no chance'] }).items.every((c) => c.probability < 0.05)).toBe(true);
+    expect(api.invoke('claims.list', { band: ['almost no chance'] }).items.every((c) => c.probability! < 0.05)).toBe(true);
     expect(api.invoke('claims.list', { text: 'number 1' }).total).toBe(10);
     expect(api.invoke('claims.list', { text: '%' }).total).toBe(0);
     expect(api.call('claims.list', { limit: 0 })).toMatchObject({ ok: false, error: { message: /limit/ } });

@@ -1,13 +1,12 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../db/api';
-import { LATEST_VERSION } from '../../../db/migrations/index';
-import { closeCase, openCase } from '../../../db/open';
+import { closeCase } from '../../../db/open';
 import { FTS_TABLES } from '../../../db/migrations/001-initial';
-import { count, oldCase, rowCounts } from './old-case';
+import { openMigrated, sampleCaseAtVersion } from './legacy';
 
 /** A case exactly as schema v1 wrote it, with data. */
-const v1Case = () => oldCase(1, ['Chips were routed via \u2066Singapore\u2069 resellers']);
+const v1Case = () => sampleCaseAtVersion(1, 'Chips were routed via \u2066Singapore\u2069 resellers');
 
 describe('migration 002 (FTS separators) from v1 with data', () => {
   it('v1 cannot find a word wrapped in bidi isolates', () => {
@@ -20,13 +19,8 @@ describe('migration 002 (FTS separators) from v1 with data', () => {
 
   it('migrates to the latest version keeping every row, events and a valid chain, and finds the word', () => {
     const path = v1Case();
-    const before = rowCounts(path);
-    const h = openCase(path);
-    expect(h.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-    for (const t of Object.keys(before)) expect(count(h.db, t)).toBe(before[t]);
+    const { h, api } = openMigrated(path);
     for (const t of FTS_TABLES) h.db.prepare(`INSERT INTO ${t} (${t}) VALUES ('integrity-check')`).run();
-    const api = createApi(h.db, { path });
-    expect(api.invoke('history.verify', {}).ok).toBe(true);
     const hits = api.invoke('search.query', { q: 'Singapore' }).groups.claims;
     expect(hits).toHaveLength(1);
     expect(hits[0]!.title).toBe('Chips were routed via \u2066Singapore\u2069 resellers'); // stored verbatim

@@ -1,17 +1,14 @@
 /** Migration 004 (search that forgives) from the previous version (v2) with data: re-indexes old cases. */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createApi } from '../../../db/api';
 import { FTS_TABLES } from '../../../db/migrations/001-initial';
 import { TRIGRAM_TABLES } from '../../../db/migrations/004-search-forgives';
-import { LATEST_VERSION, MIGRATIONS } from '../../../db/migrations/index';
-import { closeCase, openCase } from '../../../db/open';
-import { count, ftsIntegrity, oldCase, rowCounts } from './old-case';
+import { closeCase } from '../../../db/open';
+import { ftsIntegrity, openMigrated, rowCount as count, sampleCaseAtVersion } from './legacy';
 
-const V2 = MIGRATIONS.findIndex((m) => m.sql.includes('separators')) + 1;
 
 /** A case exactly as schema v2 wrote it, with the sample and a Chinese claim (v2 triggers kept its word indexes). */
-const v2Case = () => oldCase(V2, ['深度求索公司表示其模型仅使用H800芯片训练']);
+const v2Case = () => sampleCaseAtVersion(2, '深度求索公司表示其模型仅使用H800芯片训练');
 
 describe('migration 004 (stemmed words, trigrams, vocabulary, quantity index) from v2 with data', () => {
   it('v2 is what the migration starts from: no stemming, no trigram index', () => {
@@ -23,15 +20,9 @@ describe('migration 004 (stemmed words, trigrams, vocabulary, quantity index) fr
   });
 
   it('keeps every row and the chain, re-indexes old rows, and new writes stay in step', () => {
-    const path = v2Case();
-    const before = rowCounts(path);
-    const h = openCase(path);
-    expect(h.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-    for (const t of Object.keys(before)) expect(count(h.db, t)).toBe(before[t]);
+    const { h, api } = openMigrated(v2Case());
     ftsIntegrity(h.db, [...FTS_TABLES, ...TRIGRAM_TABLES]);
     for (const t of ['claims', 'sources', 'evidence', 'disputes']) expect(count(h.db, `${t}_tri`)).toBe(count(h.db, t));
-    const api = createApi(h.db, { path });
-    expect(api.invoke('history.verify', {}).ok).toBe(true);
     const claims = (q: string) => api.invoke('search.query', { q }).groups.claims.map((c) => c.title);
     // Old rows, re-indexed: stems, amounts (text and quantity), CJK words.
     expect(claims('chip').length).toBeGreaterThan(3);

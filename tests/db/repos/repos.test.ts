@@ -14,7 +14,7 @@ const AT = '2025-01-27T12:00:00.000Z';
 function claim(db: ReturnType<typeof tempCase>['handle']['db'], id: string, text = `claim ${id}`) {
   return insertClaim(db, {
     id, text, claimant: null, claimedAt: null, context: null, status: 'unverified', statusRationale: null,
-    prior: 0.5, notes: '', quantity: null, at: AT,
+    kind: 'fact', kindRationale: null, prior: 0.5, notes: '', quantity: null, at: AT,
   });
 }
 
@@ -77,7 +77,7 @@ describe('repositories (SQL as plain functions)', () => {
     const c = claim(db, 'c');
     const c2 = claim(db, 'c2');
     const s = source(db, 's');
-    const e = insertEvidence(db, { id: 'e', claimRowid: c, sourceRowid: s, stance: 'supports', excerpt: 'q', locator: 'p1', credibility: 2, weight: 1, note: '', at: AT });
+    const e = insertEvidence(db, { id: 'e', claimRowid: c, sourceRowid: s, stance: 'supports', excerpt: 'q', locator: 'p1', credibility: 2, weight: 1, note: '', attribution: false, at: AT });
     expect(evidenceForClaim(db, c)[0]).toMatchObject({ id: 'e', grade: 'B2', originId: 's' });
     expect(claimsCitingSources(db, [s])).toEqual([c]);
     const d = insertDispute(db, { id: 'd', claimRowid: c, raisedBy: 'r', position: 'p', at: AT, evidenceRowids: [e, e] });

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { CalibrationReport } from '../../../../core/calibration';
 import { SafeText } from '../../components/SafeText';
+import { formatPercent } from '../../../../core/estimative';
 import { formatBrier } from '../../lib/brier';
 import { useApp } from '../../store';
 
@@ -40,10 +41,10 @@ export function TagScoresTable({ rows }: { rows: CalibrationReport['byTag'] }) {
   );
 }
 
-export function SettledClaimsTable({ rows }: { rows: CalibrationReport['claims'] }) {
+export function SettledClaimsTable({ rows, caption }: { rows: CalibrationReport['claims']; caption: string }) {
   const openClaim = useApp((s) => s.openClaim);
   return (
-    <ScoreTable caption="Settled claims, worst score first" columns={['Claim', 'Turned out', 'Brier score']}>
+    <ScoreTable caption={caption} columns={['Claim', 'Verdict', 'Turned out', 'Held at settlement', 'Brier score']}>
       {[...rows]
         .sort((a, b) => b.brier - a.brier)
         .map((c) => (
@@ -53,7 +54,9 @@ export function SettledClaimsTable({ rows }: { rows: CalibrationReport['claims']
                 <SafeText text={c.text} />
               </button>
             </th>
+            <td>{c.status ?? '—'}</td>
             <td>{c.outcome}</td>
+            <td>{formatPercent(c.final)}</td>
             <td>{formatBrier(c.brier)}</td>
           </tr>
         ))}

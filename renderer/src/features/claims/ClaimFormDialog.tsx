@@ -1,18 +1,25 @@
 /**
- * Add or edit a claim: text, claimant, date, where it was said, tags, prior, quantity and notes. While a
+ * Add or edit a claim: text, kind (fact, forecast, not checkable, with why), claimant, date, where it
+ * was said, tags, prior, quantity and notes. While a
  * new claim is typed, similar existing claims are shown. The API's validation messages appear next to
  * the fields they name.
  */
 import { useState, type FormEvent } from 'react';
-import type { Claim } from '../../../../core/types';
+import type { Claim, ClaimKind } from '../../../../core/types';
 import { api } from '../../api/client';
 import { Dialog, DialogFooter } from '../../components/Dialog';
-import { TextArea, TextField } from '../../components/fields';
+import { Select, TextArea, TextField } from '../../components/fields';
 import { fieldErrors } from '../../lib/field-errors';
 import { useApp } from '../../store';
 import { CLAIM_FIELDS, claimInput, draftOf, priorMessage, type ClaimDraft } from '../../lib/claim-form';
 import { QuantityFields } from './QuantityFields';
 import { SimilarClaims } from './SimilarClaims';
+
+const KIND_OPTIONS = [
+  { value: 'fact', label: 'Fact (checkable now)' },
+  { value: 'forecast', label: 'Forecast (about the future; settled later)' },
+  { value: 'not-checkable', label: 'Not checkable (opinion, value judgment, too vague)' },
+];
 
 export function ClaimFormDialog({ claim, onClose }: { claim?: Claim; onClose(): void }) {
   const [original] = useState(() => draftOf(claim));
@@ -49,6 +56,21 @@ export function ClaimFormDialog({ claim, onClose }: { claim?: Claim; onClose(): 
       <form onSubmit={submit} noValidate>
         <TextArea label="Claim text" value={draft.text} onChange={set('text')} required rows={3} error={errors.text} />
         {!claim && <SimilarClaims draft={draft.text} />}
+        <Select
+          label="Kind of claim"
+          value={draft.kind}
+          options={KIND_OPTIONS}
+          onChange={(v) => setDraft((d) => ({ ...d, kind: v as ClaimKind }))}
+          hint="Not checkable: an opinion, a value judgment or too vague to test. It gets no probability and stays out of calibration."
+          error={errors.kind}
+        />
+        <TextField
+          label={draft.kind === 'not-checkable' ? 'Why it cannot be checked' : 'Why this kind (optional)'}
+          value={draft.kindRationale}
+          onChange={set('kindRationale')}
+          required={draft.kind === 'not-checkable'}
+          error={errors.kindRationale}
+        />
         <TextField label="Claimant" value={draft.claimant} onChange={set('claimant')} hint="Who made the claim." error={errors.claimant} />
         <TextField label="Date claimed" value={draft.claimedAt} onChange={set('claimedAt')} hint="YYYY-MM-DD, YYYY-MM or YYYY" error={errors.claimedAt} />
         <TextField label="Where it was said" value={draft.context} onChange={set('context')} hint="The occasion or medium, e.g. a press conference, an interview, a post." error={errors.context} />

@@ -8,6 +8,8 @@ import { EvidenceSection } from './EvidenceSection';
 import { DisputesSection } from './DisputesSection';
 import { LinksSection } from './LinksSection';
 import { HistorySection } from './HistorySection';
+import { OutcomeControl } from './OutcomeControl';
+import { PossibleCopies } from './PossibleCopies';
 import { StatusControl } from './StatusControl';
 import { Warnings } from './Warnings';
 
@@ -33,7 +35,9 @@ export function ClaimDetailView() {
       <div className="detail-grid">
         <ConfidenceGauge claim={detail.claim} model={detail.model} />
         <StatusControl claim={detail.claim} />
+        {detail.claim.kind !== 'not-checkable' && <OutcomeControl claim={detail.claim} />}
       </div>
+      <PossibleCopies copies={detail.possibleCopies} />
       <BreakdownTable detail={detail} />
       <EvidenceSection detail={detail} />
       <DisputesSection detail={detail} />

@@ -11,6 +11,11 @@ import { mutate } from '../../store/mutate';
 import { SourceFormDialog } from '../sources/SourceFormDialog';
 import { SourcePicker } from './SourcePicker';
 
+const ATTRIBUTION_OPTIONS = [
+  { value: 'no', label: 'Evidence about whether the claim is true' },
+  { value: 'yes', label: 'Attribution only: shows the claim was made' },
+];
+
 interface Props {
   claimId: string;
   /** Set when editing; the source of existing evidence stays as it is. */
@@ -26,6 +31,7 @@ export function EvidenceFormDialog({ claimId, evidence, onClose }: Props) {
   const [locator, setLocator] = useState(evidence?.locator ?? '');
   const [note, setNote] = useState(evidence?.note ?? '');
   const [weight, setWeight] = useState(String(evidence?.weight ?? 1));
+  const [attribution, setAttribution] = useState(evidence?.attribution ? 'yes' : 'no');
   const [error, setError] = useState<string | null>(null);
   const [newSource, setNewSource] = useState(false);
 
@@ -34,7 +40,7 @@ export function EvidenceFormDialog({ claimId, evidence, onClose }: Props) {
     if (!source) return setError('Pick the source this evidence comes from.');
     const w = Number(weight);
     if (weight.trim() === '' || !Number.isFinite(w) || w < 0 || w > 2) return setError('Weight: give a number from 0 to 2.');
-    const fields = { stance, credibility: Number(credibility) as Credibility, excerpt, locator: locator || null, note, weight: w };
+    const fields = { stance, credibility: Number(credibility) as Credibility, excerpt, locator: locator || null, note, weight: w, attribution: attribution === 'yes' };
     const err = evidence
       ? await mutate(() => api.call('evidence.update', { id: evidence.id, ...fields }), 'Evidence saved', 'evidence')
       : await mutate(() => api.call('evidence.create', { claimId, sourceId: source.id, ...fields }), 'Evidence added', 'evidence');
@@ -63,6 +69,13 @@ export function EvidenceFormDialog({ claimId, evidence, onClose }: Props) {
         <TextArea label="Excerpt" value={excerpt} onChange={setExcerpt} rows={4} hint="The exact quote." />
         <TextField label="Locator" value={locator} onChange={setLocator} hint="Page, paragraph, timestamp or URL fragment." />
         <TextArea label="Evidence note" value={note} onChange={setNote} rows={2} />
+        <Select
+          label="What it shows"
+          value={attribution}
+          options={ATTRIBUTION_OPTIONS}
+          onChange={setAttribution}
+          hint="A statement that only shows the claim was made (the claimant's own word, or a report repeating it) counts 0."
+        />
         <TextField label="Weight" value={weight} onChange={setWeight} hint="0 to 2; 1 is normal. How much this item counts, on top of its grades." />
         <DialogFooter error={error} onCancel={onClose} submitLabel={evidence ? 'Save evidence' : 'Add evidence'} />
       </form>

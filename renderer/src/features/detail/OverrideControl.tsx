@@ -28,7 +28,7 @@ export function OverrideControl({ claim }: { claim: Claim }) {
         <InlineForm
           title="Override probability"
           fields={[
-            { name: 'percent', label: 'Probability (%)', initial: String(Math.round(claim.probability * 100)) },
+            { name: 'percent', label: 'Probability (%)', initial: String(Math.round((claim.probability ?? claim.prior) * 100)) },
             { name: 'rationale', label: 'Rationale for the override', multiline: true },
           ]}
           submitLabel="Set override"

@@ -82,6 +82,34 @@ export function SourceDetailPanel({ id }: { id: string }) {
       </div>
       <RefList label="Lineage (this source up to its root)" refs={detail.lineage} />
       <RefList label="Sources repeating this one" refs={detail.derived} />
+      {detail.speaksFor && (
+        <p>
+          Speaks for <SafeText text={detail.speaksFor} />: its items count 0 for that party&rsquo;s own claims.
+        </p>
+      )}
+      {detail.possibleCopies.length > 0 && (
+        <>
+          <h3>Possible copies</h3>
+          <ul className="plain-list">
+            {detail.possibleCopies.map((c) => (
+              <li key={c.evidenceId}>
+                {c.sourceId === detail.id ? (
+                  <>
+                    Possible copy of “<SafeText text={c.copyOfSourceTitle} />”
+                  </>
+                ) : (
+                  <>
+                    Possibly copied by “<SafeText text={c.sourceTitle} />”
+                  </>
+                )}{' '}
+                <button type="button" className="link-button" onClick={() => openClaim(c.claimId)}>
+                  open the claim
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h3>Claims citing this source</h3>
       {detail.citedBy.length === 0 && <p className="muted">No claim cites it yet.</p>}
       <ul className="plain-list">

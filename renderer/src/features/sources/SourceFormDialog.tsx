@@ -1,4 +1,4 @@
-/** Add or edit a source: title, address, publisher, authors, kind, reliability A–F, lineage. */
+/** Add or edit a source: title, address, publisher, authors, kind, reliability A–F, lineage, whom it speaks for. */
 import { useState, type FormEvent } from 'react';
 import type { Reliability } from '../../../../core/grades';
 import { SOURCE_KINDS, type Source, type SourceKind } from '../../../../core/types';
@@ -27,6 +27,7 @@ export function SourceFormDialog({ source, onClose, onSaved }: Props) {
   const [reliability, setReliability] = useState<Reliability>(source?.reliability ?? 'F');
   const [derivedFromId, setDerivedFromId] = useState(source?.derivedFromId ?? '');
   const [notes, setNotes] = useState(source?.notes ?? '');
+  const [speaksFor, setSpeaksFor] = useState(source?.speaksFor ?? '');
   const [error, setError] = useState<string | null>(null);
 
   const submit = async (e: FormEvent) => {
@@ -41,6 +42,7 @@ export function SourceFormDialog({ source, onClose, onSaved }: Props) {
       reliability,
       derivedFromId: derivedFromId || null,
       notes,
+      speaksFor: speaksFor.trim() || null,
     };
     try {
       const saved = source ? await api.call('sources.update', { id: source.id, ...fields }) : await api.call('sources.create', fields);
@@ -66,6 +68,12 @@ export function SourceFormDialog({ source, onClose, onSaved }: Props) {
         <Select label="Kind" value={kind} options={SOURCE_KINDS.map((k) => ({ value: k, label: k }))} onChange={(v) => setKind(v as SourceKind)} />
         <Select label="Reliability" value={reliability} options={RELIABILITY_OPTIONS} onChange={(v) => setReliability(v as Reliability)} hint="Admiralty A–F: the source's track record." />
         <Select label="Derived from" value={derivedFromId} options={parents} onChange={setDerivedFromId} hint="The source this one repeats (circular reporting check)." />
+        <TextField
+          label="Speaks for"
+          value={speaksFor}
+          onChange={setSpeaksFor}
+          hint="The party whose statements this source carries (e.g. the company itself); several separated by ';'. Its items count 0 for that party's own claims."
+        />
         <TextArea label="Source notes" value={notes} onChange={setNotes} rows={2} />
         <DialogFooter error={error} onCancel={onClose} submitLabel={source ? 'Save source' : 'Add source'} />
       </form>
