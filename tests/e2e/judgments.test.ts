@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useApp } from './harness';
+import { artifactPath, useApp } from './harness';
 
 const FOUNDED = 'DeepSeek was established in 2023.';
 const CHIPS = 'DeepSeek trained its latest models only on less powerful, sanctions-compliant Nvidia H800 and H20 chips.';
@@ -69,6 +69,7 @@ describe('judgments a reader can follow', () => {
     // The bar has one neutral colour, no <meter> that would colour 50% as "optimal".
     expect(await page.locator('meter').count()).toBe(0);
     expect(await page.getByRole('img', { name: /^Probability \d+%, unlikely$/ }).count()).toBe(1);
+    await page.screenshot({ path: artifactPath('claim-attribution.png'), fullPage: true });
   });
 
   it('a near-identical quote from another outlet is a "possible copy of" the first until marked independent', async () => {
@@ -95,5 +96,6 @@ describe('judgments a reader can follow', () => {
     expect(overall).toContain('over 3 settled claims');
     expect(overall).toContain('Too few for a verdict');
     expect(overall).not.toMatch(/calibrated/);
+    await page.screenshot({ path: artifactPath('calibration-reliability.png'), fullPage: true });
   });
 });

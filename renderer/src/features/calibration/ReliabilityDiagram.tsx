@@ -21,7 +21,7 @@ export function ReliabilityDiagram({ bins }: { bins: ReliabilityBin[] }) {
         diagonal, what was said at 70% happened 70% of the time. Bars are 95% intervals: with few claims they are wide, and that is the honest
         answer.
       </p>
-      <svg width={SIZE} height={SIZE} role="img" aria-label="Reliability diagram: predicted probability against observed frequency per band">
+      <svg className="chart-svg" viewBox={`0 0 ${SIZE} ${SIZE}`} style={{ maxWidth: SIZE }} role="img" aria-label="Reliability diagram: predicted probability against observed frequency per band">
         <rect x={x(0)} y={y(1)} width={x(1) - x(0)} height={y(0) - y(1)} fill="none" stroke="currentColor" strokeOpacity={0.4} />
         <line x1={x(0)} y1={y(0)} x2={x(1)} y2={y(1)} stroke="currentColor" strokeDasharray="4 3" strokeOpacity={0.6} />
         <text x={x(0.5)} y={SIZE - 6} textAnchor="middle" fontSize={10} fill="currentColor">

@@ -70,9 +70,9 @@ export function BreakdownTable({ detail }: { detail: ClaimDetail }) {
                   <SafeText text={ev?.source.title ?? i.sourceId} />
                   {positions.has(i.evidenceId) && <span className="muted"> · {positions.get(i.evidenceId)}</span>}
                   {ev?.excerpt && (
-                    <blockquote className="breakdown-quote">
-                      “<SafeText text={ev.excerpt} />”
-                    </blockquote>
+                    <q className="breakdown-quote">
+                      <SafeText text={ev.excerpt} />
+                    </q>
                   )}
                 </th>
                 <td>{ev && <GradeBadge reliability={ev.source.reliability} credibility={ev.credibility} />}</td>
