@@ -5,19 +5,19 @@
 import { statusConflict } from '../confidence';
 import { diffSnapshots, snapshotOf } from './changes';
 import { judgmentChanges } from './history';
-import { confidenceSentence, draftBluf, likelihoodSentence, overrideSentence, statusSentence } from './sentences';
+import { confidenceSentence, draftBluf, likelihoodSentence, notAssessedSentence, overrideSentence, statusSentence } from './sentences';
 import { assessSourcing, FootnoteBook, judgmentFacts, sourceList } from './sourcing';
-import type { Briefing, BriefingClaimData, BriefingData, ComposeOptions, DisputeLine, Judgment } from './types';
-import { clause } from './wording';
+import type { Briefing, BriefingClaimData, BriefingData, ComposeOptions, DisputeLine, Judgment, NotCheckable } from './types';
+import { agree, clause, count } from './wording';
 
 export const DEFAULT_TITLE = 'Briefing note';
 
 function judgmentOf(c: BriefingClaimData, label: string, book: FootnoteBook): Judgment {
   const { claim, model } = c;
-  // Compile fix for issue 11 (kinds): a not-checkable claim carries no probability; until the briefing
-  // lists such claims apart it shows the model's evidence arithmetic here.
+  // Not-checkable claims never get here (they are listed apart); the fallbacks only satisfy the types.
   const probability = claim.probability ?? model.probability;
   const band = claim.band ?? model.band;
+  const assessment = claim.assessment === 'not-assessed' ? 'not-assessed' : 'assessed';
   const disputes: DisputeLine[] = c.disputes.map((d) => ({
     id: d.id,
     raisedBy: d.raisedBy,
@@ -33,8 +33,13 @@ function judgmentOf(c: BriefingClaimData, label: string, book: FootnoteBook): Ju
   if (conflict) warnings.push(`Status contradicts the evidence: ${clause(conflict)}.`);
   if (model.singleOrigin) warnings.push('Single origin: all supporting evidence traces to one source.');
   if (model.circularReporting) warnings.push('Circular reporting: some supporting items repeat a source already counted.');
+  if (model.noIndependentCorroboration)
+    warnings.push('No independent corroboration: the support only shows that the claim was made (the claimant’s own word or repeats of it).');
+  if (model.possibleCopies.length)
+    warnings.push(`Possible copy: ${count(model.possibleCopies.length, 'item')} nearly ${agree(model.possibleCopies.length, 'repeats', 'repeat')} another origin’s wording and ${agree(model.possibleCopies.length, 'is', 'are')} counted with it.`);
   return {
     label,
+    assessment,
     claimId: claim.id,
     text: claim.text,
     claimant: claim.claimant,
@@ -47,7 +52,7 @@ function judgmentOf(c: BriefingClaimData, label: string, book: FootnoteBook): Ju
     status: claim.status,
     statusRationale: claim.statusRationale,
     sentences: {
-      likelihood: likelihoodSentence(band, probability),
+      likelihood: assessment === 'not-assessed' ? notAssessedSentence(claim.prior) : likelihoodSentence(band, probability),
       confidence: confidenceSentence(model.confidence, model.confidenceReasons),
       override: claim.overridden ? overrideSentence(claim.computedProbability ?? model.probability) : null,
       status: statusSentence(claim.status),
@@ -62,12 +67,17 @@ function judgmentOf(c: BriefingClaimData, label: string, book: FootnoteBook): Ju
 
 export function composeBriefing(data: BriefingData, options: ComposeOptions = {}): Briefing {
   const book = new FootnoteBook();
-  const judgments = data.claims.map((c, i) => judgmentOf(c, `KJ${i + 1}`, book));
+  // A not-checkable claim is no judgment: it is listed apart, with the analyst's reason and no probability.
+  const checkable = data.claims.filter((c) => c.claim.kind !== 'not-checkable');
+  const notCheckable: NotCheckable[] = data.claims
+    .filter((c) => c.claim.kind === 'not-checkable')
+    .map(({ claim }) => ({ claimId: claim.id, text: claim.text, claimant: claim.claimant, why: claim.kindRationale }));
+  const judgments = checkable.map((c, i) => judgmentOf(c, `KJ${i + 1}`, book));
   const sources = sourceList(book.notes, data.sources);
   const snapshot = snapshotOf(judgments);
   const bluf = options.bluf?.trim();
   const { summary, gaps } = assessSourcing(
-    data.claims.map((c, i) => judgmentFacts(c, judgments[i]!)),
+    checkable.map((c, i) => judgmentFacts(c, judgments[i]!)),
     sources,
     data.sources,
   );
@@ -81,6 +91,7 @@ export function composeBriefing(data: BriefingData, options: ComposeOptions = {}
     bluf: bluf || draftBluf(judgments),
     blufDrafted: !bluf,
     judgments,
+    notCheckable,
     footnotes: book.notes,
     summary,
     gaps,

@@ -21,6 +21,7 @@ function header(b: Briefing): Block[] {
       { label: 'Author', value: b.author },
       { label: 'Selection', value: describeSelection(b.selection) },
       { label: 'Key judgments', value: String(b.judgments.length) },
+      ...(b.notCheckable?.length ? [{ label: 'Not checkable', value: String(b.notCheckable.length) }] : []),
     ],
   });
   return out;
@@ -112,15 +113,46 @@ function summary(b: Briefing): Block[] {
       tone: 'warning',
       inlines: [t(`Circular reporting: ${s.circular.join(', ')} ${agree(s.circular.length, 'cites', 'cite')} sources that repeat an origin already counted; repeats count at a quarter share.`)],
     });
+  if (s.attributionOnly?.length)
+    out.push({
+      kind: 'para',
+      tone: 'warning',
+      inlines: [t(`No independent corroboration: the support for ${s.attributionOnly.join(', ')} only shows that the claim was made (the claimant’s own word or repeats of it).`)],
+    });
+  if (s.copySuspected?.length)
+    out.push({
+      kind: 'para',
+      tone: 'warning',
+      inlines: [t(`Possible copies: ${s.copySuspected.join(', ')} ${agree(s.copySuspected.length, 'cites', 'cite')} near-identical wording from different origins, counted as one origin until the analyst declares the lineage or their independence.`)],
+    });
+  if (s.notAssessed?.length)
+    out.push({ kind: 'para', tone: 'warning', inlines: [t(`Not assessed (no evidence counts yet; the number shown is the prior): ${s.notAssessed.join(', ')}.`)] });
   if (s.lowConfidence?.length)
     out.push({ kind: 'para', tone: 'warning', inlines: [t(`Low analytic confidence: ${s.lowConfidence.join(', ')}.`)] });
   return out;
 }
 
+/** Opinions, value judgments and claims too vague to test: no probability, the analyst's reason instead. */
+function notCheckable(b: Briefing): Block[] {
+  if (!b.notCheckable?.length) return [];
+  return [
+    h2('Not checkable', 'not-checkable'),
+    para(t('These claims of the selection cannot be checked against evidence and carry no probability.')),
+    {
+      kind: 'list',
+      ordered: false,
+      items: b.notCheckable.map((c) => [q(c.text), t(c.claimant ? ` — claimed by ${c.claimant}` : ''), t(c.why ? `. ${sentence(c.why)}` : '.')]),
+    },
+  ];
+}
+
 function gaps(b: Briefing): Block[] {
   const out = [h2('Intelligence gaps', 'gaps')];
   if (!b.gaps.length)
-    return [...out, para(t('None found: every judgment has evidence from more than one independent origin, no circular reporting and at least moderate confidence.'))];
+    return [
+      ...out,
+      para(t('None found: every judgment is assessed, with independent evidence from more than one origin, no circular reporting or possible copies, and at least moderate confidence.')),
+    ];
   return [...out, { kind: 'list', ordered: false, items: b.gaps.map((g) => [t(`${g.label}: `, { strong: true }), q(g.text), t(` — ${sentence(g.reason)}`)]) }];
 }
 
@@ -170,6 +202,7 @@ export function layoutBriefing(b: Briefing): Block[] {
     ...bluf(b),
     h2('Key judgments', 'key-judgments'),
     ...b.judgments.flatMap(judgment),
+    ...notCheckable(b),
     ...evidence(b),
     ...disputes(b),
     ...summary(b),

@@ -50,6 +50,7 @@ const footnote = z.object({
 const judgment = z.object({
   sentences: z.object({ likelihood: str(), confidence: str(), override: nstr(), status: str() }),
   label: str(12).regex(/^KJ\d+$/, 'must be a label such as KJ1'),
+  assessment: z.enum(['assessed', 'not-assessed']).default('assessed'),
   claimId: str(64),
   text: str(),
   claimant: nstr(),
@@ -113,6 +114,7 @@ const model = z.object({
   bluf: str(40_000),
   blufDrafted: z.boolean(),
   judgments: list(judgment, 5_000),
+  notCheckable: list(z.object({ claimId: str(64), text: str(), claimant: nstr(), why: nstr() }), 5_000).default([]),
   footnotes: list(footnote),
   summary: z.object({
     sources: count,
@@ -122,6 +124,9 @@ const model = z.object({
     singleOrigin: labels,
     circular: labels,
     lowConfidence: labels.default([]),
+    notAssessed: labels.default([]),
+    attributionOnly: labels.default([]),
+    copySuspected: labels.default([]),
   }),
   gaps: list(z.object({ label: str(12), text: str(), reason: str(2_000) })),
   changes: z.object({ previousId: str(64), previousAt: when, lines: list(str(2_000)) }).nullable(),

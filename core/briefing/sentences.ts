@@ -13,6 +13,11 @@ export function likelihoodSentence(band: Band, p: number): string {
   return `It is ${band} (${pct}) that this claim is accurate.`;
 }
 
+/** A claim no evidence counts for yet: its number is the prior, said as such, with no likelihood word. */
+export function notAssessedSentence(prior: number): string {
+  return `This claim is not assessed: no evidence counts for or against it yet (its prior is ${formatPercent(prior)}).`;
+}
+
 export function confidenceSentence(level: ConfidenceLevel, reasons: readonly string[]): string {
   const why = reasons.length ? `: ${reasons.join('; ')}` : '';
   return `We have ${level} confidence in this judgment${why}.`;
@@ -46,8 +51,11 @@ const CONFIDENCE_RANK: Record<ConfidenceLevel, number> = { high: 2, moderate: 1,
 
 /** Drafts a BLUF from the strongest judgments: highest confidence first, then farthest from even odds. */
 export function draftBluf(judgments: readonly Judgment[], max = 3): string {
-  if (judgments.length === 0) return 'No claims match this selection.';
-  const strongest = [...judgments]
+  if (judgments.length === 0) return 'No checkable claims match this selection.';
+  // A claim that is not assessed has no judgment to state (its number is the prior).
+  const assessed = judgments.filter((j) => j.assessment !== 'not-assessed');
+  if (assessed.length === 0) return 'No claim of this selection has been assessed yet: no evidence counts for or against any of them.';
+  const strongest = [...assessed]
     .sort(
       (a, b) =>
         CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence] ||

@@ -66,6 +66,12 @@ export interface JudgmentFacts {
   singleOrigin: boolean;
   circular: boolean;
   lowConfidence: boolean;
+  /** Evidence exists but none of it counts yet: the number is the prior. */
+  notAssessed: boolean;
+  /** All support only shows that the claim was made (attribution, issue 11). */
+  attributionOnly: boolean;
+  /** Some item nearly repeats the wording of another origin and is counted with it. */
+  copySuspected: boolean;
 }
 
 export function judgmentFacts(c: BriefingClaimData, j: Judgment): JudgmentFacts {
@@ -79,6 +85,9 @@ export function judgmentFacts(c: BriefingClaimData, j: Judgment): JudgmentFacts 
     singleOrigin: c.model.singleOrigin,
     circular: c.model.circularReporting,
     lowConfidence: c.model.confidence === 'low',
+    notAssessed: j.assessment === 'not-assessed',
+    attributionOnly: c.model.noIndependentCorroboration,
+    copySuspected: c.model.possibleCopies.length > 0,
   };
 }
 
@@ -86,6 +95,9 @@ export function judgmentFacts(c: BriefingClaimData, j: Judgment): JudgmentFacts 
 export const GAP_RULES: { applies: (f: JudgmentFacts) => boolean; reason: (f: JudgmentFacts) => string }[] = [
   { applies: (f) => f.evidence === 0, reason: () => 'no evidence recorded' },
   { applies: (f) => f.evidence > 0 && f.weighed === 0, reason: () => 'only context evidence; nothing for or against' },
+  { applies: (f) => f.attributionOnly, reason: () => 'no independent corroboration: the support only shows that the claim was made' },
+  { applies: (f) => f.notAssessed && f.weighed > 0 && !f.attributionOnly, reason: () => 'not assessed: no evidence counts for or against it yet' },
+  { applies: (f) => f.copySuspected, reason: () => 'possible copy: near-identical wording from different origins is counted as one origin' },
   { applies: (f) => f.weakOnly !== null, reason: (f) => `only weak evidence (grades ${f.weakOnly!.join(', ')})` },
   { applies: (f) => f.singleOrigin, reason: () => 'all supporting evidence traces to one origin' },
   { applies: (f) => f.circular, reason: () => 'circular reporting: supporting items repeat an origin already counted' },
@@ -114,6 +126,9 @@ export function assessSourcing(
     singleOrigin: labels((f) => f.singleOrigin),
     circular: labels((f) => f.circular),
     lowConfidence: labels((f) => f.lowConfidence),
+    notAssessed: labels((f) => f.notAssessed),
+    attributionOnly: labels((f) => f.attributionOnly),
+    copySuspected: labels((f) => f.copySuspected),
   };
   const gaps = facts.flatMap((f) => {
     const reasons = GAP_RULES.filter((r) => r.applies(f)).map((r) => r.reason(f));

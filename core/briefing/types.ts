@@ -5,7 +5,7 @@
  */
 import type { ConfidenceResult } from '../confidence';
 import type { Band, ConfidenceLevel } from '../estimative';
-import type { CaseEvent, Claim, ClaimStatus, Dispute, EvidenceView, Source } from '../types';
+import type { Assessment, CaseEvent, Claim, ClaimStatus, Dispute, EvidenceView, Source } from '../types';
 
 /** Which claims a briefing covers: query AND tag, plus hand-picked claims. */
 export interface BriefingSelection {
@@ -95,6 +95,8 @@ export interface Judgment {
   sentences: { likelihood: string; confidence: string; override: string | null; status: string };
   /** "KJ1", "KJ2"… in briefing order. */
   label: string;
+  /** 'not-assessed': no evidence counts yet; its number is the prior, not a judgment (issue 11). */
+  assessment: Exclude<Assessment, 'not-checkable'>;
   claimId: string;
   text: string;
   claimant: string | null;
@@ -126,6 +128,14 @@ export interface SourceEntry {
   derivedFrom: string | null;
 }
 
+/** A claim that cannot be checked (opinion, value judgment, too vague): listed apart, with no probability. */
+export interface NotCheckable {
+  claimId: string;
+  text: string;
+  claimant: string | null;
+  why: string | null;
+}
+
 export interface SourceSummary {
   sources: number;
   byGrade: Record<Source['reliability'], number>;
@@ -135,6 +145,12 @@ export interface SourceSummary {
   circular: string[];
   /** Labels of the judgments held with low analytic confidence. */
   lowConfidence: string[];
+  /** Judgments with no evidence that counts yet (their number is the prior). */
+  notAssessed: string[];
+  /** Judgments whose only support shows that the claim was made (the claimant's own word, or repeats of it). */
+  attributionOnly: string[];
+  /** Judgments citing near-identical wording from different origins, counted as one until the analyst decides. */
+  copySuspected: string[];
 }
 
 export interface Gap {
@@ -181,6 +197,8 @@ export interface Briefing {
   bluf: string;
   blufDrafted: boolean;
   judgments: Judgment[];
+  /** Not-checkable claims of the selection: no probability, listed apart from the judgments. */
+  notCheckable: NotCheckable[];
   footnotes: Footnote[];
   summary: SourceSummary;
   gaps: Gap[];

@@ -100,7 +100,9 @@ describe('claimtrail judgment commands', () => {
     expect(report.overall.verdict).toBeNull(); // one claim is no track record
     // The score is the time-weighted squared error over the series the history shows, up to settlement.
     const h = await json<{ events: CaseEvent[]; series: { at: string; probability: number }[] }>('history', chips.id);
-    const settledAt = h.events.filter((e) => e.kind === 'claim.status').at(-1)!.at;
+    // Settled when the outcome was recorded (kept apart from the verdict, issue 11).
+    const settledAt = (await json<{ claim: Claim }>('claim', 'show', chips.id)).claim.outcomeAt!;
+    expect(settledAt).toBeTruthy();
     expect(report.claims[0]!.brier).toBe(timeWeightedBrier(h.series, 'false', chips.createdAt, settledAt));
     expect(report.claims[0]!.brier).toBeLessThan(0.25); // re-graded: it carried 38–50% for a claim that was false
     expect(report.byTag.map((t) => t.tag)).toEqual(['chips', 'export-controls', 'sanctions']);

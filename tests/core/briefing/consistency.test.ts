@@ -62,7 +62,7 @@ describe('intelligence gaps and source summary come from the same facts', () => 
     expect(b.judgments[0]!.confidence).not.toBe('low');
     expect(b.summary.singleOrigin).toEqual([]);
     expect(b.gaps).toEqual([]);
-    expect(SECTION(markdown, 'Intelligence gaps')).toMatch(/^None found: every judgment has evidence from more than one independent origin/);
+    expect(SECTION(markdown, 'Intelligence gaps')).toMatch(/^None found: every judgment is assessed, with independent evidence from more than one origin/);
   });
 });
 
@@ -75,6 +75,9 @@ describe('assessSourcing, for any facts', () => {
       singleOrigin: fc.boolean(),
       circular: fc.boolean(),
       lowConfidence: fc.boolean(),
+      notAssessed: fc.boolean(),
+      attributionOnly: fc.boolean(),
+      copySuspected: fc.boolean(),
     }),
     { maxLength: 12 },
   );
@@ -84,7 +87,8 @@ describe('assessSourcing, for any facts', () => {
         const fs: JudgmentFacts[] = raw.map((f, i) => ({ ...f, weighed: Math.min(f.weighed, f.evidence), label: `KJ${i + 1}`, text: `Claim ${i + 1}.` }));
         const { summary, gaps } = assessSourcing(fs, [], []);
         const gapLabels = new Set(gaps.map((g) => g.label));
-        for (const l of [...summary.singleOrigin, ...summary.circular, ...summary.lowConfidence]) expect(gapLabels.has(l)).toBe(true);
+        const flagged = [...summary.singleOrigin, ...summary.circular, ...summary.lowConfidence, ...summary.attributionOnly, ...summary.copySuspected, ...summary.notAssessed];
+        for (const l of flagged) expect(gapLabels.has(l)).toBe(true);
         for (const f of fs) expect(gapLabels.has(f.label)).toBe(GAP_RULES.some((r) => r.applies(f)));
         expect(summary.evidenceItems).toBe(fs.reduce((n, f) => n + f.evidence, 0));
       }),
@@ -203,5 +207,45 @@ describe('wording: one helper for counts and sentence ends', () => {
     c.close();
     expect(markdown).toContain('1 key judgment rests on 1 evidence item from 1 source with 1 independent origin');
     expect(markdown).not.toMatch(/\.\.(?!\.)|\b1 (claims|points|sources|judgments)\b/);
+  });
+});
+
+describe('claim kinds and attribution in a briefing (issue 11)', () => {
+  const c = sampleCase();
+  afterAll(() => c.close());
+  const all = c.api.invoke('claims.list', { limit: 100 }).items;
+  const normative = all.find((x) => x.kind === 'not-checkable')!;
+  const chipsOnly = all.find((x) => x.text.includes('only on less powerful'))!;
+
+  it('lists a not-checkable claim apart, with its reason and no probability, never as a key judgment', () => {
+    const { briefing: b, markdown, warnings } = c.api.invoke('briefings.compose', { selection: { claimIds: [normative.id, chipsOnly.id] } });
+    expect(b.judgments.map((j) => j.claimId)).toEqual([chipsOnly.id]);
+    expect(b.snapshot.claims.map((s) => s.id)).toEqual([chipsOnly.id]);
+    expect(b.notCheckable).toEqual([{ claimId: normative.id, text: normative.text, claimant: normative.claimant, why: expect.any(String) }]);
+    const section = SECTION(markdown, 'Not checkable');
+    expect(section).toContain(normative.text.replace(/\.$/, ''));
+    expect(section).not.toMatch(/\d+%/);
+    expect(markdown).toContain('**Not checkable:** 1');
+    expect(warnings).toEqual([]);
+  });
+
+  it('says "no independent corroboration" in the judgment, the source summary and the gaps alike', () => {
+    const { briefing: b, markdown } = c.api.invoke('briefings.compose', { selection: { claimIds: [chipsOnly.id] } });
+    const j = b.judgments[0]!;
+    expect(j.warnings.some((w) => w.startsWith('No independent corroboration'))).toBe(true);
+    expect(b.summary.attributionOnly).toEqual([j.label]);
+    expect(b.gaps.find((g) => g.label === j.label)!.reason).toMatch(/no independent corroboration/);
+    expect(SECTION(markdown, 'Source summary')).toMatch(/No independent corroboration: the support for KJ1 only shows that the claim was made/);
+  });
+
+  it('states a not-assessed claim as its prior, keeps it out of the drafted BLUF, and lists it as a gap', () => {
+    const idle = c.api.invoke('claims.create', { text: 'DeepSeek will open-source its next model.', kind: 'forecast' });
+    const { briefing: b } = c.api.invoke('briefings.compose', { selection: { claimIds: [idle.id, chipsOnly.id] } });
+    const j = b.judgments.find((x) => x.claimId === idle.id)!;
+    expect(j.assessment).toBe('not-assessed');
+    expect(j.sentences.likelihood).toBe('This claim is not assessed: no evidence counts for or against it yet (its prior is 50%).');
+    expect(b.bluf).not.toContain(`(${j.label})`);
+    expect(b.summary.notAssessed).toContain(j.label);
+    expect(b.gaps.find((g) => g.label === j.label)!.reason).toMatch(/no evidence recorded/);
   });
 });

@@ -28,7 +28,8 @@ describe('HTML briefing', () => {
       expect(html).toContain(`href="#fn${f.n}"`);
       expect(text).toContain(`(${f.grade})`);
     }
-    expect(text).toMatch(/\[1\] DeepSeek’s emergence .*, Analysis brief \(seed\), para \d+ \(B2\)/);
+    const n1 = composed.briefing.footnotes[0]!;
+    expect(text).toContain(`[1] ${n1.title}, ${[n1.publisher, n1.locator].filter(Boolean).join(', ')} (${n1.grade})`);
   });
 });
 

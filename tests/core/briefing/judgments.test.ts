@@ -25,9 +25,17 @@ describe('key judgment sentences', () => {
     expect(checked).toBeGreaterThanOrEqual(briefing.judgments.length * 3);
   });
 
-  it('use exactly the likelihood word of the claim’s band', () => {
+  it('use exactly the likelihood word of the claim’s band, and none for a claim that is not assessed', () => {
+    const notAssessed = briefing.judgments.filter((j) => j.assessment === 'not-assessed');
+    expect(notAssessed.length).toBeGreaterThan(0); // the re-graded sample (issue 11)
+    expect(notAssessed.length).toBeLessThan(briefing.judgments.length);
     for (const j of briefing.judgments) {
       const words = judgmentSentences(j).flatMap(likelihoodWords);
+      if (j.assessment === 'not-assessed') {
+        expect(words, j.label).toEqual([]);
+        expect(j.sentences.likelihood).toMatch(/^This claim is not assessed: no evidence counts for or against it yet \(its prior is \d+%\)\.$/);
+        continue;
+      }
       expect(words.length, j.label).toBeGreaterThan(0);
       for (const w of words) expect(w.band, `${j.label} says “${w.phrase}”`).toBe(bandOf(j.probability));
     }
@@ -72,12 +80,16 @@ describe('the analyst’s BLUF is checked too', () => {
   const c = sampleCase();
   afterAll(() => c.close());
   it('flags vague words, mixed sentences, wrong and untied likelihood words', () => {
+    const { briefing } = c.api.invoke('briefings.compose', { selection: { query: 'chips' } });
+    const label = (part: string) => briefing.judgments.find((j) => j.text.includes(part))!.label;
+    const [cost, a100] = [label('USD6mn'), label('A100')];
     const { warnings } = c.api.invoke('briefings.compose', {
       selection: { query: 'chips' },
-      bluf: 'DeepSeek may have more chips than it says. It is very likely that the cost figure is wrong (KJ4). It is likely, with high confidence, that HighFlyer bought A100s (KJ1). Sanctions are likely to tighten.',
+      bluf: `DeepSeek may have more chips than it says. It is very likely that the cost figure is wrong (${cost}). It is likely, with high confidence, that HighFlyer bought A100s (${a100}). Sanctions are likely to tighten.`,
     });
-    // Since the re-grade (issue 11) KJ1 (the A100 stockpile, backed only by the brief's own words) is not
-    // assessed (50%), so "likely … (KJ1)" is a band mismatch as well as a mixed sentence.
+    // Since the re-grade (issue 11) the cost claim is unlikely, and the A100 stockpile (backed only by the
+    // brief's own words) is not assessed (its prior, roughly even): "likely … (A100)" is a band mismatch
+    // as well as a mixed sentence.
     expect(warnings.filter((w) => w.where === 'BLUF').map((w) => w.problem)).toEqual(['vague', 'band-mismatch', 'mixed', 'band-mismatch', 'untied']);
   });
 });
