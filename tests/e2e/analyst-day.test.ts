@@ -49,7 +49,7 @@ describe('analyst day', () => {
     await dialog.getByLabel('Tags').fill('chips, smuggling');
     await dialog.getByRole('button', { name: 'Create claim' }).click();
     await expect.poll(() => page.locator('#claim-title').innerText()).toBe(CLAIM);
-    expect(await page.getByTestId('probability-word').innerText()).toBe('not assessed'); // no evidence yet: the prior is no judgment
+    await expect.poll(() => page.getByTestId('probability-word').innerText()).toBe('not assessed'); // no evidence yet: the prior is no judgment
   });
 
   it('adds a B source and a credibility-2 quote; the probability and its word change', async () => {
@@ -67,10 +67,10 @@ describe('analyst day', () => {
     await ev.getByLabel('Locator').fill('p. 4');
     await ev.getByRole('button', { name: 'Add evidence' }).click();
     await expect.poll(() => page.getByTestId('probability-word').innerText()).toBe('likely');
-    expect(await page.getByTestId('probability-value').innerText()).toBe('71%');
+    await expect.poll(() => page.getByTestId('probability-value').innerText()).toBe('71%');
     const evidence = page.getByRole('region', { name: /Evidence \(1\)/ });
-    expect(await evidence.getByText('B2').count()).toBe(1);
-    expect(await evidence.getByText('Officers seized crates').count()).toBe(1);
+    await expect.poll(() => evidence.getByText('B2').count()).toBe(1);
+    await expect.poll(() => evidence.getByText('Officers seized crates').count()).toBe(1);
   });
 
   it('opens a dispute and sees the events in the history timeline', async () => {
@@ -82,9 +82,9 @@ describe('analyst day', () => {
     await expect.poll(() => page.getByText('The crates may have held gaming cards').count()).toBe(1);
     const timeline = page.getByRole('list', { name: 'History timeline' });
     await expect.poll(() => timeline.getByText('Dispute opened').count()).toBe(1);
-    expect(await timeline.getByText('Evidence added').count()).toBe(1);
-    expect(await timeline.getByText('Confidence changed').count()).toBeGreaterThan(0);
-    expect(await page.getByRole('img', { name: /Probability over time: 2 points, from 50% to 71%/ }).count()).toBe(1);
+    await expect.poll(() => timeline.getByText('Evidence added').count()).toBe(1);
+    await expect.poll(() => timeline.getByText('Confidence changed').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('img', { name: /Probability over time: 2 points, from 50% to 71%/ }).count()).toBe(1);
   });
 
   it('links the claim to another claim', async () => {
@@ -94,7 +94,7 @@ describe('analyst day', () => {
     await links.getByLabel('Find claim to link').fill('Washington must remain');
     await links.getByRole('button', { name: /^Link to: Washington must remain/ }).click();
     await expect.poll(() => page.getByRole('region', { name: 'Linked claims (1)' }).count()).toBe(1);
-    expect(await page.getByRole('list', { name: 'History timeline' }).getByText('Link added').count()).toBe(1);
+    await expect.poll(() => page.getByRole('list', { name: 'History timeline' }).getByText('Link added').count()).toBe(1);
   });
 
   it('changes the status only with a rationale', async () => {
@@ -114,7 +114,7 @@ describe('analyst day', () => {
     await form.getByLabel('Rationale for the override').fill('Customs reports of this kind are often wrong.');
     await form.getByRole('button', { name: 'Set override' }).click();
     await expect.poll(() => page.getByTestId('probability-word').innerText()).toBe('unlikely');
-    expect(await page.getByText('analyst override; computed 71%').count()).toBe(1);
+    await expect.poll(() => page.getByText('analyst override; computed 71%').count()).toBe(1);
     await page.getByRole('button', { name: 'Change or remove override' }).click();
     const remove = page.getByRole('form', { name: 'Remove override' });
     await remove.getByLabel('Rationale for removing it').fill('Second customs report confirms.');
@@ -126,7 +126,7 @@ describe('analyst day', () => {
   it('edits the evidence grade: credibility 1 moves the probability further', async () => {
     await page.getByRole('button', { name: 'Edit evidence from Customs seizure report 2025/17' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit evidence' });
-    expect(await dialog.getByLabel('Credibility').inputValue()).toBe('2');
+    await expect.poll(() => dialog.getByLabel('Credibility').inputValue()).toBe('2');
     await dialog.getByLabel('Credibility').selectOption('1');
     await dialog.getByLabel('Weight').fill('3');
     await dialog.getByRole('button', { name: 'Save evidence' }).click();
@@ -134,7 +134,7 @@ describe('analyst day', () => {
     await dialog.getByLabel('Weight').fill('1');
     await dialog.getByRole('button', { name: 'Save evidence' }).click();
     await expect.poll(() => page.getByTestId('probability-value').innerText()).toBe('75%');
-    expect(await page.getByRole('region', { name: /Evidence \(1\)/ }).getByText('B1').count()).toBe(1);
+    await expect.poll(() => page.getByRole('region', { name: /Evidence \(1\)/ }).getByText('B1').count()).toBe(1);
   });
 
   it('finds the claim through full-text search with highlighted snippets', async () => {
@@ -156,7 +156,7 @@ describe('analyst day', () => {
     await expect.poll(() => dialog.getByRole('option').first().innerText()).toContain(CLAIM);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#claim-title').innerText()).toBe(CLAIM);
-    expect(await page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.keyboard.press('Control+k');
     await expect.poll(() => page.getByRole('dialog', { name: 'Quick open' }).count()).toBe(1);
     await page.keyboard.press('Escape');
@@ -169,11 +169,11 @@ describe('analyst day', () => {
     await expect.poll(() => page.getByRole('button', { name: CLAIM }).count()).toBe(1);
     await page.getByRole('button', { name: 'Edit source' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit source' });
-    expect(await dialog.getByLabel('Reliability').inputValue()).toBe('B');
+    await expect.poll(() => dialog.getByLabel('Reliability').inputValue()).toBe('B');
     await dialog.getByLabel('Address (URL)').fill('https://customs.example.test/reports/2025-17');
     await dialog.getByRole('button', { name: 'Save source' }).click();
     await expect.poll(() => page.getByText('https://customs.example.test/reports/2025-17').count()).toBe(1);
-    expect(await page.getByRole('button', { name: 'Open source address in the browser' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Open source address in the browser' }).count()).toBe(1);
     await page.screenshot({ path: artifactPath('sources.png'), fullPage: true });
     await page.getByRole('button', { name: CLAIM }).click();
     await expect.poll(() => page.locator('#claim-title').innerText()).toBe(CLAIM);
@@ -193,7 +193,7 @@ describe('analyst day', () => {
     await expect.poll(() => page.getByText('24 claims').count()).toBe(1);
     await page.getByLabel('Filter by text').fill('Zyxwvut');
     await expect.poll(() => claimList().getByRole('option').count()).toBe(1);
-    expect(await claimList().getByRole('option').innerText()).toContain(CLAIM);
+    await expect.poll(() => claimList().getByRole('option').innerText()).toContain(CLAIM);
   });
 
   it('filters by status and probability band', async () => {

@@ -62,7 +62,7 @@ describe('Briefing PDF (desktop app only)', () => {
   it('web mode offers no Export PDF (its bridge has no briefingPdf)', async () => {
     const { page, errors } = await open(false);
     await expect.poll(() => page.getByRole('button', { name: 'Export HTML' }).count()).toBe(1);
-    expect(await page.getByRole('button', { name: 'Export PDF' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Export PDF' }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
 
@@ -70,7 +70,7 @@ describe('Briefing PDF (desktop app only)', () => {
     const { page, errors } = await open(true);
     const pdf = page.getByRole('button', { name: 'Export PDF' });
     await expect.poll(() => pdf.count()).toBe(1);
-    expect(await pdf.isDisabled()).toBe(true);
+    await expect.poll(() => pdf.isDisabled()).toBe(true);
 
     await page.getByRole('button', { name: 'Save version' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Saved versions' }).getByRole('listitem').count()).toBeGreaterThan(0);

@@ -22,7 +22,7 @@ describe('Briefings view: draft and analyst BLUF', () => {
     await expect.poll(() => draftMark.count()).toBe(1);
     const chipsDraft = await bluf.inputValue();
     expect(chipsDraft).toMatch(/\(KJ1\)/);
-    expect(await page.getByText(/^Draft BLUF, drafted from the strongest judgments/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/^Draft BLUF, drafted from the strongest judgments/).count()).toBe(1);
 
     // Pressing Preview again (and saving) keeps it a draft.
     await page.getByRole('button', { name: 'Preview' }).click();
@@ -33,7 +33,7 @@ describe('Briefings view: draft and analyst BLUF', () => {
     // Another selection: the old draft is gone; the next preview drafts for the new claims.
     await tag.selectOption('cost');
     await expect.poll(() => preview.count()).toBe(0);
-    expect(await bluf.inputValue()).toBe('');
+    await expect.poll(() => bluf.inputValue()).toBe('');
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(() => draftMark.count()).toBe(1);
     const costDraft = await bluf.inputValue();
@@ -44,7 +44,7 @@ describe('Briefings view: draft and analyst BLUF', () => {
     await bluf.fill('The cost figure is disputed (KJ7).');
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(() => draftMark.count()).toBe(0);
-    expect(await preview.innerText()).toContain('The cost figure is disputed (KJ7).');
+    await expect.poll(() => preview.innerText()).toContain('The cost figure is disputed (KJ7).');
     await expect
       .poll(() => page.getByRole('note', { name: 'Estimative-language warnings' }).innerText())
       .toMatch(/BLUF: KJ7 is not a key judgment of this note/);
@@ -60,6 +60,6 @@ describe('Briefings view: draft and analyst BLUF', () => {
     await page.getByLabel('Tag', { exact: true }).selectOption('chips');
     const item = page.getByRole('list', { name: 'Saved versions' }).getByRole('listitem').first();
     await expect.poll(() => item.innerText()).toMatch(/\(\d+ claims?\)$/);
-    expect(await page.getByRole('list', { name: 'Saved versions' }).innerText()).not.toMatch(/\(1 claims\)/);
+    await expect.poll(() => page.getByRole('list', { name: 'Saved versions' }).innerText()).not.toMatch(/\(1 claims\)/);
   });
 });

@@ -36,8 +36,8 @@ describe('Briefings view with a damaged stored briefing', () => {
     const versions = await open();
     await versions.getByRole('button', { name: /Version 2: Crafted version/ }).click();
     await expect.poll(() => page.getByText(new RegExp(`saved briefing ${damagedId} is damaged and will not be shown`)).count()).toBe(1);
-    expect(await page.getByText(/judgments\.0\.band|judgments\.0\.evidence\.0\.footnote/).count()).toBe(1);
-    expect(await page.getByRole('article', { name: 'Briefing preview' }).count()).toBe(0);
+    await expect.poll(() => page.getByText(/judgments\.0\.band|judgments\.0\.evidence\.0\.footnote/).count()).toBe(1);
+    await expect.poll(() => page.getByRole('article', { name: 'Briefing preview' }).count()).toBe(0);
     await versions.getByRole('button', { name: /Version 1: Good version/ }).click();
     const preview = page.getByRole('article', { name: 'Briefing preview' });
     await expect.poll(() => preview.getByRole('heading', { name: 'Key judgments' }).count()).toBe(1);
@@ -61,7 +61,7 @@ describe('Briefings view with a damaged stored briefing', () => {
     await page.getByRole('button', { name: 'Preview' }).click();
     const preview = page.getByRole('article', { name: 'Briefing preview' });
     await expect.poll(() => preview.getByRole('heading', { name: 'Key judgments' }).count()).toBe(1);
-    expect(await page.getByRole('alert').filter({ hasText: 'cannot be shown' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'cannot be shown' }).count()).toBe(0);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Claims' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).first().innerText()).not.toBe('Briefings');
   });

@@ -12,11 +12,11 @@ describe('Briefings view', () => {
     await page.getByRole('button', { name: 'Preview' }).click();
     const preview = page.getByRole('article', { name: 'Briefing preview' });
     await expect.poll(() => preview.getByRole('heading', { name: 'Key judgments' }).count()).toBe(1);
-    expect(await preview.getByRole('heading', { name: 'KJ1', exact: true }).count()).toBe(1);
-    expect(await preview.getByRole('list', { name: 'Footnotes' }).innerText()).toMatch(/\(B2\)/);
+    await expect.poll(() => preview.getByRole('heading', { name: 'KJ1', exact: true }).count()).toBe(1);
+    await expect.poll(() => preview.getByRole('list', { name: 'Footnotes' }).innerText()).toMatch(/\(B2\)/);
 
     const bluf = page.getByLabel('Bottom line up front (BLUF)');
-    expect(await bluf.inputValue()).toMatch(/\(KJ1\)/);
+    await expect.poll(() => bluf.inputValue()).toMatch(/\(KJ1\)/);
     await bluf.fill('DeepSeek might have more chips (KJ1).');
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(() => page.getByRole('note', { name: 'Estimative-language warnings' }).innerText()).toMatch(/BLUF: “might” is vague/);
@@ -25,7 +25,7 @@ describe('Briefings view', () => {
     await page.getByRole('button', { name: 'Save version' }).click();
     const versions = page.getByRole('list', { name: 'Saved versions' });
     await expect.poll(() => versions.getByRole('listitem').count()).toBe(2);
-    expect(await preview.innerText()).toMatch(/Compared with the briefing saved on/);
+    await expect.poll(() => preview.innerText()).toMatch(/Compared with the briefing saved on/);
 
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export MD' }).click()]);
     expect(dl.suggestedFilename()).toMatch(/^briefing-note-\d{4}-\d{2}-\d{2}\.md$/);

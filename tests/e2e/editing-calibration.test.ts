@@ -69,8 +69,8 @@ describe('editing a claim: prior, where it was said, quantity', () => {
     await expect.poll(() => prior.getAttribute('aria-invalid')).toBe('true');
     // The message is tied to the field (aria-describedby), not only placed near it.
     const describedBy = (await prior.getAttribute('aria-describedby'))!.split(' ')[0]!;
-    expect(await page.locator(`[id="${describedBy}"]`).innerText()).toMatch(/^must be below 1 \(the prior is a probability: 150% is 1\.5/);
-    expect(await dialog.getByLabel('Quantity unit').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.locator(`[id="${describedBy}"]`).innerText()).toMatch(/^must be below 1 \(the prior is a probability: 150% is 1\.5/);
+    await expect.poll(() => dialog.getByLabel('Quantity unit').getAttribute('aria-invalid')).toBe('true');
     expect(await dialog.locator('.field-error').allInnerTexts()).toEqual([
       expect.stringMatching(/^must be below 1/),
       'must not be empty',
@@ -164,7 +164,7 @@ describe('calibration', () => {
     await settle(FOUNDED, 'refuted', 'settled: true');
     const outcome = page.getByRole('region', { name: 'Status' }).getByLabel('Outcome');
     await expect.poll(() => outcome.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByRole('region', { name: 'Status' }).locator('.field-error').innerText()).toBe(
+    await expect.poll(() => page.getByRole('region', { name: 'Status' }).locator('.field-error').innerText()).toBe(
       'a claim settled as true goes with the status supported, not refuted',
     );
   });
@@ -179,16 +179,16 @@ describe('calibration', () => {
     await nav('Calibration').click();
     const overall = page.locator('.calibration-overall');
     await overall.waitFor();
-    expect(await overall.innerText()).toContain(`Overall Brier score ${report.overall.brier!.toFixed(3)} (95% interval`);
-    expect(await overall.innerText()).toContain('over 2 settled claims. Too few for a verdict');
+    await expect.poll(() => overall.innerText()).toContain(`Overall Brier score ${report.overall.brier!.toFixed(3)} (95% interval`);
+    await expect.poll(() => overall.innerText()).toContain('over 2 settled claims. Too few for a verdict');
     const tags = page.getByRole('table', { name: 'Brier score per tag' });
-    expect(await tags.getByRole('row').count()).toBe(report.byTag.length + 1);
+    await expect.poll(() => tags.getByRole('row').count()).toBe(report.byTag.length + 1);
     const cost = report.byTag.find((t) => t.tag === 'cost')!;
-    expect(await tags.getByRole('row', { name: /^cost / }).innerText()).toBe(`cost\t${cost.brier.toFixed(3)}\t1`);
+    await expect.poll(() => tags.getByRole('row', { name: /^cost / }).innerText()).toBe(`cost\t${cost.brier.toFixed(3)}\t1`);
     const settled = page.getByRole('table', { name: 'Settled claims, worst score first' });
-    expect(await settled.getByRole('row').count()).toBe(3);
+    await expect.poll(() => settled.getByRole('row').count()).toBe(3);
     const worst = [...report.claims].sort((a, b) => b.brier - a.brier)[0]!;
-    expect(await settled.getByRole('row').nth(1).innerText()).toBe(
+    await expect.poll(() => settled.getByRole('row').nth(1).innerText()).toBe(
       `${worst.text}\t${worst.status}\t${worst.outcome}\t${Math.round(worst.final * 100)}%\t${worst.brier.toFixed(3)}`,
     );
     await page.screenshot({ path: artifactPath('calibration.png') });

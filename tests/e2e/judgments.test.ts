@@ -52,8 +52,8 @@ describe('judgments a reader can follow', () => {
     await expect.poll(() => row.innerText()).toContain('not assessed (prior 50%)');
     await openClaim(FOUNDED);
     await expect.poll(() => page.getByTestId('probability-word').innerText()).toBe('not assessed');
-    expect(await page.getByText('The prior is', { exact: false }).innerText()).toContain('a starting point, not a judgment');
-    expect(await page.getByRole('region', { name: 'Warnings' }).innerText()).toContain('No independent corroboration');
+    await expect.poll(() => page.getByText('The prior is', { exact: false }).innerText()).toContain('a starting point, not a judgment');
+    await expect.poll(() => page.getByRole('region', { name: 'Warnings' }).innerText()).toContain('No independent corroboration');
   });
 
   it('DeepSeek’s own statements count 0 for DeepSeek’s claim, and the breakdown says why, with the quote', async () => {
@@ -62,13 +62,13 @@ describe('judgments a reader can follow', () => {
     const breakdown = page.getByRole('region', { name: 'Per-evidence breakdown' });
     const own = breakdown.getByRole('row').filter({ hasText: 'DeepSeek has stated that they have only used less performant' });
     await expect.poll(() => own.innerText()).toContain('counts 0: the source speaks for the claimant');
-    expect(await own.innerText()).toContain('attribution: 0');
+    await expect.poll(() => own.innerText()).toContain('attribution: 0');
     // Items from one source are told apart.
-    expect(await breakdown.getByText(/item \d of \d from this source/).count()).toBeGreaterThan(1);
-    expect(await page.getByTestId('probability-word').innerText()).toBe('unlikely');
+    await expect.poll(() => breakdown.getByText(/item \d of \d from this source/).count()).toBeGreaterThan(1);
+    await expect.poll(() => page.getByTestId('probability-word').innerText()).toBe('unlikely');
     // The bar has one neutral colour, no <meter> that would colour 50% as "optimal".
-    expect(await page.locator('meter').count()).toBe(0);
-    expect(await page.getByRole('img', { name: /^Probability \d+%, unlikely$/ }).count()).toBe(1);
+    await expect.poll(() => page.locator('meter').count()).toBe(0);
+    await expect.poll(() => page.getByRole('img', { name: /^Probability \d+%, unlikely$/ }).count()).toBe(1);
     await page.screenshot({ path: artifactPath('claim-attribution.png'), fullPage: true });
   });
 
@@ -76,7 +76,7 @@ describe('judgments a reader can follow', () => {
     await openClaim(COPIED);
     const copies = page.getByRole('region', { name: 'Possible copies' });
     await expect.poll(() => copies.innerText()).toContain('“Outlet Beta” is a possible copy of “Outlet Alpha”');
-    expect(await page.getByRole('region', { name: 'Warnings' }).innerText()).toContain('Possible copy of “Outlet Alpha”');
+    await expect.poll(() => page.getByRole('region', { name: 'Warnings' }).innerText()).toContain('Possible copy of “Outlet Alpha”');
     const before = await page.getByTestId('probability-value').innerText();
     await copies.getByRole('button', { name: 'Mark independent' }).click();
     await expect.poll(() => page.getByRole('region', { name: 'Possible copies' }).count()).toBe(0);
@@ -88,10 +88,10 @@ describe('judgments a reader can follow', () => {
     await nav('Calibration').click();
     const diagram = page.getByTestId('reliability-diagram');
     await diagram.waitFor();
-    expect(await diagram.getByRole('img', { name: /Reliability diagram/ }).count()).toBe(1);
+    await expect.poll(() => diagram.getByRole('img', { name: /Reliability diagram/ }).count()).toBe(1);
     await expect.poll(() => diagram.locator('circle').count()).toBeGreaterThan(0);
     const likely = diagram.getByRole('row', { name: /^likely / });
-    expect(await likely.innerText()).toMatch(/^likely\t3\t\d+%\t67% \(\d+%–\d+%\)$/);
+    await expect.poll(() => likely.innerText()).toMatch(/^likely\t3\t\d+%\t67% \(\d+%–\d+%\)$/);
     const overall = await page.getByTestId('calibration-overall').innerText();
     expect(overall).toContain('over 3 settled claims');
     expect(overall).toContain('Too few for a verdict');

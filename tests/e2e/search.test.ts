@@ -26,7 +26,7 @@ describe('search view and quick open', () => {
     await expect.poll(() => claims.getByRole('button', { name: COST }).count()).toBe(1);
     await page.screenshot({ path: artifactPath('search-suggestion.png'), fullPage: true });
     // The notice is not printed a second time under the suggestion.
-    expect(await page.locator('.notice').count()).toBe(1);
+    await expect.poll(() => page.locator('.notice').count()).toBe(1);
   });
 
   it('titles evidence hits with the claim, with stance, grade and the quote, and opens at that item', async () => {
@@ -34,8 +34,8 @@ describe('search view and quick open', () => {
     const evidence = page.getByRole('region', { name: 'Evidence results' });
     const hit = evidence.locator('li.hit').first();
     await expect.poll(() => hit.locator('blockquote mark').allInnerTexts()).toEqual(['widely disputed']);
-    expect(await hit.getByRole('button').first().innerText()).toBe(COST);
-    expect(await hit.locator('.hit-facts').innerText()).toMatch(/^refutes\s+B3/);
+    await expect.poll(() => hit.getByRole('button').first().innerText()).toBe(COST);
+    await expect.poll(() => hit.locator('.hit-facts').innerText()).toMatch(/^refutes\s+B3/);
     // The claim hit prints its text once (no snippet repeating it).
     await page.screenshot({ path: artifactPath('search-evidence-hit.png'), fullPage: true });
     await hit.getByRole('button', { name: COST }).click();
@@ -43,7 +43,7 @@ describe('search view and quick open', () => {
     const focused = () => page.evaluate<string>(`document.activeElement?.id ?? ''`);
     await expect.poll(focused).toMatch(/^evidence-/);
     const item = page.locator(`[id="${await focused()}"]`);
-    expect(await item.locator('blockquote').innerText()).toContain('the USD6mn is widely disputed');
+    await expect.poll(() => item.locator('blockquote').innerText()).toContain('the USD6mn is widely disputed');
     const inView = `(() => { const r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`;
     await expect.poll(() => page.evaluate<boolean>(inView)).toBe(true);
   });
@@ -54,7 +54,7 @@ describe('search view and quick open', () => {
     const claims = page.getByRole('region', { name: 'Claims results' });
     const hit = claims.locator('li.hit').filter({ hasText: 'USD6mn in compute' });
     await expect.poll(() => hit.count()).toBe(1);
-    expect(await hit.innerText()).toBe(COST);
+    await expect.poll(() => hit.innerText()).toBe(COST);
     expect(await hit.locator('mark').allInnerTexts()).toEqual(['USD6mn']); // the indexed word that matched
   });
 
