@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createApi } from '../../../db/api';
 import { closeCase } from '../../../db/open';
 import { FTS_TABLES } from '../../../db/migrations/001-initial';
 import { openMigrated, sampleCaseAtVersion } from './legacy';
