@@ -16,7 +16,7 @@ describe('Briefings view', () => {
     await expect.poll(() => preview.getByRole('list', { name: 'Footnotes' }).innerText()).toMatch(/\(B2\)/);
 
     const bluf = page.getByLabel('Bottom line up front (BLUF)');
-    await expect.poll(() => bluf.inputValue()).toMatch(/\(KJ1\)/);
+    await expect.poll(() => bluf.inputValue()).toMatch(/\(KJ\d+\)/); // cites the judgments it drafts from
     await bluf.fill('DeepSeek might have more chips (KJ1).');
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(() => page.getByRole('note', { name: 'Estimative-language warnings' }).innerText()).toMatch(/BLUF: “might” is vague/);
