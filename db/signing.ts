@@ -5,8 +5,8 @@
  *
  * Each analyst has one Ed25519 key (node:crypto), created on first use and kept as PKCS#8 PEM in a
  * user-only file (0600, folder 0700) in the user data folder (db/user-data.ts). A key file that other
- * users can read is refused, as ssh does. (Desktop: Electron's safeStorage could wrap the same file;
- * not done yet, see docs/security.md.)
+ * users can read is refused, as ssh does. The desktop app keeps its key sealed by the operating
+ * system's keychain instead (Electron's safeStorage, `loadOrCreateSealedKeyPem`), in `signing-key.sealed`.
  *
  * The statement is one line of compact JSON (so it embeds verbatim in a Markdown or HTML comment):
  * {"type":"claimtrail-signed-head","version":1,"caseId":…,"headHash":…,"events":N,"at":…,"publicKey":…,"signature":…}
@@ -79,6 +79,41 @@ export function loadOrCreateSigner(dir = userDataDir()): HeadSigner {
     );
   return signerOf(createPrivateKey(readFileSync(file)));
 }
+
+/** The signer of a PKCS#8 PEM key (the desktop app unseals it in the main process and hands it to the worker). */
+export function signerFromPem(pem: string): HeadSigner {
+  return signerOf(createPrivateKey(pem));
+}
+
+/** What seals a key at rest: Electron's safeStorage in the desktop app (the OS keychain). */
+export interface KeySeal {
+  available(): boolean;
+  seal(plain: string): Buffer;
+  unseal(sealed: Buffer): string;
+}
+
+export const sealedKeyFile = (dir = userDataDir()) => join(dir, 'signing-key.sealed');
+
+/**
+ * The desktop analyst's key as PEM: unsealed from `signing-key.sealed`, or created and sealed there
+ * on first use. Where the OS offers no keychain (`available()` false), the user-only file of the CLI.
+ */
+export function loadOrCreateSealedKeyPem(seal: KeySeal, dir = userDataDir()): string {
+  if (!seal.available()) return pemOf(loadOrCreateSigner(dir).privateKey);
+  const file = sealedKeyFile(dir);
+  if (existsSync(file)) return seal.unseal(readFileSync(file));
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const pem = pemOf(generateKeyPairSync('ed25519').privateKey);
+  try {
+    writeFileSync(file, seal.seal(pem), { mode: 0o600, flag: 'wx' });
+    return pem;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    return seal.unseal(readFileSync(file)); // another window sealed one first
+  }
+}
+
+const pemOf = (k: KeyObject): string => k.export({ format: 'pem', type: 'pkcs8' }) as string;
 
 /** SHA-256 of the raw public key, as ssh shows fingerprints. */
 export function fingerprint(publicKey: string): string {

@@ -5,7 +5,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ApiResult } from '../../core/api';
 import { createApi, type CaseApi } from '../api';
-import { loadOrCreateSigner, signedHeadStatement } from '../signing';
+import { loadOrCreateSigner, signedHeadStatement, signerFromPem } from '../signing';
 import type { DB } from '../sql';
 import { closeCase, openCase, type CaseHandle } from '../open';
 import { rollingBackup } from '../transfer/rolling';
@@ -35,7 +35,7 @@ export function serveCase(data: WorkerData, port: MessagePort): void {
       actor: data.actor,
       onProgress: (done, total, label) => send({ type: 'progress', progress: { method: current, done, total, label } }),
       isCancelled: () => Atomics.load(cancel, 0) === 1,
-      ...(data.signingDir ? { signHead: signerIn(data.signingDir) } : {}),
+      ...signing(data),
     });
     send({ type: 'ready' });
   } catch (e) {
@@ -80,7 +80,12 @@ export function serveCase(data: WorkerData, port: MessagePort): void {
   });
 }
 
-/** Statements signed with the analyst's key in `dir`, created there on first use. */
-function signerIn(dir: string): (db: DB, at: string) => string {
-  return (db, at) => signedHeadStatement(db, loadOrCreateSigner(dir), at);
+/** Statements signed with the key handed over (desktop) or the one kept in the signing folder (web mode). */
+function signing(data: WorkerData): { signHead?: (db: DB, at: string) => string } {
+  if (data.signingKeyPem) {
+    const signer = signerFromPem(data.signingKeyPem);
+    return { signHead: (db, at) => signedHeadStatement(db, signer, at) };
+  }
+  const dir = data.signingDir;
+  return dir ? { signHead: (db, at) => signedHeadStatement(db, loadOrCreateSigner(dir), at) } : {};
 }

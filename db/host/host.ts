@@ -26,6 +26,8 @@ export interface CaseHostOptions {
   closeGraceMs?: number;
   /** Sign exports and saved briefings with the analyst's key kept in this folder (db/signing.ts). */
   signingDir?: string;
+  /** Or with this key (PKCS#8 PEM), unsealed by the desktop app from the OS keychain. */
+  signingKeyPem?: string;
 }
 
 interface Pending extends CallRequest {
@@ -90,7 +92,7 @@ export class CaseHost {
   static async start(opts: CaseHostOptions): Promise<CaseHost> {
     const file = opts.workerFile ?? new URL('./worker-boot.mjs', import.meta.url);
     const workerFile = file instanceof URL ? fileURLToPath(file) : file;
-    const data: WorkerData = { casePath: opts.casePath, actor: opts.actor, create: opts.create, cancelFlag: new SharedArrayBuffer(4), backupRoot: opts.backupRoot, signingDir: opts.signingDir, workerFile };
+    const data: WorkerData = { casePath: opts.casePath, actor: opts.actor, create: opts.create, cancelFlag: new SharedArrayBuffer(4), backupRoot: opts.backupRoot, signingDir: opts.signingDir, signingKeyPem: opts.signingKeyPem, workerFile };
     return new CaseHost(await startWorker(data), data, opts);
   }
 

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CaseHost } from '../../../db/host/host';
-import { checkStatement, keyFile } from '../../../db/signing';
+import { checkStatement, keyFile, signerFromPem } from '../../../db/signing';
+import { generateKeyPairSync } from 'node:crypto';
 import { createApi } from '../../../db/api';
 import { closeCase, openCase } from '../../../db/open';
 import { tempCase, tempDir } from '../../helpers';
@@ -78,6 +79,17 @@ describe('CaseHost signs what leaves the case (desktop and web mode)', () => {
       expect(checkStatement(JSON.parse(statement!)).ok).toBe(true);
     } finally {
       await host.close();
+    }
+    // The desktop app hands over its unsealed key instead of a folder: the statement carries that key.
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+    const desk = await CaseHost.start({ casePath: c.path, signingKeyPem: pem });
+    try {
+      const r = await desk.call('transfer.export', { format: 'json' });
+      const head = (JSON.parse((r as { value: { content: string } }).value.content) as { signedHead: { publicKey: string } }).signedHead;
+      expect(checkStatement(head).ok).toBe(true);
+      expect(head.publicKey).toBe(signerFromPem(pem).publicKey);
+    } finally {
+      await desk.close();
     }
     // Without one (tests, tools), nothing is signed and no key is made.
     const plain = await CaseHost.start({ casePath: c.path });
