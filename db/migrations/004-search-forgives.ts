@@ -31,14 +31,22 @@ CREATE VIRTUAL TABLE ${name} USING fts5(${columns.join(', ')}, content='${table}
 INSERT INTO ${name} (${name}) VALUES ('rebuild');`;
 }
 
+const trigramInsert = (table: string, columns: readonly string[]): string =>
+  `INSERT INTO ${table}_tri (rowid, ${columns.join(', ')}) VALUES (new.rowid, ${columns.map((c) => `new.${c}`).join(', ')});`;
+
+/** The insert trigger of a trigram index, as this migration creates it (bulk imports drop and restore it). */
+export function trigramInsertTrigger(table: string, columns: readonly string[]): string {
+  return `CREATE TRIGGER ${table}_tri_ai AFTER INSERT ON ${table} BEGIN ${trigramInsert(table, columns)} END;`;
+}
+
 /** Sync triggers of a trigram index (the word indexes keep theirs from v1). */
 function trigramTriggers(table: string, columns: readonly string[]): string {
   const cols = columns.join(', ');
   const vals = (p: string) => columns.map((c) => `${p}.${c}`).join(', ');
   const del = `INSERT INTO ${table}_tri (${table}_tri, rowid, ${cols}) VALUES ('delete', old.rowid, ${vals('old')});`;
-  const ins = `INSERT INTO ${table}_tri (rowid, ${cols}) VALUES (new.rowid, ${vals('new')});`;
+  const ins = trigramInsert(table, columns);
   return `
-CREATE TRIGGER ${table}_tri_ai AFTER INSERT ON ${table} BEGIN ${ins} END;
+${trigramInsertTrigger(table, columns)}
 CREATE TRIGGER ${table}_tri_ad AFTER DELETE ON ${table} BEGIN ${del} END;
 CREATE TRIGGER ${table}_tri_au AFTER UPDATE OF ${cols} ON ${table} BEGIN ${del} ${ins} END;`;
 }
