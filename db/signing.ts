@@ -144,13 +144,6 @@ export function signedHeadStatement(db: DB, signer: HeadSigner = loadOrCreateSig
   return JSON.stringify({ ...body, signature });
 }
 
-/** What a briefing's `provenance` holds: the head it was made from and the signed statement of it. */
-export function headProvenance(db: DB, signer?: HeadSigner, at?: string): { headHash: string; events: number; statement: string } {
-  const statement = signedHeadStatement(db, signer, at);
-  const { headHash, events } = JSON.parse(statement) as HeadStatement;
-  return { headHash, events, statement };
-}
-
 export type StatementCheck = { ok: true; statement: HeadStatement; fingerprint: string } | { ok: false; reason: string };
 
 /** Checks a statement's shape and its signature against the key it names. */

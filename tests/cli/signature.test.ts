@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../core/transfer/types';
 import { eventHash, GENESIS_HASH, type EventRow } from '../../db/repos/events';
-import { caseHoldsHead, checkStatement, headProvenance, keyFile, loadOrCreateSigner } from '../../db/signing';
+import { caseHoldsHead, checkStatement, keyFile, loadOrCreateSigner, signedHeadStatement } from '../../db/signing';
 import { tempDir } from '../helpers';
 import { cli, cliHome } from './run';
 
@@ -133,14 +133,14 @@ describe('signed head statements in every export', () => {
   });
 });
 
-describe('headProvenance (for briefings)', () => {
-  it("gives the head, the count and a statement that verifies against the case", () => {
+describe('signedHeadStatement (what briefings and exports embed)', () => {
+  it("states the head and the count, and verifies against the case", () => {
     const db = new Database(file, { readonly: true });
     try {
-      const p = headProvenance(db, loadOrCreateSigner(home));
+      const p = JSON.parse(signedHeadStatement(db, loadOrCreateSigner(home))) as { headHash: string; events: number };
       expect(p.headHash).toBe(head);
       expect(p.events).toBe(events);
-      const check = checkStatement(JSON.parse(p.statement));
+      const check = checkStatement(p);
       expect(check.ok && caseHoldsHead(db, check.statement).ok).toBe(true);
     } finally {
       db.close();
