@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { briefingMethods } from './contract/briefings';
 import { calibrationMethods } from './contract/calibration';
+import { captureMethods } from './contract/captures';
 import { claimMethods } from './contract/claims';
 import type { MethodDef } from './contract/define';
 import { disputeMethods } from './contract/disputes';
@@ -23,6 +24,7 @@ export const contract = {
   ...calibrationMethods,
   ...briefingMethods,
   ...transferMethods,
+  ...captureMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -191,6 +191,8 @@ export interface EvidenceView extends Evidence {
   source: SourceRef;
   /** e.g. "B2" */
   grade: string;
+  /** Where the excerpt stands in the source's latest capture (issue 13). */
+  anchor?: QuoteAnchor;
 }
 
 export interface DisputeResponse {
@@ -314,4 +316,88 @@ export interface CaseInfo {
   schemaVersion: number;
   counts: { claims: number; sources: number; evidence: number; disputes: number; events: number; trash: number };
   settings: Settings;
+}
+
+/* ---- Captured documents (issue 13) ---- */
+
+export const CAPTURE_ORIGINS = ['file', 'url'] as const;
+export type CaptureOrigin = (typeof CAPTURE_ORIGINS)[number];
+
+/** What text could be taken from a capture: `text` (extracted), `none` (an image: kept and shown, no OCR). */
+export const EXTRACTIONS = ['text', 'none'] as const;
+export type Extraction = (typeof EXTRACTIONS)[number];
+
+/**
+ * One document as the analyst read it on one day: the exact bytes (content-addressed by SHA-256, kept
+ * inside the case file), where they came from and the text taken from them. A source may hold several.
+ */
+export interface Capture {
+  id: string;
+  sourceId: string;
+  /** Lowercase hex SHA-256 of the stored bytes. */
+  sha256: string;
+  /** The sniffed media type, e.g. application/pdf, text/html, text/plain, text/markdown, image/png. */
+  mediaType: string;
+  fileName: string | null;
+  byteSize: number;
+  origin: CaptureOrigin;
+  /** URL captures: the address asked for, the one the bytes came from (after redirects), the HTTP status. */
+  requestedUrl: string | null;
+  finalUrl: string | null;
+  httpStatus: number | null;
+  /** URL captures: the response headers kept (content-type, last-modified, etag, date, content-language…). */
+  headers: Record<string, string>;
+  /** The analyst's date of reading (YYYY-MM-DD), when given. */
+  accessedAt: string | null;
+  /** When ClaimTrail stored the bytes (ISO-8601 UTC). */
+  capturedAt: string;
+  /** The document's own title (from its metadata), when it has one. */
+  title: string | null;
+  extraction: Extraction;
+  /** Pages of extracted text (1 for documents without pages). */
+  pageCount: number;
+  /** Length of the extracted text in UTF-16 code units. */
+  textLength: number;
+}
+
+/** A page of a capture's extracted text: it starts at `start` in the capture's whole text. */
+export interface CapturePage {
+  page: number;
+  start: number;
+  length: number;
+}
+
+/** A capture with its text, for the document viewer. */
+export interface CaptureDetail {
+  capture: Capture;
+  /** The whole extracted text (pages joined by "\n\n"); positions in selectors index into this. */
+  text: string;
+  pages: CapturePage[];
+}
+
+/** W3C Web Annotation selectors of a quote in a capture's text (positions in UTF-16 code units). */
+export interface QuoteSelectors {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  /** The page the quote starts on (1 for documents without pages). */
+  page: number;
+}
+
+export const ANCHOR_STATUSES = ['exact', 'close', 'not-found', 'no-capture'] as const;
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
+
+/** Where an evidence item's excerpt stands in its source's latest capture. */
+export interface QuoteAnchor {
+  status: AnchorStatus;
+  /** 1 for exact; the similarity (0–1) of the best passage for close; null otherwise. */
+  score: number | null;
+  captureId: string | null;
+  capturedAt: string | null;
+  sha256: string | null;
+  selectors: QuoteSelectors | null;
+  /** Set when the quote was found in an earlier capture and is not in this one: that capture's date. */
+  lostSince: string | null;
 }

@@ -17,6 +17,7 @@ import {
 import { CaseError, CaseFileError } from './errors';
 import { briefingHandlers } from './service/briefings';
 import { calibrationHandlers } from './service/calibration';
+import { captureHandlers } from './service/captures';
 import { claimHandlers } from './service/claims';
 import { createCtx, type CtxOptions } from './service/context';
 import { disputeHandlers } from './service/disputes';
@@ -63,6 +64,7 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...calibrationHandlers(ctx),
     ...briefingHandlers(ctx),
     ...transferHandlers(ctx),
+    ...captureHandlers(ctx),
   };
 
   function call(method: string, input: unknown): ApiResult<unknown> {
