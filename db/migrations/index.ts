@@ -6,6 +6,7 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-fts-format-separators';
 import { migration003 } from './003-claim-kinds-attribution-outcomes';
 import { migration004 } from './004-search-forgives';
+import { migration005 } from './005-captured-documents';
 import type { DB } from '../sql';
 import { recomputeClaims } from '../transfer/recompute';
 
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
     after: (db) => void recomputeClaims(db, { above: 0 }),
   },
   { version: 4, name: 'search that forgives: stemmed words, trigrams, vocabulary, quantity index', sql: migration004 },
+  { version: 5, name: 'captured documents: content-addressed bytes, extracted text and its index, quote anchors', sql: migration005 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
