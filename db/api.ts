@@ -17,6 +17,7 @@ import {
 import { CaseError, CaseFileError } from './errors';
 import { briefingHandlers } from './service/briefings';
 import { calibrationHandlers } from './service/calibration';
+import { captureUrlHandlers } from './service/capture-url';
 import { captureHandlers } from './service/captures';
 import { claimHandlers } from './service/claims';
 import { createCtx, type CtxOptions } from './service/context';
@@ -65,6 +66,7 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...briefingHandlers(ctx),
     ...transferHandlers(ctx),
     ...captureHandlers(ctx),
+    ...captureUrlHandlers(ctx),
   };
 
   function call(method: string, input: unknown): ApiResult<unknown> {

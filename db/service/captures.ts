@@ -3,10 +3,7 @@ import type { ApiHandlers } from '../../core/api';
 import { CaseError } from '../errors';
 import type { Ctx } from './context';
 
-type H = Pick<
-  ApiHandlers,
-  'captures.attach' | 'captures.fetch' | 'captures.list' | 'captures.get' | 'captures.bytes' | 'captures.locate'
->;
+type H = Pick<ApiHandlers, 'captures.attach' | 'captures.list' | 'captures.get' | 'captures.bytes' | 'captures.locate'>;
 
 const notYet = (): never => {
   throw new CaseError('internal', 'Captured documents are not built yet.');
@@ -15,7 +12,6 @@ const notYet = (): never => {
 export function captureHandlers(_ctx: Ctx): H {
   return {
     'captures.attach': notYet,
-    'captures.fetch': notYet,
     'captures.list': notYet,
     'captures.get': notYet,
     'captures.bytes': notYet,
