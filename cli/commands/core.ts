@@ -48,7 +48,8 @@ const init: Command = {
   minArgs: 1,
   async run(ctx) {
     const file = ctx.args[0]!;
-    if (existsSync(file) && statSync(file).size > 0) throw new UsageError(`${file} already exists; choose another name`);
+    // Not a usage error (exit 2): the command was right, the file is in the way (exit 1, nothing touched).
+    if (existsSync(file) && statSync(file).size > 0) throw new CaseError('conflict', `${file} already exists; choose another name`);
     const info = await ctx.withCase(
       (api) => {
         if (ctx.values.sample) writeSample(api);

@@ -4,6 +4,7 @@ import { briefCommands } from './brief';
 import { coreCommands } from './core';
 import { judgmentCommands } from './judgment';
 import { serveCommand } from './serve';
+import { settingsCommand } from './settings';
 import { transferCommands } from './transfer';
 
-export const commands: Command[] = [...coreCommands, serveCommand, ...briefCommands, ...transferCommands, ...judgmentCommands];
+export const commands: Command[] = [...coreCommands, serveCommand, ...briefCommands, ...transferCommands, ...judgmentCommands, settingsCommand];

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { num, str, UsageError, type Command } from '../command';
 import { caseToOpen } from '../../db/host/open-default';
+import { openInBrowser } from '../serve/open-browser';
 import { defaultStaticDir, startServer } from '../serve/server';
 import { rendererBuilt } from '../serve/static';
 import { stopOnSignal } from '../serve/stop';
@@ -9,9 +10,9 @@ import { backupsRoot, rememberCase, userDataDir } from '../../db/user-data';
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'serve [--case FILE] [--port N]',
-  summary: 'Open the case in your browser (web mode, 127.0.0.1 only, per-run token). Ctrl+C stops.',
-  options: { port: { type: 'string' } },
+  usage: 'serve [--case FILE] [--port N] [--open]',
+  summary: 'Serve the case to your browser (web mode, 127.0.0.1 only, per-run token); --open opens the default browser. Ctrl+C stops.',
+  options: { port: { type: 'string' }, open: { type: 'boolean' } },
   async run(ctx) {
     const port = num(ctx.values, 'port') ?? 0;
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, not ${port}`);
@@ -20,8 +21,14 @@ export const serveCommand: Command = {
     const onLaunchUsed = () => ctx.io.err(`Address for one more browser tab: ${server.url}`);
     const server = await startServer({ casePath, port, actor: str(ctx.values, 'actor'), backupRoot: backupsRoot(), signingDir: userDataDir(), onLaunchUsed });
     rememberCase(casePath);
-    ctx.io.out(server.url);
-    ctx.io.err(`ClaimTrail web mode: serving ${casePath}. Open the address above; Ctrl+C stops.`);
+    const address = server.url;
+    ctx.io.out(address);
+    const opened = ctx.values.open === true && (await openInBrowser(address));
+    ctx.io.err(
+      opened
+        ? `ClaimTrail web mode: serving ${casePath}, opened in your browser. Ctrl+C stops.`
+        : `ClaimTrail web mode: serving ${casePath}. Open the address above${ctx.values.open ? ' (no browser could be started here)' : ''}; Ctrl+C stops.`,
+    );
     if (!rendererBuilt(defaultStaticDir()))
       ctx.io.err('The web page is not built yet: run `npm run build:renderer` (or `npm run web`). The API works meanwhile.');
     void server.host.autoBackup.then((r) => {

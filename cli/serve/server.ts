@@ -10,6 +10,7 @@ import { routeApi, type ApiContext } from './api-route';
 import { checkingInterval, connectionLimits, heartbeatMs, limitConnections, type ConnectionLimits } from './connections';
 import { FORBIDDEN_TEXT, guard, pageCookieName, type GuardConfig } from './guard';
 import { securityHeaders, sendText } from './headers';
+import { CaseError } from '../../db/errors';
 import { CaseHost } from '../../db/host/host';
 import { serveStatic } from './static';
 
@@ -110,7 +111,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     });
   } catch (e) {
     await host.close();
-    throw e;
+    throw listenError(e, opts.port ?? 0);
   }
   ctx.port = (server.address() as AddressInfo).port;
   const launchUrl = () => {
@@ -137,4 +138,14 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     host,
     close,
   };
+}
+
+/** A port that cannot be had is the analyst's to fix: say which and what to do, not "unexpected error". */
+function listenError(e: unknown, port: number): unknown {
+  const code = e instanceof Error && 'code' in e ? (e as { code: unknown }).code : null;
+  if (code === 'EADDRINUSE')
+    return new CaseError('conflict', `Port ${port} on 127.0.0.1 is already in use (another ClaimTrail or another program). Choose another with --port N, or leave --port out to take a free one.`);
+  if (code === 'EACCES')
+    return new CaseError('conflict', `Port ${port} needs privileges this user does not have. Choose a port above 1023 with --port N, or leave --port out.`);
+  return e;
 }

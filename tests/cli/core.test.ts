@@ -91,7 +91,10 @@ describe('claimtrail CLI', () => {
     const missing = await cli('--case', join(tempDir(), 'none.claimtrail'), 'claim', 'list');
     expect(missing).toMatchObject({ code: 1 });
     expect(missing.err).toMatch(/no case file at/);
-    expect((await cli('init', file)).err).toMatch(/already exists/);
+    // The command was right; the file is in the way: exit 1 (2 is kept for usage errors), file untouched.
+    const again = await cli('init', file);
+    expect(again).toMatchObject({ code: 1 });
+    expect(again.err).toMatch(/already exists/);
   });
 
   it('prints help', async () => {

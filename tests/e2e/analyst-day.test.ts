@@ -148,6 +148,22 @@ describe('analyst day', () => {
     await expect.poll(() => page.locator('#claim-title').innerText()).toBe(CLAIM);
   });
 
+  it('keeps fewer rolling backups when told to in Settings', async () => {
+    await nav('Settings').click();
+    const field = page.getByLabel('Backups to keep');
+    await expect.poll(() => field.inputValue()).toBe('10');
+    await field.fill('3');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);
+    await field.fill('two');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => page.getByText('Backups to keep: must be a whole number').count()).toBe(1);
+    // What the case holds, read back after leaving the view: the 3, not the refused text.
+    await nav('Claims').click();
+    await nav('Settings').click();
+    await expect.poll(() => page.getByLabel('Backups to keep').inputValue()).toBe('3');
+  });
+
   it('finds the claim through the quick-open palette (Ctrl+K)', async () => {
     await nav('Settings').click();
     await page.keyboard.press('Control+k');

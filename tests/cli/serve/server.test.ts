@@ -40,6 +40,16 @@ beforeAll(async () => {
 afterAll(() => srv?.close());
 
 describe('web-mode server', () => {
+  it('says plainly when the port is taken, and leaves the running server alone', async () => {
+    const c = tempCase();
+    c.close();
+    await expect(startServer({ casePath: c.path, staticDir: root, port: srv.port })).rejects.toThrow(
+      new RegExp(`Port ${srv.port} on 127\\.0\\.0\\.1 is already in use.*--port N`),
+    );
+    const r = await api('case.info', '{}', { cookie: pageCookie });
+    expect(r.status).toBe(200);
+  });
+
   it('gives loopback addresses with a fresh one-time launch code each, and a 32-byte token that is in none', () => {
     const [a, b] = [srv.url, srv.url];
     expect(a).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${srv.port}/\\?launch=[0-9a-f]{64}$`));
