@@ -10,6 +10,7 @@ import { countsFor } from './gen/model';
 import type { BenchContext, BenchRow } from './lib/context';
 import type { RowResult } from './lib/result';
 import { briefingRows } from './rows/briefing';
+import { cliRows } from './rows/cli';
 import { commitRows } from './rows/commit';
 import { importRows } from './rows/import';
 import { openRows } from './rows/open';
@@ -46,6 +47,7 @@ export const ROWS: readonly (readonly [string, BenchRow])[] = [
   ['commit', commitRows],
   ['recompute', recomputeRows],
   ['import', importRows],
+  ['cli', cliRows],
 ];
 
 export async function runBench(o: BenchOptions): Promise<BenchResults> {

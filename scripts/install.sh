@@ -26,4 +26,6 @@ if bounded node node_modules/electron/install.js >/dev/null 2>&1; then
 else
   echo "Electron's binary could not be downloaded here; tests and \`npm run web\` do not need it (\`npm start\` says how to get it)."
 fi
+# The command as plain JavaScript (cli/bin.mjs falls back to the sources once they are edited).
+npm run --silent build:cli
 echo "Installed. Run the tests with: npm test"

@@ -3,7 +3,7 @@
  * playwright-core (the app uses Electron's printToPDF instead). Never downloads a browser.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { PDF_MARGIN } from '../../core/briefing/page-frame';
 import { CaseError } from '../../db/errors';
 
@@ -28,6 +28,8 @@ export async function launchChromium(): Promise<Browser> {
       'invalid',
       `PDF export needs Chromium at ${CHROMIUM_PATH} (install Debian's chromium, or set CLAIMTRAIL_CHROMIUM); use --format html and print it instead.`,
     );
+  // Loaded only when a PDF is made: playwright-core costs about a second of start-up to every other command.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
