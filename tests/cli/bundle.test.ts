@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimSummary, Page } from '../../core/types';
 import { tempCase, tempDir } from '../helpers';
 import { cli, cliHome } from './run';
-import { send, tradeLaunchCode } from './serve/http';
+import { caseInfoAt } from './serve/http';
 
 // Inside the checkout, so that the bundle finds node_modules as the real one does.
 const out = join(process.cwd(), 'dist', `cli-test-${process.pid}`);
@@ -45,15 +45,7 @@ describe('the bundled claimtrail command', () => {
         createInterface({ input: child.stdout }).once('line', resolve);
         child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
       });
-      const u = new URL(address);
-      const token = await tradeLaunchCode(address);
-      const r = await send(Number(u.port), {
-        method: 'POST',
-        path: '/api/case.info',
-        headers: { host: u.host, 'content-type': 'application/json', 'x-claimtrail-token': token },
-        body: '{}',
-      });
-      expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { counts: { claims: 23 } } });
+      expect(await caseInfoAt(address)).toMatchObject({ ok: true, value: { counts: { claims: 23 } } });
     } finally {
       child.kill('SIGTERM');
     }

@@ -34,3 +34,16 @@ export async function tradeLaunchCode(address: string): Promise<string> {
   if (r.status !== 200) throw new Error(`POST /api/session: ${r.status} ${r.body}`);
   return (JSON.parse(r.body) as { value: { token: string } }).value.token;
 }
+
+/** `case.info` through the address `serve` printed (its launch code is spent): what a fresh tab sees first. */
+export async function caseInfoAt(address: string): Promise<{ ok: boolean; value: { counts: { claims: number } } }> {
+  const u = new URL(address);
+  const token = await tradeLaunchCode(address);
+  const r = await send(Number(u.port), {
+    method: 'POST',
+    path: '/api/case.info',
+    headers: { host: u.host, 'content-type': 'application/json', 'x-claimtrail-token': token },
+    body: '{}',
+  });
+  return JSON.parse(r.body);
+}

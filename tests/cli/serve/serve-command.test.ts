@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { tempCase, tempDir } from '../../helpers';
-import { send, tradeLaunchCode } from './http';
+import { caseInfoAt } from './http';
 
 /** Runs `node cli/bin.mjs serve …`, waits for its first stdout line, and hands back the process. */
 async function serve(args: string[], home: string) {
@@ -42,17 +42,7 @@ async function serve(args: string[], home: string) {
   return { first, stop, stderr: () => stderr, stderrMatch };
 }
 
-async function caseInfo(url: string) {
-  const u = new URL(url);
-  const token = await tradeLaunchCode(url);
-  const r = await send(Number(u.port), {
-    method: 'POST',
-    path: '/api/case.info',
-    headers: { host: u.host, 'content-type': 'application/json', 'x-claimtrail-token': token },
-    body: '{}',
-  });
-  return JSON.parse(r.body);
-}
+const caseInfo = caseInfoAt;
 
 describe('claimtrail serve', () => {
   it('prints the URL first, serves the given case from a worker, and stops cleanly on SIGTERM', async () => {
