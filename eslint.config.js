@@ -1,5 +1,9 @@
 import js from '@eslint/js';
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+
+/** Node's built-in modules by their bare names (fs, path, …): core/ may not import them either way. */
+const NODE_BUILTINS = builtinModules.filter((m) => !m.startsWith('_'));
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'release/', '.tsbuild/', 'test-artifacts/', 'bench/.cache/', 'coverage/'] },
@@ -19,7 +23,20 @@ export default tseslint.config(
   {
     files: ['core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', '../db/*', '../../db/*', '*/electron/*', '*/renderer/*'], message: 'core/ is environment-neutral.' }] }],
+      // Globs match at every depth ('**/db' and '**/db/**'); core/ also takes no Node built-in (with or
+      // without the node: prefix), no database driver and no UI library.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_BUILTINS.map((name) => ({ name, message: 'core/ is environment-neutral: no Node built-ins.' })),
+          patterns: [
+            {
+              group: ['node:*', '**/db', '**/db/**', '**/electron', '**/electron/**', 'electron', '**/cli', '**/cli/**', '**/renderer', '**/renderer/**', 'better-sqlite3', 'react', 'react-dom', 'react/*', 'react-dom/*', 'zustand'],
+              message: 'core/ is environment-neutral: it may not import db/, electron/, cli/, renderer/, better-sqlite3, React or Node built-ins.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -32,7 +49,7 @@ export default tseslint.config(
   {
     files: ['db/**/*.{ts,mjs}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli', '**/cli/**', '**/electron', '**/electron/**', '**/renderer', '**/renderer/**'], message: 'db/ may import only core/ (DESIGN §1).' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli', '**/cli/**', '**/electron', '**/electron/**', 'electron', '**/renderer', '**/renderer/**', 'react', 'react-dom', 'react/*', 'react-dom/*', 'zustand'], message: 'db/ may import only core/ and data libraries (DESIGN §1): no shell, no UI.' }] }],
     },
   },
   {

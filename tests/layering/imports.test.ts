@@ -24,6 +24,20 @@ const refused: [string, string][] = [
   ['db/x.ts', "import '../electron/main/policy';"],
   ['db/service/x.ts', "import '../../renderer/src/App';"],
   ['db/x.ts', "import 'electron';"],
+  ['db/service/x.ts', "import 'react';"],
+  // core/ (issue 14.5): nothing of the database, the shells, the UI or Node, at any depth.
+  ['core/x.ts', "import '../db/sql';"],
+  ['core/briefing/x.ts', "import '../../db/sql';"],
+  ['core/briefing/docx/x.ts', "import '../../../db/repos/claims';"],
+  ['core/briefing/docx/x.ts', "import '../../../electron/main/policy';"],
+  ['core/search/x.ts', "import '../../cli/format';"],
+  ['core/x.ts', "import '../renderer/src/App';"],
+  ['core/x.ts', "import 'better-sqlite3';"],
+  ['core/x.ts', "import 'react';"],
+  ['core/x.ts', "import 'node:crypto';"],
+  ['core/x.ts', "import 'crypto';"],
+  ['core/x.ts', "import 'fs/promises';"],
+  ['core/x.ts', "import 'electron';"],
 ];
 
 const allowed: [string, string][] = [
@@ -32,6 +46,9 @@ const allowed: [string, string][] = [
   ['electron/main/x.ts', "import 'electron';"],
   ['cli/serve/x.ts', "import '../../db/host/host';"],
   ['db/host/x.ts', "import '../../core/api';"],
+  ['core/briefing/x.ts', "import '../text';"],
+  ['core/x.ts', "import 'zod';"],
+  ['db/x.ts', "import 'better-sqlite3';"],
 ];
 
 describe('import layering (DESIGN §1)', () => {
