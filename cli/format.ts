@@ -4,7 +4,7 @@ import { formatPercent } from '../core/estimative';
 import { ASSESSMENT_LABEL } from '../core/judgment';
 import { revealControls } from '../core/text';
 import type { Io } from './command';
-import type { CaseEvent, ClaimDetail, ClaimSummary, HighlightSegment, SearchResult, Source, VerifyResult } from '../core/types';
+import type { CaseEvent, ClaimDetail, ClaimSummary, HighlightSegment, SearchHit, SearchResult, Source, VerifyResult } from '../core/types';
 
 /** C0 controls but tab and line feed, DEL and C1 controls (ESC, CSI, OSC… start terminal sequences). */
 const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -89,12 +89,19 @@ export function highlight(segments: HighlightSegment[]): string {
   return segments.map((s) => (s.match ? `«${safe(s.text)}»` : safe(s.text))).join('');
 }
 
+/** Documents hits: which capture and page (`, captured 2026-11-02 10:00 UTC, page 2 of 3`). */
+function captureWhere(h: SearchHit): string {
+  if (!h.capture) return '';
+  const at = h.capture.capturedAt.replace('T', ' ').slice(0, 16);
+  return `, captured ${at} UTC${h.capture.pageCount > 1 ? `, page ${h.capture.page} of ${h.capture.pageCount}` : ''}`;
+}
+
 export function searchText(r: SearchResult): string {
   const lines: string[] = [...r.notices.map((n) => `note: ${n}`)];
   for (const [kind, hits] of Object.entries(r.groups)) {
     if (!hits.length) continue;
     lines.push(`${kind} (${hits.length}):`);
-    for (const h of hits) lines.push(`  ${h.id}  ${safe(h.title).slice(0, 80)}\n      ${highlight(h.snippet)}`);
+    for (const h of hits) lines.push(`  ${h.id}  ${safe(h.title).slice(0, 80)}${captureWhere(h)}\n      ${highlight(h.snippet)}`);
   }
   if (!r.total) lines.push('No results.');
   return lines.join('\n');

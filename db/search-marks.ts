@@ -1,0 +1,56 @@
+/**
+ * Match marks in search results: FTS5 snippets and our own marks use two control characters (never
+ * in stored text: core/text.ts drops them) that `splitHighlight` turns into highlight segments.
+ */
+import { amountForms } from '../core/search/amounts';
+import type { Term } from '../core/search/parse';
+import type { HighlightSegment } from '../core/types';
+
+export const OPEN = '\u0002';
+export const CLOSE = '\u0003';
+
+export function splitHighlight(s: string): HighlightSegment[] {
+  const out: HighlightSegment[] = [];
+  let rest = s;
+  while (rest.length) {
+    const a = rest.indexOf(OPEN);
+    if (a === -1) {
+      out.push({ text: rest, match: false });
+      break;
+    }
+    if (a > 0) out.push({ text: rest.slice(0, a), match: false });
+    const b = rest.indexOf(CLOSE, a + 1);
+    const end = b === -1 ? rest.length : b;
+    out.push({ text: rest.slice(a + 1, end), match: true });
+    rest = rest.slice(end + 1);
+  }
+  return out.filter((s) => s.text.length > 0);
+}
+
+/** The query's words marked where they occur in a text (hits found by trigrams or by a scan). */
+export function markWords(text: string, terms: readonly Term[]): string {
+  const needles = terms
+    .flatMap((t) => (t.amount ? amountForms(t.amount) : [t.text]))
+    .filter((n) => n.length > 1)
+    .sort((a, b) => b.length - a.length);
+  if (!needles.length) return text;
+  const re = new RegExp(needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu');
+  return text.replace(re, (m) => `${OPEN}${m}${CLOSE}`);
+}
+
+/**
+ * A marked text cut to about `around` characters either side of its first mark (long texts such as a
+ * document's page), with "…" where it was cut; the marks inside the cut are kept whole.
+ */
+export function cutAround(marked: string, around: number): string {
+  const first = Math.max(0, marked.indexOf(OPEN));
+  let from = Math.max(0, first - around);
+  let to = Math.min(marked.length, first + around);
+  // Never cut inside a mark: move the end past the CLOSE of a mark that is still open there.
+  const open = marked.lastIndexOf(OPEN, to - 1);
+  if (open >= from && marked.lastIndexOf(CLOSE, to - 1) < open) to = Math.min(marked.length, (marked.indexOf(CLOSE, open) + 1) || marked.length);
+  // Never split a surrogate pair.
+  if (from > 0 && /[\uDC00-\uDFFF]/.test(marked[from]!)) from--;
+  if (to < marked.length && /[\uDC00-\uDFFF]/.test(marked[to]!)) to++;
+  return `${from > 0 ? '…' : ''}${marked.slice(from, to)}${to < marked.length ? '…' : ''}`;
+}
