@@ -148,4 +148,16 @@ describe('documents search group', () => {
     }
     expect(docs(short).map((h) => h.id)).toEqual([ids.blogPage]);
   });
+
+  it('finds a document attached through captures.attach (the store, its extraction and its index)', () => {
+    const src = api.invoke('sources.create', { title: 'Field notes', reliability: 'C' });
+    const text = '# Field notes\n\nThe dredger Beaumaris cleared the channel before dawn.\n';
+    const out = api.invoke('captures.attach', { sourceId: src.id, bytes: Buffer.from(text).toString('base64'), fileName: 'notes.md' });
+    const hits = docs('dredgers');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ id: out.capture.id, title: 'Field notes (C)', capture: { sourceId: src.id, capturedAt: out.capture.capturedAt, page: 1 } });
+    expect(hits[0]!.snippet).toContainEqual({ text: 'dredger', match: true });
+    expect(docs('Beaumaris source:"field notes"')).toHaveLength(1);
+    expect(docs('Beaumaris source:reuters')).toEqual([]);
+  });
 });
