@@ -34,7 +34,7 @@ export function documentsFor(scale: number): number {
   return scale >= 1 ? Math.round(10_000 * scale) : Math.max(10, Math.round(2_000 * scale));
 }
 
-function briefParagraphs(): string[] {
+export function briefParagraphs(): string[] {
   const out: string[] = [];
   for (const f of readdirSync(SEED_DIR).filter((n) => n.endsWith('.txt')).sort())
     out.push(...readFileSync(join(SEED_DIR, f), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.length > 40));
@@ -42,7 +42,7 @@ function briefParagraphs(): string[] {
 }
 
 /** One page: paragraphs of 3–7 statements (one in ten a paragraph of the brief) up to about `size` characters. */
-function page(rng: Rng, statements: readonly string[], brief: readonly string[], size: number): string {
+export function page(rng: Rng, statements: readonly string[], brief: readonly string[], size: number): string {
   const paras: string[] = [];
   let n = 0;
   while (n < size) {
