@@ -54,3 +54,34 @@ export function cutAround(marked: string, around: number): string {
   if (to < marked.length && /[\uDC00-\uDFFF]/.test(marked[to]!)) to++;
   return `${from > 0 ? '…' : ''}${marked.slice(from, to)}${to < marked.length ? '…' : ''}`;
 }
+
+const WORD_START = '(?<![\\p{L}\\p{N}])';
+const WORD_END = '(?![\\p{L}\\p{N}])';
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A term as it stands written in a text: the word as typed (any case), a prefix, a phrase, an amount's forms. */
+function writtenForm(t: Term): string {
+  if (t.amount) return amountForms(t.amount).map((f) => `${WORD_START}${escapeRe(f)}${WORD_END}`).join('|');
+  if (t.cjk) return escapeRe(t.text);
+  const words = t.text.trim().split(/\s+/).map(escapeRe).join('\\s+');
+  return `${WORD_START}${words}${t.prefix ? '[\\p{L}\\p{N}]*' : WORD_END}`;
+}
+
+/**
+ * A snippet of a long text made without FTS5 (whose snippet() tokenizes the whole text): about
+ * `before`/`after` characters around the first place where a term stands as typed, cut at spaces,
+ * with every such place in the cut marked. Null when some clause has no term written as typed in
+ * the text (the index found another word form, `chips` for `chip`): the caller asks FTS5 then.
+ */
+export function writtenSnippet(text: string, clauses: readonly (readonly Term[])[], before = 80, after = 160): string | null {
+  const forms = clauses.map((c) => c.map(writtenForm).join('|'));
+  if (!forms.length || forms.some((f) => !new RegExp(f, 'iu').test(text))) return null;
+  const re = new RegExp(forms.join('|'), 'giu');
+  const first = re.exec(text)!;
+  let from = Math.max(0, first.index - before);
+  let to = Math.min(text.length, first.index + first[0].length + after);
+  while (from > 0 && from < first.index && !/\s/.test(text[from - 1]!)) from++;
+  while (to < text.length && to > first.index + first[0].length && !/\s/.test(text[to]!)) to--;
+  const cut = text.slice(from, to).replace(/\s+/g, ' ');
+  return `${from > 0 ? '…' : ''}${cut.replace(re, (m) => `${OPEN}${m}${CLOSE}`)}${to < text.length ? '…' : ''}`;
+}

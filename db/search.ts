@@ -11,7 +11,7 @@ import { ftsMatch, parseQuery, type Filter, type ParsedQuery } from '../core/sea
 import { SEARCH_KINDS, type SearchHit, type SearchKind, type SearchResult } from '../core/types';
 import { QTY_AMOUNT, QTY_CURRENCY, SEARCH_TABLES } from './migrations/004-search-forgives';
 import { claimTitlesByRowid } from './repos/claims';
-import { DOCUMENT_SNIPPET_TOKENS, DOCUMENT_TABLES, documentHits, documentKeep } from './search-documents';
+import { DOCUMENT_TABLES, documentHits, documentKeep } from './search-documents';
 import { CLOSE, markWords, OPEN, splitHighlight } from './search-marks';
 import { suggestQueries } from './search-suggest';
 import { all, join, list, sql, trustedIdentifier, type DB, type Sql } from './sql';
@@ -85,6 +85,8 @@ interface FtsRow {
   rowid: number;
   rank: number;
   snip: string;
+  /** Documents: the MATCH that found the row (its snippet is made afterwards, see search-documents.ts). */
+  match?: string;
 }
 
 interface KindTables {
@@ -198,8 +200,11 @@ function planRows(db: DB, kind: SearchKind, plan: Plan, keep: (rowid: Sql) => Sq
       // Trigram snippets count characters, not words, and their marks can stop short of the match's
       // end: the hit shows its main text with the words marked here instead (markWords).
       return all<FtsRow>(db, sql`SELECT rowid, rank, '' AS snip FROM ${idx} WHERE ${where} ORDER BY rank LIMIT ${limit}`);
+    // Pages are long and FTS5's snippet() tokenizes the whole page: documents mark their hits afterwards.
+    if (kind === 'documents')
+      return all<FtsRow>(db, sql`SELECT rowid, rank, '' AS snip, ${plan.primary.expr} AS match FROM ${idx} WHERE ${where} ORDER BY rank LIMIT ${limit}`);
     // Claims are short: a long snippet is usually the whole text, marked (titleMarks), without a second pass over it.
-    const tokens = kind === 'claims' ? 64 : kind === 'documents' ? DOCUMENT_SNIPPET_TOKENS : 24;
+    const tokens = kind === 'claims' ? 64 : 24;
     return all<FtsRow>(
       db,
       sql`SELECT rowid, rank, snippet(${idx}, -1, ${OPEN}, ${CLOSE}, '…', ${tokens}) AS snip FROM ${idx} WHERE ${where} ORDER BY rank LIMIT ${limit}`,

@@ -62,6 +62,16 @@ describe('documents search group', () => {
     expect(r.total).toBe(r.groups.claims.length + r.groups.evidence.length + r.groups.sources.length + r.groups.documents.length);
   });
 
+  it('marks the word where it stands as typed, and asks FTS5 for the snippet where only another form stands', () => {
+    const hits = docs('turbine');
+    const wire = hits.find((h) => h.id === ids.wirePdf)!;
+    const blog = hits.find((h) => h.id === ids.blogPage)!;
+    expect(blog.snippet).toContainEqual({ text: 'turbine', match: true });
+    // Page 2 of the wire says "turbines" only: FTS5's snippet marks that form.
+    expect(wire.snippet).toContainEqual({ text: 'turbines', match: true });
+    expect(wire.snippet.map((s) => s.text).join('').length).toBeLessThan(LONG.length / 5);
+  });
+
   it('searches every capture of a source, older ones too, and never a source in the trash', () => {
     const hits = docs('tariff');
     expect(hits.map((h) => h.id).sort()).toEqual([ids.wirePdf, ids.wireOld, ids.blogPage].sort());
