@@ -59,22 +59,28 @@ const WORD_START = '(?<![\\p{L}\\p{N}])';
 const WORD_END = '(?![\\p{L}\\p{N}])';
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A term as it stands written in a text: the word as typed (any case), a prefix, a phrase, an amount's forms. */
-function writtenForm(t: Term): string {
+/** Other written words that count as a term (the words of a text with the same stem), by term. */
+export type WordForms = ReadonlyMap<Term, readonly string[]>;
+
+/** A term as it stands written in a text: the word as typed (any case) or a form of it, a prefix, a phrase, an amount's forms. */
+function writtenForm(t: Term, forms?: WordForms): string {
   if (t.amount) return amountForms(t.amount).map((f) => `${WORD_START}${escapeRe(f)}${WORD_END}`).join('|');
   if (t.cjk) return escapeRe(t.text);
+  const other = forms?.get(t);
+  if (other?.length) return `${WORD_START}(?:${[t.text, ...other].map(escapeRe).join('|')})${WORD_END}`;
   const words = t.text.trim().split(/\s+/).map(escapeRe).join('\\s+');
   return `${WORD_START}${words}${t.prefix ? '[\\p{L}\\p{N}]*' : WORD_END}`;
 }
 
 /**
  * A snippet of a long text made without FTS5 (whose snippet() tokenizes the whole text): about
- * `before`/`after` characters around the first place where a term stands as typed, cut at spaces,
- * with every such place in the cut marked. Null when some clause has no term written as typed in
- * the text (the index found another word form, `chips` for `chip`): the caller asks FTS5 then.
+ * `before`/`after` characters around the first place where a term stands as typed (or in one of its
+ * `forms`), cut at spaces, with every such place in the cut marked. Null when some clause has no term
+ * written so in the text (the index found a form not given): the caller asks FTS5 then.
  */
-export function writtenSnippet(text: string, clauses: readonly (readonly Term[])[], before = 80, after = 160): string | null {
-  const forms = clauses.map((c) => c.map(writtenForm).join('|'));
+export function writtenSnippet(text: string, clauses: readonly (readonly Term[])[], o: { forms?: WordForms; before?: number; after?: number } = {}): string | null {
+  const { before = 80, after = 160 } = o;
+  const forms = clauses.map((c) => c.map((t) => writtenForm(t, o.forms)).join('|'));
   if (!forms.length || forms.some((f) => !new RegExp(f, 'iu').test(text))) return null;
   const re = new RegExp(forms.join('|'), 'giu');
   const first = re.exec(text)!;
@@ -84,4 +90,18 @@ export function writtenSnippet(text: string, clauses: readonly (readonly Term[])
   while (to < text.length && to > first.index + first[0].length && !/\s/.test(text[to]!)) to--;
   const cut = text.slice(from, to).replace(/\s+/g, ' ');
   return `${from > 0 ? '…' : ''}${cut.replace(re, (m) => `${OPEN}${m}${CLOSE}`)}${to < text.length ? '…' : ''}`;
+}
+
+/** Plain words of the query (not prefixes, phrases, amounts or CJK): those whose other forms count. */
+export const plainWords = (clauses: readonly (readonly Term[])[]): Term[] =>
+  clauses.flat().filter((t) => !t.prefix && !t.phrase && !t.amount && !t.cjk);
+
+/** Words of the texts that start like a plain word (its first 3 letters): the candidates for its other forms. */
+export function formCandidates(texts: readonly string[], words: readonly Term[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of words) {
+    const re = new RegExp(`${WORD_START}${escapeRe([...t.text].slice(0, 3).join(''))}[\\p{L}\\p{N}]*`, 'giu');
+    for (const text of texts) for (const m of text.matchAll(re)) out.add(m[0].toLowerCase());
+  }
+  return out;
 }

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../core/search/parse';
-import { splitHighlight, writtenSnippet } from '../../db/search-marks';
+import { formCandidates, plainWords, splitHighlight, writtenSnippet } from '../../db/search-marks';
 import { stress } from '../helpers';
 
 const snip = (text: string, q: string) => {
@@ -35,6 +35,14 @@ describe('writtenSnippet', () => {
     expect(snip(text, 'tariff cranes')).toBeNull();
     expect(snip('Le café de Zürich', 'cafe')).toBeNull();
     expect(snip(text, 'cranes OR tariff')).not.toBeNull();
+  });
+
+  it('marks the other forms it is given for a plain word (what the index takes for it)', () => {
+    const [[t]] = parseQuery('turbine').clauses as [[import('../../core/search/parse').Term]];
+    const s = writtenSnippet(text, [[t!]], { forms: new Map([[t!, ['turbines']]]) });
+    expect(splitHighlight(s!).filter((x) => x.match).map((x) => x.text)).toEqual(['turbines', 'turbine']);
+    expect(formCandidates([text], [t!])).toEqual(new Set(['turbines', 'turbine']));
+    expect(plainWords(parseQuery('turbine tariff* "a b" 6mn').clauses).map((x) => x.text)).toEqual(['turbine']);
   });
 
   it('regex characters in the query are plain text; an amount is marked in its written forms', () => {
