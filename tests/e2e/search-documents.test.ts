@@ -38,7 +38,7 @@ describe('search view: documents group', () => {
     const hit = docs.locator('li.hit').first();
     await expect.poll(() => hit.getByRole('button').first().innerText()).toBe(`${TITLE} (B)`);
     const facts = async () => (await hit.locator('.hit-facts').innerText()).replace(/\s+/g, ' ');
-    await expect.poll(facts).toBe('captured 2026-11-02 10:15 UTC page 2 of 3');
+    await expect.poll(facts).toBe('captured 2026-11-02 10:15 UTC · page 2 of 3');
     await expect.poll(() => hit.locator('blockquote mark').allInnerTexts()).toEqual(['tankers']);
     // Text in a document is shown as text: the tag is visible, nothing ran.
     await expect.poll(() => hit.locator('blockquote').innerText()).toContain('<img src=x onerror=');

@@ -29,7 +29,7 @@ function CaptureFacts({ hit }: { hit: SearchHit }) {
       </span>
       {pageCount > 1 && (
         <span className="hit-page">
-          page {page} of {pageCount}
+          <span aria-hidden="true">· </span>page {page} of {pageCount}
         </span>
       )}
     </div>
