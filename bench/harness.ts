@@ -12,6 +12,7 @@ import type { RowResult } from './lib/result';
 import { briefingRows } from './rows/briefing';
 import { cliRows } from './rows/cli';
 import { commitRows } from './rows/commit';
+import { captureGrowthRows, documentsSearchRows } from './rows/documents';
 import { importRows } from './rows/import';
 import { openRows } from './rows/open';
 import { quickOpenRows } from './rows/quickopen';
@@ -48,6 +49,8 @@ export const ROWS: readonly (readonly [string, BenchRow])[] = [
   ['recompute', recomputeRows],
   ['import', importRows],
   ['cli', cliRows],
+  ['documents-search', documentsSearchRows],
+  ['capture-growth', captureGrowthRows],
 ];
 
 export async function runBench(o: BenchOptions): Promise<BenchResults> {

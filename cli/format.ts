@@ -4,7 +4,7 @@ import { formatPercent } from '../core/estimative';
 import { ASSESSMENT_LABEL } from '../core/judgment';
 import { revealControls } from '../core/text';
 import type { Io } from './command';
-import type { CaseEvent, ClaimDetail, ClaimSummary, HighlightSegment, SearchResult, Source, VerifyResult } from '../core/types';
+import type { CaseEvent, ClaimDetail, ClaimSummary, HighlightSegment, SearchHit, SearchResult, Source, VerifyResult } from '../core/types';
 
 /** C0 controls but tab and line feed, DEL and C1 controls (ESC, CSI, OSC… start terminal sequences). */
 const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -89,12 +89,19 @@ export function highlight(segments: HighlightSegment[]): string {
   return segments.map((s) => (s.match ? `«${safe(s.text)}»` : safe(s.text))).join('');
 }
 
+/** Documents hits: which capture and page (`, captured 2026-11-02 10:00 UTC, page 2 of 3`). */
+function captureWhere(h: SearchHit): string {
+  if (!h.capture) return '';
+  const at = h.capture.capturedAt.replace('T', ' ').slice(0, 16);
+  return `, captured ${at} UTC${h.capture.pageCount > 1 ? `, page ${h.capture.page} of ${h.capture.pageCount}` : ''}`;
+}
+
 export function searchText(r: SearchResult): string {
   const lines: string[] = [...r.notices.map((n) => `note: ${n}`)];
   for (const [kind, hits] of Object.entries(r.groups)) {
     if (!hits.length) continue;
     lines.push(`${kind} (${hits.length}):`);
-    for (const h of hits) lines.push(`  ${h.id}  ${safe(h.title).slice(0, 80)}\n      ${highlight(h.snippet)}`);
+    for (const h of hits) lines.push(`  ${h.id}  ${safe(h.title).slice(0, 80)}${captureWhere(h)}\n      ${highlight(h.snippet)}`);
   }
   if (!r.total) lines.push('No results.');
   return lines.join('\n');
@@ -113,8 +120,20 @@ export function seriesText(series: { probability: number }[]): string {
   return series.length ? `probability over time: ${series.map((p) => formatPercent(p.probability)).join(' → ')}` : '';
 }
 
-export function verifyText(v: VerifyResult): string {
-  if (v.ok) return `History intact: ${v.events} events, head ${v.headHash ?? '(empty)'}`;
-  const b = v.firstBroken!;
+function historyLine(v: VerifyResult): string {
+  if (!v.firstBroken) return `History intact: ${v.events} events, head ${v.headHash ?? '(empty)'}`;
+  const b = v.firstBroken;
   return `History BROKEN at event #${b.seq}${b.id ? ` (${b.id})` : ''}: ${b.reason}`;
+}
+
+function captureLines(c: NonNullable<VerifyResult['captures']>): string[] {
+  if (!c.problems.length) return c.captures ? [`Captured documents intact: ${c.captures} captures, ${c.blobs} stored documents re-hashed`] : [];
+  return [
+    `Captured documents CHANGED: ${c.problems.length} problem${c.problems.length === 1 ? '' : 's'} in ${c.captures} captures (${c.blobs} stored documents re-hashed)`,
+    ...c.problems.map((p) => `  capture ${p.captureId} of source ${p.sourceId}: ${p.reason}`),
+  ];
+}
+
+export function verifyText(v: VerifyResult): string {
+  return [historyLine(v), ...(v.captures ? captureLines(v.captures) : [])].join('\n');
 }

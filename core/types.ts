@@ -267,7 +267,21 @@ export interface HighlightSegment {
   match: boolean;
 }
 
-export type SearchKind = 'claims' | 'evidence' | 'sources' | 'disputes';
+export const SEARCH_KINDS = ['claims', 'evidence', 'sources', 'disputes', 'documents'] as const;
+/** The groups of a search result; `documents` = the extracted text of captured documents (issue 13). */
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** Documents hits: where the matched text stands (the capture of a source, and the page of its text). */
+export interface SearchHitCapture {
+  captureId: string;
+  sourceId: string;
+  /** When the capture was stored (ISO-8601 UTC). */
+  capturedAt: string;
+  /** The page of the extracted text (1 for documents without pages). */
+  page: number;
+  /** How many pages the capture's text has. */
+  pageCount: number;
+}
 
 export interface SearchHit {
   kind: SearchKind;
@@ -282,6 +296,8 @@ export interface SearchHit {
   stance?: Stance;
   grade?: string;
   source?: string;
+  /** Documents hits: the capture and page the snippet comes from (`title` is the source's title). */
+  capture?: SearchHitCapture;
 }
 
 export interface SearchResult {
@@ -302,6 +318,8 @@ export interface VerifyResult {
   events: number;
   headHash: string | null;
   firstBroken: { seq: number; id: string | null; reason: string } | null;
+  /** history.verify: every stored document re-hashed and checked against its capture.added event (issue 13). */
+  captures?: CaptureCheck;
 }
 
 export interface Settings {
@@ -400,4 +418,20 @@ export interface QuoteAnchor {
   selectors: QuoteSelectors | null;
   /** Set when the quote was found in an earlier capture and is not in this one: that capture's date. */
   lostSince: string | null;
+}
+
+/** What `verify` found re-hashing the captured documents: each capture whose bytes or history no longer fit. */
+export interface CaptureCheck {
+  /** Captures checked, and distinct stored byte strings (blobs) re-hashed. */
+  captures: number;
+  blobs: number;
+  problems: CaptureProblem[];
+}
+
+export interface CaptureProblem {
+  captureId: string;
+  sourceId: string;
+  /** The SHA-256 the capture is stored under (or its event records, when the capture is gone). */
+  sha256: string;
+  reason: string;
 }

@@ -2,38 +2,21 @@
  * Full-text search through FTS5 (DESIGN §4, docs/search.md). Each kind is searched in passes (stemmed
  * words, quantities, substrings; core/search/match.ts); rank and LIMIT run inside each FTS query and the
  * rows are hydrated afterwards. User text only ever reaches SQLite as a bound, fully quoted MATCH string.
+ * Captured documents (the "documents" group) have their own module: db/search-documents.ts.
  */
 import type { Stance } from '../core/confidence';
-import { amountForms } from '../core/search/amounts';
-import { hasAmount, planPass, type Atom, type Condition, type Pass, type Plan } from '../core/search/match';
+import { hasAmount, planPass, type Atom, type Condition, type Pass, type Plan, type PlanOptions } from '../core/search/match';
 import { suggestionNotice } from '../core/search/suggest';
-import { ftsMatch, parseQuery, type Filter, type ParsedQuery, type Term } from '../core/search/parse';
-import type { HighlightSegment, SearchHit, SearchKind, SearchResult } from '../core/types';
+import { ftsMatch, parseQuery, type Filter, type ParsedQuery } from '../core/search/parse';
+import { SEARCH_KINDS, type SearchHit, type SearchKind, type SearchResult } from '../core/types';
 import { QTY_AMOUNT, QTY_CURRENCY, SEARCH_TABLES } from './migrations/004-search-forgives';
 import { claimTitlesByRowid } from './repos/claims';
+import { DOCUMENT_TABLES, documentHits, documentKeep } from './search-documents';
+import { CLOSE, markWords, OPEN, splitHighlight } from './search-marks';
 import { suggestQueries } from './search-suggest';
 import { all, join, list, sql, trustedIdentifier, type DB, type Sql } from './sql';
 
-const OPEN = '\u0002';
-const CLOSE = '\u0003';
-
-export function splitHighlight(s: string): HighlightSegment[] {
-  const out: HighlightSegment[] = [];
-  let rest = s;
-  while (rest.length) {
-    const a = rest.indexOf(OPEN);
-    if (a === -1) {
-      out.push({ text: rest, match: false });
-      break;
-    }
-    if (a > 0) out.push({ text: rest.slice(0, a), match: false });
-    const b = rest.indexOf(CLOSE, a + 1);
-    const end = b === -1 ? rest.length : b;
-    out.push({ text: rest.slice(a + 1, end), match: true });
-    rest = rest.slice(end + 1);
-  }
-  return out.filter((s) => s.text.length > 0);
-}
+export { splitHighlight } from './search-marks';
 
 const likeEscape = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
@@ -102,11 +85,14 @@ interface FtsRow {
   rowid: number;
   rank: number;
   snip: string;
+  /** Documents: the MATCH that found the row (its snippet is made afterwards, see search-documents.ts). */
+  match?: string;
 }
 
 interface KindTables {
   words: Sql;
-  trigrams: Sql;
+  /** Null: no trigram index (captured documents; planned with `{ trigrams: false }`). */
+  trigrams: Sql | null;
   base: Sql;
   /** The base table's indexed columns, for the substring scan of short CJK words. */
   columns: Sql[];
@@ -118,29 +104,42 @@ const TABLES: Record<SearchKind, KindTables> = {
   evidence: { words: sql`evidence_fts`, trigrams: sql`evidence_tri`, base: sql`evidence`, columns: [] },
   sources: { words: sql`sources_fts`, trigrams: sql`sources_tri`, base: sql`sources`, columns: [] },
   disputes: { words: sql`disputes_fts`, trigrams: sql`disputes_tri`, base: sql`disputes`, columns: [] },
+  documents: { ...DOCUMENT_TABLES, trigrams: null },
 };
+const PLAN_OPTIONS: Partial<Record<SearchKind, PlanOptions>> = { documents: { trigrams: false } };
+
+function ftsTable(kind: SearchKind, index: 'words' | 'trigrams'): Sql {
+  const t = TABLES[kind];
+  const table = index === 'words' ? t.words : t.trigrams;
+  if (!table) throw new Error(`${kind} has no ${index} index`);
+  return table;
+}
 for (const [table, cols] of SEARCH_TABLES) TABLES[table as SearchKind].columns = cols.map(col);
 
 const QTY_AMOUNT_SQL = trustedIdentifier(QTY_AMOUNT, [QTY_AMOUNT]);
 const QTY_CURRENCY_SQL = trustedIdentifier(QTY_CURRENCY, [QTY_CURRENCY]);
+
+/** A `contains` atom as a condition on the base row `b`. */
+function containsSql(kind: SearchKind, a: Extract<Atom, { kind: 'contains' }>): Sql {
+  // caseless: LIKE folds ASCII letters only (quoted phrases); else exact characters (CJK words).
+  const pattern = likeEscape(a.text);
+  const any = join(
+    TABLES[kind].columns.map((c) => (a.caseless ? sql`b.${c} LIKE ${pattern} ESCAPE '\\'` : sql`instr(b.${c}, ${a.text}) > 0`)),
+    ' OR ',
+  );
+  return sql`(${any})`;
+}
 
 /** One atom as a condition on the FTS/base rowid `r` of a `kind` row. */
 function atomSql(kind: SearchKind, a: Atom, r: Sql): Sql {
   const t = TABLES[kind];
   switch (a.kind) {
     case 'fts': {
-      const idx = a.index === 'words' ? t.words : t.trigrams;
+      const idx = ftsTable(kind, a.index);
       return sql`EXISTS (SELECT 1 FROM ${idx} x WHERE x.${idx} MATCH ${a.expr} AND x.rowid = ${r})`;
     }
-    case 'contains': {
-      // caseless: LIKE folds ASCII letters only (quoted phrases); else exact characters (CJK words).
-      const pattern = likeEscape(a.text);
-      const any = join(
-        t.columns.map((c) => (a.caseless ? sql`b.${c} LIKE ${pattern} ESCAPE '\\'` : sql`instr(b.${c}, ${a.text}) > 0`)),
-        ' OR ',
-      );
-      return sql`EXISTS (SELECT 1 FROM ${t.base} b WHERE b.rowid = ${r} AND (${any}))`;
-    }
+    case 'contains':
+      return sql`EXISTS (SELECT 1 FROM ${t.base} b WHERE b.rowid = ${r} AND ${containsSql(kind, a)})`;
     case 'quantity': {
       // Uncorrelated: evaluated once through the claims_qty_amount index (same expression text).
       const [lo, hi] = [a.value * (1 - 1e-9), a.value * (1 + 1e-9)];
@@ -152,11 +151,35 @@ function atomSql(kind: SearchKind, a: Atom, r: Sql): Sql {
   }
 }
 
+/**
+ * The conditions as SQL on the rowid `r`. Conditions made only of substring checks share one lookup
+ * of the base row: a subquery each made SQLite's planner give up on the MATCH once a query had about
+ * 15 of them ("unable to use function MATCH in the requested context", found by the fuzz test).
+ */
 function conditionsSql(kind: SearchKind, conds: readonly Condition[], r: Sql): Sql[] {
-  return conds.map((c) => {
-    const any = join(c.anyOf.map((a) => atomSql(kind, a, r)), ' OR ');
-    return c.negated ? sql`NOT (${any})` : sql`(${any})`;
-  });
+  const onBase: Sql[] = [];
+  const out: Sql[] = [];
+  // Likewise single FTS atoms on one index: one MATCH of them all (AND; negated ones: NOT any).
+  const fts = new Map<string, string[]>();
+  for (const c of conds) {
+    const a = c.anyOf[0]!;
+    if (c.anyOf.length === 1 && a.kind === 'fts') {
+      const key = `${a.index}:${c.negated}`;
+      fts.set(key, [...(fts.get(key) ?? []), a.expr]);
+      continue;
+    }
+    const checks = c.anyOf.every((a) => a.kind === 'contains');
+    const any = join(c.anyOf.map((a) => (a.kind === 'contains' && checks ? containsSql(kind, a) : atomSql(kind, a, r))), ' OR ');
+    (checks ? onBase : out).push(c.negated ? sql`NOT (${any})` : sql`(${any})`);
+  }
+  if (onBase.length) out.push(sql`EXISTS (SELECT 1 FROM ${TABLES[kind].base} b WHERE b.rowid = ${r} AND ${join(onBase, ' AND ')})`);
+  for (const [key, exprs] of fts) {
+    const [index, negated] = key.split(':') as ['words' | 'trigrams', string];
+    const expr = negated === 'true' ? exprs.map((e) => `(${e})`).join(' OR ') : exprs.map((e) => `(${e})`).join(' AND ');
+    const atom = atomSql(kind, { kind: 'fts', index, expr }, r);
+    out.push(negated === 'true' ? sql`NOT (${atom})` : atom);
+  }
+  return out;
 }
 
 /**
@@ -170,13 +193,16 @@ function planRows(db: DB, kind: SearchKind, plan: Plan, keep: (rowid: Sql) => Sq
   const t = TABLES[kind];
   const unseen = (r: Sql) => (skip.size ? [sql`${r} NOT IN ${list([...skip])}`] : []);
   if (plan.primary) {
-    const idx = plan.primary.index === 'words' ? t.words : t.trigrams;
+    const idx = ftsTable(kind, plan.primary.index);
     const r = sql`${idx}.rowid`;
     const where = join([sql`${idx} MATCH ${plan.primary.expr}`, keep(r), ...conditionsSql(kind, plan.conditions, r), ...unseen(r)], ' AND ');
     if (plan.primary.index === 'trigrams')
       // Trigram snippets count characters, not words, and their marks can stop short of the match's
       // end: the hit shows its main text with the words marked here instead (markWords).
       return all<FtsRow>(db, sql`SELECT rowid, rank, '' AS snip FROM ${idx} WHERE ${where} ORDER BY rank LIMIT ${limit}`);
+    // Pages are long and FTS5's snippet() tokenizes the whole page: documents mark their hits afterwards.
+    if (kind === 'documents')
+      return all<FtsRow>(db, sql`SELECT rowid, rank, '' AS snip, ${plan.primary.expr} AS match FROM ${idx} WHERE ${where} ORDER BY rank LIMIT ${limit}`);
     // Claims are short: a long snippet is usually the whole text, marked (titleMarks), without a second pass over it.
     const tokens = kind === 'claims' ? 64 : 24;
     return all<FtsRow>(
@@ -216,30 +242,24 @@ const KEEP: Record<SearchKind, (p: ParsedQuery) => (r: Sql) => Sql> = {
     const where = join([sql`c.deleted_at IS NULL`, ...claimConditions(p.filters)], ' AND ');
     return (r) => sql`EXISTS (SELECT 1 FROM disputes d JOIN claims c ON c.rowid = d.claim_rowid WHERE d.rowid = ${r} AND ${where})`;
   },
+  // A captured document: the conditions of the sources group on the capture's source.
+  documents: (p) => documentKeep(sourceConditions(p.filters)),
 };
-
-/** The query's words marked where they occur in a text (hits found by trigrams or by a scan). */
-function markWords(text: string, terms: readonly Term[]): string {
-  const needles = terms
-    .flatMap((t) => (t.amount ? amountForms(t.amount) : [t.text]))
-    .filter((n) => n.length > 1)
-    .sort((a, b) => b.length - a.length);
-  if (!needles.length) return text;
-  const re = new RegExp(needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu');
-  return text.replace(re, (m) => `${OPEN}${m}${CLOSE}`);
-}
 
 /** Rows of one kind from these passes, after the rows found already (`rows`), without repeats. */
 function kindRows(db: DB, kind: SearchKind, p: ParsedQuery, limit: number, passes: readonly Pass[], rows: FtsRow[] = []): FtsRow[] {
   const keep = KEEP[kind](p);
   const out = [...rows];
   const seen = new Set(rows.map((r) => r.rowid));
+  const o = PLAN_OPTIONS[kind];
   for (const pass of passes) {
     if (out.length >= limit) break;
     if (pass === 'quantity' && (kind !== 'claims' || !hasAmount(p.clauses))) continue;
-    const plan = planPass(p.clauses, p.excluded, pass);
+    // Without a trigram index the words pass is the only one.
+    if (pass !== 'words' && o?.trigrams === false) continue;
+    const plan = planPass(p.clauses, p.excluded, pass, o);
     // The same plan as the words pass (every word short, quoted or CJK): nothing new to find.
-    if (pass !== 'words' && JSON.stringify(plan) === JSON.stringify(planPass(p.clauses, p.excluded, 'words'))) continue;
+    if (pass !== 'words' && JSON.stringify(plan) === JSON.stringify(planPass(p.clauses, p.excluded, 'words', o))) continue;
     for (const row of planRows(db, kind, plan, keep, limit - out.length, seen)) {
       seen.add(row.rowid);
       out.push(row);
@@ -337,6 +357,7 @@ const HITS: Record<SearchKind, (db: DB, p: ParsedQuery, rows: FtsRow[]) => Searc
   evidence: evidenceHits,
   sources: sourceHits,
   disputes: disputeHits,
+  documents: documentHits,
 };
 
 /** Filters and/or exclusions only: matching claims, newest first. */
@@ -355,15 +376,15 @@ function listClaims(db: DB, p: ParsedQuery, limit: number): SearchHit[] {
   });
 }
 
-const KINDS: readonly SearchKind[] = ['claims', 'evidence', 'sources', 'disputes'];
+const emptyGroups = (): SearchResult['groups'] => ({ claims: [], evidence: [], sources: [], disputes: [], documents: [] });
 
 function run(db: DB, parsed: ParsedQuery, limit: number, want: ReadonlySet<SearchKind>): SearchResult['groups'] {
-  const groups: SearchResult['groups'] = { claims: [], evidence: [], sources: [], disputes: [] };
+  const groups = emptyGroups();
   if (!parsed.clauses.length) {
     if (want.has('claims')) groups.claims = listClaims(db, parsed, limit);
     return groups;
   }
-  const kinds = KINDS.filter((k) => want.has(k));
+  const kinds = SEARCH_KINDS.filter((k) => want.has(k));
   const rows = new Map(kinds.map((k) => [k, kindRows(db, k, parsed, limit, ['words', 'quantity'])]));
   if (wantsSubstrings(parsed, [...rows.values()].reduce((n, r) => n + r.length, 0)))
     for (const k of kinds) rows.set(k, kindRows(db, k, parsed, limit, ['substrings'], rows.get(k)));
@@ -371,21 +392,32 @@ function run(db: DB, parsed: ParsedQuery, limit: number, want: ReadonlySet<Searc
   return groups;
 }
 
-const count = (g: SearchResult['groups']) => g.claims.length + g.evidence.length + g.sources.length + g.disputes.length;
+const count = (g: SearchResult['groups']) => SEARCH_KINDS.reduce((n, k) => n + g[k].length, 0);
+
+/**
+ * The groups to search: those asked for (`kinds`, default all) and, when the query says `in:…`, only
+ * those among them; `in:` is then taken out of the filters (it is not a condition on rows).
+ */
+function groupsWanted(parsed: ParsedQuery, kinds: readonly SearchKind[] | undefined): { want: Set<SearchKind>; parsed: ParsedQuery } {
+  const want = new Set<SearchKind>(kinds ?? SEARCH_KINDS);
+  const only = parsed.filters.flatMap((f) => (f.kind === 'in' ? f.values : []));
+  if (!only.length) return { want, parsed };
+  for (const k of [...want]) if (!only.includes(k)) want.delete(k);
+  return { want, parsed: { ...parsed, filters: parsed.filters.filter((f) => f.kind !== 'in') } };
+}
 
 export function search(db: DB, q: string, limit: number, kinds?: readonly SearchKind[]): SearchResult {
-  const parsed = parseQuery(q);
-  const want = new Set<SearchKind>(kinds ?? KINDS);
+  const { want, parsed } = groupsWanted(parseQuery(q), kinds);
   const notices = [...parsed.notices];
   if (!parsed.clauses.length && !parsed.filters.length && !parsed.excluded.length) {
     if (q.trim()) notices.push('Nothing to search for: type a word, a "phrase" or a filter such as status:disputed.');
-    return { query: q, notices, groups: { claims: [], evidence: [], sources: [], disputes: [] }, total: 0 };
+    return { query: q, notices, groups: emptyGroups(), total: 0 };
   }
   const groups = run(db, parsed, limit, want);
   let total = count(groups);
   if (total === 0 && parsed.clauses.length) {
     for (const suggestion of suggestQueries(db, q, parsed)) {
-      const again = run(db, parseQuery(suggestion), limit, want);
+      const again = run(db, groupsWanted(parseQuery(suggestion), kinds).parsed, limit, want);
       const n = count(again);
       if (n > 0) {
         notices.push(suggestionNotice(q, suggestion));

@@ -40,14 +40,20 @@ export function buildScaleCase(path: string, scale: number, seed = DEFAULT_SEED)
 
 export function scaleCase(scale: number, dir = DEFAULT_CACHE_DIR, seed = DEFAULT_SEED): ScaleCase {
   mkdirSync(dir, { recursive: true });
-  const path = scaleCasePath(dir, scale, seed);
+  return cachedCase(scaleCasePath(dir, scale, seed), (tmp) => buildScaleCase(tmp, scale, seed));
+}
+
+/**
+ * A case file built once at `path` (by `build`, into a temporary name renamed when done) and reused
+ * while it and its marker (`path`.json, the counts `build` returned) exist.
+ */
+export function cachedCase<C>(path: string, build: (tmp: string) => C): { path: string; counts: C; builtIn: number | null } {
   const marker = `${path}.json`;
-  if (existsSync(path) && existsSync(marker))
-    return { path, counts: JSON.parse(readFileSync(marker, 'utf8')) as LoadCounts, builtIn: null };
+  if (existsSync(path) && existsSync(marker)) return { path, counts: JSON.parse(readFileSync(marker, 'utf8')) as C, builtIn: null };
   const tmp = `${path}.building`;
   for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, path]) rmSync(f, { force: true });
   const t0 = performance.now();
-  const counts = buildScaleCase(tmp, scale, seed);
+  const counts = build(tmp);
   renameSync(tmp, path);
   writeFileSync(marker, JSON.stringify(counts));
   return { path, counts, builtIn: (performance.now() - t0) / 1000 };

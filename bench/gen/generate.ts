@@ -28,7 +28,7 @@ const LABEL_STATUS: Record<string, ClaimStatus> = {
   true: 'supported', 'mostly-true': 'supported', 'half-true': 'mixed', 'barely-true': 'disputed', false: 'refuted', 'pants-fire': 'refuted',
 };
 
-function makeSource(rng: Rng, c: Corpus, rowid: number, parent: GenSource | null): GenSource {
+export function makeSource(rng: Rng, c: Corpus, rowid: number, parent: GenSource | null): GenSource {
   const at = T0 + rng.int(0, SPAN);
   const s = rng.pick(c.statements);
   const title = rowid === 1 ? 'Congressional Budget Office: budget and economic outlook' : s.length > 120 ? `${s.slice(0, 117)}…` : s;

@@ -2,9 +2,10 @@
 import type { Command } from '../command';
 import { briefCommands } from './brief';
 import { coreCommands } from './core';
+import { documentCommands } from './documents';
 import { judgmentCommands } from './judgment';
 import { serveCommand } from './serve';
 import { settingsCommand } from './settings';
 import { transferCommands } from './transfer';
 
-export const commands: Command[] = [...coreCommands, serveCommand, ...briefCommands, ...transferCommands, ...judgmentCommands, settingsCommand];
+export const commands: Command[] = [...coreCommands, serveCommand, ...briefCommands, ...transferCommands, ...judgmentCommands, settingsCommand, ...documentCommands];

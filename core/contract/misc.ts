@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CaseEvent, CaseInfo, ClaimLink, SearchResult, Settings, VerifyResult } from '../types';
-import { LINK_KINDS } from '../types';
+import { LINK_KINDS, SEARCH_KINDS } from '../types';
 import { mutation, query } from './define';
 import { id, text } from './fields';
 
@@ -32,7 +32,7 @@ export const miscMethods = {
       // Any string is accepted: the parser never throws; over-long input is cut with a notice.
       q: z.string().max(100_000, 'is too long (100,000 characters at most)'),
       limit: z.number().int().min(1).max(500).default(50),
-      kinds: z.array(z.enum(['claims', 'evidence', 'sources', 'disputes'])).optional(),
+      kinds: z.array(z.enum(SEARCH_KINDS)).optional(),
     }),
   ),
   'history.claim': query<{ events: CaseEvent[]; series: { at: string; probability: number; computed: number }[] }>()(

@@ -6,12 +6,13 @@
  *   amounts: 6mn  USD 6mn  $6 million  6 million dollars   Chinese/Japanese/Korean: any word inside
  *   status:disputed  tag:chips  claimant:"Sam Altman"  source:reuters  grade:A-B
  *   p:>0.8  p:<0.2  p:0.4-0.6  before:2025-02-01  after:2025-01  is:disputed  is:overridden
+ *   in:documents  in:claims,evidence   (which result groups; `source:`/`grade:` also filter documents)
  */
 import { RELIABILITY, type Reliability } from '../grades';
 import { readAmount, type Amount } from './amounts';
 import { splitScripts } from './scripts';
 import { normalizeText } from '../text';
-import { CLAIM_STATUSES, type ClaimStatus } from '../types';
+import { CLAIM_STATUSES, SEARCH_KINDS, type ClaimStatus, type SearchKind } from '../types';
 
 export interface Term {
   text: string;
@@ -32,7 +33,9 @@ export type Filter =
   | { kind: 'p'; min: number; max: number; minInclusive: boolean; maxInclusive: boolean }
   | { kind: 'before'; date: string }
   | { kind: 'after'; date: string }
-  | { kind: 'is'; value: 'disputed' | 'overridden' };
+  | { kind: 'is'; value: 'disputed' | 'overridden' }
+  /** Which result groups to search (`in:documents`); not a condition on rows. */
+  | { kind: 'in'; values: SearchKind[] };
 
 export interface ParsedQuery {
   /** AND of clauses; each clause is an OR of terms. */
@@ -44,7 +47,7 @@ export interface ParsedQuery {
 
 export const MAX_QUERY_LENGTH = 1000;
 export const MAX_TERMS = 32;
-const FILTER_KEYS = ['status', 'tag', 'claimant', 'source', 'grade', 'p', 'before', 'after', 'is'] as const;
+const FILTER_KEYS = ['status', 'tag', 'claimant', 'source', 'grade', 'p', 'before', 'after', 'is', 'in'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 const SEARCHABLE = /[\p{L}\p{N}]/u;
 const CONTROL_OR_LONE_SURROGATE = /[\u0000-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -97,18 +100,40 @@ function tokenize(input: string, notices: string[]): RawToken[] {
   return out;
 }
 
-const STATUS_ALIASES: Record<string, ClaimStatus> = { 'under-review': 'under review', under_review: 'under review', review: 'under review' };
-
-function parseStatus(v: string, notices: string[]): Filter | null {
-  const values: ClaimStatus[] = [];
+/** Comma-separated names among `known` (or their aliases); each unknown one gets a notice naming `what`. */
+function knownNames<T extends string>(v: string, known: readonly T[], aliases: Record<string, T>, what: string, notices: string[]): T[] {
+  const values: T[] = [];
   for (const raw of v.split(',')) {
     const s = raw.trim().toLowerCase();
     if (!s) continue;
-    const status = (CLAIM_STATUSES as readonly string[]).includes(s) ? (s as ClaimStatus) : STATUS_ALIASES[s];
-    if (status) values.push(status);
-    else notices.push(`Unknown status "${raw}" ignored (known: ${CLAIM_STATUSES.join(', ')}).`);
+    const name = (known as readonly string[]).includes(s) ? (s as T) : aliases[s];
+    if (name) values.push(name);
+    else notices.push(`Unknown ${what} "${raw}" ignored (known: ${known.join(', ')}).`);
   }
+  return [...new Set(values)];
+}
+
+const STATUS_ALIASES: Record<string, ClaimStatus> = { 'under-review': 'under review', under_review: 'under review', review: 'under review' };
+
+function parseStatus(v: string, notices: string[]): Filter | null {
+  const values = knownNames(v, CLAIM_STATUSES, STATUS_ALIASES, 'status', notices);
   return values.length ? { kind: 'status', values } : null;
+}
+
+/** `in:docs`, `in:claim`: singular and short forms of the group names. */
+const KIND_ALIASES: Record<string, SearchKind> = {
+  claim: 'claims',
+  source: 'sources',
+  dispute: 'disputes',
+  document: 'documents',
+  docs: 'documents',
+  doc: 'documents',
+  captures: 'documents',
+};
+
+function parseKinds(v: string, notices: string[]): Filter | null {
+  const values = knownNames(v, SEARCH_KINDS, KIND_ALIASES, 'group', notices);
+  return values.length ? { kind: 'in', values } : null;
 }
 
 function parseGrade(v: string, notices: string[]): Filter | null {
@@ -177,6 +202,8 @@ function toFilter(key: FilterKey, v: string, notices: string[]): Filter | null {
       return parseStatus(v, notices);
     case 'grade':
       return parseGrade(v, notices);
+    case 'in':
+      return parseKinds(v, notices);
     case 'p':
       return parseProbability(v, notices);
     case 'before':

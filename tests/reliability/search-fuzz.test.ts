@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../core/types';
+import { rawCaptureSink } from '../../bench/gen/documents';
 import { stress, tempCase, type TestCase } from '../helpers';
 
 const RUNS = stress(2_000, 10_000);
@@ -15,7 +16,7 @@ const PIECES = [
   ':', 'text:', 'notes:', 'claims_fts:', 'rank:', 'status:', 'status:disputed', 'status:nope', 'tag:', 'tag:chips',
   'claimant:', 'claimant:"Sam', 'source:', 'source:reuters', 'grade:A-B', 'grade:Z', 'grade:', 'p:>0.8', 'p:0.4-0.6',
   'p:>>', 'p:1e308', 'p:NaN', 'p:-0', 'before:2025-02-30', 'before:', 'after:2025-01', 'after:x', 'is:disputed',
-  'is:overridden', 'is:', '🦀', '👩‍👩‍👧', '\u202E', '\u0000', '\uD800', '\uDC00', "'", ';', "'; DROP TABLE claims; --",
+  'is:overridden', 'is:', 'in:documents', 'in:docs,claims', 'in:', 'in:nope', 'immigra*', '芯片*', '"芯片 H800"', '🦀', '👩‍👩‍👧', '\u202E', '\u0000', '\uD800', '\uDC00', "'", ';', "'; DROP TABLE claims; --",
   '%', '_', '\\', '\u3000', '\t', '\n', '\r\n', '\u00a0', '\ufeff',
 ];
 
@@ -36,11 +37,15 @@ const anyQuery = fc.oneof(
   { weight: 1, arbitrary: longQuery },
 );
 
-const kinds = fc.option(fc.subarray(['claims', 'evidence', 'sources', 'disputes'] as const), { nil: undefined });
+const kinds = fc.option(fc.subarray(['claims', 'evidence', 'sources', 'disputes', 'documents'] as const), { nil: undefined });
 
 let c: TestCase;
 beforeAll(() => {
   c = tempCase({ sample: true });
+  // A captured document, so that the documents group has text to search (migration 005's tables).
+  const source = c.handle.db.prepare('SELECT rowid FROM sources ORDER BY rowid LIMIT 1').pluck().get() as number;
+  const pages = ['DeepSeek trained on H800 chips; export controls.', '深度求索公司表示其模型仅使用H800芯片训练 Straße café'];
+  c.handle.db.transaction(() => rawCaptureSink(c.handle.db).capture(source, { pages, capturedAt: '2026-11-02T10:00:00.000Z' }))();
 });
 afterAll(() => c.close());
 
@@ -62,5 +67,6 @@ describe(`search fuzzing (${RUNS} queries)`, () => {
   it('the search language finds what it should in the same run (the fuzz target is live)', () => {
     const r = c.api.invoke('search.query', { q: 'H800' });
     expect(r.total).toBeGreaterThan(0);
+    expect(r.groups.documents).toHaveLength(1);
   });
 });

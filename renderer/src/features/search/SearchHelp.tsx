@@ -14,6 +14,7 @@ const ROWS: [string, string][] = [
   ['p:>0.8  p:<0.2  p:0.4-0.6', 'probability'],
   ['before:2025-02-01  after:2025-01', 'date claimed'],
   ['is:disputed  is:overridden', 'open disputes, analyst overrides'],
+  ['in:documents  in:claims,evidence', 'only these groups (documents: the text of captured sources)'],
 ];
 
 export function SearchHelp() {

@@ -15,7 +15,26 @@ const GROUPS: { kind: SearchKind; label: string }[] = [
   { kind: 'evidence', label: 'Evidence' },
   { kind: 'sources', label: 'Sources' },
   { kind: 'disputes', label: 'Disputes' },
+  { kind: 'documents', label: 'Documents' },
 ];
+
+/** Documents hits: when the capture was stored and the page the snippet is on. */
+function CaptureFacts({ hit }: { hit: SearchHit }) {
+  if (!hit.capture) return null;
+  const { capturedAt, page, pageCount } = hit.capture;
+  return (
+    <div className="hit-facts muted">
+      <span>
+        captured <time dateTime={capturedAt}>{capturedAt.replace('T', ' ').slice(0, 16)} UTC</time>
+      </span>
+      {pageCount > 1 && (
+        <span className="hit-page">
+          <span aria-hidden="true">· </span>page {page} of {pageCount}
+        </span>
+      )}
+    </div>
+  );
+}
 
 /** Evidence hits: the claim they bear on (the title), then stance, grade and source, then the quote. */
 function EvidenceFacts({ hit }: { hit: SearchHit }) {
@@ -38,11 +57,12 @@ function HitItem({ hit }: { hit: SearchHit }) {
   const openSource = useApp((s) => s.openSource);
   const open = () => {
     if (hit.kind === 'sources') return openSource(hit.id);
+    if (hit.capture) return openSource(hit.capture.sourceId);
     if (!hit.claimId) return;
     openClaim(hit.claimId);
     if (hit.kind === 'evidence') focusWhenShown(evidenceAnchor(hit.id));
   };
-  const quote = hit.kind === 'evidence';
+  const quote = hit.kind === 'evidence' || hit.kind === 'documents';
   // A claim's snippet is usually a cut of its (marked) title: print the text once.
   const plain = hit.snippet.map((s) => s.text).join('').replace(/^…|…$/g, '');
   const repeatsTitle = !!hit.titleMarks?.length && hit.title.includes(plain);
@@ -52,6 +72,7 @@ function HitItem({ hit }: { hit: SearchHit }) {
         {hit.titleMarks?.length ? <Snippet segments={hit.titleMarks} /> : <SafeText text={hit.title} />}
       </button>
       <EvidenceFacts hit={hit} />
+      <CaptureFacts hit={hit} />
       {hit.snippet.length > 0 &&
         !repeatsTitle &&
         (quote ? (
@@ -130,7 +151,7 @@ export function SearchView() {
             </h2>
             <ul className="plain-list">
               {result.groups[g.kind].map((h) => (
-                <HitItem key={`${h.kind}:${h.id}`} hit={h} />
+                <HitItem key={`${h.kind}:${h.id}:${h.capture?.page ?? ''}`} hit={h} />
               ))}
             </ul>
           </section>
