@@ -54,7 +54,8 @@ describe('bench harness', () => {
       if (r.target.kind === 'absolute') expect(r.status).toBe(r.app!.p95 <= r.target.maxMs ? 'pass' : 'fail');
     }
     expect(textTable(written.rows).split('\n').length).toBe(written.rows.length + 2);
-  });
+    // Every row at once, with whole-process CLI runs and a bundle build among them: minutes on a loaded machine.
+  }, 300_000);
 
   it('builds a scale case the product opens, verifies and searches', async () => {
     const dir = tempDir();
