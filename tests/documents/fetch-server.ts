@@ -1,6 +1,7 @@
-/** A real HTTP server on 127.0.0.1 (random port) for the fetcher's tests; it records every request. */
+/** Real HTTP servers on 127.0.0.1 (random port) for the fetch tests: in this thread (recording every request) or in its own. */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -44,5 +45,37 @@ export async function startServer(routes: Record<string, Route>): Promise<TestSe
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** A route of the server thread, as data (it crosses to another thread). */
+export interface RouteSpec {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+  /** A file, relative to tests/documents/. */
+  file?: string;
+  redirect?: string;
+  /** Sends `bytes` every `everyMs` until the client goes away. */
+  trickle?: { bytes: number; everyMs: number };
+}
+
+/**
+ * The server in its own thread, for callers that block theirs (captures.fetch, the CLI in-process):
+ * a server on the test's own thread could not answer while the caller waits.
+ */
+export async function startServerThread(routes: Record<string, RouteSpec>): Promise<{ url(path: string): string; close(): Promise<void> }> {
+  const worker = new Worker(new URL('./server-thread.mjs', import.meta.url), { workerData: { routes } });
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once('message', (m: { port: number }) => resolve(m.port));
+    worker.once('error', reject);
+  });
+  return {
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    close: async () => {
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      worker.postMessage('close');
+      await exited;
+    },
   };
 }
