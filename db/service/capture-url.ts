@@ -49,7 +49,8 @@ export function sourceFromPage(page: FetchedPage, meta: DocumentMeta, accessedAt
   const title = meta.title?.trim();
   const base: CreateInput = {
     title: title && schema.safeParse({ title }).success ? title : titleFromUrl(page.finalUrl),
-    url: page.finalUrl,
+    // A final address the analyst could not enter (longer than the contract allows) is left out.
+    url: schema.safeParse({ title: 'x', url: page.finalUrl }).success ? page.finalUrl : null,
     kind: 'web',
     reliability: 'F',
     accessedAt,

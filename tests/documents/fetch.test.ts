@@ -1,8 +1,14 @@
 /** The fetcher against a real HTTP server on 127.0.0.1: redirects, limits, encodings, statuses, no cookies. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CAPTURE_BYTES } from '../../core/contract/captures';
 import { checkFetchable, fetchPage, FetchError, fileNameHint, MAX_REDIRECTS, USER_AGENT } from '../../db/documents/fetch';
+import { tempDir } from '../helpers';
 import { startServer, type Route, type TestServer } from './fetch-server';
 
 const HTML = '<!doctype html><html><head><title>Élan report</title></head><body><p>Quote me — exactly.</p></body></html>';
@@ -181,6 +187,31 @@ describe('fetchPage', () => {
     expect(slow.message).toBe(`Fetching ${at('/slow')} took longer than the 1 s limit; nothing was stored.`);
     expect(slow.cancelled).toBe(false);
     expect((await refusal(fetchPage(at('/hang'), { timeoutMs: 500 }))).message).toMatch(/took longer than the 0.5 s limit/);
+  });
+
+  it('the connect timeout covers only the connection: a connected server that is slow to answer meets the total limit', async () => {
+    const e = await refusal(fetchPage(at('/hang'), { connectTimeoutMs: 100, timeoutMs: 1500 }));
+    expect(e.message).toMatch(/took longer than the 1.5 s limit/);
+  });
+
+  it('checks HTTPS certificates: a self-signed one is refused before any request is sent', async () => {
+    const dir = tempDir();
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', '/CN=127.0.0.1',
+      '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    let requests = 0;
+    const tls = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => {
+      requests++;
+      res.end('secret');
+    });
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `https://127.0.0.1:${(tls.address() as AddressInfo).port}/`;
+      expect((await refusal(fetchPage(url))).message).toMatch(new RegExp(`^Could not fetch ${url.replace(/[.]/g, '\\.')}: self[- ]signed certificate`));
+      expect(requests).toBe(0);
+    } finally {
+      tls.closeAllConnections();
+      await new Promise((resolve) => tls.close(resolve));
+    }
   });
 
   it('is cancelled through its signal', async () => {
