@@ -3,8 +3,9 @@ import type { Command } from '../command';
 import { briefCommands } from './brief';
 import { captureCommands } from './capture';
 import { coreCommands } from './core';
+import { documentCommands } from './documents';
 import { judgmentCommands } from './judgment';
 import { serveCommand } from './serve';
 import { transferCommands } from './transfer';
 
-export const commands: Command[] = [...coreCommands, serveCommand, ...briefCommands, ...transferCommands, ...judgmentCommands, ...captureCommands];
+export const commands: Command[] = [...coreCommands, serveCommand, ...briefCommands, ...transferCommands, ...judgmentCommands, ...documentCommands, ...captureCommands];
