@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { deepseekSample } from '../../core/sample/deepseek';
 import { DocumentError, extractDocument } from '../../db/documents/extract';
-import { briefHtml, briefText, printPdf, TWO_COLUMN_HTML } from '../fixtures/documents/print-pdf';
+import { briefHtml, briefText, printPdf, TWO_COLUMN_HTML } from '../fixtures/documents/generate';
 import { tinyPdf } from '../fixtures/documents/tiny-pdf';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
