@@ -160,7 +160,7 @@ async function page(res: IncomingMessage, c: PageCtx): Promise<FetchedPage> {
   const progress = throttled(c.opts.onProgress, total);
   let bytes: Uint8Array;
   try {
-    bytes = await readBody(res, decoders, href, { maxBytes, onBytes: progress });
+    bytes = await readBody(res, decoders, href, { maxBytes, announced: total, onBytes: progress });
   } finally {
     c.stop.removeEventListener('abort', onAbort);
   }

@@ -67,6 +67,11 @@ beforeAll(async () => {
       res.write('%PDF-1.7');
     },
     '/sized': send(200, { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="report 2026.pdf"' }, Buffer.alloc(300 * 1024, 1)),
+    '/cut': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html', 'content-length': '5000' });
+      res.write('<html><body>the first part only');
+      setTimeout(() => res.destroy(), 20);
+    },
     '/gone': send(410, { 'content-type': 'text/plain' }, 'gone'),
     '/broken': send(500, { 'content-type': 'text/plain' }, 'oops'),
   });
@@ -154,6 +159,12 @@ describe('fetchPage', () => {
     expect((await refusal(fetchPage(at('/missing')))).message).toBe(`The server answered 404 Not Found for ${at('/missing')}; nothing was stored.`);
     expect((await refusal(fetchPage(at('/gone')))).message).toMatch(/answered 410 Gone for/);
     expect((await refusal(fetchPage(at('/broken')))).message).toMatch(/answered 500 Internal Server Error for/);
+  });
+
+  it('refuses a body cut short of its Content-Length instead of keeping a truncated page', async () => {
+    const e = await refusal(fetchPage(at('/cut')));
+    expect(e.message.startsWith(`The page at ${at('/cut')} was cut off after `)).toBe(true);
+    expect(e.message).toMatch(/after \d+ bytes of the 5000 announced \(ECONNRESET\); nothing was stored\.$/);
   });
 
   it('decodes gzip, br and deflate bodies', async () => {
