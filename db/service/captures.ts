@@ -42,6 +42,8 @@ export interface StoreCaptureInput {
   finalUrl?: string | null;
   httpStatus?: number | null;
   headers?: Record<string, string>;
+  /** These bytes already extracted by the caller (captures.fetch reads the metadata first to make the source). */
+  extracted?: ExtractedDocument;
 }
 
 const MB = 1024 * 1024;
@@ -124,7 +126,7 @@ export function storeCapture(ctx: Ctx, input: StoreCaptureInput): CaptureOutcome
   const existing = captureOfSourceBySha(ctx.db, sourceRow.rowid, sha256);
   if (existing) return { capture: toCapture(existing), source: toSource(sourceRow), created: false, filled: [], anchors: none };
 
-  const doc = extract(ctx, input, what);
+  const doc = input.extracted ?? extract(ctx, input, what);
   return ctx.db.transaction((): CaptureOutcome => {
     const captureId = newId();
     const capturedAt = ctx.now();
