@@ -113,8 +113,10 @@ export async function fetchPage(address: string, opts: FetchOptions = {}): Promi
       }
       if (status < 200 || status > 299) {
         res.destroy();
-        const reason = res.statusMessage || STATUS_CODES[status];
-        throw new FetchError(`The server answered ${status}${reason ? ` ${reason}` : ''} for ${target.href}; nothing was stored.`);
+        // The standard phrase when there is one: the server's own text is untrusted (and may be long).
+        const reason = STATUS_CODES[status] ?? res.statusMessage?.slice(0, 100);
+        const where = REDIRECTS.has(status) ? ' without saying where to (no Location header)' : '';
+        throw new FetchError(`The server answered ${status}${reason ? ` ${reason}` : ''} for ${target.href}${where}; nothing was stored.`);
       }
       return await page(res, { requested, target, redirects, started, stop: stop.signal, opts });
     }
@@ -171,7 +173,7 @@ async function page(res: IncomingMessage, c: PageCtx): Promise<FetchedPage> {
     finalUrl: href,
     redirects: c.redirects,
     status: res.statusCode!,
-    statusText: res.statusMessage ?? '',
+    statusText: (res.statusMessage ?? '').slice(0, 200),
     headers,
     bytes,
     mediaTypeHint: headers['content-type']?.split(';')[0]!.trim().toLowerCase() || null,
@@ -262,11 +264,13 @@ const NETWORK_WORDS: Record<string, string> = {
   EHOSTUNREACH: 'the host cannot be reached',
   ENETUNREACH: 'the network cannot be reached',
   HPE_INVALID_CONSTANT: 'the server did not answer in HTTP',
+  HPE_HEADER_OVERFLOW: 'the headers of the answer are larger than 16 KB',
 };
 
 function asFetchError(e: unknown, href: string): FetchError {
   if (e instanceof FetchError) return e;
   const code = e instanceof Error && 'code' in e ? String(e.code) : '';
-  const what = NETWORK_WORDS[code] ?? (e instanceof Error ? e.message : String(e));
+  const message = e instanceof Error ? e.message : String(e);
+  const what = NETWORK_WORDS[code] ?? (code.startsWith('HPE_') ? `the answer is not valid HTTP (${message.replace(/^Parse Error: /, '')})` : message);
   return new FetchError(`Could not fetch ${href}: ${what}${code && NETWORK_WORDS[code] ? ` (${code})` : ''}; nothing was stored.`);
 }
