@@ -4,12 +4,14 @@
  * credentials in the address (a user:pass@ URL is refused, at the start and on every redirect).
  * Limits: 5 redirects (each hop re-checked), a connect timeout, a total time limit, and the capture
  * size limit on the wire and after decompression (the stream stops as soon as it is exceeded).
+ * A page reached on a public address may not redirect to a local/private one (fetch/address.ts).
  * A non-2xx answer is refused with its status. The declared Content-Type is only a hint: the
  * extractor sniffs the bytes. See docs/documents.md "Capturing a URL" for what is (not) protected.
  */
 import { request as httpRequest, STATUS_CODES, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { MAX_CAPTURE_BYTES } from '../../core/contract/captures';
+import { RedirectGuard, type AddressPolicy } from './fetch/address';
 import { ACCEPT_ENCODING, decodersFor, readBody } from './fetch/decode';
 import { FetchError } from './fetch/errors';
 
@@ -46,6 +48,8 @@ export interface FetchOptions {
   signal?: AbortSignal;
   /** Decoded bytes received so far, and the announced length when the server gave one. */
   onProgress?(received: number, total: number | null): void;
+  /** Which addresses count as public (tests only; default: fetch/address.ts isPublicAddress). */
+  addressPolicy?: AddressPolicy;
 }
 
 export interface FetchedPage {
@@ -98,9 +102,12 @@ export async function fetchPage(address: string, opts: FetchOptions = {}): Promi
   opts.signal?.addEventListener('abort', onCancel, { once: true });
   try {
     const redirects: FetchedPage['redirects'] = [];
+    const guard = new RedirectGuard(requested.href, opts.addressPolicy);
     let target = requested;
     for (;;) {
-      const res = await get(target, stop.signal, opts.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
+      guard.nextHop();
+      guard.checkLiteral(target);
+      const res = await get(target, stop.signal, opts.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, guard);
       const status = res.statusCode ?? 0;
       if (REDIRECTS.has(status) && res.headers.location !== undefined) {
         res.destroy();
@@ -184,7 +191,7 @@ async function page(res: IncomingMessage, c: PageCtx): Promise<FetchedPage> {
 }
 
 /** One GET: resolves with the response head; the connect timeout covers DNS, TCP and TLS. */
-function get(target: URL, stop: AbortSignal, connectTimeoutMs: number): Promise<IncomingMessage> {
+function get(target: URL, stop: AbortSignal, connectTimeoutMs: number, guard: RedirectGuard): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const req: ClientRequest = request(target, {
@@ -192,6 +199,7 @@ function get(target: URL, stop: AbortSignal, connectTimeoutMs: number): Promise<
       agent: false,
       headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.8', 'accept-encoding': ACCEPT_ENCODING },
       signal: stop,
+      lookup: guard.lookup(target),
     });
     const connectTimer = setTimeout(
       () => req.destroy(new FetchError(`No connection to ${target.host} within ${connectTimeoutMs / 1000} s; nothing was stored.`)),
