@@ -77,7 +77,7 @@ export function checkFetchable(address: string | URL, what = 'The address'): URL
   try {
     u = address instanceof URL ? address : new URL(address);
   } catch {
-    throw new FetchError(`${what} "${String(address)}" is not a valid URL.`);
+    throw new FetchError(`${what} "${String(address).slice(0, 200)}" is not a valid URL.`);
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:')
     throw new FetchError(`${what} ${u.protocol}… is not http or https; only web pages can be captured.`);
@@ -140,7 +140,7 @@ function resolveLocation(location: string, from: URL): URL {
   try {
     next = new URL(location, from);
   } catch {
-    throw new FetchError(`${from.href} redirects to "${location}", which is not a valid URL.`);
+    throw new FetchError(`${from.href} redirects to "${location.slice(0, 200)}", which is not a valid URL; nothing was stored.`);
   }
   return checkFetchable(next, `${from.href} redirects to an address that cannot be fetched:`);
 }
