@@ -7,7 +7,7 @@
 import { contract, type ApiHandlers } from '../../core/api';
 import { MAX_CAPTURE_BYTES, type CaptureOutcome } from '../../core/contract/captures';
 import { newId } from '../../core/ids';
-import type { CaptureOrigin, Source } from '../../core/types';
+import type { Capture, CaptureOrigin, Source } from '../../core/types';
 import { DocumentError, extractDocumentSync, type DocumentMeta, type ExtractedDocument } from '../documents/extract';
 import { invalid } from '../errors';
 import {
@@ -18,6 +18,7 @@ import {
   capturesOfSource,
   ensureBlob,
   insertCapture,
+  type NewCapture,
   pagesOfCapture,
   sha256Hex,
   toCapture,
@@ -78,7 +79,8 @@ function extract(ctx: Ctx, input: StoreCaptureInput, what: string): ExtractedDoc
   }
 }
 
-function isCancelled(ctx: Ctx): boolean {
+/** Whether the user asked to stop (for extractors, which poll instead of catching). */
+export function isCancelled(ctx: Ctx): boolean {
   try {
     ctx.checkCancelled();
     return false;
@@ -110,6 +112,30 @@ function fillableFields(source: Source, meta: DocumentMeta, input: StoreCaptureI
   return out;
 }
 
+/** What every `capture.added` event carries (SPEC-13); an imported capture's adds the import's id. */
+export type CaptureAddedPayload = Pick<Capture, 'sha256' | 'byteSize' | 'mediaType' | 'origin' | 'finalUrl' | 'httpStatus' | 'capturedAt'> & {
+  captureId: string;
+};
+
+/** Writes the blob (once per SHA-256), the capture and its extracted pages; the caller records the event. */
+export function writeCapture(
+  db: Ctx['db'],
+  w: Omit<NewCapture, 'blobRowid' | 'mediaType' | 'title' | 'extraction' | 'pages'> & { sha256: string; bytes: Uint8Array; doc: ExtractedDocument },
+): { capture: Capture; payload: CaptureAddedPayload } {
+  const { sha256, bytes, doc, ...fields } = w;
+  const rowid = insertCapture(db, {
+    ...fields,
+    blobRowid: ensureBlob(db, sha256, bytes),
+    mediaType: doc.mediaType,
+    title: doc.meta.title?.trim() || null,
+    extraction: doc.extraction,
+    pages: doc.extraction === 'none' ? [] : doc.pages,
+  });
+  const capture = toCapture(captureRowByRowid(db, rowid));
+  const { id: captureId, byteSize, mediaType, origin, finalUrl, httpStatus, capturedAt } = capture;
+  return { capture, payload: { captureId, sha256, byteSize, mediaType, origin, finalUrl, httpStatus, capturedAt } };
+}
+
 /**
  * Stores a document as a capture of the source. The same bytes already captured in this source make no
  * second capture (`created: false`); a refused document (too large, empty, unreadable) changes nothing.
@@ -126,13 +152,12 @@ export function storeCapture(ctx: Ctx, input: StoreCaptureInput): CaptureOutcome
 
   const doc = extract(ctx, input, what);
   return ctx.db.transaction((): CaptureOutcome => {
-    const captureId = newId();
-    const capturedAt = ctx.now();
-    const rowid = insertCapture(ctx.db, {
-      id: captureId,
+    const { capture, payload } = writeCapture(ctx.db, {
+      id: newId(),
       sourceRowid: sourceRow.rowid,
-      blobRowid: ensureBlob(ctx.db, sha256, input.bytes),
-      mediaType: doc.mediaType,
+      sha256,
+      bytes: input.bytes,
+      doc,
       fileName: input.fileName ?? null,
       origin: input.origin,
       requestedUrl: input.requestedUrl ?? null,
@@ -140,27 +165,9 @@ export function storeCapture(ctx: Ctx, input: StoreCaptureInput): CaptureOutcome
       httpStatus: input.httpStatus ?? null,
       headers: input.headers ?? {},
       accessedAt: input.accessedAt ?? null,
-      capturedAt,
-      title: doc.meta.title?.trim() || null,
-      extraction: doc.extraction,
-      pages: doc.extraction === 'none' ? [] : doc.pages,
+      capturedAt: ctx.now(),
     });
-    const capture = toCapture(captureRowByRowid(ctx.db, rowid));
-    record(ctx, {
-      kind: 'capture.added',
-      entityType: 'source',
-      entityId: sourceRow.id,
-      payload: {
-        captureId,
-        sha256,
-        byteSize: capture.byteSize,
-        mediaType: capture.mediaType,
-        origin: capture.origin,
-        finalUrl: capture.finalUrl,
-        httpStatus: capture.httpStatus,
-        capturedAt,
-      },
-    });
+    record(ctx, { kind: 'capture.added', entityType: 'source', entityId: sourceRow.id, payload });
     const fill = fillableFields(toSource(sourceRow), doc.meta, input);
     const filled = Object.keys(fill);
     const source = filled.length
