@@ -26,7 +26,7 @@ import {
 } from '../repos/captures';
 import { sourceRowById, toSource } from '../repos/sources';
 import { locateSpan, reanchorSource } from './anchors';
-import { record, transactional, type Ctx } from './context';
+import { cancelRequested, record, transactional, type Ctx } from './context';
 import { sourceHandlers } from './sources';
 
 type H = Pick<ApiHandlers, 'captures.attach' | 'captures.list' | 'captures.get' | 'captures.bytes' | 'captures.locate'>;
@@ -43,6 +43,8 @@ export interface StoreCaptureInput {
   finalUrl?: string | null;
   httpStatus?: number | null;
   headers?: Record<string, string>;
+  /** These bytes already extracted by the caller (captures.fetch reads the metadata first to make the source). */
+  extracted?: ExtractedDocument;
 }
 
 const MB = 1024 * 1024;
@@ -71,21 +73,11 @@ function extract(ctx: Ctx, input: StoreCaptureInput, what: string): ExtractedDoc
     return extractDocumentSync(
       input.bytes,
       { fileName: input.fileName ?? null, mediaType: input.mediaType ?? null },
-      { onProgress: (done, total, label) => ctx.progress(done, total, label), isCancelled: () => isCancelled(ctx) },
+      { onProgress: (done, total, label) => ctx.progress(done, total, label), isCancelled: () => cancelRequested(ctx) },
     );
   } catch (e) {
     if (e instanceof DocumentError) throw invalid(`${what} cannot be captured: ${e.message} Nothing was stored.`);
     throw e;
-  }
-}
-
-/** Whether the user asked to stop (for extractors, which poll instead of catching). */
-export function isCancelled(ctx: Ctx): boolean {
-  try {
-    ctx.checkCancelled();
-    return false;
-  } catch {
-    return true;
   }
 }
 
@@ -150,7 +142,7 @@ export function storeCapture(ctx: Ctx, input: StoreCaptureInput): CaptureOutcome
   const existing = captureOfSourceBySha(ctx.db, sourceRow.rowid, sha256);
   if (existing) return { capture: toCapture(existing), source: toSource(sourceRow), created: false, filled: [], anchors: none };
 
-  const doc = extract(ctx, input, what);
+  const doc = input.extracted ?? extract(ctx, input, what);
   return ctx.db.transaction((): CaptureOutcome => {
     const { capture, payload } = writeCapture(ctx.db, {
       id: newId(),

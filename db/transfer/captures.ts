@@ -12,8 +12,8 @@ import { invalid } from '../errors';
 import { blobBytes, captureOfSourceBySha, capturesInOrder, sha256Hex, toCapture } from '../repos/captures';
 import { all, get, sql, type DB } from '../sql';
 import { reanchorSource } from '../service/anchors';
-import { isCancelled, writeCapture, type CaptureAddedPayload } from '../service/captures';
-import type { Ctx } from '../service/context';
+import { writeCapture, type CaptureAddedPayload } from '../service/captures';
+import { cancelRequested, type Ctx } from '../service/context';
 import type { ImportState, Ref } from './state';
 
 /** The snapshot with the case's captures (JSON export only; the version says a reader must know them). */
@@ -67,7 +67,7 @@ export function applyCaptures(ctx: Ctx, st: ImportState, items: BundleCapture[],
     }
     let doc;
     try {
-      doc = extractDocumentSync(bytes, { fileName: c.fileName, mediaType: c.mediaType }, { isCancelled: () => isCancelled(ctx) });
+      doc = extractDocumentSync(bytes, { fileName: c.fileName, mediaType: c.mediaType }, { isCancelled: () => cancelRequested(ctx) });
     } catch (e) {
       if (!(e instanceof DocumentError)) throw e;
       st.problem(where(c), 'bytes', `cannot be read: ${e.message}`);
