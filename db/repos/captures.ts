@@ -144,10 +144,11 @@ export function wholeText(pages: { text: string }[]): string {
  * SHA-256. An event naming a capture the case no longer holds is a problem too. Blobs are read one at
  * a time, so memory stays at the largest document.
  */
-export function verifyCaptures(db: DB): CaptureCheck {
+export function verifyCaptures(db: DB, progress?: (done: number, total: number, label: string) => void): CaptureCheck {
   const brokenBlobs = new Map<number, string>();
   const blobs = all<{ rowid: number; sha256: string; size: number }>(db, sql`SELECT rowid, sha256, size FROM blobs ORDER BY rowid`);
-  for (const b of blobs) {
+  for (const [i, b] of blobs.entries()) {
+    if (i % 100 === 0) progress?.(i, blobs.length, 're-hashing captured documents');
     const bytes = blobBytes(db, b.rowid);
     const actual = sha256Hex(bytes);
     if (actual !== b.sha256)
