@@ -103,16 +103,18 @@ export function domText(root: DomNode, skip: ReadonlySet<string> = SKIPPED): str
   return out.toString();
 }
 
-/** How deep the element tree under `root` goes (iterative). */
-export function domDepth(root: DomNode, stopAt: number): number {
+/** How deep the tree under `root` goes and how many nodes it holds (iterative; stops past `stopAt` levels). */
+export function domStats(root: DomNode, stopAt: number): { depth: number; nodes: number } {
   let depth = 0;
   let max = 0;
+  let nodes = 0;
   let node: DomNode | null = root.firstChild;
   while (node) {
+    nodes++;
     if (node.firstChild) {
       depth++;
       if (depth > max) max = depth;
-      if (max > stopAt) return max;
+      if (max > stopAt) break;
       node = node.firstChild;
       continue;
     }
@@ -122,5 +124,5 @@ export function domDepth(root: DomNode, stopAt: number): number {
     }
     node = node && node !== root ? node.nextSibling : null;
   }
-  return max;
+  return { depth: max, nodes };
 }
