@@ -50,7 +50,7 @@ export function extractDocumentSync(bytes: Uint8Array, hint: ExtractHint, opts: 
       case 'cancelled':
         throw new CaseError('cancelled', `Cancelled: reading the ${what} was stopped; nothing was changed.`);
       case 'timeout':
-        throw new DocumentError(`Reading the ${what} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped; it is refused.`);
+        throw new DocumentError(`Reading the ${what} took longer than ${timeoutMs / 1000} s and was stopped; it is refused.`);
       case 'memory':
         throw new DocumentError(`Reading the ${what} needed more than ${EXTRACT_MEMORY_MB} MB of memory and was stopped; it is refused as too large or hostile.`);
       case 'crashed':
