@@ -135,6 +135,11 @@ describe('captures.fetch', () => {
     expect(refusal(() => api.invoke('captures.fetch', { url: 'mailto:a@example.org' })).message).toMatch(/not http or https/);
     expect(refusal(() => api.invoke('captures.fetch', { url: server.url('/strike'), sourceId: '01890000-0000-7000-8000-000000000000' })).code).toBe('not_found');
     expect(counts(api.db)).toEqual(before);
+    const trashed = api.invoke('sources.create', { title: 'Old source' });
+    api.invoke('sources.delete', { id: trashed.id });
+    const afterTrash = counts(api.db);
+    expect(refusal(() => api.invoke('captures.fetch', { url: server.url('/strike'), sourceId: trashed.id })).message).toMatch(/is in the trash; restore it/);
+    expect(counts(api.db)).toEqual(afterTrash);
   });
 
   it('reports progress through the context, is cancelled through it, and keeps the time limit', () => {
