@@ -25,51 +25,49 @@ function fetchOrRefuse(ctx: Ctx, url: string, limits: FetchSyncOptions['limits']
   }
 }
 
-/** A title when the page has none: host and path of the final address. */
-export function titleFromUrl(url: string): string {
+/** Titles for a page without a usable one: host and path of the final address (decoded, then raw), then the host. */
+export function titlesFromUrl(url: string): string[] {
   const u = new URL(url);
-  const path = u.pathname === '/' ? '' : decodeURIComponentSafe(u.pathname);
-  return `${u.host}${path}`.slice(0, 2000);
-}
-
-function decodeURIComponentSafe(s: string): string {
+  const raw = u.pathname === '/' ? '' : u.pathname;
+  let decoded = raw;
   try {
-    return decodeURIComponent(s);
+    decoded = decodeURIComponent(raw);
   } catch {
-    return s;
+    // keep the raw path
   }
+  return [`${u.host}${decoded}`.slice(0, 2000), `${u.host}${raw}`.slice(0, 2000), u.host];
 }
 
 /**
- * The new source's fields: kind web, reliability F (cannot be judged yet), url = the final address,
- * title/publisher/authors/dates/DOI from the metadata where the contract accepts them (metadata is untrusted).
+ * The new source: kind web, reliability F (cannot be judged yet), url = the final address, and title,
+ * publisher, authors, publication date and DOI from the metadata, each only where the contract accepts
+ * it (metadata is untrusted); the result is the contract's parse (NFC, trimmed), as if the analyst typed it.
  */
 export function sourceFromPage(page: FetchedPage, meta: DocumentMeta, accessedAt: string): { input: CreateInput; filled: string[] } {
   const schema = contract['sources.create'].input;
+  const accepts = (fields: Record<string, unknown>) => schema.safeParse({ title: 'x', ...fields }).success;
   const title = meta.title?.trim();
-  const base: CreateInput = {
-    title: title && schema.safeParse({ title }).success ? title : titleFromUrl(page.finalUrl),
+  const filled = title && accepts({ title }) ? ['title'] : [];
+  const input: Record<string, unknown> = {
+    title: filled.length ? title : titlesFromUrl(page.finalUrl).find((t) => accepts({ title: t })),
     // A final address the analyst could not enter (longer than the contract allows) is left out.
-    url: schema.safeParse({ title: 'x', url: page.finalUrl }).success ? page.finalUrl : null,
+    url: accepts({ url: page.finalUrl }) ? page.finalUrl : null,
     kind: 'web',
     reliability: 'F',
     accessedAt,
   };
-  const filled = base.title === title ? ['title'] : [];
-  const offered: Partial<CreateInput> = {
+  const offered: Record<string, unknown> = {
     publisher: meta.publisher?.trim() || undefined,
-    authors: meta.authors?.map((a) => a.trim()).filter(Boolean),
+    authors: meta.authors?.map((a) => a.trim()).filter((a) => a && accepts({ authors: [a] })),
     publishedAt: meta.publishedAt,
     doi: meta.doi?.trim() || undefined,
   };
-  const input: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(offered)) {
-    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-    if (!schema.safeParse({ title: base.title, [key]: value }).success) continue;
+    if (value === undefined || (Array.isArray(value) && value.length === 0) || !accepts({ [key]: value })) continue;
     input[key] = value;
     filled.push(key);
   }
-  return { input: input as CreateInput, filled };
+  return { input: schema.parse(input), filled };
 }
 
 function extractPage(page: FetchedPage, ctx: Ctx): ExtractedDocument {
