@@ -13,6 +13,7 @@ import { briefingRows } from './rows/briefing';
 import { cliRows } from './rows/cli';
 import { commitRows } from './rows/commit';
 import { captureGrowthRows, documentsSearchRows } from './rows/documents';
+import { extractRows } from './rows/extract';
 import { importRows } from './rows/import';
 import { openRows } from './rows/open';
 import { quickOpenRows } from './rows/quickopen';
@@ -51,6 +52,7 @@ export const ROWS: readonly (readonly [string, BenchRow])[] = [
   ['cli', cliRows],
   ['documents-search', documentsSearchRows],
   ['capture-growth', captureGrowthRows],
+  ['extract', extractRows],
 ];
 
 export async function runBench(o: BenchOptions): Promise<BenchResults> {

@@ -15,7 +15,11 @@ const BUNDLED = new Set(['zod', 'uuidv7']);
 const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((n) => !BUNDLED.has(n));
 
 /** Worker threads the command starts, each bundled next to it under the name its host looks for. */
-export const CLI_WORKERS = [['db/host/worker.ts', 'worker-boot.mjs']];
+export const CLI_WORKERS = [
+  ['db/host/worker.ts', 'worker-boot.mjs'],
+  // db/documents/run-sync.ts: text extraction and URL capture, looked for beside the bundle.
+  ['db/documents/task-worker.ts', 'documents-worker.js'],
+];
 
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', external, logLevel: 'warning', sourcemap: 'linked' };
 

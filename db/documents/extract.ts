@@ -9,6 +9,7 @@
 import { CaseError } from '../errors';
 import { extractInline } from './extract/document';
 import { DocumentError } from './extract/errors';
+import { checkSize } from './extract/limits';
 import { sniffMediaType } from './extract/sniff';
 import type { ExtractedDocument, ExtractHint, ExtractOptions } from './extract/types';
 import { DEFAULT_TIMEOUT_MS, runInWorkerSync, TaskFailure } from './run-sync';
@@ -29,6 +30,7 @@ const KIND_NAMES: Record<string, string> = {
 /** Extracts synchronously (the caller is the database worker or the CLI); throws DocumentError on refusal. */
 export function extractDocumentSync(bytes: Uint8Array, hint: ExtractHint, opts: ExtractOptions = {}): ExtractedDocument {
   const type = sniffMediaType(bytes, hint);
+  checkSize(type, bytes.length);
   const inline = extractInline(bytes, type, hint);
   if (inline) return inline;
   const what = KIND_NAMES[type] ?? type;
@@ -48,7 +50,7 @@ export function extractDocumentSync(bytes: Uint8Array, hint: ExtractHint, opts: 
       case 'cancelled':
         throw new CaseError('cancelled', `Cancelled: reading the ${what} was stopped; nothing was changed.`);
       case 'timeout':
-        throw new DocumentError(`Reading the ${what} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped; it is refused.`);
+        throw new DocumentError(`Reading the ${what} took longer than ${timeoutMs / 1000} s and was stopped; it is refused.`);
       case 'memory':
         throw new DocumentError(`Reading the ${what} needed more than ${EXTRACT_MEMORY_MB} MB of memory and was stopped; it is refused as too large or hostile.`);
       case 'crashed':

@@ -3,13 +3,14 @@
  * use by the scripts beside them (cached in node_modules/.cache/claimtrail-documents/).
  */
 import { readFile } from 'node:fs/promises';
-import { briefHtml, printPdf, TWO_COLUMN_HTML } from '../fixtures/documents/print-pdf';
+import { briefHtml, officeDocx, printPdf, TWO_COLUMN_HTML } from '../fixtures/documents/generate';
 
 const dir = new URL('../fixtures/documents/', import.meta.url);
 
 const generated: Record<string, () => Uint8Array> = {
   'two-column.pdf': () => printPdf(TWO_COLUMN_HTML),
   'brief.pdf': () => printPdf(briefHtml()),
+  'brief.docx': () => officeDocx(briefHtml()),
 };
 
 /** A fixture by file name: generated ones (see `generated`) or a committed file of tests/fixtures/documents/. */

@@ -34,6 +34,9 @@ export async function extractSniffed(bytes: Uint8Array, type: SniffedType, hint:
       return (await import('./html')).extractHtml(bytes, hint.mediaType);
     case 'application/pdf':
       return (await import('./pdf')).extractPdf(bytes, ctx);
+    case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document':
+      ctx.progress(0, 1, 'reading the DOCX document');
+      return (await import('./docx')).extractDocx(bytes);
     default:
       throw new DocumentError(`Reading ${type} documents is not available in this build.`);
   }
