@@ -7,7 +7,7 @@
  * saying what and where; a cancelled one throws CaseError('cancelled').
  */
 import { CaseError } from '../errors';
-import { extractInline } from './extract/document';
+import { extractInline, kindName } from './extract/document';
 import { DocumentError } from './extract/errors';
 import { checkSize } from './extract/limits';
 import { sniffMediaType } from './extract/sniff';
@@ -21,19 +21,13 @@ export type { DocumentMeta, ExtractedDocument, ExtractHint, ExtractOptions } fro
 /** The task worker's heap limit during extraction; a document that needs more is refused. */
 export const EXTRACT_MEMORY_MB = 1024;
 
-const KIND_NAMES: Record<string, string> = {
-  'application/pdf': 'PDF',
-  'text/html': 'HTML page',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX document',
-};
-
 /** Extracts synchronously (the caller is the database worker or the CLI); throws DocumentError on refusal. */
 export function extractDocumentSync(bytes: Uint8Array, hint: ExtractHint, opts: ExtractOptions = {}): ExtractedDocument {
   const type = sniffMediaType(bytes, hint);
   checkSize(type, bytes.length);
   const inline = extractInline(bytes, type, hint);
   if (inline) return inline;
-  const what = KIND_NAMES[type] ?? type;
+  const what = kindName(type);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   try {
     return runInWorkerSync('extract', { bytes, type, hint }, {
