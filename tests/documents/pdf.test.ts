@@ -67,6 +67,24 @@ describe('PDF extraction', () => {
     expect(doc.pages[0]).toBe(['A Title Spanning Both Columns Of The Page Here', left.join('\n'), right.join('\n'), 'A footer line that spans the page gutter too'].join('\n\n'));
   });
 
+  it('does not split a one-column page drawn word by word (no false gutter)', async () => {
+    const words = 'the port authority said cargo handling would be back to normal capacity by the end of the week while unions met'.split(' ');
+    const lines: { text: string; x: number; y: number }[] = [];
+    const expected: string[] = [];
+    for (let l = 0; l < 20; l++) {
+      let x = 60 + (l % 3) * 4;
+      const line: string[] = [];
+      for (let w = 0; w < 9; w++) {
+        const word = words[(l * 5 + w * 3) % words.length]!;
+        lines.push({ text: word, x, y: 780 - l * 14 });
+        line.push(word);
+        x += word.length * 6.2 + 8;
+      }
+      expected.push(line.join(' '));
+    }
+    expect((await extractDocument(tinyPdf([lines]), {})).pages[0]).toBe(expected.join('\n'));
+  });
+
   it('refuses a password-protected PDF', async () => {
     const pdf = tinyPdf([[{ text: 'Secret.', x: 72, y: 760 }]], { encrypted: true });
     await expect(extractDocument(pdf, {})).rejects.toThrow(DocumentError);
