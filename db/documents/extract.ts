@@ -7,15 +7,16 @@
  * saying what and where; a cancelled one throws CaseError('cancelled').
  */
 import { CaseError } from '../errors';
-import { extractInline, kindName } from './extract/document';
-import { DocumentError } from './extract/errors';
+import { DocumentError, kindName } from './extract/errors';
+import { extractInline } from './extract/inline';
 import { checkSize } from './extract/limits';
 import { sniffMediaType } from './extract/sniff';
 import type { ExtractedDocument, ExtractHint, ExtractOptions } from './extract/types';
 import { DEFAULT_TIMEOUT_MS, runInWorkerSync, TaskFailure } from './run-sync';
 
+// The async extractDocument (extract/document.ts) is not re-exported: this module is the caller's side,
+// bundled into the database worker, which must not carry pdf.js, linkedom or mammoth.
 export { DocumentError } from './extract/errors';
-export { extractDocument } from './extract/document';
 export type { DocumentMeta, ExtractedDocument, ExtractHint, ExtractOptions } from './extract/types';
 
 /** The task worker's heap limit during extraction; a document that needs more is refused. */

@@ -5,7 +5,8 @@
  * small counts, `npm run test:stress` (CT_STRESS=1) the large ones.
  */
 import { describe, expect, it } from 'vitest';
-import { DocumentError, extractDocument, extractDocumentSync, type ExtractedDocument } from '../../db/documents/extract';
+import { DocumentError, extractDocumentSync, type ExtractedDocument } from '../../db/documents/extract';
+import { extractDocument } from '../../db/documents/extract/document';
 import { mulberry32 } from '../../bench/lib/prng';
 import { stress } from '../helpers';
 import { tinyPdf } from '../fixtures/documents/tiny-pdf';

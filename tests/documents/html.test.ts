@@ -1,7 +1,8 @@
 /** HTML: the article's text (Readability over linkedom), not menus, ads, scripts or styles; metadata from the head. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractDocument, extractDocumentSync } from '../../db/documents/extract';
+import { extractDocumentSync } from '../../db/documents/extract';
+import { extractDocument } from '../../db/documents/extract/document';
 
 const article = readFileSync(new URL('../fixtures/documents/article.html', import.meta.url));
 

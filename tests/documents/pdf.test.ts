@@ -1,7 +1,8 @@
 /** PDF through pdf.js: reading order, two columns, line-end hyphens, ligatures, page boundaries, metadata, refusals. */
 import { describe, expect, it } from 'vitest';
 import { deepseekSample } from '../../core/sample/deepseek';
-import { DocumentError, extractDocument } from '../../db/documents/extract';
+import { DocumentError } from '../../db/documents/extract';
+import { extractDocument } from '../../db/documents/extract/document';
 import { briefHtml, briefText, printPdf, TWO_COLUMN_HTML } from '../fixtures/documents/generate';
 import { tinyPdf } from '../fixtures/documents/tiny-pdf';
 

@@ -1,11 +1,12 @@
 /**
  * extractDocument: sniff, then the reader for the type. Async (pdf.js is); runs inside the task worker
- * (task.ts) for PDF, HTML and DOCX, and directly for text, Markdown and images (extract.ts decides).
- * The heavy readers (pdf.js, linkedom, mammoth) are imported only when a document needs them.
+ * (task.ts) for PDF, HTML and DOCX; tests and the bench call it directly. The heavy readers (pdf.js,
+ * linkedom, mammoth) are imported only when a document needs them. Not imported by extract.ts, so the
+ * database worker's bundle holds none of them.
  */
-import { DocumentError } from './errors';
+import { DocumentError, kindName } from './errors';
+import { extractInline } from './inline';
 import { sniffMediaType, type SniffedType } from './sniff';
-import { extractText } from './text';
 import type { ExtractedDocument, ExtractHint } from './types';
 
 export interface ExtractContext {
@@ -13,25 +14,6 @@ export interface ExtractContext {
 }
 
 const quiet: ExtractContext = { progress: () => undefined };
-
-/**
- * Text, Markdown and images: cheap and bounded, read on the caller's thread (which is never the UI's).
- * Null for the other types.
- */
-export function extractInline(bytes: Uint8Array, type: SniffedType, hint: ExtractHint): ExtractedDocument | null {
-  if (type.startsWith('image/')) return { mediaType: type, extraction: 'none', pages: [], meta: {} };
-  if (type === 'text/plain' || type === 'text/markdown') return extractText(bytes, type, hint.mediaType);
-  return null;
-}
-
-const KINDS: Partial<Record<SniffedType, string>> = {
-  'application/pdf': 'PDF',
-  'text/html': 'HTML page',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX document',
-};
-
-/** "PDF", "HTML page", … for messages. */
-export const kindName = (type: string): string => KINDS[type as SniffedType] ?? type;
 
 /**
  * Reads a document whose type was sniffed already. A reader's unexpected failure (a library's own error)
