@@ -40,7 +40,7 @@ describe('bundled task worker (dist/electron/main/documents-worker.js)', () => {
     expect(code).toContain('runInWorkerSync');
   });
 
-  it.each(['article.html', 'two-column.pdf', 'brief.docx'])('extracts %s the same as from source', async (name) => {
+  it.each(['article.html', 'article.mhtml', 'two-column.pdf', 'brief.docx'])('extracts %s the same as from source', async (name) => {
     const bytes = await documentFixture(name);
     const type = sniffMediaType(bytes, { fileName: name });
     const viaBundle = runInWorkerSync('extract', { bytes, type, hint: { fileName: name } }, { workerFile: join(out, 'main/documents-worker.js') });

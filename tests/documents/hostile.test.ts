@@ -23,7 +23,7 @@ const flip = (bytes: Uint8Array, rnd: () => number, count: number): Uint8Array =
 };
 
 // What a refusal must look like: a sentence naming the document kind (or the page) and what is wrong.
-const REFUSAL = /^(The (PDF|file|HTML page|DOCX|DOCX entry|ZIP archive \(DOCX\)|text file)[ :;,']|Page \d+ of the PDF |Reading the (PDF|HTML page|DOCX document) ).{10,}/;
+const REFUSAL = /^(The (PDF|file|HTML page|MHTML web archive|DOCX|DOCX entry|ZIP archive \(DOCX\)|text file)[ :;,']|Page \d+ of the PDF |Reading the (PDF|HTML page|MHTML web archive|DOCX document) ).{10,}/;
 
 type Outcome = { ok: true; doc: ExtractedDocument } | { ok: false; message: string };
 
@@ -78,10 +78,13 @@ describe('hostile documents', () => {
     await fuzz('x.docx', docx, stress(20, 400), (b, rnd) => flip(b, rnd, 1 + Math.floor(rnd() * 20)));
   });
 
-  it('truncated and byte-flipped HTML pages', async () => {
+  it('truncated and byte-flipped HTML pages and MHTML archives', async () => {
     const html = await documentFixture('article.html');
     await fuzz('article.html', html, stress(20, 400), (b, rnd) => b.subarray(0, Math.floor(rnd() * b.length)));
     await fuzz('article.html', html, stress(20, 400), (b, rnd) => flip(b, rnd, 1 + Math.floor(rnd() * 100)));
+    const mhtml = await documentFixture('article.mhtml');
+    await fuzz('article.mhtml', mhtml, stress(10, 200), (b, rnd) => b.subarray(0, Math.floor(rnd() * b.length)));
+    await fuzz('article.mhtml', mhtml, stress(10, 200), (b, rnd) => flip(b, rnd, 1 + Math.floor(rnd() * 100)));
     // Cut inside the first tag: linkedom makes no <html> element of it (found by this fuzzing).
     expect(await outcome(Buffer.from('<!DOCTYPE html>\n<html lang="e'))).toMatchObject({ ok: true, doc: { pages: [''] } });
   });

@@ -35,6 +35,9 @@ async function read(bytes: Uint8Array, type: SniffedType, hint: ExtractHint, ctx
     case 'text/html':
       ctx.progress(0, 1, 'reading the HTML page');
       return (await import('./html')).extractHtml(bytes, hint.mediaType);
+    case 'multipart/related':
+      ctx.progress(0, 1, 'reading the MHTML web archive');
+      return (await import('./mhtml')).extractMhtml(bytes);
     case 'application/pdf':
       return (await import('./pdf')).extractPdf(bytes, ctx);
     case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document':

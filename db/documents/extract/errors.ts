@@ -12,6 +12,7 @@ export const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toF
 const KINDS: Record<string, string> = {
   'application/pdf': 'PDF',
   'text/html': 'HTML page',
+  'multipart/related': 'MHTML web archive',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX document',
 };
 
