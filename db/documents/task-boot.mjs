@@ -7,6 +7,7 @@ import { register } from 'tsx/esm/api';
 const EXTRACT_LIBRARIES = {
   'application/pdf': ['pdfjs-dist/legacy/build/pdf.mjs', 'pdfjs-dist/legacy/build/pdf.worker.mjs'],
   'text/html': ['linkedom', '@mozilla/readability'],
+  'multipart/related': ['linkedom', '@mozilla/readability'],
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['linkedom', 'mammoth'],
 };
 const native = {

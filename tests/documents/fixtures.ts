@@ -3,11 +3,12 @@
  * use by the scripts beside them (cached in node_modules/.cache/claimtrail-documents/).
  */
 import { readFile } from 'node:fs/promises';
-import { briefHtml, officeDocx, printPdf, TWO_COLUMN_HTML } from '../fixtures/documents/generate';
+import { briefHtml, officeDocx, printPdf, savedMhtml, TWO_COLUMN_HTML } from '../fixtures/documents/generate';
 
 const dir = new URL('../fixtures/documents/', import.meta.url);
 
-const generated: Record<string, () => Uint8Array> = {
+const generated: Record<string, () => Uint8Array | Promise<Uint8Array>> = {
+  'article.mhtml': async () => savedMhtml(new TextDecoder().decode(await readFile(new URL('article.html', dir)))),
   'two-column.pdf': () => printPdf(TWO_COLUMN_HTML),
   'brief.pdf': () => printPdf(briefHtml()),
   'brief.docx': () => officeDocx(briefHtml()),

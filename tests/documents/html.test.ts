@@ -1,7 +1,9 @@
 /** HTML: the article's text (Readability over linkedom), not menus, ads, scripts or styles; metadata from the head. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractDocument, extractDocumentSync } from '../../db/documents/extract';
+import { extractDocumentSync } from '../../db/documents/extract';
+import { documentFixture } from './fixtures';
+import { extractDocument } from '../../db/documents/extract/document';
 
 const article = readFileSync(new URL('../fixtures/documents/article.html', import.meta.url));
 
@@ -62,5 +64,35 @@ describe('HTML extraction', () => {
     const doc = extractDocumentSync(article, {}, { onProgress: (_d, _t, label) => progress.push(label) });
     expect(doc).toEqual(await extractDocument(article, {}));
     expect(progress).toContain('reading the HTML page');
+  });
+});
+
+describe('MHTML extraction', () => {
+  it('reads the page of a web archive Chromium saved, with its metadata', async () => {
+    const archive = await documentFixture('article.mhtml');
+    const doc = await extractDocument(archive, { fileName: 'strike.mhtml' });
+    const page = await extractDocument(article, {});
+    expect(doc.mediaType).toBe('multipart/related');
+    // The same article text (Readability keeps the byline apart in one, inside the text in the other).
+    const paragraphs = page.pages[0]!.split('\n\n').filter((p) => !p.startsWith('By '));
+    expect(doc.pages[0]!.split('\n\n').filter((p) => !p.startsWith('By '))).toEqual(paragraphs);
+    for (const chrome of ['World news', 'harbour crane', 'Cookie settings', 'SCRIPT TEXT']) expect(doc.pages[0]).not.toContain(chrome);
+    // Chromium leaves scripts out of its archives, JSON-LD too: the publisher comes from Open Graph.
+    expect(doc.meta).toEqual({ ...page.meta, publisher: 'Harbour Gazette' });
+  });
+
+  it('refuses an archive without a boundary or without an HTML part', async () => {
+    const head = 'From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n';
+    await expect(extractDocument(Buffer.from(`${head}\r\nbody`), {})).rejects.toThrow('The MHTML web archive has no multipart boundary in its Content-Type header.');
+    const noHtml = `${head}\tboundary="b"\r\n\r\n--b\r\nContent-Type: text/css\r\n\r\np{}\r\n--b--\r\n`;
+    await expect(extractDocument(Buffer.from(noHtml), {})).rejects.toThrow('The MHTML web archive holds no text/html part.');
+  });
+
+  it('decodes base64 parts, a charset and an encoded Subject', async () => {
+    const body = Buffer.from('<html><body><p>Caf\xe9 cr\xe8me, a short page.</p></body></html>', 'latin1').toString('base64');
+    const mhtml = `MIME-Version: 1.0\r\nSubject: =?utf-8?Q?Caf=C3=A9_news?=\r\nSnapshot-Content-Location: https://news.example/cafe\r\nContent-Type: multipart/related; boundary="zz"\r\n\r\n--zz\r\nContent-Type: text/html; charset=iso-8859-1\r\nContent-Transfer-Encoding: base64\r\n\r\n${body}\r\n--zz--\r\n`;
+    const doc = await extractDocument(Buffer.from(mhtml), {});
+    expect(doc.pages[0]).toContain('Café crème, a short page.');
+    expect(doc.meta).toEqual({ title: 'Café news', url: 'https://news.example/cafe' });
   });
 });

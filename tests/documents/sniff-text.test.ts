@@ -20,6 +20,7 @@ describe('sniffMediaType', () => {
     expect(sniffMediaType(bytes('<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"><html>'))).toBe('text/html');
     expect(sniffMediaType(bytes('Just a note.\nSecond line.'))).toBe('text/plain');
     expect(sniffMediaType(bytes('# Heading\n\nSome *text*.'))).toBe('text/markdown');
+    expect(sniffMediaType(bytes('From: <Saved by Blink>\nMIME-Version: 1.0\nContent-Type: multipart/related;\n\tboundary="x"\n'))).toBe('multipart/related');
     expect(sniffMediaType(bytes('See [the report](https://example.org/r.pdf).'))).toBe('text/markdown');
   });
 
@@ -34,7 +35,6 @@ describe('sniffMediaType', () => {
     expect(() => sniffMediaType(new Uint8Array())).toThrow(/empty/);
     expect(() => sniffMediaType(bytes([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]))).toThrow(/not recognized \(it starts with bytes 7f 45 4c 46/);
     expect(() => sniffMediaType(bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toThrow(/legacy Word.*password-protected/);
-    expect(() => sniffMediaType(bytes('MIME-Version: 1.0\nContent-Type: multipart/related; boundary="x"\n'))).toThrow(/MHTML/);
     expect(() => sniffMediaType(bytes('PK\x03\x04 truncated'))).toThrow(DocumentError);
     expect(() => sniffMediaType(bytes('PK\x03\x04 truncated'))).toThrow(/ZIP archive \(DOCX\) is damaged: no end of central directory/);
   });

@@ -11,6 +11,7 @@ export type SniffedType =
   | 'text/html'
   | 'text/plain'
   | 'text/markdown'
+  | 'multipart/related'
   | 'image/png'
   | 'image/jpeg'
   | 'image/gif'
@@ -90,9 +91,8 @@ export function sniffMediaType(bytes: Uint8Array, hint: SniffHint = {}): Sniffed
     );
   }
   const start = head(bytes, 4096);
-  if (/^\s*MIME-Version:/i.test(start) && /multipart\/related/i.test(start)) {
-    throw new DocumentError('The file is an MHTML web archive, which ClaimTrail does not read; save the page as a single HTML file ("Webpage, Single File" or SingleFile) and attach that.');
-  }
+  // An MHTML archive: a header block (Chromium's starts with "From: <Saved by Blink>") declaring multipart/related.
+  if (/^[\w-]+:/.test(start) && /^MIME-Version:/im.test(start) && /^Content-Type:\s*multipart\/related/im.test(start)) return 'multipart/related';
   if (HTML_START.test(start) || declared === 'text/html' || declared === 'application/xhtml+xml' || (HTML_NAME.test(name) && /<html|<body|<p[\s>]/i.test(start))) {
     return 'text/html';
   }
