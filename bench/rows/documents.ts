@@ -11,7 +11,7 @@ import { planPass } from '../../core/search/match';
 import { parseQuery } from '../../core/search/parse';
 import { createApi } from '../../db/api';
 import { closeCase, openCase } from '../../db/open';
-import { briefHtml, longReportHtml, printPdf } from '../../tests/fixtures/documents/print-pdf';
+import { briefHtml, longReportHtml, printPdf } from '../../tests/fixtures/documents/generate';
 import { loadCorpus } from '../gen/corpus';
 import { briefParagraphs, documentsCase, documentsFor, page } from '../gen/documents-case';
 import { type BenchContext, runs } from '../lib/context';
