@@ -20,15 +20,23 @@ interface Props {
   claimId: string;
   /** Set when editing; the source of existing evidence stays as it is. */
   evidence?: EvidenceView;
+  /** New evidence only: values to start from (the document viewer's selection: source, quote, locator). */
+  initial?: EvidenceStart;
   onClose(): void;
 }
 
-export function EvidenceFormDialog({ claimId, evidence, onClose }: Props) {
-  const [source, setSource] = useState<Pick<Source, 'id' | 'title' | 'reliability'> | null>(evidence?.source ?? null);
+export interface EvidenceStart {
+  source: Pick<Source, 'id' | 'title' | 'reliability'>;
+  excerpt: string;
+  locator: string;
+}
+
+export function EvidenceFormDialog({ claimId, evidence, initial, onClose }: Props) {
+  const [source, setSource] = useState<Pick<Source, 'id' | 'title' | 'reliability'> | null>(evidence?.source ?? initial?.source ?? null);
   const [stance, setStance] = useState<Stance>(evidence?.stance ?? 'supports');
   const [credibility, setCredibility] = useState(String(evidence?.credibility ?? 6));
-  const [excerpt, setExcerpt] = useState(evidence?.excerpt ?? '');
-  const [locator, setLocator] = useState(evidence?.locator ?? '');
+  const [excerpt, setExcerpt] = useState(evidence?.excerpt ?? initial?.excerpt ?? '');
+  const [locator, setLocator] = useState(evidence?.locator ?? initial?.locator ?? '');
   const [note, setNote] = useState(evidence?.note ?? '');
   const [weight, setWeight] = useState(String(evidence?.weight ?? 1));
   const [attribution, setAttribution] = useState(evidence?.attribution ? 'yes' : 'no');
