@@ -74,7 +74,7 @@ export function CapturesPanel({ sourceId }: { sourceId: string }) {
                     <button
                       type="button"
                       className="small"
-                      aria-label={`Open capture of ${capturedTime(c.capturedAt)} (${c.mediaType})`}
+                      aria-label={`Open the capture of ${captureOrigin(c)} (${capturedTime(c.capturedAt)})`}
                       onClick={() => openDocument({ sourceId, captureId: c.id, evidenceId: null })}
                     >
                       Open

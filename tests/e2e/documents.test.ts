@@ -1,0 +1,201 @@
+/**
+ * Captured documents in the app (issue 13), real Chromium over web mode: attach a text file and an
+ * HTML page on a source, see them listed newest first, open the viewer (full SHA-256, time, the text
+ * with its quote highlighted and scrolled into view), switch captures, and a hostile page that
+ * executes nothing and loads nothing (every request the page makes is watched, and a trap server on
+ * 127.0.0.1 that the page points at must see no request). Axe-core on the captures and the viewer.
+ */
+import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestCase } from '../helpers';
+import { axeViolations, useApp } from './harness';
+
+const SOURCE = 'Field report from the river crossing';
+const CLAIM = 'The convoy crossed the river before the ceasefire';
+const QUOTE = 'The convoy crossed the river at dawn on 3 March, two hours before the ceasefire began.';
+const FILLER = Array.from({ length: 400 }, (_, i) => `Line ${i + 1} of the field report: nothing of note on this stretch.`);
+const REPORT = `${FILLER.slice(0, 300).join('\n')}\n${QUOTE}\n${FILLER.slice(300).join('\n')}\n`;
+
+/** A page with every trick: scripts, handlers, javascript: links, remote images, styles and CSS url(), a refresh. */
+function hostilePage(trap: string): string {
+  return `<!doctype html><html><head><title>Hostile capture</title>
+<meta http-equiv="refresh" content="1;url=${trap}/refresh">
+<link rel="stylesheet" href="${trap}/style.css"><link rel="prefetch" href="${trap}/prefetch">
+<style>body{background:url(${trap}/bg.png)} @import url(${trap}/import.css);</style>
+<script>window.__ctPwned = 1; alert('script ran');</script>
+<script src="${trap}/remote.js"></script>
+</head><body onload="window.__ctPwned=2">
+<nav>Menu Home About</nav>
+<article><h1>Harbour report</h1><p>The harbour master counted eleven ships in the roads that morning.</p>
+<img src="${trap}/pixel.png" onerror="window.__ctPwned=3;alert(3)">
+<a href="javascript:window.__ctPwned=4">click me</a>
+<svg onload="window.__ctPwned=5"><image href="${trap}/svg.png"/></svg>
+<iframe src="${trap}/frame"></iframe><object data="${trap}/object"></object>
+<div style="background-image:url('${trap}/inline.png')">styled</div>
+<form action="${trap}/form"><button>Send</button></form></article>
+</body></html>`;
+}
+
+let trapHits: string[] = [];
+let trap: Server;
+let trapUrl = '';
+let sourceId = '';
+
+function prepare(tc: TestCase) {
+  const source = tc.api.invoke('sources.create', { title: SOURCE, reliability: 'B' });
+  sourceId = source.id;
+  const claim = tc.api.invoke('claims.create', { text: CLAIM, claimant: 'Ministry spokesperson' });
+  tc.api.invoke('evidence.create', { claimId: claim.id, sourceId: source.id, stance: 'supports', excerpt: QUOTE, locator: null, credibility: 2 });
+}
+
+beforeAll(async () => {
+  trap = createServer((req, res) => {
+    trapHits.push(req.url ?? '');
+    res.writeHead(200, { 'Content-Type': 'text/plain' });
+    res.end('trap');
+  });
+  await new Promise<void>((r) => trap.listen(0, '127.0.0.1', r));
+  trapUrl = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => trap.close(() => r())));
+
+const app = useApp({ prepare });
+const requests: string[] = [];
+let watching = false;
+let page: Page;
+
+beforeAll(() => {
+  page = app.page;
+  page.on('request', (r) => void requests.push(r.url()));
+  watching = true;
+});
+
+const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
+const captures = () => page.getByRole('table', { name: 'Captures of this source, newest first' });
+const sha = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
+
+async function attach(name: string, mimeType: string, content: string | Buffer) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Attach file…' }).click()]);
+  await chooser.setFiles({ name, mimeType, buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
+}
+
+async function openSource() {
+  await nav('Sources').click();
+  await page.getByRole('list', { name: 'Source list' }).getByRole('button', { name: SOURCE }).click();
+  await page.getByRole('heading', { name: /^Captures/ }).waitFor();
+}
+
+/** The app's own origin: the only one any request may go to (besides inline data: images). */
+function appOrigin(): string {
+  return new URL(page.url()).origin;
+}
+
+describe('captures on the source detail', () => {
+  it('attaches a text file and an HTML page and lists them newest first with type, size and SHA-256 prefix', async () => {
+    await openSource();
+    await expect.poll(() => page.getByText('Nothing captured yet').count()).toBe(1);
+    await attach('field-report.txt', 'text/plain', REPORT);
+    await expect.poll(() => captures().getByRole('row').count()).toBe(2);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'New capture stored.' }).count()).toBe(1);
+    const html = hostilePage(trapUrl);
+    await attach('harbour.html', 'text/html', html);
+    await expect.poll(() => captures().getByRole('row').count()).toBe(3);
+    const rows = captures().getByRole('row');
+    await expect.poll(() => rows.nth(1).innerText()).toContain('harbour.html');
+    await expect.poll(() => rows.nth(1).innerText()).toContain(sha(html).slice(0, 12));
+    await expect.poll(() => rows.nth(2).innerText()).toContain('field-report.txt');
+    await expect.poll(() => rows.nth(2).innerText()).toContain(sha(REPORT).slice(0, 12));
+    await expect.poll(() => rows.nth(2).innerText()).toContain(`${(Buffer.byteLength(REPORT) / 1024).toFixed(1)} KB`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Captures (2)' }).count()).toBe(1);
+  });
+
+  it('attaching the same bytes again stores nothing new and says so', async () => {
+    await attach('field-report-again.txt', 'text/plain', REPORT);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'already captured' }).count()).toBe(1);
+    await expect.poll(() => captures().getByRole('row').count()).toBe(3);
+  });
+
+  it('shows a refusal under the Attach control and stores nothing', async () => {
+    await attach('empty.txt', 'text/plain', '');
+    const alert = page.locator('.attach-control').getByRole('alert');
+    await expect.poll(() => alert.innerText()).toMatch(/empty\.txt.*empty \(0 bytes\)/);
+    await expect.poll(() => captures().getByRole('row').count()).toBe(3);
+  });
+
+  it('has no serious accessibility violation with captures listed', async () => {
+    expect((await axeViolations(page)).map((v) => `${v.id}: ${v.nodes.join(', ')}`)).toEqual([]);
+  });
+});
+
+describe('the document viewer', () => {
+  it('shows the capture with its full SHA-256 and time, and highlights and scrolls to a chosen quote', async () => {
+    await page.getByRole('button', { name: /^Open the capture of field-report\.txt / }).click();
+    await page.getByRole('heading', { name: `Document: ${SOURCE}` }).waitFor();
+    await expect.poll(() => page.locator('.capture-facts').innerText()).toContain(sha(REPORT));
+    await expect.poll(() => page.locator('.capture-facts').innerText()).toMatch(/Captured\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+    const text = page.getByRole('document', { name: 'Captured text' });
+    await expect.poll(() => text.innerText()).toContain(FILLER[399]);
+    // The rendered text is the stored text, character for character.
+    await expect.poll(() => page.evaluate<string>(`document.querySelector('.capture-text .page-text').textContent`)).toBe(REPORT);
+    await page.getByLabel('Quote to show').selectOption({ label: `supports · B2 · “${QUOTE.slice(0, 80)}” (${CLAIM.slice(0, 60)})` });
+    await expect.poll(() => text.locator('mark').innerText()).toBe(QUOTE);
+    await expect.poll(() => page.getByText('Found in this capture exactly as quoted.').count()).toBe(1);
+    const inView = `(() => { const m = document.querySelector('.capture-text mark').getBoundingClientRect();
+      const c = document.querySelector('.capture-text').getBoundingClientRect(); return m.top >= c.top && m.bottom <= c.bottom; })()`;
+    await expect.poll(() => page.evaluate<boolean>(inView)).toBe(true);
+    expect(await page.evaluate<number>(`document.querySelector('.capture-text').scrollTop`)).toBeGreaterThan(1000);
+  });
+
+  it('maps a selection in the text to its characters', async () => {
+    const select = `(() => { const run = document.querySelector('.capture-text mark'); const t = run.firstChild;
+      const r = document.createRange(); r.setStart(t, 4); r.setEnd(t, 10); const s = getSelection(); s.removeAllRanges(); s.addRange(r); })()`;
+    await page.evaluate(select);
+    await expect.poll(() => page.getByText('6 characters selected').count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'New evidence from selection' }).isEnabled()).toBe(true);
+  });
+
+  it('switches to the other capture', async () => {
+    await page.getByLabel('Capture', { exact: true }).selectOption({ index: 0 });
+    await expect.poll(() => page.locator('.capture-facts').innerText()).toContain(sha(hostilePage(trapUrl)));
+    await expect.poll(() => page.getByRole('document', { name: 'Captured text' }).innerText()).toContain('The harbour master counted eleven ships');
+    await expect.poll(() => page.getByText('Not found as quoted in this capture.').count()).toBe(1);
+  });
+
+  it('executes nothing and loads nothing from the hostile page', async () => {
+    expect(watching).toBe(true);
+    // Give a meta refresh (1 s) and any lazy load their chance before looking.
+    await page.waitForTimeout(2500);
+    const state = await page.evaluate<Record<string, unknown>>(`({
+      pwned: window.__ctPwned,
+      jsLinks: document.querySelectorAll('a[href^="javascript:" i]').length,
+      imgs: document.querySelectorAll('img').length,
+      iframes: document.querySelectorAll('iframe, object, embed, frame').length,
+      scripts: document.querySelectorAll('script').length,
+      styles: document.querySelectorAll('style, link[rel="stylesheet"]').length,
+      metas: document.querySelectorAll('meta[http-equiv]').length,
+      forms: document.querySelectorAll('form[action]').length,
+      svgs: Array.from(document.querySelectorAll('svg')).filter((s) => !s.classList.contains('chart-svg')).length,
+    })`);
+    expect(state).toEqual({ pwned: undefined, jsLinks: 0, imgs: 0, iframes: 0, scripts: 1, styles: 1, metas: 0, forms: 0, svgs: 0 });
+    expect(page.url().startsWith(appOrigin())).toBe(true);
+    expect(app.watch.dialogs).toEqual([]);
+    expect(app.watch.errors).toEqual([]);
+    expect(trapHits).toEqual([]);
+    const elsewhere = requests.filter((u) => !u.startsWith(`${appOrigin()}/`) && !u.startsWith('data:'));
+    expect(elsewhere).toEqual([]);
+    expect(requests.length).toBeGreaterThan(0);
+  });
+
+  it('has no serious accessibility violation in the viewer', async () => {
+    expect((await axeViolations(page)).map((v) => `${v.id}: ${v.nodes.join(', ')}`)).toEqual([]);
+  });
+
+  it('goes back to the source', async () => {
+    await page.getByRole('button', { name: 'Back to the source' }).click();
+    await expect.poll(() => captures().getByRole('row').count()).toBe(3);
+    expect(sourceId).not.toBe('');
+  });
+});
