@@ -39,7 +39,7 @@ function hostilePage(trap: string): string {
 </body></html>`;
 }
 
-let trapHits: string[] = [];
+const trapHits: string[] = [];
 let trap: Server;
 let trapUrl = '';
 let sourceId = '';
