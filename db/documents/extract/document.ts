@@ -1,0 +1,42 @@
+/**
+ * extractDocument: sniff, then the reader for the type. Async (pdf.js is); runs inside the task worker
+ * (task.ts) for PDF, HTML and DOCX, and directly for text, Markdown and images (extract.ts decides).
+ */
+import { DocumentError } from './errors';
+import { extractHtml } from './html';
+import { sniffMediaType, type SniffedType } from './sniff';
+import { extractText } from './text';
+import type { ExtractedDocument, ExtractHint } from './types';
+
+export interface ExtractContext {
+  progress(done: number, total: number, label: string): void;
+}
+
+const quiet: ExtractContext = { progress: () => undefined };
+
+/**
+ * Text, Markdown and images: cheap and bounded, read on the caller's thread (which is never the UI's).
+ * Null for the other types.
+ */
+export function extractInline(bytes: Uint8Array, type: SniffedType, hint: ExtractHint): ExtractedDocument | null {
+  if (type.startsWith('image/')) return { mediaType: type, extraction: 'none', pages: [], meta: {} };
+  if (type === 'text/plain' || type === 'text/markdown') return extractText(bytes, type, hint.mediaType);
+  return null;
+}
+
+/** Reads a document whose type was sniffed already. */
+export async function extractSniffed(bytes: Uint8Array, type: SniffedType, hint: ExtractHint, ctx: ExtractContext = quiet): Promise<ExtractedDocument> {
+  const inline = extractInline(bytes, type, hint);
+  if (inline) return inline;
+  switch (type) {
+    case 'text/html':
+      ctx.progress(0, 1, 'reading the HTML page');
+      return extractHtml(bytes, hint.mediaType);
+    default:
+      throw new DocumentError(`Reading ${type} documents is not available in this build.`);
+  }
+}
+
+export async function extractDocument(bytes: Uint8Array, hint: ExtractHint = {}, ctx: ExtractContext = quiet): Promise<ExtractedDocument> {
+  return extractSniffed(bytes, sniffMediaType(bytes, hint), hint, ctx);
+}
