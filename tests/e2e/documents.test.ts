@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestCase } from '../helpers';
@@ -42,6 +43,25 @@ function hostilePage(trap: string): string {
 const trapHits: string[] = [];
 let trap: Server;
 let trapUrl = '';
+
+/** A real PNG (width × height, one colour), written byte by byte: signature, IHDR, IDAT, IEND. */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, Buffer.from([200, 30, 30]))]);
+  const pixels = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
+}
 let sourceId = '';
 
 function prepare(tc: TestCase) {
@@ -73,6 +93,8 @@ beforeAll(() => {
   watching = true;
 });
 
+/** Waits generously for what is asserted (extraction runs on a worker thread of a loaded machine). */
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 100 });
 const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
 const captures = () => page.getByRole('table', { name: 'Captures of this source, newest first' });
 const sha = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
@@ -96,33 +118,33 @@ function appOrigin(): string {
 describe('captures on the source detail', () => {
   it('attaches a text file and an HTML page and lists them newest first with type, size and SHA-256 prefix', async () => {
     await openSource();
-    await expect.poll(() => page.getByText('Nothing captured yet').count()).toBe(1);
+    await eventually(() => page.getByText('Nothing captured yet').count()).toBe(1);
     await attach('field-report.txt', 'text/plain', REPORT);
-    await expect.poll(() => captures().getByRole('row').count()).toBe(2);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'New capture stored.' }).count()).toBe(1);
+    await eventually(() => captures().getByRole('row').count()).toBe(2);
+    await eventually(() => page.getByRole('status').filter({ hasText: 'New capture stored.' }).count()).toBe(1);
     const html = hostilePage(trapUrl);
     await attach('harbour.html', 'text/html', html);
-    await expect.poll(() => captures().getByRole('row').count()).toBe(3);
+    await eventually(() => captures().getByRole('row').count()).toBe(3);
     const rows = captures().getByRole('row');
-    await expect.poll(() => rows.nth(1).innerText()).toContain('harbour.html');
-    await expect.poll(() => rows.nth(1).innerText()).toContain(sha(html).slice(0, 12));
-    await expect.poll(() => rows.nth(2).innerText()).toContain('field-report.txt');
-    await expect.poll(() => rows.nth(2).innerText()).toContain(sha(REPORT).slice(0, 12));
-    await expect.poll(() => rows.nth(2).innerText()).toContain(`${(Buffer.byteLength(REPORT) / 1024).toFixed(1)} KB`);
-    await expect.poll(() => page.getByRole('heading', { name: 'Captures (2)' }).count()).toBe(1);
+    await eventually(() => rows.nth(1).innerText()).toContain('harbour.html');
+    await eventually(() => rows.nth(1).innerText()).toContain(sha(html).slice(0, 12));
+    await eventually(() => rows.nth(2).innerText()).toContain('field-report.txt');
+    await eventually(() => rows.nth(2).innerText()).toContain(sha(REPORT).slice(0, 12));
+    await eventually(() => rows.nth(2).innerText()).toContain(`${(Buffer.byteLength(REPORT) / 1024).toFixed(1)} KB`);
+    await eventually(() => page.getByRole('heading', { name: 'Captures (2)' }).count()).toBe(1);
   });
 
   it('attaching the same bytes again stores nothing new and says so', async () => {
     await attach('field-report-again.txt', 'text/plain', REPORT);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'already captured' }).count()).toBe(1);
-    await expect.poll(() => captures().getByRole('row').count()).toBe(3);
+    await eventually(() => page.getByRole('status').filter({ hasText: 'already captured' }).count()).toBe(1);
+    await eventually(() => captures().getByRole('row').count()).toBe(3);
   });
 
   it('shows a refusal under the Attach control and stores nothing', async () => {
     await attach('empty.txt', 'text/plain', '');
     const alert = page.locator('.attach-control').getByRole('alert');
-    await expect.poll(() => alert.innerText()).toMatch(/empty\.txt.*empty \(0 bytes\)/);
-    await expect.poll(() => captures().getByRole('row').count()).toBe(3);
+    await eventually(() => alert.innerText()).toMatch(/empty\.txt.*empty \(0 bytes\)/);
+    await eventually(() => captures().getByRole('row').count()).toBe(3);
   });
 
   it('has no serious accessibility violation with captures listed', async () => {
@@ -134,18 +156,18 @@ describe('the document viewer', () => {
   it('shows the capture with its full SHA-256 and time, and highlights and scrolls to a chosen quote', async () => {
     await page.getByRole('button', { name: /^Open the capture of field-report\.txt / }).click();
     await page.getByRole('heading', { name: `Document: ${SOURCE}` }).waitFor();
-    await expect.poll(() => page.locator('.capture-facts').innerText()).toContain(sha(REPORT));
-    await expect.poll(() => page.locator('.capture-facts').innerText()).toMatch(/Captured\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+    await eventually(() => page.locator('.capture-facts').innerText()).toContain(sha(REPORT));
+    await eventually(() => page.locator('.capture-facts').innerText()).toMatch(/Captured\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
     const text = page.getByRole('document', { name: 'Captured text' });
-    await expect.poll(() => text.innerText()).toContain(FILLER[399]);
+    await eventually(() => text.innerText()).toContain(FILLER[399]);
     // The rendered text is the stored text, character for character.
-    await expect.poll(() => page.evaluate<string>(`document.querySelector('.capture-text .page-text').textContent`)).toBe(REPORT);
+    await eventually(() => page.evaluate<string>(`document.querySelector('.capture-text .page-text').textContent`)).toBe(REPORT);
     await page.getByLabel('Quote to show').selectOption({ label: `supports · B2 · “${QUOTE.slice(0, 80)}” (${CLAIM.slice(0, 60)})` });
-    await expect.poll(() => text.locator('mark').innerText()).toBe(QUOTE);
-    await expect.poll(() => page.getByText('Found in this capture exactly as quoted.').count()).toBe(1);
+    await eventually(() => text.locator('mark').innerText()).toBe(QUOTE);
+    await eventually(() => page.getByText('Found in this capture exactly as quoted.').count()).toBe(1);
     const inView = `(() => { const m = document.querySelector('.capture-text mark').getBoundingClientRect();
       const c = document.querySelector('.capture-text').getBoundingClientRect(); return m.top >= c.top && m.bottom <= c.bottom; })()`;
-    await expect.poll(() => page.evaluate<boolean>(inView)).toBe(true);
+    await eventually(() => page.evaluate<boolean>(inView)).toBe(true);
     expect(await page.evaluate<number>(`document.querySelector('.capture-text').scrollTop`)).toBeGreaterThan(1000);
   });
 
@@ -153,15 +175,15 @@ describe('the document viewer', () => {
     const select = `(() => { const run = document.querySelector('.capture-text mark'); const t = run.firstChild;
       const r = document.createRange(); r.setStart(t, 4); r.setEnd(t, 10); const s = getSelection(); s.removeAllRanges(); s.addRange(r); })()`;
     await page.evaluate(select);
-    await expect.poll(() => page.getByText('6 characters selected').count()).toBe(1);
-    await expect.poll(() => page.getByRole('button', { name: 'New evidence from selection' }).isEnabled()).toBe(true);
+    await eventually(() => page.getByText('6 characters selected').count()).toBe(1);
+    await eventually(() => page.getByRole('button', { name: 'New evidence from selection' }).isEnabled()).toBe(true);
   });
 
   it('switches to the other capture', async () => {
     await page.getByLabel('Capture', { exact: true }).selectOption({ index: 0 });
-    await expect.poll(() => page.locator('.capture-facts').innerText()).toContain(sha(hostilePage(trapUrl)));
-    await expect.poll(() => page.getByRole('document', { name: 'Captured text' }).innerText()).toContain('The harbour master counted eleven ships');
-    await expect.poll(() => page.getByText('Not found as quoted in this capture.').count()).toBe(1);
+    await eventually(() => page.locator('.capture-facts').innerText()).toContain(sha(hostilePage(trapUrl)));
+    await eventually(() => page.getByRole('document', { name: 'Captured text' }).innerText()).toContain('The harbour master counted eleven ships');
+    await eventually(() => page.getByText('Not found as quoted in this capture.').count()).toBe(1);
   });
 
   it('executes nothing and loads nothing from the hostile page', async () => {
@@ -195,7 +217,21 @@ describe('the document viewer', () => {
 
   it('goes back to the source', async () => {
     await page.getByRole('button', { name: 'Back to the source' }).click();
-    await expect.poll(() => captures().getByRole('row').count()).toBe(3);
+    await eventually(() => captures().getByRole('row').count()).toBe(3);
     expect(sourceId).not.toBe('');
+  });
+
+  it('shows an image capture from a data: URL of its bytes, without text', async () => {
+    const image = png(40, 30);
+    await attach('photo.png', 'image/png', image);
+    await eventually(() => captures().getByRole('row').count()).toBe(4);
+    await eventually(() => captures().getByRole('row').nth(1).innerText()).toContain('image/png');
+    await page.getByRole('button', { name: /^Open the capture of photo\.png / }).click();
+    const img = page.getByRole('img', { name: 'The captured image photo.png' });
+    await img.waitFor();
+    const drawn = `(() => { const el = document.querySelector('img.capture-image'); return [el.naturalWidth, el.naturalHeight, el.src.slice(0, 22)]; })()`;
+    await eventually(() => page.evaluate<unknown>(drawn)).toEqual([40, 30, 'data:image/png;base64,']);
+    await eventually(() => page.getByText('No text was taken from this capture').count()).toBe(1);
+    await eventually(() => page.locator('.capture-facts').innerText()).toContain(sha(image));
   });
 });
