@@ -1,9 +1,9 @@
 /**
  * extractDocument: sniff, then the reader for the type. Async (pdf.js is); runs inside the task worker
  * (task.ts) for PDF, HTML and DOCX, and directly for text, Markdown and images (extract.ts decides).
+ * The heavy readers (pdf.js, linkedom, mammoth) are imported only when a document needs them.
  */
 import { DocumentError } from './errors';
-import { extractHtml } from './html';
 import { sniffMediaType, type SniffedType } from './sniff';
 import { extractText } from './text';
 import type { ExtractedDocument, ExtractHint } from './types';
@@ -31,7 +31,12 @@ export async function extractSniffed(bytes: Uint8Array, type: SniffedType, hint:
   switch (type) {
     case 'text/html':
       ctx.progress(0, 1, 'reading the HTML page');
-      return extractHtml(bytes, hint.mediaType);
+      return (await import('./html')).extractHtml(bytes, hint.mediaType);
+    case 'application/pdf':
+      return (await import('./pdf')).extractPdf(bytes, ctx);
+    case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document':
+      ctx.progress(0, 1, 'reading the DOCX document');
+      return (await import('./docx')).extractDocx(bytes);
     default:
       throw new DocumentError(`Reading ${type} documents is not available in this build.`);
   }
