@@ -32,6 +32,8 @@ export const SOURCE_KINDS = [
   'social post',
   'dataset',
   'interview',
+  /** A web page (a URL capture makes one). */
+  'web',
   'other',
 ] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];

@@ -21,6 +21,7 @@ const KIND: Record<string, SourceKind> = {
   'post-weblog': 'social post',
   dataset: 'dataset',
   interview: 'interview',
+  webpage: 'web',
   legislation: 'official statement',
   bill: 'official statement',
   regulation: 'official statement',

@@ -10,6 +10,7 @@ const TYPE: Record<SourceKind, string> = {
   'social post': 'post',
   dataset: 'dataset',
   interview: 'interview',
+  web: 'webpage',
   other: 'document',
 };
 

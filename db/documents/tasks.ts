@@ -4,6 +4,7 @@
  */
 export const tasks = {
   extract: () => import('./extract/task').then((m) => m.extractTask),
+  fetch: () => import('./fetch/task').then((m) => m.fetchTask),
 };
 
 export type TaskName = keyof typeof tasks;
