@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { longReportHtml, printPdf } from '../fixtures/documents/generate';
 import type { TestCase } from '../helpers';
 import { axeViolations, useApp } from './harness';
 
@@ -63,12 +64,16 @@ function png(width: number, height: number): Buffer {
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
 }
 let sourceId = '';
+const PDF_SOURCE = 'Port authority report (PDF)';
+const PDF_QUOTE = 'Section 2, paragraph 1';
 
 function prepare(tc: TestCase) {
   const source = tc.api.invoke('sources.create', { title: SOURCE, reliability: 'B' });
   sourceId = source.id;
   const claim = tc.api.invoke('claims.create', { text: CLAIM, claimant: 'Ministry spokesperson' });
   tc.api.invoke('evidence.create', { claimId: claim.id, sourceId: source.id, stance: 'supports', excerpt: QUOTE, locator: null, credibility: 2 });
+  const port = tc.api.invoke('sources.create', { title: PDF_SOURCE, reliability: 'A' });
+  tc.api.invoke('evidence.create', { claimId: claim.id, sourceId: port.id, stance: 'supports', excerpt: PDF_QUOTE, locator: null, credibility: 3 });
 }
 
 beforeAll(async () => {
@@ -104,9 +109,9 @@ async function attach(name: string, mimeType: string, content: string | Buffer) 
   await chooser.setFiles({ name, mimeType, buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
 }
 
-async function openSource() {
+async function openSource(title = SOURCE) {
   await nav('Sources').click();
-  await page.getByRole('list', { name: 'Source list' }).getByRole('button', { name: SOURCE }).click();
+  await page.getByRole('list', { name: 'Source list' }).getByRole('button', { name: title }).click();
   await page.getByRole('heading', { name: /^Captures/ }).waitFor();
 }
 
@@ -233,5 +238,48 @@ describe('the document viewer', () => {
     await eventually(() => page.evaluate<unknown>(drawn)).toEqual([40, 30, 'data:image/png;base64,']);
     await eventually(() => page.getByText('No text was taken from this capture').count()).toBe(1);
     await eventually(() => page.locator('.capture-facts').innerText()).toContain(sha(image));
+  });
+});
+
+describe('a PDF capture', () => {
+  it('draws its pages with pdf.js from the stored bytes beside the text, following the quote to its page', async () => {
+    const pdf = Buffer.from(printPdf(longReportHtml(3)));
+    await openSource(PDF_SOURCE);
+    await attach('port-report.pdf', 'application/pdf', pdf);
+    await eventually(() => captures().getByRole('row').count()).toBe(2);
+    await eventually(() => captures().getByRole('row').nth(1).innerText()).toContain('application/pdf');
+    await page.getByRole('button', { name: /^Open the capture of port-report\.pdf / }).click();
+    const text = page.getByRole('document', { name: 'Captured text' });
+    await eventually(() => text.getByRole('heading').allInnerTexts()).toEqual(['Page 1', 'Page 2', 'Page 3']);
+    const pages = page.getByRole('region', { name: 'PDF pages' });
+    await eventually(() => pages.innerText()).toContain('Page 1 of 3');
+    const inked = `(() => { const c = document.querySelector('canvas.pdf-canvas'); if (!c || !c.dataset.drawn || !c.width) return -1;
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] < 128 && d[i + 3] > 0) n++; return n; })()`;
+    await eventually(() => page.evaluate<number>(inked)).toBeGreaterThan(500);
+    await pages.getByRole('button', { name: 'Next page' }).click();
+    await eventually(() => page.locator('canvas.pdf-canvas').getAttribute('data-drawn')).toBe('2');
+    await page.getByLabel('Quote to show').selectOption({ index: 1 });
+    await eventually(() => text.locator('mark').innerText()).toBe(PDF_QUOTE);
+    await eventually(() => page.evaluate<string | null>(`document.querySelector('.capture-text mark').closest('[data-page]').dataset.page`)).toBe('2');
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await eventually(() => page.locator('canvas.pdf-canvas').getAttribute('data-drawn')).toBe('1');
+    await page.getByLabel('Show as').selectOption('text');
+    await eventually(() => page.getByRole('region', { name: 'PDF pages' }).count()).toBe(0);
+    await page.getByLabel('Show as').selectOption('both');
+    await eventually(() => page.locator('canvas.pdf-canvas').getAttribute('data-drawn')).toBe('1');
+  });
+
+  it('loaded nothing from anywhere but the app (pdf.js worker included), with no error', async () => {
+    const elsewhere = requests.filter((u) => !u.startsWith(`${appOrigin()}/`) && !u.startsWith('data:'));
+    expect(elsewhere).toEqual([]);
+    expect(requests.some((u) => /pdf\.worker\.min-[\w-]+\.mjs$/.test(u))).toBe(true);
+    expect(app.watch.errors).toEqual([]);
+    expect(app.watch.dialogs).toEqual([]);
+    expect(trapHits).toEqual([]);
+  });
+
+  it('has no serious accessibility violation with the pages shown', async () => {
+    expect((await axeViolations(page)).map((v) => `${v.id}: ${v.nodes.join(', ')}`)).toEqual([]);
   });
 });

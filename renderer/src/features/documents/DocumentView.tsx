@@ -133,7 +133,7 @@ function CaptureBody({ capture, source, target }: { capture: Capture; source: So
         {quotes.length > 0 && (
           <Select label="Quote to show" value={quote?.id ?? ''} options={quoteOptions} onChange={(v) => openDocument({ ...target, captureId: capture.id, evidenceId: v || null })} />
         )}
-        {pdf && <Select label="Show" value={mode} options={MODES} onChange={(v) => setMode(v as Mode)} />}
+        {pdf && <Select label="Show as" value={mode} options={MODES} onChange={(v) => setMode(v as Mode)} />}
       </div>
       {found && <p className="quote-status" role="status">{found.how}</p>}
       <ErrorText error={error ?? bytesError ?? quotesError} />
