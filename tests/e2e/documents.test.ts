@@ -44,6 +44,9 @@ function hostilePage(trap: string): string {
 const trapHits: string[] = [];
 let trap: Server;
 let trapUrl = '';
+/** A web site on 127.0.0.1 for the Capture action: /go redirects to the hostile /harbour page; the rest is 404. */
+let site: Server;
+let siteUrl = '';
 
 /** A real PNG (width × height, one colour), written byte by byte: signature, IHDR, IDAT, IEND. */
 function png(width: number, height: number): Buffer {
@@ -84,8 +87,16 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => trap.listen(0, '127.0.0.1', r));
   trapUrl = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`;
+  site = createServer((req, res) => {
+    if (req.url === '/go') return void res.writeHead(302, { Location: '/harbour' }).end();
+    if (req.url !== '/harbour') return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not here');
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(`${hostilePage(trapUrl)}<!-- served over HTTP -->`);
+  });
+  await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((r) => trap.close(() => r())));
+afterAll(() => Promise.all([trap, site].map((s) => new Promise<void>((r) => s.close(() => r())))));
 
 const app = useApp({ prepare });
 const requests: string[] = [];
@@ -118,6 +129,32 @@ async function openSource(title = SOURCE) {
 /** The app's own origin: the only one any request may go to (besides inline data: images). */
 function appOrigin(): string {
   return new URL(page.url()).origin;
+}
+
+/** Nothing of a hostile capture ran or loaded: no flag, no markup, no dialog, no error, no request elsewhere. */
+async function expectInert() {
+  expect(watching).toBe(true);
+  // Give a meta refresh (1 s) and any lazy load their chance before looking.
+  await page.waitForTimeout(2500);
+  const state = await page.evaluate<Record<string, unknown>>(`({
+    pwned: window.__ctPwned,
+    jsLinks: document.querySelectorAll('a[href^="javascript:" i]').length,
+    imgs: document.querySelectorAll('img').length,
+    iframes: document.querySelectorAll('iframe, object, embed, frame').length,
+    scripts: document.querySelectorAll('script').length,
+    styles: document.querySelectorAll('style, link[rel="stylesheet"]').length,
+    metas: document.querySelectorAll('meta[http-equiv]').length,
+    forms: document.querySelectorAll('form[action]').length,
+    svgs: Array.from(document.querySelectorAll('svg')).filter((s) => !s.classList.contains('chart-svg')).length,
+  })`);
+  expect(state).toEqual({ pwned: undefined, jsLinks: 0, imgs: 0, iframes: 0, scripts: 1, styles: 1, metas: 0, forms: 0, svgs: 0 });
+  expect(page.url().startsWith(appOrigin())).toBe(true);
+  expect(app.watch.dialogs).toEqual([]);
+  expect(app.watch.errors).toEqual([]);
+  expect(trapHits).toEqual([]);
+  const elsewhere = requests.filter((u) => !u.startsWith(`${appOrigin()}/`) && !u.startsWith('data:'));
+  expect(elsewhere).toEqual([]);
+  expect(requests.length).toBeGreaterThan(0);
 }
 
 describe('captures on the source detail', () => {
@@ -192,28 +229,7 @@ describe('the document viewer', () => {
   });
 
   it('executes nothing and loads nothing from the hostile page', async () => {
-    expect(watching).toBe(true);
-    // Give a meta refresh (1 s) and any lazy load their chance before looking.
-    await page.waitForTimeout(2500);
-    const state = await page.evaluate<Record<string, unknown>>(`({
-      pwned: window.__ctPwned,
-      jsLinks: document.querySelectorAll('a[href^="javascript:" i]').length,
-      imgs: document.querySelectorAll('img').length,
-      iframes: document.querySelectorAll('iframe, object, embed, frame').length,
-      scripts: document.querySelectorAll('script').length,
-      styles: document.querySelectorAll('style, link[rel="stylesheet"]').length,
-      metas: document.querySelectorAll('meta[http-equiv]').length,
-      forms: document.querySelectorAll('form[action]').length,
-      svgs: Array.from(document.querySelectorAll('svg')).filter((s) => !s.classList.contains('chart-svg')).length,
-    })`);
-    expect(state).toEqual({ pwned: undefined, jsLinks: 0, imgs: 0, iframes: 0, scripts: 1, styles: 1, metas: 0, forms: 0, svgs: 0 });
-    expect(page.url().startsWith(appOrigin())).toBe(true);
-    expect(app.watch.dialogs).toEqual([]);
-    expect(app.watch.errors).toEqual([]);
-    expect(trapHits).toEqual([]);
-    const elsewhere = requests.filter((u) => !u.startsWith(`${appOrigin()}/`) && !u.startsWith('data:'));
-    expect(elsewhere).toEqual([]);
-    expect(requests.length).toBeGreaterThan(0);
+    await expectInert();
   });
 
   it('has no serious accessibility violation in the viewer', async () => {
@@ -281,5 +297,30 @@ describe('a PDF capture', () => {
 
   it('has no serious accessibility violation with the pages shown', async () => {
     expect((await axeViolations(page)).map((v) => `${v.id}: ${v.nodes.join(', ')}`)).toEqual([]);
+  });
+});
+
+describe('capturing a web address', () => {
+  it('captures a page through the Capture field, with its final address and HTTP status, and the page stays inert', async () => {
+    await openSource();
+    await page.getByLabel('Capture a web address').fill(`${siteUrl}/go`);
+    await page.getByRole('button', { name: 'Capture', exact: true }).click();
+    await eventually(() => captures().getByRole('row').count()).toBe(5);
+    const row = captures().getByRole('row').nth(1);
+    await eventually(() => row.innerText()).toContain(`${siteUrl}/harbour`);
+    await eventually(() => row.innerText()).toMatch(/\b200\b/);
+    await row.getByRole('button', { name: /^Open the capture of / }).click();
+    const facts = page.locator('.capture-facts');
+    await eventually(() => facts.innerText()).toMatch(new RegExp(`Asked for\\s+${siteUrl}/go\\s+Final address\\s+${siteUrl}/harbour\\s+HTTP status\\s+200`));
+    await eventually(() => page.getByRole('document', { name: 'Captured text' }).innerText()).toContain('The harbour master counted eleven ships');
+    await expectInert();
+  });
+
+  it('shows the fetcher\'s refusal under the field and stores nothing', async () => {
+    await page.getByRole('button', { name: 'Back to the source' }).click();
+    await page.getByLabel('Capture a web address').fill(`${siteUrl}/missing`);
+    await page.getByRole('button', { name: 'Capture', exact: true }).click();
+    await eventually(() => page.locator('.capture-url').getByRole('alert').innerText()).toMatch(/404/);
+    await eventually(() => captures().getByRole('row').count()).toBe(5);
   });
 });
