@@ -113,8 +113,20 @@ export function seriesText(series: { probability: number }[]): string {
   return series.length ? `probability over time: ${series.map((p) => formatPercent(p.probability)).join(' → ')}` : '';
 }
 
-export function verifyText(v: VerifyResult): string {
-  if (v.ok) return `History intact: ${v.events} events, head ${v.headHash ?? '(empty)'}`;
-  const b = v.firstBroken!;
+function historyLine(v: VerifyResult): string {
+  if (!v.firstBroken) return `History intact: ${v.events} events, head ${v.headHash ?? '(empty)'}`;
+  const b = v.firstBroken;
   return `History BROKEN at event #${b.seq}${b.id ? ` (${b.id})` : ''}: ${b.reason}`;
+}
+
+function captureLines(c: NonNullable<VerifyResult['captures']>): string[] {
+  if (!c.problems.length) return c.captures ? [`Captured documents intact: ${c.captures} captures, ${c.blobs} stored documents re-hashed`] : [];
+  return [
+    `Captured documents CHANGED: ${c.problems.length} problem${c.problems.length === 1 ? '' : 's'} in ${c.captures} captures (${c.blobs} stored documents re-hashed)`,
+    ...c.problems.map((p) => `  capture ${p.captureId} of source ${p.sourceId}: ${p.reason}`),
+  ];
+}
+
+export function verifyText(v: VerifyResult): string {
+  return [historyLine(v), ...(v.captures ? captureLines(v.captures) : [])].join('\n');
 }

@@ -304,6 +304,8 @@ export interface VerifyResult {
   events: number;
   headHash: string | null;
   firstBroken: { seq: number; id: string | null; reason: string } | null;
+  /** history.verify: every stored document re-hashed and checked against its capture.added event (issue 13). */
+  captures?: CaptureCheck;
 }
 
 export interface Settings {
@@ -402,4 +404,20 @@ export interface QuoteAnchor {
   selectors: QuoteSelectors | null;
   /** Set when the quote was found in an earlier capture and is not in this one: that capture's date. */
   lostSince: string | null;
+}
+
+/** What `verify` found re-hashing the captured documents: each capture whose bytes or history no longer fit. */
+export interface CaptureCheck {
+  /** Captures checked, and distinct stored byte strings (blobs) re-hashed. */
+  captures: number;
+  blobs: number;
+  problems: CaptureProblem[];
+}
+
+export interface CaptureProblem {
+  captureId: string;
+  sourceId: string;
+  /** The SHA-256 the capture is stored under (or its event records, when the capture is gone). */
+  sha256: string;
+  reason: string;
 }

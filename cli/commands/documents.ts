@@ -4,7 +4,8 @@ import { basename } from 'node:path';
 import type { CaptureOutcome } from '../../core/contract/captures';
 import type { Capture } from '../../core/types';
 import { CaseError } from '../../db/errors';
-import { checkCaptureSize, sha256Hex } from '../../db/service/captures';
+import { sha256Hex } from '../../db/repos/captures';
+import { checkCaptureSize } from '../../db/service/captures';
 import { str, UsageError, type Command } from '../command';
 import { safe } from '../format';
 

@@ -2,9 +2,14 @@
  * Captured documents (issue 13) as plain SQL functions: blobs (bytes stored once per SHA-256),
  * captures (one document as read on one day) and their extracted pages.
  */
-import type { Capture, CaptureOrigin, CapturePage, Extraction } from '../../core/types';
+import { createHash } from 'node:crypto';
+import type { Capture, CaptureCheck, CaptureOrigin, CapturePage, CaptureProblem, Extraction } from '../../core/types';
 import { notFound } from '../errors';
 import { all, get, run, sql, type DB } from '../sql';
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
 
 /** Pages of a capture's whole text are joined by this (SPEC-13: positions index into the joined text). */
 export const PAGE_SEPARATOR = '\n\n';
@@ -126,4 +131,45 @@ export function pagesOfCapture(db: DB, captureRowid: number): (CapturePage & { t
 /** The capture's whole text: its pages joined by PAGE_SEPARATOR. */
 export function wholeText(pages: { text: string }[]): string {
   return pages.map((p) => p.text).join(PAGE_SEPARATOR);
+}
+
+/**
+ * Re-hashes every stored blob and checks each capture against the history: its bytes must still hash
+ * to the SHA-256 they are stored under, and a `capture.added` event must record the capture with that
+ * SHA-256. An event naming a capture the case no longer holds is a problem too. Blobs are read one at
+ * a time, so memory stays at the largest document.
+ */
+export function verifyCaptures(db: DB): CaptureCheck {
+  const brokenBlobs = new Map<number, string>();
+  const blobs = all<{ rowid: number; sha256: string; size: number }>(db, sql`SELECT rowid, sha256, size FROM blobs ORDER BY rowid`);
+  for (const b of blobs) {
+    const bytes = blobBytes(db, b.rowid);
+    const actual = sha256Hex(bytes);
+    if (actual !== b.sha256)
+      brokenBlobs.set(b.rowid, `its stored bytes no longer match their SHA-256: stored as ${b.sha256}, the bytes (${bytes.length} of ${b.size}) now hash to ${actual}`);
+    else if (bytes.length !== b.size) brokenBlobs.set(b.rowid, `its stored size (${b.size} bytes) is not the size of its bytes (${bytes.length})`);
+  }
+  const recorded = new Map<string, { sourceId: string; sha256: Set<string> }>();
+  for (const e of all<{ entity_id: string; payload: string }>(db, sql`SELECT entity_id, payload FROM events WHERE kind = 'capture.added' ORDER BY seq`)) {
+    const p = JSON.parse(e.payload) as { captureId?: unknown; sha256?: unknown };
+    if (typeof p.captureId !== 'string') continue;
+    const r = recorded.get(p.captureId) ?? { sourceId: e.entity_id, sha256: new Set<string>() };
+    r.sha256.add(String(p.sha256));
+    recorded.set(p.captureId, r);
+  }
+  const problems: CaptureProblem[] = [];
+  const captures = all<CaptureRow>(db, sql`${SELECT_CAPTURE} ORDER BY c.rowid`);
+  for (const c of captures) {
+    const problem = { captureId: c.id, sourceId: c.source_id, sha256: c.sha256 };
+    const blob = brokenBlobs.get(c.blob_rowid);
+    if (blob) problems.push({ ...problem, reason: blob });
+    const event = recorded.get(c.id);
+    recorded.delete(c.id);
+    if (!event) problems.push({ ...problem, reason: 'no capture.added event in the history records it (its event was removed, or it was added outside ClaimTrail)' });
+    else if (!event.sha256.has(c.sha256))
+      problems.push({ ...problem, reason: `its capture.added event records SHA-256 ${[...event.sha256].join(', ')}, not the ${c.sha256} its bytes are stored under` });
+  }
+  for (const [captureId, e] of recorded)
+    problems.push({ captureId, sourceId: e.sourceId, sha256: [...e.sha256][0] ?? '', reason: 'the history records this capture but the case no longer holds it' });
+  return { captures: captures.length, blobs: blobs.length, problems };
 }

@@ -4,7 +4,6 @@
  * extraction, the `capture.added` event, empty source fields filled from the document's metadata and
  * the source's quotes re-anchored — all in one transaction.
  */
-import { createHash } from 'node:crypto';
 import { contract, type ApiHandlers } from '../../core/api';
 import { MAX_CAPTURE_BYTES, type CaptureOutcome } from '../../core/contract/captures';
 import { newId } from '../../core/ids';
@@ -20,6 +19,7 @@ import {
   ensureBlob,
   insertCapture,
   pagesOfCapture,
+  sha256Hex,
   toCapture,
   wholeText,
 } from '../repos/captures';
@@ -57,10 +57,6 @@ export function checkCaptureSize(byteSize: number, what: string): void {
   if (byteSize > MAX_CAPTURE_BYTES)
     throw invalid(`${what} is ${formatSize(byteSize)} (${byteSize} bytes); a capture may hold at most ${MAX_CAPTURE_BYTES / MB} MB (${MAX_CAPTURE_BYTES} bytes).`);
   if (byteSize === 0) throw invalid(`${what} is empty (0 bytes): there is nothing to capture.`);
-}
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function describe(input: StoreCaptureInput): string {

@@ -1,6 +1,7 @@
 import type { ApiHandlers } from '../../core/api';
 import { newId } from '../../core/ids';
 import type { CaseEvent } from '../../core/types';
+import { verifyCaptures } from '../repos/captures';
 import { claimRowById } from '../repos/claims';
 import { countEvents, eventsForClaim, recentEvents, verifyChain } from '../repos/events';
 import { deleteLink, insertLink, linkById, linksOfClaim } from '../repos/links';
@@ -106,6 +107,10 @@ export function miscHandlers(ctx: Ctx, path: string): H {
       return { events, series: probabilitySeries(events) };
     },
     'history.recent': (input) => recentEvents(ctx.db, input.limit),
-    'history.verify': () => verifyChain(ctx.db),
+    'history.verify': () => {
+      const chain = verifyChain(ctx.db);
+      const captures = verifyCaptures(ctx.db);
+      return { ...chain, ok: chain.ok && captures.problems.length === 0, captures };
+    },
   };
 }

@@ -43,7 +43,7 @@ export function caseProblems(db: DB): string[] {
   }
   const api = createApi(db, { actor: 'checker' });
   const verify = api.invoke('history.verify', {});
-  if (!verify.ok) problems.push(`history.verify: ${JSON.stringify(verify.firstBroken)}`);
+  if (!verify.ok) problems.push(`history.verify: ${JSON.stringify(verify.firstBroken ?? verify.captures?.problems)}`);
   problems.push(...missingEvents(db), ...counterProblems(db), ...modelProblems(db));
   return problems;
 }
