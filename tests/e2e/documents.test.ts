@@ -111,6 +111,11 @@ beforeAll(() => {
 
 /** Waits generously for what is asserted (extraction runs on a worker thread of a loaded machine). */
 const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 100 });
+/** Selects `phrase` inside the highlighted quote, as a drag would (a real DOM selection). */
+async function selectInMark(phrase: string) {
+  await page.evaluate(`(() => { const t = document.querySelector('.capture-text mark').firstChild; const at = t.data.indexOf(${JSON.stringify(phrase)});
+    const r = document.createRange(); r.setStart(t, at); r.setEnd(t, at + ${phrase.length}); const s = getSelection(); s.removeAllRanges(); s.addRange(r); })()`);
+}
 const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
 const captures = () => page.getByRole('table', { name: 'Captures of this source, newest first' });
 const sha = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
@@ -221,6 +226,25 @@ describe('the document viewer', () => {
     await eventually(() => page.getByRole('button', { name: 'New evidence from selection' }).isEnabled()).toBe(true);
   });
 
+  it('turns a selection into new evidence: locate, choose the claim, the form prefilled, the quote stored', async () => {
+    const phrase = 'two hours before the ceasefire began';
+    await selectInMark(phrase);
+    await eventually(() => page.getByText(`${phrase.length} characters selected`).count()).toBe(1);
+    await page.getByRole('button', { name: 'New evidence from selection' }).click();
+    const chooser = page.getByRole('dialog', { name: 'Which claim is this quote evidence for?' });
+    await chooser.getByLabel('Find claim').fill('convoy crossed');
+    await chooser.getByRole('button', { name: CLAIM }).click();
+    const form = page.getByRole('dialog', { name: 'Add evidence' });
+    await eventually(() => form.getByLabel('Excerpt').inputValue()).toBe(phrase);
+    await eventually(() => form.getByText(`Selected: ${SOURCE}`).count()).toBe(1);
+    await form.getByLabel('Credibility').selectOption('2');
+    await form.getByRole('button', { name: 'Add evidence' }).click();
+    await eventually(() => page.getByRole('dialog').count()).toBe(0);
+    // The new quote is among the source's quotes, and shows highlighted where it was selected.
+    await page.getByLabel('Quote to show').selectOption({ label: `supports · B2 · “${phrase}” (${CLAIM})` });
+    await eventually(() => page.getByRole('document', { name: 'Captured text' }).locator('mark').innerText()).toBe(phrase);
+  });
+
   it('switches to the other capture', async () => {
     await page.getByLabel('Capture', { exact: true }).selectOption({ index: 0 });
     await eventually(() => page.locator('.capture-facts').innerText()).toContain(sha(hostilePage(trapUrl)));
@@ -277,7 +301,17 @@ describe('a PDF capture', () => {
     await eventually(() => page.locator('canvas.pdf-canvas').getAttribute('data-drawn')).toBe('2');
     await page.getByLabel('Quote to show').selectOption({ index: 1 });
     await eventually(() => text.locator('mark').innerText()).toBe(PDF_QUOTE);
+    // Anchored when the PDF was attached (its source's latest capture): the highlight comes from its selectors.
+    await eventually(() => page.getByText('Anchored in this capture: exact.').count()).toBe(1);
     await eventually(() => page.evaluate<string | null>(`document.querySelector('.capture-text mark').closest('[data-page]').dataset.page`)).toBe('2');
+    await selectInMark('paragraph 1');
+    await page.getByRole('button', { name: 'New evidence from selection' }).click();
+    await page.getByRole('dialog', { name: 'Which claim is this quote evidence for?' }).getByRole('button', { name: CLAIM }).click();
+    const form = page.getByRole('dialog', { name: 'Add evidence' });
+    await eventually(() => form.getByLabel('Locator').inputValue()).toBe('p. 2');
+    await eventually(() => form.getByLabel('Excerpt').inputValue()).toBe('paragraph 1');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await eventually(() => page.getByRole('dialog').count()).toBe(0);
     await page.getByRole('button', { name: 'Previous page' }).click();
     await eventually(() => page.locator('canvas.pdf-canvas').getAttribute('data-drawn')).toBe('1');
     await page.getByLabel('Show as').selectOption('text');

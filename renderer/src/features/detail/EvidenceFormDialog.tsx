@@ -1,7 +1,7 @@
 /** Adds or edits evidence: pick (or create) a source, stance, credibility 1–6, the exact quote and where it is. */
 import { useState, type FormEvent } from 'react';
 import type { Credibility } from '../../../../core/grades';
-import { STANCES, type EvidenceView, type Source, type Stance } from '../../../../core/types';
+import { STANCES, type EvidenceView, type QuoteSelectors, type Source, type Stance } from '../../../../core/types';
 import { api } from '../../api/client';
 import { Dialog, DialogFooter } from '../../components/Dialog';
 import { SafeText } from '../../components/SafeText';
@@ -29,6 +29,8 @@ export interface EvidenceStart {
   source: Pick<Source, 'id' | 'title' | 'reliability'>;
   excerpt: string;
   locator: string;
+  /** Where the excerpt was selected (captures.locate); sent while the excerpt is still that text. */
+  selectors?: QuoteSelectors;
 }
 
 export function EvidenceFormDialog({ claimId, evidence, initial, onClose }: Props) {
@@ -43,6 +45,8 @@ export function EvidenceFormDialog({ claimId, evidence, initial, onClose }: Prop
   const [error, setError] = useState<string | null>(null);
   const [newSource, setNewSource] = useState(false);
 
+  const selectorsFor = (text: string) => (initial?.selectors && initial.selectors.exact === text ? initial.selectors : undefined);
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!source) return setError('Pick the source this evidence comes from.');
@@ -51,7 +55,7 @@ export function EvidenceFormDialog({ claimId, evidence, initial, onClose }: Prop
     const fields = { stance, credibility: Number(credibility) as Credibility, excerpt, locator: locator || null, note, weight: w, attribution: attribution === 'yes' };
     const err = evidence
       ? await mutate(() => api.call('evidence.update', { id: evidence.id, ...fields }), 'Evidence saved', 'evidence')
-      : await mutate(() => api.call('evidence.create', { claimId, sourceId: source.id, ...fields }), 'Evidence added', 'evidence');
+      : await mutate(() => api.call('evidence.create', { claimId, sourceId: source.id, ...fields, selectors: selectorsFor(excerpt) }), 'Evidence added', 'evidence');
     if (err) setError(err);
     else onClose();
   };

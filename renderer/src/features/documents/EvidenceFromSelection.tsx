@@ -70,7 +70,7 @@ export function EvidenceFromSelection({ captureId, source, span }: { captureId: 
       <ErrorText error={error} />
       {located && !claimId && <ClaimChooser onChoose={setClaimId} onClose={close} />}
       {located && claimId && (
-        <EvidenceFormDialog claimId={claimId} initial={{ source, excerpt: located.selectors.exact, locator: located.locator }} onClose={close} />
+        <EvidenceFormDialog claimId={claimId} initial={{ source, excerpt: located.selectors.exact, locator: located.locator, selectors: located.selectors }} onClose={close} />
       )}
     </div>
   );
