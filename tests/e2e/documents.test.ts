@@ -329,8 +329,12 @@ describe('a PDF capture', () => {
     expect(trapHits).toEqual([]);
   });
 
-  it('has no serious accessibility violation with the pages shown', async () => {
+  it('has no serious accessibility violation with the pages shown, in light and dark', async () => {
     expect((await axeViolations(page)).map((v) => `${v.id}: ${v.nodes.join(', ')}`)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await eventually(() => page.evaluate<string>(`getComputedStyle(document.body).backgroundColor`)).not.toBe('rgb(255, 255, 255)');
+    expect((await axeViolations(page)).map((v) => `${v.id}: ${v.nodes.join(', ')}`)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 });
 
@@ -356,5 +360,15 @@ describe('capturing a web address', () => {
     await page.getByRole('button', { name: 'Capture', exact: true }).click();
     await eventually(() => page.locator('.capture-url').getByRole('alert').innerText()).toMatch(/404/);
     await eventually(() => captures().getByRole('row').count()).toBe(5);
+  });
+});
+
+describe('canary', () => {
+  it('the checks see a remote load when one is attempted (so their silence above means something)', async () => {
+    const before = app.watch.errors.length;
+    await page.evaluate(`(() => { const i = document.createElement('img'); i.src = ${JSON.stringify(`${trapUrl}/canary.png`)}; document.body.append(i); })()`);
+    // The CSP refuses it before the network (a console error), so the trap stays silent even then.
+    await eventually(() => app.watch.errors.slice(before).some((e) => e.includes('canary.png') && e.includes('Content Security Policy'))).toBe(true);
+    expect(trapHits).toEqual([]);
   });
 });
