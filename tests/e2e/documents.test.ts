@@ -69,12 +69,15 @@ function png(width: number, height: number): Buffer {
 let sourceId = '';
 const PDF_SOURCE = 'Port authority report (PDF)';
 const PDF_QUOTE = 'Section 2, paragraph 1';
+const MEMO_SOURCE = 'Memo with a hidden override';
+const MEMO = 'Payment memo.\nInvoice for \u202Etxt.exe is due on Friday.\n';
 
 function prepare(tc: TestCase) {
   const source = tc.api.invoke('sources.create', { title: SOURCE, reliability: 'B' });
   sourceId = source.id;
   const claim = tc.api.invoke('claims.create', { text: CLAIM, claimant: 'Ministry spokesperson' });
   tc.api.invoke('evidence.create', { claimId: claim.id, sourceId: source.id, stance: 'supports', excerpt: QUOTE, locator: null, credibility: 2 });
+  tc.api.invoke('sources.create', { title: MEMO_SOURCE, reliability: 'C' });
   const port = tc.api.invoke('sources.create', { title: PDF_SOURCE, reliability: 'A' });
   tc.api.invoke('evidence.create', { claimId: claim.id, sourceId: port.id, stance: 'supports', excerpt: PDF_QUOTE, locator: null, credibility: 3 });
 }
@@ -360,6 +363,49 @@ describe('capturing a web address', () => {
     await page.getByRole('button', { name: 'Capture', exact: true }).click();
     await eventually(() => page.locator('.capture-url').getByRole('alert').innerText()).toMatch(/404/);
     await eventually(() => captures().getByRole('row').count()).toBe(5);
+  });
+});
+
+/** Selects from (node of `from`, offset) to (node of `to`, offset), nodes found by CSS selector and text. */
+async function selectBetween(from: { css: string; text: string; at: number }, to: { css: string; text: string; at: number }) {
+  await page.evaluate(`(() => {
+    const node = (p) => Array.from(document.querySelectorAll(p.css)).find((e) => e.textContent.includes(p.text)).firstChild;
+    const a = ${JSON.stringify(from)}, b = ${JSON.stringify(to)};
+    const r = document.createRange(); r.setStart(node(a), a.at); r.setEnd(node(b), b.at);
+    const s = getSelection(); s.removeAllRanges(); s.addRange(r); })()`);
+}
+
+async function prefilledExcerpt(): Promise<string> {
+  await page.getByRole('button', { name: 'New evidence from selection' }).click();
+  await page.getByRole('dialog', { name: 'Which claim is this quote evidence for?' }).getByRole('button', { name: CLAIM }).click();
+  const form = page.getByRole('dialog', { name: 'Add evidence' });
+  await form.getByLabel('Excerpt').waitFor();
+  const excerpt = await form.getByLabel('Excerpt').inputValue();
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await eventually(() => page.getByRole('dialog').count()).toBe(0);
+  return excerpt;
+}
+
+describe('selections across markers and page headings', () => {
+  it('shows a bidi control as a marker and quotes the source text across it', async () => {
+    await openSource(MEMO_SOURCE);
+    await attach('memo.txt', 'text/plain', MEMO);
+    await page.getByRole('button', { name: /^Open the capture of memo\.txt / }).click();
+    const text = page.getByRole('document', { name: 'Captured text' });
+    await eventually(() => text.innerText()).toContain('Invoice for <U+202E>txt.exe is due');
+    // From "for" (in the run before the marker) to the end of "exe" (in the run after it).
+    await selectBetween({ css: '.page-text span', text: 'Invoice for ', at: 'Payment memo.\nInvoice '.length }, { css: '.page-text span', text: 'txt.exe', at: 'txt.exe'.length });
+    await eventually(() => page.getByText('12 characters selected').count()).toBe(1);
+    expect(await prefilledExcerpt()).toBe('for \u202Etxt.exe');
+  });
+
+  it('rounds a selection starting in a page heading to the start of that page', async () => {
+    await openSource(PDF_SOURCE);
+    await page.getByRole('button', { name: /^Open the capture of port-report\.pdf / }).click();
+    await eventually(() => page.getByRole('document', { name: 'Captured text' }).getByRole('heading').count()).toBe(3);
+    await selectBetween({ css: '.page-separator', text: 'Page 2', at: 0 }, { css: '[data-page="2"] .page-text span', text: 'Section 2', at: 'Section 2'.length });
+    await eventually(() => page.getByRole('button', { name: 'New evidence from selection' }).isEnabled()).toBe(true);
+    expect(await prefilledExcerpt()).toBe('Section 2');
   });
 });
 
