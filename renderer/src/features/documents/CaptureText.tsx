@@ -23,7 +23,7 @@ const Pages = memo(function Pages({ text, pages, highlight }: Omit<Props, 'onSel
       {blocks.map((b) => (
         <section key={b.page} className="capture-page" aria-label={paged ? `Page ${b.page}` : 'Text'} data-page={b.page}>
           {paged && (
-            <h3 className="page-separator" aria-hidden="false">
+            <h3 className="page-separator">
               Page {b.page}
             </h3>
           )}
