@@ -7,7 +7,7 @@
 import { contract, type ApiHandlers } from '../../core/api';
 import { MAX_CAPTURE_BYTES, type CaptureOutcome } from '../../core/contract/captures';
 import { newId } from '../../core/ids';
-import type { CaptureOrigin, Source } from '../../core/types';
+import type { Capture, CaptureOrigin, Source } from '../../core/types';
 import { DocumentError, extractDocumentSync, type DocumentMeta, type ExtractedDocument } from '../documents/extract';
 import { invalid } from '../errors';
 import {
@@ -18,6 +18,7 @@ import {
   capturesOfSource,
   ensureBlob,
   insertCapture,
+  type NewCapture,
   pagesOfCapture,
   sha256Hex,
   toCapture,
@@ -25,7 +26,7 @@ import {
 } from '../repos/captures';
 import { sourceRowById, toSource } from '../repos/sources';
 import { locateSpan, reanchorSource } from './anchors';
-import { record, transactional, type Ctx } from './context';
+import { cancelRequested, record, transactional, type Ctx } from './context';
 import { sourceHandlers } from './sources';
 
 type H = Pick<ApiHandlers, 'captures.attach' | 'captures.list' | 'captures.get' | 'captures.bytes' | 'captures.locate'>;
@@ -42,9 +43,12 @@ export interface StoreCaptureInput {
   finalUrl?: string | null;
   httpStatus?: number | null;
   headers?: Record<string, string>;
+  /** These bytes already extracted by the caller (captures.fetch reads the metadata first to make the source). */
+  extracted?: ExtractedDocument;
 }
 
 const MB = 1024 * 1024;
+const MAX_TITLE = 2_000;
 
 function formatSize(bytes: number): string {
   if (bytes >= MB) return `${(bytes / MB).toFixed(1)} MB`;
@@ -70,7 +74,7 @@ function extract(ctx: Ctx, input: StoreCaptureInput, what: string): ExtractedDoc
     return extractDocumentSync(
       input.bytes,
       { fileName: input.fileName ?? null, mediaType: input.mediaType ?? null },
-      { onProgress: (done, total, label) => ctx.progress(done, total, label), isCancelled: () => isCancelled(ctx) },
+      { onProgress: (done, total, label) => ctx.progress(done, total, label), isCancelled: () => cancelRequested(ctx) },
     );
   } catch (e) {
     if (e instanceof DocumentError) throw invalid(`${what} cannot be captured: ${e.message} Nothing was stored.`);
@@ -78,36 +82,58 @@ function extract(ctx: Ctx, input: StoreCaptureInput, what: string): ExtractedDoc
   }
 }
 
-function isCancelled(ctx: Ctx): boolean {
-  try {
-    ctx.checkCancelled();
-    return false;
-  } catch {
-    return true;
-  }
-}
-
 type FillableField = 'publisher' | 'authors' | 'publishedAt' | 'url' | 'doi' | 'accessedAt';
 
-/** The source fields the analyst left empty that the document's metadata (or the capture) can fill. */
+/**
+ * The source fields the analyst left empty that the document's metadata (or the capture) can fill: per
+ * field its candidates, most trusted first; the first the contract accepts is taken.
+ */
 function fillableFields(source: Source, meta: DocumentMeta, input: StoreCaptureInput): Partial<Pick<Source, FillableField>> {
-  const offered: Partial<Pick<Source, FillableField>> = {
-    publisher: meta.publisher?.trim() || undefined,
-    authors: meta.authors?.map((a) => a.trim()).filter(Boolean),
-    publishedAt: meta.publishedAt,
-    url: meta.url ?? input.finalUrl ?? input.requestedUrl ?? undefined,
-    doi: meta.doi?.trim() || undefined,
-    accessedAt: input.accessedAt ?? undefined,
+  const offered: Record<FillableField, unknown[]> = {
+    publisher: [meta.publisher?.trim() || undefined],
+    authors: [meta.authors?.map((a) => a.trim()).filter(Boolean)],
+    publishedAt: [meta.publishedAt],
+    url: [meta.url, input.finalUrl, input.requestedUrl],
+    doi: [meta.doi?.trim() || undefined],
+    accessedAt: [input.accessedAt],
   };
   const schema = contract['sources.update'].input;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(offered) as [FillableField, unknown][]) {
+  for (const [key, candidates] of Object.entries(offered) as [FillableField, unknown[]][]) {
     const empty = key === 'authors' ? source.authors.length === 0 : source[key] === null;
-    if (!empty || value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    if (!empty) continue;
     // Metadata is untrusted: a value the contract would refuse from the analyst is not filled in.
-    if (schema.safeParse({ id: source.id, [key]: value }).success) out[key] = value;
+    const value = candidates.find(
+      (v) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0) && schema.safeParse({ id: source.id, [key]: v }).success,
+    );
+    if (value !== undefined) out[key] = value;
   }
   return out;
+}
+
+/** What every `capture.added` event carries (SPEC-13); an imported capture's adds the import's id. */
+export type CaptureAddedPayload = Pick<Capture, 'sha256' | 'byteSize' | 'mediaType' | 'origin' | 'finalUrl' | 'httpStatus' | 'capturedAt'> & {
+  captureId: string;
+};
+
+/** Writes the blob (once per SHA-256), the capture and its extracted pages; the caller records the event. */
+export function writeCapture(
+  db: Ctx['db'],
+  w: Omit<NewCapture, 'blobRowid' | 'mediaType' | 'title' | 'extraction' | 'pages'> & { sha256: string; bytes: Uint8Array; doc: ExtractedDocument },
+): { capture: Capture; payload: CaptureAddedPayload } {
+  const { sha256, bytes, doc, ...fields } = w;
+  const rowid = insertCapture(db, {
+    ...fields,
+    blobRowid: ensureBlob(db, sha256, bytes),
+    mediaType: doc.mediaType,
+    // The document's own title, untrusted: kept to the length a source title may have.
+    title: doc.meta.title?.trim().slice(0, MAX_TITLE) || null,
+    extraction: doc.extraction,
+    pages: doc.extraction === 'none' ? [] : doc.pages,
+  });
+  const capture = toCapture(captureRowByRowid(db, rowid));
+  const { id: captureId, byteSize, mediaType, origin, finalUrl, httpStatus, capturedAt } = capture;
+  return { capture, payload: { captureId, sha256, byteSize, mediaType, origin, finalUrl, httpStatus, capturedAt } };
 }
 
 /**
@@ -124,15 +150,14 @@ export function storeCapture(ctx: Ctx, input: StoreCaptureInput): CaptureOutcome
   const existing = captureOfSourceBySha(ctx.db, sourceRow.rowid, sha256);
   if (existing) return { capture: toCapture(existing), source: toSource(sourceRow), created: false, filled: [], anchors: none };
 
-  const doc = extract(ctx, input, what);
+  const doc = input.extracted ?? extract(ctx, input, what);
   return ctx.db.transaction((): CaptureOutcome => {
-    const captureId = newId();
-    const capturedAt = ctx.now();
-    const rowid = insertCapture(ctx.db, {
-      id: captureId,
+    const { capture, payload } = writeCapture(ctx.db, {
+      id: newId(),
       sourceRowid: sourceRow.rowid,
-      blobRowid: ensureBlob(ctx.db, sha256, input.bytes),
-      mediaType: doc.mediaType,
+      sha256,
+      bytes: input.bytes,
+      doc,
       fileName: input.fileName ?? null,
       origin: input.origin,
       requestedUrl: input.requestedUrl ?? null,
@@ -140,27 +165,9 @@ export function storeCapture(ctx: Ctx, input: StoreCaptureInput): CaptureOutcome
       httpStatus: input.httpStatus ?? null,
       headers: input.headers ?? {},
       accessedAt: input.accessedAt ?? null,
-      capturedAt,
-      title: doc.meta.title?.trim() || null,
-      extraction: doc.extraction,
-      pages: doc.extraction === 'none' ? [] : doc.pages,
+      capturedAt: ctx.now(),
     });
-    const capture = toCapture(captureRowByRowid(ctx.db, rowid));
-    record(ctx, {
-      kind: 'capture.added',
-      entityType: 'source',
-      entityId: sourceRow.id,
-      payload: {
-        captureId,
-        sha256,
-        byteSize: capture.byteSize,
-        mediaType: capture.mediaType,
-        origin: capture.origin,
-        finalUrl: capture.finalUrl,
-        httpStatus: capture.httpStatus,
-        capturedAt,
-      },
-    });
+    record(ctx, { kind: 'capture.added', entityType: 'source', entityId: sourceRow.id, payload });
     const fill = fillableFields(toSource(sourceRow), doc.meta, input);
     const filled = Object.keys(fill);
     const source = filled.length
