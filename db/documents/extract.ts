@@ -7,8 +7,9 @@
  * saying what and where; a cancelled one throws CaseError('cancelled').
  */
 import { CaseError } from '../errors';
-import { extractInline } from './extract/document';
+import { extractInline, kindName } from './extract/document';
 import { DocumentError } from './extract/errors';
+import { checkSize } from './extract/limits';
 import { sniffMediaType } from './extract/sniff';
 import type { ExtractedDocument, ExtractHint, ExtractOptions } from './extract/types';
 import { DEFAULT_TIMEOUT_MS, runInWorkerSync, TaskFailure } from './run-sync';
@@ -20,18 +21,13 @@ export type { DocumentMeta, ExtractedDocument, ExtractHint, ExtractOptions } fro
 /** The task worker's heap limit during extraction; a document that needs more is refused. */
 export const EXTRACT_MEMORY_MB = 1024;
 
-const KIND_NAMES: Record<string, string> = {
-  'application/pdf': 'PDF',
-  'text/html': 'HTML page',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX document',
-};
-
 /** Extracts synchronously (the caller is the database worker or the CLI); throws DocumentError on refusal. */
 export function extractDocumentSync(bytes: Uint8Array, hint: ExtractHint, opts: ExtractOptions = {}): ExtractedDocument {
   const type = sniffMediaType(bytes, hint);
+  checkSize(type, bytes.length);
   const inline = extractInline(bytes, type, hint);
   if (inline) return inline;
-  const what = KIND_NAMES[type] ?? type;
+  const what = kindName(type);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   try {
     return runInWorkerSync('extract', { bytes, type, hint }, {
@@ -48,7 +44,7 @@ export function extractDocumentSync(bytes: Uint8Array, hint: ExtractHint, opts: 
       case 'cancelled':
         throw new CaseError('cancelled', `Cancelled: reading the ${what} was stopped; nothing was changed.`);
       case 'timeout':
-        throw new DocumentError(`Reading the ${what} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped; it is refused.`);
+        throw new DocumentError(`Reading the ${what} took longer than ${timeoutMs / 1000} s and was stopped; it is refused.`);
       case 'memory':
         throw new DocumentError(`Reading the ${what} needed more than ${EXTRACT_MEMORY_MB} MB of memory and was stopped; it is refused as too large or hostile.`);
       case 'crashed':

@@ -24,8 +24,29 @@ export function extractInline(bytes: Uint8Array, type: SniffedType, hint: Extrac
   return null;
 }
 
-/** Reads a document whose type was sniffed already. */
+const KINDS: Partial<Record<SniffedType, string>> = {
+  'application/pdf': 'PDF',
+  'text/html': 'HTML page',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX document',
+};
+
+/** "PDF", "HTML page", … for messages. */
+export const kindName = (type: string): string => KINDS[type as SniffedType] ?? type;
+
+/**
+ * Reads a document whose type was sniffed already. A reader's unexpected failure (a library's own error)
+ * is a refusal too, naming the kind of document.
+ */
 export async function extractSniffed(bytes: Uint8Array, type: SniffedType, hint: ExtractHint, ctx: ExtractContext = quiet): Promise<ExtractedDocument> {
+  try {
+    return await read(bytes, type, hint, ctx);
+  } catch (e) {
+    if (e instanceof DocumentError) throw e;
+    throw new DocumentError(`The ${kindName(type)} could not be read: ${(e as Error)?.message ?? String(e)}.`);
+  }
+}
+
+async function read(bytes: Uint8Array, type: SniffedType, hint: ExtractHint, ctx: ExtractContext): Promise<ExtractedDocument> {
   const inline = extractInline(bytes, type, hint);
   if (inline) return inline;
   switch (type) {

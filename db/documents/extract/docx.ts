@@ -75,7 +75,8 @@ export async function extractDocx(bytes: Uint8Array): Promise<ExtractedDocument>
   try {
     text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).value;
   } catch (e) {
-    throw new DocumentError(`The DOCX could not be read (mammoth: ${(e as Error)?.message ?? String(e)}).`);
+    const first = String((e as Error)?.message ?? e).split('\n')[0]!.replace(/\s+/g, ' ').slice(0, 200);
+    throw new DocumentError(`The DOCX could not be read: its Word XML (word/document.xml and the parts it uses) is malformed (mammoth: ${first}).`);
   }
   let meta: DocumentMeta = {};
   try {

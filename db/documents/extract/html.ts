@@ -7,16 +7,17 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { charsetOf, cleanText, decodeText } from './encoding';
-import { DocumentError, megabytes } from './errors';
+import { DocumentError } from './errors';
+import { checkSize } from './limits';
 import { metaDate, metaDoi, metaNames, metaText, mergeMeta } from './meta';
-import { domDepth, domText, SKIPPED, type DomNode } from './dom-text';
+import { domStats, domText, SKIPPED, type DomNode } from './dom-text';
 import type { DocumentMeta, ExtractedDocument } from './types';
 
-/** Pages larger than this are refused (a saved page with inlined images stays well below it). */
-export const MAX_HTML_BYTES = 32 * 1024 * 1024;
 /** Element nesting deeper than this is refused (real pages stay below a few hundred). */
 export const MAX_HTML_DEPTH = 1000;
 const MAX_JSON_LD = 1024 * 1024;
+/** Readability's work grows faster than the page: above this many nodes the body is read without it. */
+const READABILITY_MAX_NODES = 60_000;
 
 interface DomElement extends DomNode {
   getAttribute(name: string): string | null;
@@ -111,22 +112,31 @@ export function htmlMeta(doc: DomDocument): DocumentMeta {
   return mergeMeta(citation, jsonLdMeta(doc), openGraph, { title: metaText(doc.title) });
 }
 
-function parse(html: string): DomDocument {
-  const { document } = parseHTML(html) as unknown as { document: DomDocument };
-  const depth = domDepth(document as DomNode, MAX_HTML_DEPTH);
+function parse(html: string): { doc: DomDocument; nodes: number } {
+  let { document } = parseHTML(html) as unknown as { document: DomDocument | { documentElement: null } };
+  // linkedom builds no <html> element from a page cut short inside its first tag ("<!DOCTYPE html><ht");
+  // a browser would: give it one, with whatever text there is as its body.
+  if (!document.documentElement) document = parseHTML(`<html><head></head><body>${html}</body></html>`).document as unknown as DomDocument;
+  const doc = document as DomDocument;
+  const { depth, nodes } = domStats(doc, MAX_HTML_DEPTH);
   if (depth > MAX_HTML_DEPTH) {
     throw new DocumentError(`The HTML page nests its elements more than ${MAX_HTML_DEPTH} levels deep; pages that deep are refused as hostile.`);
   }
-  return document;
+  return { doc, nodes };
 }
 
-/** The article's text (Readability), else the body's without navigation, headers, footers and asides. */
-function articleText(doc: DomDocument): { text: string; title?: string } {
-  let article: { title?: string | null; content?: DomNode | null } | null;
-  try {
-    article = new Readability(doc as never, { serializer: (n) => n as unknown as DomNode }).parse();
-  } catch {
-    article = null;
+/**
+ * The article's text (Readability), else — no article found, Readability failed, or a page too large for
+ * it — the body's without navigation, headers, footers and asides.
+ */
+function articleText({ doc, nodes }: { doc: DomDocument; nodes: number }): { text: string; title?: string } {
+  let article: { title?: string | null; content?: DomNode | null } | null = null;
+  if (nodes <= READABILITY_MAX_NODES) {
+    try {
+      article = new Readability(doc as never, { serializer: (n) => n as unknown as DomNode }).parse();
+    } catch {
+      article = null;
+    }
   }
   const text = article?.content ? domText(article.content).trim() : '';
   if (text) return { text, title: metaText(article?.title) };
@@ -134,11 +144,9 @@ function articleText(doc: DomDocument): { text: string; title?: string } {
 }
 
 export function extractHtml(bytes: Uint8Array, declaredType?: string | null): ExtractedDocument {
-  if (bytes.length > MAX_HTML_BYTES) {
-    throw new DocumentError(`The HTML page is ${megabytes(bytes.length)}; pages larger than ${megabytes(MAX_HTML_BYTES)} are not read.`);
-  }
+  checkSize('text/html', bytes.length);
   const { text: html } = decodeText(bytes, { declaredCharset: charsetOf(declaredType), html: true });
-  const meta = htmlMeta(parse(html));
+  const meta = htmlMeta(parse(html).doc);
   // Readability changes the document it reads, so it gets a fresh one (metadata came from the first).
   const article = articleText(parse(html));
   let text = cleanText(article.text);
