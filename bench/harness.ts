@@ -11,6 +11,7 @@ import type { BenchContext, BenchRow } from './lib/context';
 import type { RowResult } from './lib/result';
 import { briefingRows } from './rows/briefing';
 import { commitRows } from './rows/commit';
+import { extractRows } from './rows/extract';
 import { importRows } from './rows/import';
 import { openRows } from './rows/open';
 import { quickOpenRows } from './rows/quickopen';
@@ -46,6 +47,7 @@ export const ROWS: readonly (readonly [string, BenchRow])[] = [
   ['commit', commitRows],
   ['recompute', recomputeRows],
   ['import', importRows],
+  ['extract', extractRows],
 ];
 
 export async function runBench(o: BenchOptions): Promise<BenchResults> {

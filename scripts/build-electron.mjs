@@ -29,6 +29,8 @@ export async function buildElectron(out = `${root}dist/electron`) {
   await Promise.all([
     build({ ...common, entryPoints: [`${root}electron/main/index.ts`], outfile: `${out}/main/index.js` }),
     build({ ...common, entryPoints: [`${root}db/host/worker.ts`], outfile: `${out}/main/db-worker.js` }),
+    // The task worker of db/documents/run-sync.ts (text extraction, URL capture), found beside the bundle.
+    build({ ...common, entryPoints: [`${root}db/documents/task-worker.ts`], outfile: `${out}/main/documents-worker.js` }),
     // A sandboxed preload may require only 'electron' (and a few others): everything else is bundled.
     build({ ...common, entryPoints: [`${root}electron/preload/index.ts`], outfile: `${out}/preload/index.js`, platform: 'browser', external: ['electron'], define: {}, banner: {} }),
   ]);

@@ -1,56 +1,60 @@
 /**
- * Text extraction of captured documents (issue 13). PLACEHOLDER: only UTF-8 text and Markdown for now;
- * the real extractors (pdf.js, Readability over linkedom, mammoth; run in a worker thread with limits,
- * progress and cancel) replace this file with the same exports.
+ * Text extraction of captured documents (issue 13; docs/documents.md "Text extraction"). The type is
+ * sniffed from the bytes (extract/sniff.ts); PDF (pdf.js), HTML (linkedom + Readability) and DOCX
+ * (mammoth) are read on a worker thread while the caller blocks (run-sync.ts), with a time limit, a memory
+ * limit, progress and cancel; plain text, Markdown and images are cheap and read on the caller's thread
+ * (the database worker or the CLI process, never the UI thread). A refused document throws DocumentError
+ * saying what and where; a cancelled one throws CaseError('cancelled').
  */
-export class DocumentError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DocumentError';
-  }
-}
+import { CaseError } from '../errors';
+import { extractInline } from './extract/document';
+import { DocumentError } from './extract/errors';
+import { checkSize } from './extract/limits';
+import { sniffMediaType } from './extract/sniff';
+import type { ExtractedDocument, ExtractHint, ExtractOptions } from './extract/types';
+import { DEFAULT_TIMEOUT_MS, runInWorkerSync, TaskFailure } from './run-sync';
 
-/** What a document says about itself (PDF info, HTML meta tags and JSON-LD, DOCX properties). */
-export interface DocumentMeta {
-  title?: string;
-  authors?: string[];
-  publisher?: string;
-  /** YYYY-MM-DD (or YYYY-MM, YYYY). */
-  publishedAt?: string;
-  url?: string;
-  doi?: string;
-}
+export { DocumentError } from './extract/errors';
+export { extractDocument } from './extract/document';
+export type { DocumentMeta, ExtractedDocument, ExtractHint, ExtractOptions } from './extract/types';
 
-export interface ExtractedDocument {
-  /** Sniffed from the bytes (the hint only breaks ties). */
-  mediaType: string;
-  extraction: 'text' | 'none';
-  /** Page texts in reading order; one entry for documents without pages; [] for images. */
-  pages: string[];
-  meta: DocumentMeta;
-}
+/** The task worker's heap limit during extraction; a document that needs more is refused. */
+export const EXTRACT_MEMORY_MB = 1024;
 
-export interface ExtractHint {
-  fileName?: string | null;
-  mediaType?: string | null;
-}
-
-export interface ExtractOptions {
-  onProgress?(done: number, total: number, label: string): void;
-  isCancelled?(): boolean;
-  timeoutMs?: number;
-}
+const KIND_NAMES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'text/html': 'HTML page',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX document',
+};
 
 /** Extracts synchronously (the caller is the database worker or the CLI); throws DocumentError on refusal. */
-export function extractDocumentSync(bytes: Uint8Array, hint: ExtractHint, _opts: ExtractOptions = {}): ExtractedDocument {
-  const name = hint.fileName?.toLowerCase() ?? '';
-  const markdown = name.endsWith('.md') || hint.mediaType === 'text/markdown';
-  if (bytes.includes(0)) throw new DocumentError('This file type cannot be read yet (only plain text and Markdown).');
-  let text: string;
+export function extractDocumentSync(bytes: Uint8Array, hint: ExtractHint, opts: ExtractOptions = {}): ExtractedDocument {
+  const type = sniffMediaType(bytes, hint);
+  checkSize(type, bytes.length);
+  const inline = extractInline(bytes, type, hint);
+  if (inline) return inline;
+  const what = KIND_NAMES[type] ?? type;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new DocumentError('The file is not valid UTF-8 text.');
+    return runInWorkerSync('extract', { bytes, type, hint }, {
+      timeoutMs,
+      resourceLimits: { maxOldGenerationSizeMb: EXTRACT_MEMORY_MB },
+      onProgress: opts.onProgress,
+      isCancelled: opts.isCancelled,
+    });
+  } catch (e) {
+    if (!(e instanceof TaskFailure)) throw e;
+    switch (e.kind) {
+      case 'error':
+        throw e.errorName === 'DocumentError' ? new DocumentError(e.message) : new DocumentError(`The ${what} could not be read: ${e.message}.`);
+      case 'cancelled':
+        throw new CaseError('cancelled', `Cancelled: reading the ${what} was stopped; nothing was changed.`);
+      case 'timeout':
+        throw new DocumentError(`Reading the ${what} took longer than ${timeoutMs / 1000} s and was stopped; it is refused.`);
+      case 'memory':
+        throw new DocumentError(`Reading the ${what} needed more than ${EXTRACT_MEMORY_MB} MB of memory and was stopped; it is refused as too large or hostile.`);
+      case 'crashed':
+        throw new DocumentError(`Reading the ${what} failed: ${e.message}.`);
+    }
   }
-  return { mediaType: markdown ? 'text/markdown' : 'text/plain', extraction: 'text', pages: [text], meta: {} };
 }

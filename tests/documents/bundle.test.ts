@@ -1,0 +1,41 @@
+/** The task worker as Electron ships it: bundled by scripts/build-electron.mjs, found beside the bundle, extracting. */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractDocument } from '../../db/documents/extract';
+import { sniffMediaType } from '../../db/documents/extract/sniff';
+import { runInWorkerSync } from '../../db/documents/run-sync';
+// @ts-expect-error plain .mjs build script without type declarations
+import { buildElectron } from '../../scripts/build-electron.mjs';
+import { documentFixture } from './fixtures';
+
+let out: string;
+beforeAll(async () => {
+  const cache = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
+  mkdirSync(cache, { recursive: true });
+  out = mkdtempSync(join(cache, 'claimtrail-documents-'));
+  await (buildElectron as (dir: string) => Promise<void>)(out);
+});
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('bundled task worker (dist/electron/main/documents-worker.js)', () => {
+  it('needs only Node built-ins (and optional packages it tries inside a try, falling back without them)', () => {
+    const src = readFileSync(join(out, 'main/documents-worker.js'), 'utf8');
+    const required = [...new Set([...src.matchAll(/require\("([\w@./:-]+)"\)/g)].map((m) => m[1]!))];
+    const builtins = new Set(builtinModules);
+    // linkedom tries require('canvas') for <canvas> and uses its own shim when it is absent.
+    const optional = new Set(['canvas']);
+    expect(required.filter((m) => !m.startsWith('node:') && !builtins.has(m) && !optional.has(m))).toEqual([]);
+  });
+
+  it.each(['article.html', 'two-column.pdf', 'brief.docx'])('extracts %s the same as from source', async (name) => {
+    const bytes = await documentFixture(name);
+    const type = sniffMediaType(bytes, { fileName: name });
+    const viaBundle = runInWorkerSync('extract', { bytes, type, hint: { fileName: name } }, { workerFile: join(out, 'main/documents-worker.js') });
+    expect(viaBundle).toEqual(await extractDocument(bytes, { fileName: name }));
+    expect(viaBundle.pages.join('').length).toBeGreaterThan(500);
+  });
+});

@@ -1,0 +1,20 @@
+/**
+ * The document fixtures of tests/fixtures/documents/: committed small files, and files generated on first
+ * use by the scripts beside them (cached in node_modules/.cache/claimtrail-documents/).
+ */
+import { readFile } from 'node:fs/promises';
+import { briefHtml, officeDocx, printPdf, TWO_COLUMN_HTML } from '../fixtures/documents/generate';
+
+const dir = new URL('../fixtures/documents/', import.meta.url);
+
+const generated: Record<string, () => Uint8Array> = {
+  'two-column.pdf': () => printPdf(TWO_COLUMN_HTML),
+  'brief.pdf': () => printPdf(briefHtml()),
+  'brief.docx': () => officeDocx(briefHtml()),
+};
+
+/** A fixture by file name: generated ones (see `generated`) or a committed file of tests/fixtures/documents/. */
+export async function documentFixture(name: string): Promise<Uint8Array> {
+  const make = generated[name];
+  return make ? make() : new Uint8Array(await readFile(new URL(name, dir)));
+}
