@@ -30,7 +30,7 @@ export function reportText(r: ImportReport): string {
   const lines = [
     `${r.dryRun ? 'Dry run' : 'Import'} (${r.format}): ${c.records} records read.`,
     r.ok
-      ? `${r.dryRun ? 'Would add' : 'Added'}: ${c.claims} claims, ${c.sources} sources, ${c.evidence} evidence, ${c.disputes} disputes, ${c.links} links, ${c.briefings} briefings.`
+      ? `${r.dryRun ? 'Would add' : 'Added'}: ${c.claims} claims, ${c.sources} sources, ${c.evidence} evidence, ${c.disputes} disputes, ${c.links} links, ${c.briefings} briefings${c.captures !== undefined ? `, ${c.captures} captured documents` : ''}.`
       : `Refused: nothing was ${r.dryRun ? 'checked further' : 'imported'}; the case is unchanged.`,
   ];
   if (dups.length) lines.push(`Duplicates skipped: ${dups.join(', ')}.`);

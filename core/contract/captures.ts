@@ -11,7 +11,8 @@ import { id, isoDate, optionalText, url } from './fields';
 export const MAX_CAPTURE_BYTES = 64 * 1024 * 1024;
 const MAX_BASE64 = Math.ceil(MAX_CAPTURE_BYTES / 3) * 4;
 
-const base64 = z
+/** A document's bytes in base64, at most MAX_CAPTURE_BYTES of them (also used by the case export's captures). */
+export const base64 = z
   .string()
   .max(MAX_BASE64 + 4, `is larger than the ${MAX_CAPTURE_BYTES / 1024 / 1024} MB a capture may hold`)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');

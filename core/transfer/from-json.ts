@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { caseTitle, settingsInput } from '../contract/misc';
 import { addIssue, checkRecord, full, type IssueSink } from './check';
-import { briefingRecord, claimRecord, disputeRecord, evidenceRecord, linkRecord, sourceRecord } from './schemas';
+import { briefingRecord, captureRecord, claimRecord, disputeRecord, evidenceRecord, linkRecord, sourceRecord } from './schemas';
 import { quickClaim, quickEvidence } from './quick-records';
 import { JSON_FORMAT, JSON_VERSION } from './snapshot';
 import { emptyBundle, type Bundle } from './types';
@@ -22,7 +22,7 @@ export function parseJsonText(content: string, sink: IssueSink): unknown {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-type Section = 'claims' | 'sources' | 'evidence' | 'disputes' | 'links' | 'briefings';
+type Section = 'claims' | 'sources' | 'evidence' | 'disputes' | 'links' | 'briefings' | 'captures';
 
 function section(doc: Record<string, unknown>, name: Section, sink: IssueSink): Record<string, unknown>[] {
   const v = doc[name];
@@ -102,6 +102,10 @@ export function parseClaimTrailJson(content: string, sink: IssueSink): { bundle:
   each('briefings', (r, where) => {
     const b = checkRecord(briefingRecord, withRefs(r, where, {}), where, sink);
     if (b) bundle.briefings.push(b);
+  });
+  each('captures', (r, where) => {
+    const c = checkRecord(captureRecord, withRefs(r, where, { sourceKey: r.sourceId }), where, sink, asFileField);
+    if (c) (bundle.captures ??= []).push(c);
   });
   if (!records && !sink.issues.length) addIssue(sink, { record: 'document' }, 'claims', 'the file holds no records');
   return { bundle, records };

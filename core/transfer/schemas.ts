@@ -17,8 +17,9 @@ import {
   url,
   weight,
 } from '../contract/fields';
+import { base64, MAX_CAPTURE_BYTES } from '../contract/captures';
 import { textProblem } from '../text';
-import { CLAIM_KINDS, CLAIM_STATUSES, LINK_KINDS, OUTCOMES, SOURCE_KINDS, STANCES, STATUSES_NEEDING_RATIONALE } from '../types';
+import { CAPTURE_ORIGINS, CLAIM_KINDS, CLAIM_STATUSES, LINK_KINDS, OUTCOMES, SOURCE_KINDS, STANCES, STATUSES_NEEDING_RATIONALE } from '../types';
 
 export const timestamp = z
   .string()
@@ -168,3 +169,31 @@ export const briefingRecord = z.object({
   createdAt: timestamp,
   record: z.string().optional(),
 });
+
+/** A captured document of a case export (issue 13); the SHA-256 of its bytes is checked when it is written. */
+export const captureRecord = z
+  .object({
+    id: recordId,
+    sourceKey: key,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lowercase hex'),
+    byteSize: z.number().int().min(1, 'must be at least 1').max(MAX_CAPTURE_BYTES, `is larger than the ${MAX_CAPTURE_BYTES / 1024 / 1024} MB a capture may hold`),
+    bytes: base64,
+    mediaType: nullable(optionalText(200)),
+    fileName: nullable(optionalText(500)),
+    origin: z.enum(CAPTURE_ORIGINS, { message: `must be one of: ${CAPTURE_ORIGINS.join(', ')}` }),
+    requestedUrl: nullable(url),
+    finalUrl: nullable(url),
+    httpStatus: nullable(z.number().int().min(100).max(599)),
+    headers: z
+      .record(z.string().max(200), z.string().max(8_000))
+      .refine((h) => Object.keys(h).length <= 100, 'at most 100 headers')
+      .default({}),
+    accessedAt: nullable(isoDate),
+    capturedAt: timestamp,
+    record: z.string().optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (!base64.safeParse(c.bytes).success) return;
+    const decoded = Math.floor((c.bytes.length * 3) / 4) - (c.bytes.endsWith('==') ? 2 : c.bytes.endsWith('=') ? 1 : 0);
+    if (decoded !== c.byteSize) ctx.addIssue({ code: 'custom', path: ['bytes'], message: `hold ${decoded} bytes, but byteSize says ${c.byteSize}` });
+  });

@@ -3,7 +3,7 @@
  * refer to each other by `key` (the record's own id when the file has one). Errors name the file,
  * the line or record, and the field.
  */
-import type { ClaimKind, ClaimStatus, DisputeFields, LinkKind, Outcome, SourceFields, Stance } from '../types';
+import type { Capture, ClaimKind, ClaimStatus, DisputeFields, LinkKind, Outcome, SourceFields, Stance } from '../types';
 
 export const IMPORT_FORMATS = ['json', 'csv', 'tsv', 'csl-json', 'claimreview'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -125,6 +125,16 @@ export interface BriefingFields {
 
 export interface BundleBriefing extends Origin, BriefingFields {}
 
+/** A captured document from a case export: its bytes (base64) and how it was captured; its text is extracted again. */
+export interface BundleCapture
+  extends Origin,
+    Pick<Capture, 'id' | 'sha256' | 'byteSize' | 'fileName' | 'origin' | 'requestedUrl' | 'finalUrl' | 'httpStatus' | 'headers' | 'accessedAt' | 'capturedAt'> {
+  sourceKey: string;
+  bytes: string;
+  /** A hint for the extractor (the type is sniffed from the bytes). */
+  mediaType: string | null;
+}
+
 export interface Bundle {
   claims: BundleClaim[];
   sources: BundleSource[];
@@ -132,6 +142,8 @@ export interface Bundle {
   disputes: BundleDispute[];
   links: BundleLink[];
   briefings: BundleBriefing[];
+  /** Captured documents (JSON format only, issue 13). */
+  captures?: BundleCapture[];
   /** Case title and settings (JSON format only); applied only to an empty case. */
   caseMeta?: { title: string | null; analystName?: string; caveat?: string; backupsToKeep?: number };
 }
@@ -147,6 +159,8 @@ export interface ImportCounts {
   disputes: number;
   links: number;
   briefings: number;
+  /** Captured documents imported (only when the file carries any). */
+  captures?: number;
   duplicatesSkipped: { claims: number; sources: number; evidence: number; disputes: number; links: number; briefings: number };
 }
 

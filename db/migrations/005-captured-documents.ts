@@ -4,7 +4,7 @@
  * - blobs: the bytes of every captured document, content-addressed by SHA-256 and stored once
  *   however many captures share them (the case file stays the one unit an analyst backs up);
  * - captures: one document as read on one day, attached from a file or fetched from a URL, with where
- *   it came from and what text could be taken from it;
+ *   it came from and what text could be taken from it; the same bytes are one capture per source;
  * - capture_pages: the extracted text, one row a page (documents without pages have one), `start` being
  *   the page's offset in the capture's whole text (pages joined by two line breaks);
  * - capture_pages_fts: the word index over that text (stemmed like the other word indexes; no trigram
@@ -41,7 +41,8 @@ CREATE TABLE captures (
   title         TEXT,
   extraction    TEXT NOT NULL CHECK (extraction IN ('text','none')),
   page_count    INTEGER NOT NULL DEFAULT 1,
-  text_length   INTEGER NOT NULL DEFAULT 0
+  text_length   INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (source_rowid, blob_rowid)
 ) STRICT;
 CREATE INDEX captures_source ON captures (source_rowid, captured_at);
 CREATE INDEX captures_blob ON captures (blob_rowid);

@@ -77,6 +77,11 @@ export function capturesOfSource(db: DB, sourceRowid: number): CaptureRow[] {
   return all<CaptureRow>(db, sql`${SELECT_CAPTURE} WHERE c.source_rowid = ${sourceRowid} ORDER BY c.captured_at, c.rowid`);
 }
 
+/** Every capture of the case, in the order they were stored. */
+export function capturesInOrder(db: DB): CaptureRow[] {
+  return all<CaptureRow>(db, sql`${SELECT_CAPTURE} ORDER BY c.rowid`);
+}
+
 /** The capture of these bytes in this source, if there is one (the same bytes attached twice). */
 export function captureOfSourceBySha(db: DB, sourceRowid: number, sha256: string): CaptureRow | undefined {
   return get<CaptureRow>(db, sql`${SELECT_CAPTURE} WHERE c.source_rowid = ${sourceRowid} AND b.sha256 = ${sha256}`);
@@ -139,10 +144,11 @@ export function wholeText(pages: { text: string }[]): string {
  * SHA-256. An event naming a capture the case no longer holds is a problem too. Blobs are read one at
  * a time, so memory stays at the largest document.
  */
-export function verifyCaptures(db: DB): CaptureCheck {
+export function verifyCaptures(db: DB, progress?: (done: number, total: number, label: string) => void): CaptureCheck {
   const brokenBlobs = new Map<number, string>();
   const blobs = all<{ rowid: number; sha256: string; size: number }>(db, sql`SELECT rowid, sha256, size FROM blobs ORDER BY rowid`);
-  for (const b of blobs) {
+  for (const [i, b] of blobs.entries()) {
+    if (i % 100 === 0) progress?.(i, blobs.length, 're-hashing captured documents');
     const bytes = blobBytes(db, b.rowid);
     const actual = sha256Hex(bytes);
     if (actual !== b.sha256)
@@ -158,7 +164,7 @@ export function verifyCaptures(db: DB): CaptureCheck {
     recorded.set(p.captureId, r);
   }
   const problems: CaptureProblem[] = [];
-  const captures = all<CaptureRow>(db, sql`${SELECT_CAPTURE} ORDER BY c.rowid`);
+  const captures = capturesInOrder(db);
   for (const c of captures) {
     const problem = { captureId: c.id, sourceId: c.source_id, sha256: c.sha256 };
     const blob = brokenBlobs.get(c.blob_rowid);

@@ -7,7 +7,7 @@
 import { contract, type ApiHandlers } from '../../core/api';
 import { MAX_CAPTURE_BYTES, type CaptureOutcome } from '../../core/contract/captures';
 import { newId } from '../../core/ids';
-import type { CaptureOrigin, Source } from '../../core/types';
+import type { Capture, CaptureOrigin, Source } from '../../core/types';
 import { DocumentError, extractDocumentSync, type DocumentMeta, type ExtractedDocument } from '../documents/extract';
 import { invalid } from '../errors';
 import {
@@ -18,6 +18,7 @@ import {
   capturesOfSource,
   ensureBlob,
   insertCapture,
+  type NewCapture,
   pagesOfCapture,
   sha256Hex,
   toCapture,
@@ -25,7 +26,7 @@ import {
 } from '../repos/captures';
 import { sourceRowById, toSource } from '../repos/sources';
 import { locateSpan, reanchorSource } from './anchors';
-import { record, transactional, type Ctx } from './context';
+import { cancelRequested, record, transactional, type Ctx } from './context';
 import { sourceHandlers } from './sources';
 
 type H = Pick<ApiHandlers, 'captures.attach' | 'captures.list' | 'captures.get' | 'captures.bytes' | 'captures.locate'>;
@@ -42,6 +43,8 @@ export interface StoreCaptureInput {
   finalUrl?: string | null;
   httpStatus?: number | null;
   headers?: Record<string, string>;
+  /** These bytes already extracted by the caller (captures.fetch reads the metadata first to make the source). */
+  extracted?: ExtractedDocument;
 }
 
 const MB = 1024 * 1024;
@@ -70,20 +73,11 @@ function extract(ctx: Ctx, input: StoreCaptureInput, what: string): ExtractedDoc
     return extractDocumentSync(
       input.bytes,
       { fileName: input.fileName ?? null, mediaType: input.mediaType ?? null },
-      { onProgress: (done, total, label) => ctx.progress(done, total, label), isCancelled: () => isCancelled(ctx) },
+      { onProgress: (done, total, label) => ctx.progress(done, total, label), isCancelled: () => cancelRequested(ctx) },
     );
   } catch (e) {
     if (e instanceof DocumentError) throw invalid(`${what} cannot be captured: ${e.message} Nothing was stored.`);
     throw e;
-  }
-}
-
-function isCancelled(ctx: Ctx): boolean {
-  try {
-    ctx.checkCancelled();
-    return false;
-  } catch {
-    return true;
   }
 }
 
@@ -110,6 +104,30 @@ function fillableFields(source: Source, meta: DocumentMeta, input: StoreCaptureI
   return out;
 }
 
+/** What every `capture.added` event carries (SPEC-13); an imported capture's adds the import's id. */
+export type CaptureAddedPayload = Pick<Capture, 'sha256' | 'byteSize' | 'mediaType' | 'origin' | 'finalUrl' | 'httpStatus' | 'capturedAt'> & {
+  captureId: string;
+};
+
+/** Writes the blob (once per SHA-256), the capture and its extracted pages; the caller records the event. */
+export function writeCapture(
+  db: Ctx['db'],
+  w: Omit<NewCapture, 'blobRowid' | 'mediaType' | 'title' | 'extraction' | 'pages'> & { sha256: string; bytes: Uint8Array; doc: ExtractedDocument },
+): { capture: Capture; payload: CaptureAddedPayload } {
+  const { sha256, bytes, doc, ...fields } = w;
+  const rowid = insertCapture(db, {
+    ...fields,
+    blobRowid: ensureBlob(db, sha256, bytes),
+    mediaType: doc.mediaType,
+    title: doc.meta.title?.trim() || null,
+    extraction: doc.extraction,
+    pages: doc.extraction === 'none' ? [] : doc.pages,
+  });
+  const capture = toCapture(captureRowByRowid(db, rowid));
+  const { id: captureId, byteSize, mediaType, origin, finalUrl, httpStatus, capturedAt } = capture;
+  return { capture, payload: { captureId, sha256, byteSize, mediaType, origin, finalUrl, httpStatus, capturedAt } };
+}
+
 /**
  * Stores a document as a capture of the source. The same bytes already captured in this source make no
  * second capture (`created: false`); a refused document (too large, empty, unreadable) changes nothing.
@@ -124,15 +142,14 @@ export function storeCapture(ctx: Ctx, input: StoreCaptureInput): CaptureOutcome
   const existing = captureOfSourceBySha(ctx.db, sourceRow.rowid, sha256);
   if (existing) return { capture: toCapture(existing), source: toSource(sourceRow), created: false, filled: [], anchors: none };
 
-  const doc = extract(ctx, input, what);
+  const doc = input.extracted ?? extract(ctx, input, what);
   return ctx.db.transaction((): CaptureOutcome => {
-    const captureId = newId();
-    const capturedAt = ctx.now();
-    const rowid = insertCapture(ctx.db, {
-      id: captureId,
+    const { capture, payload } = writeCapture(ctx.db, {
+      id: newId(),
       sourceRowid: sourceRow.rowid,
-      blobRowid: ensureBlob(ctx.db, sha256, input.bytes),
-      mediaType: doc.mediaType,
+      sha256,
+      bytes: input.bytes,
+      doc,
       fileName: input.fileName ?? null,
       origin: input.origin,
       requestedUrl: input.requestedUrl ?? null,
@@ -140,27 +157,9 @@ export function storeCapture(ctx: Ctx, input: StoreCaptureInput): CaptureOutcome
       httpStatus: input.httpStatus ?? null,
       headers: input.headers ?? {},
       accessedAt: input.accessedAt ?? null,
-      capturedAt,
-      title: doc.meta.title?.trim() || null,
-      extraction: doc.extraction,
-      pages: doc.extraction === 'none' ? [] : doc.pages,
+      capturedAt: ctx.now(),
     });
-    const capture = toCapture(captureRowByRowid(ctx.db, rowid));
-    record(ctx, {
-      kind: 'capture.added',
-      entityType: 'source',
-      entityId: sourceRow.id,
-      payload: {
-        captureId,
-        sha256,
-        byteSize: capture.byteSize,
-        mediaType: capture.mediaType,
-        origin: capture.origin,
-        finalUrl: capture.finalUrl,
-        httpStatus: capture.httpStatus,
-        capturedAt,
-      },
-    });
+    record(ctx, { kind: 'capture.added', entityType: 'source', entityId: sourceRow.id, payload });
     const fill = fillableFields(toSource(sourceRow), doc.meta, input);
     const filled = Object.keys(fill);
     const source = filled.length

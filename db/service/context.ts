@@ -65,3 +65,13 @@ export function transactional(ctx: Ctx) {
     (a: A): R =>
       ctx.db.transaction(fn)(a);
 }
+
+/** True when the user cancelled (for callers that poll instead of throwing, e.g. runInWorkerSync). */
+export function cancelRequested(ctx: Ctx): boolean {
+  try {
+    ctx.checkCancelled();
+    return false;
+  } catch {
+    return true;
+  }
+}

@@ -109,7 +109,7 @@ export function miscHandlers(ctx: Ctx, path: string): H {
     'history.recent': (input) => recentEvents(ctx.db, input.limit),
     'history.verify': () => {
       const chain = verifyChain(ctx.db);
-      const captures = verifyCaptures(ctx.db);
+      const captures = verifyCaptures(ctx.db, (done, total, label) => ctx.progress(done, total, label));
       return { ...chain, ok: chain.ok && captures.problems.length === 0, captures };
     },
   };

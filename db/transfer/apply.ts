@@ -10,6 +10,7 @@ import type { ImportReport } from '../../core/transfer/types';
 import { getMeta, setMeta, setSetting } from '../repos/meta';
 import type { Ctx } from '../service/context';
 import { applyClaims, applySources } from './apply-entities';
+import { applyCaptures, reanchorImported } from './captures';
 import { foldRepeatedClaims } from './fold-repeats';
 import { applyBriefings, applyDisputes, applyEvidence, applyLinks } from './apply-links';
 import { beginBulkFts, BULK_FTS_ROWS, finishBulkFts } from './fts';
@@ -44,7 +45,7 @@ export function applyImport(ctx: Ctx, parsed: Parsed, opts: { dryRun: boolean; f
   };
   if (parsed.issues.length) return report;
   const b = parsed.bundle;
-  const total = b.claims.length + b.sources.length + b.evidence.length + b.disputes.length + b.links.length + b.briefings.length;
+  const total = b.claims.length + b.sources.length + b.evidence.length + b.disputes.length + b.links.length + b.briefings.length + (b.captures?.length ?? 0);
   let done = 0;
   const tick = () => {
     if (++done % PROGRESS_EVERY === 0) {
@@ -60,6 +61,7 @@ export function applyImport(ctx: Ctx, parsed: Parsed, opts: { dryRun: boolean; f
       const empty = state.claimById.size === 0 && state.sourceById.size === 0;
       const bulk = total > BULK_FTS_ROWS ? beginBulkFts(ctx.db) : null;
       const sources = applySources(ctx, state, b.sources, tick);
+      const captures = applyCaptures(ctx, state, b.captures ?? [], tick, report.notices);
       const created = applyClaims(ctx, state, foldRepeatedClaims(b.claims), tick, tagWriter(ctx.db));
       applyEvidence(ctx, state, b.evidence, tick);
       applyDisputes(ctx, state, b.disputes, tick);
@@ -87,7 +89,9 @@ export function applyImport(ctx: Ctx, parsed: Parsed, opts: { dryRun: boolean; f
         sha256: createHash('sha256').update(parsed.input.content).digest('hex'),
         options: importOptions(parsed),
         createdSourceIds: sources,
+        captures,
       });
+      if (!opts.dryRun) reanchorImported(ctx, state, captures);
       ctx.checkCancelled();
       if (opts.dryRun) throw new Rollback();
     })();

@@ -12,6 +12,7 @@ import { eventBatch } from '../repos/events';
 import type { Ctx } from '../service/context';
 import { judgmentMoved } from '../../core/judgment';
 import type { CreatedClaim } from './apply-entities';
+import type { ImportedCapture } from './captures';
 import type { Recomputed } from './recompute';
 import type { ClaimReceipt, ImportState } from './state';
 
@@ -23,6 +24,8 @@ export interface ImportSummary {
   sha256: string;
   options: Record<string, unknown>;
   createdSourceIds: string[];
+  /** Captured documents the import stored: each gets its `capture.added` event, as an attach would. */
+  captures: ImportedCapture[];
 }
 
 const receiptPayload = (r: ClaimReceipt | undefined) => ({
@@ -70,6 +73,8 @@ export function writeImportHistory(
     if (r && judgmentMoved(r.before, r.after))
       batch.append({ ...base, kind: 'confidence.changed', entityId: id, claimId: id, payload: { before: r.before, after: r.after, cause: 'imported' } });
   }
+  for (const c of summary.captures)
+    batch.append({ actor, at, kind: 'capture.added', entityType: 'source', entityId: c.source.id, payload: { ...c.payload, importId: summary.importId } });
   batch.append({
     actor,
     at,

@@ -4,6 +4,7 @@
  * records are each named, by history.verify and by `claimtrail verify` (exit 1, --json).
  */
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { VerifyResult } from '../../core/types';
 import { createApi } from '../../db/api';
@@ -82,10 +83,12 @@ describe('verify re-hashes captured documents', () => {
     raw(path, (db) => {
       const blob = db.prepare('SELECT rowid FROM blobs WHERE sha256 = ?').get(other.sha256) as { rowid: number };
       db.prepare('UPDATE captures SET blob_rowid = ? WHERE id = ?').run(blob.rowid, one.id);
+      const smuggled = Buffer.from('Bytes no event ever recorded.');
+      const rowid = db.prepare('INSERT INTO blobs (sha256, size, bytes) VALUES (?, ?, ?)').run(createHash('sha256').update(smuggled).digest('hex'), smuggled.length, smuggled).lastInsertRowid;
       db.prepare(
         `INSERT INTO captures (id, source_rowid, blob_rowid, media_type, origin, captured_at, extraction)
-         SELECT 'smuggled-capture', source_rowid, blob_rowid, media_type, origin, captured_at, extraction FROM captures WHERE id = ?`,
-      ).run(other.id);
+         SELECT 'smuggled-capture', source_rowid, ?, media_type, origin, captured_at, extraction FROM captures WHERE id = ?`,
+      ).run(rowid, other.id);
     });
     const v = verifyFile(path);
     expect(v.ok).toBe(false);

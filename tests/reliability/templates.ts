@@ -10,6 +10,7 @@ export interface Ids {
   evidenceId: string;
   disputeId: string;
   linkId: string;
+  captureId: string;
 }
 
 /** Ids of live rows of every kind, creating what the sample lacks. */
@@ -20,11 +21,13 @@ export function sampleIds(api: CaseApi): Ids {
   const evidenceId = api.invoke('evidence.create', { claimId: a, sourceId, stance: 'context' }).id;
   const disputeId = api.invoke('disputes.open', { claimId: a, raisedBy: 'fuzz', position: 'a position' }).id;
   const linkId = api.invoke('links.create', { fromId: a, toId: b, kind: 'part-of' }).id;
-  return { claimId: a, otherClaimId: b, sourceId, evidenceId, disputeId, linkId };
+  const bytes = Buffer.from('Captured notes: the harbour closes at dusk.\n\nSecond paragraph.').toString('base64');
+  const captureId = api.invoke('captures.attach', { sourceId, bytes, fileName: 'notes.txt' }).capture.id;
+  return { claimId: a, otherClaimId: b, sourceId, evidenceId, disputeId, linkId, captureId };
 }
 
 export function templateFor(method: ApiMethod | string, ids: Ids): Record<string, unknown> {
-  const { claimId, otherClaimId, sourceId, evidenceId, disputeId, linkId } = ids;
+  const { claimId, otherClaimId, sourceId, evidenceId, disputeId, linkId, captureId } = ids;
   const t: Record<string, Record<string, unknown>> = {
     'claims.create': { text: 'A claim', claimant: 'someone', claimedAt: '2025-01-20', tags: ['t'], prior: 0.4, notes: 'n', context: 'c' },
     'claims.update': { id: claimId, text: 'changed text', notes: 'changed' },
@@ -61,6 +64,11 @@ export function templateFor(method: ApiMethod | string, ids: Ids): Record<string
     'transfer.dryRun': { format: 'csv', content: 'text,claimant\nA claim,someone\n', fileName: 'x.csv' },
     'transfer.import': { format: 'csv', content: 'text,claimant\nAn imported claim,someone\n', fileName: 'x.csv' },
     'transfer.export': { format: 'json' },
+    'captures.attach': { sourceId, bytes: Buffer.from('Another reading, a day later.').toString('base64'), fileName: 'later.md', accessedAt: '2025-02-01' },
+    'captures.list': { sourceId },
+    'captures.get': { id: captureId },
+    'captures.bytes': { id: captureId },
+    // captures.locate gets its template with the real locateSpan (docs-anchor): the placeholder answers 'internal'.
   };
   return t[method] ?? {};
 }

@@ -30,7 +30,8 @@ export function caseAtVersion(version: number, fill: (api: CaseApi) => void): st
   db.prepare('ATTACH DATABASE ? AS src').run(scratch.path);
   const tables = db
     .prepare(
-      `SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' AND sql NOT LIKE 'CREATE VIRTUAL%'`,
+      `SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' AND sql NOT LIKE 'CREATE VIRTUAL%'
+         AND name NOT IN (SELECT name FROM main.pragma_table_list WHERE type = 'shadow')`,
     )
     .pluck()
     .all() as string[];
