@@ -4,12 +4,14 @@
  * credentials in the address (a user:pass@ URL is refused, at the start and on every redirect).
  * Limits: 5 redirects (each hop re-checked), a connect timeout, a total time limit, and the capture
  * size limit on the wire and after decompression (the stream stops as soon as it is exceeded).
+ * A page reached on a public address may not redirect to a local/private one (fetch/address.ts).
  * A non-2xx answer is refused with its status. The declared Content-Type is only a hint: the
  * extractor sniffs the bytes. See docs/documents.md "Capturing a URL" for what is (not) protected.
  */
 import { request as httpRequest, STATUS_CODES, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { MAX_CAPTURE_BYTES } from '../../core/contract/captures';
+import { RedirectGuard, type AddressPolicy } from './fetch/address';
 import { ACCEPT_ENCODING, decodersFor, readBody } from './fetch/decode';
 import { FetchError } from './fetch/errors';
 
@@ -46,6 +48,8 @@ export interface FetchOptions {
   signal?: AbortSignal;
   /** Decoded bytes received so far, and the announced length when the server gave one. */
   onProgress?(received: number, total: number | null): void;
+  /** Which addresses count as public (tests only; default: fetch/address.ts isPublicAddress). */
+  addressPolicy?: AddressPolicy;
 }
 
 export interface FetchedPage {
@@ -73,7 +77,7 @@ export function checkFetchable(address: string | URL, what = 'The address'): URL
   try {
     u = address instanceof URL ? address : new URL(address);
   } catch {
-    throw new FetchError(`${what} "${String(address)}" is not a valid URL.`);
+    throw new FetchError(`${what} "${String(address).slice(0, 200)}" is not a valid URL.`);
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:')
     throw new FetchError(`${what} ${u.protocol}… is not http or https; only web pages can be captured.`);
@@ -98,9 +102,12 @@ export async function fetchPage(address: string, opts: FetchOptions = {}): Promi
   opts.signal?.addEventListener('abort', onCancel, { once: true });
   try {
     const redirects: FetchedPage['redirects'] = [];
+    const guard = new RedirectGuard(requested.href, opts.addressPolicy);
     let target = requested;
     for (;;) {
-      const res = await get(target, stop.signal, opts.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
+      guard.nextHop();
+      guard.checkLiteral(target);
+      const res = await get(target, stop.signal, opts.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, guard);
       const status = res.statusCode ?? 0;
       if (REDIRECTS.has(status) && res.headers.location !== undefined) {
         res.destroy();
@@ -113,8 +120,10 @@ export async function fetchPage(address: string, opts: FetchOptions = {}): Promi
       }
       if (status < 200 || status > 299) {
         res.destroy();
-        const reason = res.statusMessage || STATUS_CODES[status];
-        throw new FetchError(`The server answered ${status}${reason ? ` ${reason}` : ''} for ${target.href}; nothing was stored.`);
+        // The standard phrase when there is one: the server's own text is untrusted (and may be long).
+        const reason = STATUS_CODES[status] ?? res.statusMessage?.slice(0, 100);
+        const where = REDIRECTS.has(status) ? ' without saying where to (no Location header)' : '';
+        throw new FetchError(`The server answered ${status}${reason ? ` ${reason}` : ''} for ${target.href}${where}; nothing was stored.`);
       }
       return await page(res, { requested, target, redirects, started, stop: stop.signal, opts });
     }
@@ -131,7 +140,7 @@ function resolveLocation(location: string, from: URL): URL {
   try {
     next = new URL(location, from);
   } catch {
-    throw new FetchError(`${from.href} redirects to "${location}", which is not a valid URL.`);
+    throw new FetchError(`${from.href} redirects to "${location.slice(0, 200)}", which is not a valid URL; nothing was stored.`);
   }
   return checkFetchable(next, `${from.href} redirects to an address that cannot be fetched:`);
 }
@@ -160,7 +169,7 @@ async function page(res: IncomingMessage, c: PageCtx): Promise<FetchedPage> {
   const progress = throttled(c.opts.onProgress, total);
   let bytes: Uint8Array;
   try {
-    bytes = await readBody(res, decoders, href, { maxBytes, onBytes: progress });
+    bytes = await readBody(res, decoders, href, { maxBytes, announced: total, onBytes: progress });
   } finally {
     c.stop.removeEventListener('abort', onAbort);
   }
@@ -171,7 +180,7 @@ async function page(res: IncomingMessage, c: PageCtx): Promise<FetchedPage> {
     finalUrl: href,
     redirects: c.redirects,
     status: res.statusCode!,
-    statusText: res.statusMessage ?? '',
+    statusText: (res.statusMessage ?? '').slice(0, 200),
     headers,
     bytes,
     mediaTypeHint: headers['content-type']?.split(';')[0]!.trim().toLowerCase() || null,
@@ -182,7 +191,7 @@ async function page(res: IncomingMessage, c: PageCtx): Promise<FetchedPage> {
 }
 
 /** One GET: resolves with the response head; the connect timeout covers DNS, TCP and TLS. */
-function get(target: URL, stop: AbortSignal, connectTimeoutMs: number): Promise<IncomingMessage> {
+function get(target: URL, stop: AbortSignal, connectTimeoutMs: number, guard: RedirectGuard): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const req: ClientRequest = request(target, {
@@ -190,6 +199,7 @@ function get(target: URL, stop: AbortSignal, connectTimeoutMs: number): Promise<
       agent: false,
       headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.8', 'accept-encoding': ACCEPT_ENCODING },
       signal: stop,
+      lookup: guard.lookup(target),
     });
     const connectTimer = setTimeout(
       () => req.destroy(new FetchError(`No connection to ${target.host} within ${connectTimeoutMs / 1000} s; nothing was stored.`)),
@@ -262,11 +272,13 @@ const NETWORK_WORDS: Record<string, string> = {
   EHOSTUNREACH: 'the host cannot be reached',
   ENETUNREACH: 'the network cannot be reached',
   HPE_INVALID_CONSTANT: 'the server did not answer in HTTP',
+  HPE_HEADER_OVERFLOW: 'the headers of the answer are larger than 16 KB',
 };
 
 function asFetchError(e: unknown, href: string): FetchError {
   if (e instanceof FetchError) return e;
   const code = e instanceof Error && 'code' in e ? String(e.code) : '';
-  const what = NETWORK_WORDS[code] ?? (e instanceof Error ? e.message : String(e));
+  const message = e instanceof Error ? e.message : String(e);
+  const what = NETWORK_WORDS[code] ?? (code.startsWith('HPE_') ? `the answer is not valid HTTP (${message.replace(/^Parse Error: /, '')})` : message);
   return new FetchError(`Could not fetch ${href}: ${what}${code && NETWORK_WORDS[code] ? ` (${code})` : ''}; nothing was stored.`);
 }

@@ -5,7 +5,7 @@
  */
 import { contract, type ApiHandlers } from '../../core/api';
 import type { CaptureOutcome } from '../../core/contract/captures';
-import { DocumentError, extractDocumentSync, type DocumentMeta } from '../documents/extract';
+import { DocumentError, extractDocumentSync, type DocumentMeta, type ExtractedDocument } from '../documents/extract';
 import { FetchError, type FetchedPage } from '../documents/fetch';
 import { fetchPageSync, type FetchSyncOptions } from '../documents/fetch/sync';
 import { CaseError, invalid } from '../errors';
@@ -72,9 +72,10 @@ export function sourceFromPage(page: FetchedPage, meta: DocumentMeta, accessedAt
   return { input: input as CreateInput, filled };
 }
 
-function metaOf(page: FetchedPage, ctx: Ctx): DocumentMeta {
+function extractPage(page: FetchedPage, ctx: Ctx): ExtractedDocument {
   try {
-    return extractDocumentSync(page.bytes, { fileName: page.fileNameHint, mediaType: page.mediaTypeHint }, { onProgress: (d, t, l) => ctx.progress(d, t, l), isCancelled: () => cancelRequested(ctx) }).meta;
+    const hint = { fileName: page.fileNameHint, mediaType: page.mediaTypeHint };
+    return extractDocumentSync(page.bytes, hint, { onProgress: (d, t, l) => ctx.progress(d, t, l), isCancelled: () => cancelRequested(ctx) });
   } catch (e) {
     if (e instanceof DocumentError) throw invalid(`The page at ${page.finalUrl} cannot be captured: ${e.message} Nothing was stored.`);
     throw e;
@@ -88,9 +89,11 @@ export interface CaptureUrlOptions {
 
 export function captureUrlHandlers(ctx: Ctx, opts: CaptureUrlOptions = {}): Pick<ApiHandlers, 'captures.fetch'> {
   const tx = transactional(ctx);
-  const store = tx(({ page, sourceId, accessedAt, filled }: { page: FetchedPage; sourceId: string; accessedAt: string; filled: string[] }): CaptureOutcome => {
+  type Store = { page: FetchedPage; sourceId: string; accessedAt: string; filled: string[]; extracted?: ExtractedDocument };
+  const store = tx(({ page, sourceId, accessedAt, filled, extracted }: Store): CaptureOutcome => {
     const outcome = storeCapture(ctx, {
       sourceId,
+      extracted,
       bytes: page.bytes,
       fileName: page.fileNameHint,
       mediaType: page.mediaTypeHint,
@@ -103,10 +106,10 @@ export function captureUrlHandlers(ctx: Ctx, opts: CaptureUrlOptions = {}): Pick
     });
     return { ...outcome, filled: [...filled, ...outcome.filled.filter((f) => !filled.includes(f))] };
   });
-  const createAndStore = tx(({ page, accessedAt }: { page: FetchedPage; accessedAt: string }): CaptureOutcome => {
-    const { input, filled } = sourceFromPage(page, metaOf(page, ctx), accessedAt);
+  const createAndStore = tx(({ page, accessedAt, extracted }: { page: FetchedPage; accessedAt: string; extracted: ExtractedDocument }): CaptureOutcome => {
+    const { input, filled } = sourceFromPage(page, extracted.meta, accessedAt);
     const source = sourceHandlers(ctx)['sources.create'](input);
-    return store({ page, sourceId: source.id, accessedAt, filled });
+    return store({ page, sourceId: source.id, accessedAt, filled, extracted });
   });
   return {
     'captures.fetch': (input) => {
@@ -115,7 +118,8 @@ export function captureUrlHandlers(ctx: Ctx, opts: CaptureUrlOptions = {}): Pick
       if (row?.deleted_at) throw invalid(`source ${row.id} is in the trash; restore it before capturing into it.`);
       const page = fetchOrRefuse(ctx, input.url, opts.fetchLimits);
       const accessedAt = input.accessedAt ?? ctx.now().slice(0, 10);
-      if (!row) return createAndStore({ page, accessedAt });
+      // Extracted once, before the transaction: its metadata makes the source, and the store keeps its text.
+      if (!row) return createAndStore({ page, accessedAt, extracted: extractPage(page, ctx) });
       return store({ page, sourceId: row.id, accessedAt, filled: [] });
     },
   };

@@ -4,17 +4,22 @@
  * nothing, and progress and cancel through the service context (the fetch runs on the documents worker).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseError } from '../../db/errors';
 import { captureUrlHandlers } from '../../db/service/capture-url';
 import { createCtx } from '../../db/service/context';
 import { all, sql } from '../../db/sql';
-import { tempCase } from '../helpers';
+import { tinyPdf } from '../fixtures/documents/tiny-pdf';
+import { tempCase, tempDir } from '../helpers';
 import { startServerThread } from './fetch-server';
 
 const ARTICLE = readFileSync(new URL('../fixtures/documents/article.html', import.meta.url));
 const NOTE = 'Field notes, 12 March.\n\nThe ship left at dawn.\n';
+const PDF = tinyPdf([[{ text: 'Quarterly cargo figures for the eastern terminal.', x: 72, y: 720 }]], { title: 'Cargo figures Q1', author: 'Port Authority' });
+const pdfFile = join(tempDir(), 'figures.bin');
+writeFileSync(pdfFile, PDF);
 
 let server: Awaited<ReturnType<typeof startServerThread>>;
 beforeAll(async () => {
@@ -22,6 +27,8 @@ beforeAll(async () => {
     '/strike': { file: '../fixtures/documents/article.html', headers: { 'content-type': 'text/html; charset=utf-8', 'set-cookie': 'id=1' } },
     '/old-strike': { status: 301, redirect: '/strike' },
     '/notes.txt': { body: NOTE, headers: { 'content-type': 'text/plain; charset=utf-8', etag: '"n1"' } },
+    // Declared as a download of unknown type: the bytes say PDF.
+    '/download': { file: pdfFile, headers: { 'content-type': 'application/octet-stream' } },
     '/slow': { trickle: { bytes: 70_000, everyMs: 20 }, headers: { 'content-type': 'text/plain' } },
   });
 });
@@ -106,6 +113,14 @@ describe('captures.fetch', () => {
     expect(out.source.title).toBe(`${new URL(server.url('/')).host}/notes.txt`);
     expect(out.filled).not.toContain('title');
     expect(out.capture).toMatchObject({ mediaType: 'text/plain', fileName: 'notes.txt', headers: { etag: '"n1"' } });
+  });
+
+  it('a PDF declared as octet-stream: sniffed from its bytes, extracted, the source titled from its info', () => {
+    const { api } = tempCase();
+    const out = api.invoke('captures.fetch', { url: server.url('/download?id=3') });
+    expect(out.capture).toMatchObject({ mediaType: 'application/pdf', pageCount: 1, fileName: 'download', headers: { 'content-type': 'application/octet-stream' } });
+    expect(out.source).toMatchObject({ title: 'Cargo figures Q1', authors: ['Port Authority'], kind: 'web' });
+    expect(api.invoke('captures.get', { id: out.capture.id }).text).toContain('Quarterly cargo figures for the eastern terminal.');
   });
 
   it('refuses a 404, a bad address, an unknown source: nothing is stored', () => {

@@ -8,6 +8,7 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CAPTURE_BYTES } from '../../core/contract/captures';
 import { checkFetchable, fetchPage, FetchError, fileNameHint, MAX_REDIRECTS, USER_AGENT } from '../../db/documents/fetch';
+import { isPublicAddress, type AddressPolicy } from '../../db/documents/fetch/address';
 import { tempDir } from '../helpers';
 import { startServer, type Route, type TestServer } from './fetch-server';
 
@@ -50,6 +51,8 @@ beforeAll(async () => {
     '/r1': send(302, { location: '/r2', 'set-cookie': 'hop=1; Path=/' }),
     '/r2': (req, res) => send(301, { location: `http://${req.headers.host}/page`, 'set-cookie': 'hop=2' })(req, res),
     '/to-file': send(302, { location: 'file:///etc/passwd' }),
+    '/to-localhost': (req, res) => send(302, { location: `http://${req.headers.host!.replace('127.0.0.1', 'localhost')}/page` })(req, res),
+    '/to-literal': (req, res) => send(302, { location: `http://${req.headers.host!.replace('localhost', '127.0.0.1')}/page` })(req, res),
     '/to-ftp': send(301, { location: 'ftp://127.0.0.1/pub' }),
     '/to-creds': (req, res) => send(302, { location: `http://user:pw@${req.headers.host}/page` })(req, res),
     '/gzip': send(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }, gzipSync(HTML)),
@@ -67,6 +70,11 @@ beforeAll(async () => {
       res.write('%PDF-1.7');
     },
     '/sized': send(200, { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="report 2026.pdf"' }, Buffer.alloc(300 * 1024, 1)),
+    '/cut': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html', 'content-length': '5000' });
+      res.write('<html><body>the first part only');
+      setTimeout(() => res.destroy(), 20);
+    },
     '/gone': send(410, { 'content-type': 'text/plain' }, 'gone'),
     '/broken': send(500, { 'content-type': 'text/plain' }, 'oops'),
   });
@@ -156,6 +164,12 @@ describe('fetchPage', () => {
     expect((await refusal(fetchPage(at('/broken')))).message).toMatch(/answered 500 Internal Server Error for/);
   });
 
+  it('refuses a body cut short of its Content-Length instead of keeping a truncated page', async () => {
+    const e = await refusal(fetchPage(at('/cut')));
+    expect(e.message.startsWith(`The page at ${at('/cut')} was cut off after `)).toBe(true);
+    expect(e.message).toMatch(/after \d+ bytes of the 5000 announced \(ECONNRESET\); nothing was stored\.$/);
+  });
+
   it('decodes gzip, br and deflate bodies', async () => {
     for (const path of ['/gzip', '/br', '/deflate']) {
       const page = await fetchPage(at(path));
@@ -238,6 +252,33 @@ describe('fetchPage', () => {
     const url = gone.url('/x');
     await gone.close();
     expect((await refusal(fetchPage(url))).message).toMatch(/^Could not fetch .*: the connection was refused \(ECONNREFUSED\); nothing was stored\.$/);
+  });
+});
+
+describe('redirects from a public page to a local address', () => {
+  it('knows which addresses are public', () => {
+    for (const ip of ['8.8.8.8', '1.1.1.1', '2001:4860:4860::8888', '93.184.216.34']) expect(isPublicAddress(ip), ip).toBe(true);
+    for (const ip of ['127.0.0.1', '127.8.9.10', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', '224.0.0.1', 'not an ip'])
+      expect(isPublicAddress(ip), ip).toBe(false);
+  });
+
+  // The tests have only 127.0.0.1; a policy lets one name of it stand for a public address.
+  const localhostIsLocal: AddressPolicy = (_ip, host) => host !== 'localhost';
+  const literalIsLocal: AddressPolicy = (_ip, host) => host === 'localhost';
+  const viaName = (path: string) => at(path).replace('127.0.0.1', 'localhost');
+
+  it('refuses the hop (after DNS, before any request) when the page was public', async () => {
+    const before = server.seen.length;
+    const e = await refusal(fetchPage(at('/to-localhost'), { addressPolicy: localhostIsLocal }));
+    expect(e.message).toMatch(/redirects to localhost:\d+ \(127\.0\.0\.1\), a local or private address; .*type the local address yourself/);
+    expect(server.seen.slice(before).map((r) => r.path)).toEqual(['/to-localhost']);
+    const literal = await refusal(fetchPage(viaName('/to-literal'), { addressPolicy: literalIsLocal }));
+    expect(literal.message).toMatch(/redirects to 127\.0\.0\.1:\d+ \(127\.0\.0\.1\), a local or private address/);
+  });
+
+  it('follows it when the analyst typed a local address, and from local to public', async () => {
+    expect((await fetchPage(viaName('/to-localhost'), { addressPolicy: localhostIsLocal })).finalUrl).toBe(viaName('/page'));
+    expect((await fetchPage(viaName('/to-literal'), { addressPolicy: localhostIsLocal })).finalUrl).toBe(at('/page'));
   });
 });
 

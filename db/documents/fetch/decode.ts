@@ -34,6 +34,8 @@ const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
 export interface BodyLimits {
   maxBytes: number;
+  /** The Content-Length the server announced, if any (for the message when the body is cut off). */
+  announced: number | null;
   /** Called with the decoded bytes received so far. */
   onBytes?(received: number): void;
 }
@@ -72,9 +74,11 @@ export async function readBody(res: Readable, decoders: Transform[], url: string
     await (pipeline as unknown as (stages: unknown[]) => Promise<void>)(stages);
   } catch (e) {
     if (e instanceof FetchError) throw e;
-    if (e instanceof Error && 'code' in e && String(e.code).startsWith('Z_'))
-      throw new FetchError(`The page at ${url} is not validly compressed (${e.message}); nothing was stored.`);
-    throw e;
+    const code = e instanceof Error && 'code' in e ? String(e.code) : '';
+    if (code.startsWith('Z_')) throw new FetchError(`The page at ${url} is not validly compressed (${(e as Error).message}); nothing was stored.`);
+    // The connection ended early: never keep a truncated page as if it were the whole one.
+    const of = limits.announced === null ? '' : ` of the ${limits.announced} announced`;
+    throw new FetchError(`The page at ${url} was cut off after ${received} bytes${of} (${code || (e as Error).message}); nothing was stored.`);
   }
   return new Uint8Array(Buffer.concat(chunks, received));
 }
