@@ -45,7 +45,9 @@ export function EvidenceFormDialog({ claimId, evidence, initial, onClose }: Prop
   const [error, setError] = useState<string | null>(null);
   const [newSource, setNewSource] = useState(false);
 
-  const selectorsFor = (text: string) => (initial?.selectors && initial.selectors.exact === text ? initial.selectors : undefined);
+  /** The selection's selectors, while the quote is still the selected text of that source. */
+  const selectorsFor = (text: string, sourceId: string) =>
+    initial?.selectors && initial.selectors.exact === text && initial.source.id === sourceId ? initial.selectors : undefined;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -55,7 +57,7 @@ export function EvidenceFormDialog({ claimId, evidence, initial, onClose }: Prop
     const fields = { stance, credibility: Number(credibility) as Credibility, excerpt, locator: locator || null, note, weight: w, attribution: attribution === 'yes' };
     const err = evidence
       ? await mutate(() => api.call('evidence.update', { id: evidence.id, ...fields }), 'Evidence saved', 'evidence')
-      : await mutate(() => api.call('evidence.create', { claimId, sourceId: source.id, ...fields, selectors: selectorsFor(excerpt) }), 'Evidence added', 'evidence');
+      : await mutate(() => api.call('evidence.create', { claimId, sourceId: source.id, ...fields, selectors: selectorsFor(excerpt, source.id) }), 'Evidence added', 'evidence');
     if (err) setError(err);
     else onClose();
   };
