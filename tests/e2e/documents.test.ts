@@ -70,7 +70,7 @@ let sourceId = '';
 const PDF_SOURCE = 'Port authority report (PDF)';
 const PDF_QUOTE = 'Section 2, paragraph 1';
 const MEMO_SOURCE = 'Memo with a hidden override';
-const MEMO = 'Payment memo.\nInvoice for \u202Etxt.exe is due on Friday.\n';
+const MEMO = 'Payment memo.\nInvoice for \u202Etxt.exe is due on Friday.\nThe second invoice is due on Friday.\n';
 
 function prepare(tc: TestCase) {
   const source = tc.api.invoke('sources.create', { title: SOURCE, reliability: 'B' });
@@ -397,6 +397,24 @@ describe('selections across markers and page headings', () => {
     await selectBetween({ css: '.page-text span', text: 'Invoice for ', at: 'Payment memo.\nInvoice '.length }, { css: '.page-text span', text: 'txt.exe', at: 'txt.exe'.length });
     await eventually(() => page.getByText('12 characters selected').count()).toBe(1);
     expect(await prefilledExcerpt()).toBe('for \u202Etxt.exe');
+  });
+
+  it('sends the selection\'s selectors: of two equal passages, the one selected is the one anchored', async () => {
+    const phrase = 'is due on Friday';
+    const second = MEMO.lastIndexOf(phrase);
+    expect(second).toBeGreaterThan(MEMO.indexOf(phrase));
+    const run = 'The second invoice';
+    await selectBetween({ css: '.page-text span', text: run, at: 'txt.exe is due on Friday.\nThe second invoice '.length }, { css: '.page-text span', text: run, at: 'txt.exe is due on Friday.\nThe second invoice '.length + phrase.length });
+    await eventually(() => page.getByText(`${phrase.length} characters selected`).count()).toBe(1);
+    await page.getByRole('button', { name: 'New evidence from selection' }).click();
+    await page.getByRole('dialog', { name: 'Which claim is this quote evidence for?' }).getByRole('button', { name: CLAIM }).click();
+    const form = page.getByRole('dialog', { name: 'Add evidence' });
+    await eventually(() => form.getByLabel('Excerpt').inputValue()).toBe(phrase);
+    await form.getByRole('button', { name: 'Add evidence' }).click();
+    await eventually(() => page.getByRole('dialog').count()).toBe(0);
+    await page.getByLabel('Quote to show').selectOption({ label: `supports · C6 · “${phrase}” (${CLAIM})` });
+    await eventually(() => page.getByText('Anchored in this capture: exact.').count()).toBe(1);
+    await eventually(() => page.evaluate<string | null>(`document.querySelector('.capture-text mark').dataset.at`)).toBe(String(second));
   });
 
   it('rounds a selection starting in a page heading to the start of that page', async () => {
