@@ -106,7 +106,7 @@ describe('bytes and labels', () => {
 
   it('names sizes, types, times and origins', () => {
     expect([formatBytes(1), formatBytes(812), formatBytes(14_540), formatBytes(3 * 1024 * 1024)]).toEqual(['1 byte', '812 bytes', '14.2 KB', '3.0 MB']);
-    expect([isPdf('application/PDF'), isShownImage('image/png'), isShownImage('image/svg+xml'), isShownImage('text/html')]).toEqual([true, true, false, false]);
+    expect([isPdf('application/PDF'), isShownImage('image/png'), isShownImage('image/svg+xml'), isShownImage('image/bmp'), isShownImage('text/html')]).toEqual([true, true, false, false, false]);
     expect(capturedTime('2026-12-01T23:17:51.123Z')).toBe('2026-12-01 23:17:51 UTC');
     const base = { origin: 'url', finalUrl: 'https://example.test/b', requestedUrl: 'https://example.test/a', fileName: null } as const;
     expect(captureOrigin(base as never)).toBe('https://example.test/b');

@@ -23,8 +23,12 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Image types the viewer shows from a data: URL (the CSP allows img-src data:; an <img> never runs script). */
-const SHOWN_IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/bmp']);
+/**
+ * Image types the viewer shows from a data: URL: the ones the extractor sniffs, which are also the ones
+ * the desktop window's request filter lets through as data: images (electron/main/policy.ts
+ * appRequestAllowed). The CSP allows img-src data:; an <img> never runs script.
+ */
+const SHOWN_IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
 export function isShownImage(mediaType: string): boolean {
   return SHOWN_IMAGES.has(mediaType.toLowerCase());
