@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { longReportHtml, printPdf } from '../fixtures/documents/generate';
 import type { TestCase } from '../helpers';
-import { axeViolations, useApp } from './harness';
+import { artifactPath, axeViolations, useApp } from './harness';
 
 const SOURCE = 'Field report from the river crossing';
 const CLAIM = 'The convoy crossed the river before the ceasefire';
@@ -219,6 +219,7 @@ describe('the document viewer', () => {
       const c = document.querySelector('.capture-text').getBoundingClientRect(); return m.top >= c.top && m.bottom <= c.bottom; })()`;
     await eventually(() => page.evaluate<boolean>(inView)).toBe(true);
     expect(await page.evaluate<number>(`document.querySelector('.capture-text').scrollTop`)).toBeGreaterThan(1000);
+    await page.screenshot({ path: artifactPath('document-viewer.png'), fullPage: true });
   });
 
   it('maps a selection in the text to its characters', async () => {
@@ -307,6 +308,8 @@ describe('a PDF capture', () => {
     // Anchored when the PDF was attached (its source's latest capture): the highlight comes from its selectors.
     await eventually(() => page.getByText('Anchored in this capture: exact.').count()).toBe(1);
     await eventually(() => page.evaluate<string | null>(`document.querySelector('.capture-text mark').closest('[data-page]').dataset.page`)).toBe('2');
+    await eventually(() => page.locator('canvas.pdf-canvas').getAttribute('data-drawn')).toBe('2');
+    await page.screenshot({ path: artifactPath('document-viewer-pdf.png'), fullPage: true });
     await selectInMark('paragraph 1');
     await page.getByRole('button', { name: 'New evidence from selection' }).click();
     await page.getByRole('dialog', { name: 'Which claim is this quote evidence for?' }).getByRole('button', { name: CLAIM }).click();
