@@ -4,15 +4,17 @@
  * no XFA, no scripting (pdf.js's sandbox is never loaded), no annotation layer (links are never
  * rendered), and no URL for fonts, CMaps, ICC profiles or WebAssembly decoders, so nothing is fetched:
  * fonts come from the file itself or the system, and an image type that would need a decoder is
- * left out of the picture.
+ * left out of the picture. The legacy build: the modern one calls APIs only the newest engines ship
+ * (Map.prototype.getOrInsertComputed, unpolyfilled); the legacy one polyfills them, so an older
+ * Chromium (Electron's, an analyst's browser in web mode) draws the pages too.
  */
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import workerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 
 export type { PDFDocumentProxy };
 
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
-  const pdfjs = await import('pdfjs-dist');
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
   return pdfjs.getDocument({
     data: bytes,
