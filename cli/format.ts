@@ -1,10 +1,11 @@
 /** Plain-text renderings for the terminal. Controls, bidi and invisible format characters are made visible, never obeyed. */
 import { credibilityText, reliabilityText } from '../core/grades';
 import { formatPercent } from '../core/estimative';
+import { anchorLabel, captureCitation, lostAlert } from '../core/documents/wording';
 import { ASSESSMENT_LABEL } from '../core/judgment';
 import { revealControls } from '../core/text';
 import type { Io } from './command';
-import type { CaseEvent, ClaimDetail, ClaimSummary, HighlightSegment, SearchHit, SearchResult, Source, VerifyResult } from '../core/types';
+import type { CaseEvent, ClaimDetail, ClaimSummary, HighlightSegment, QuoteAnchor, SearchHit, SearchResult, Source, VerifyResult } from '../core/types';
 
 /** C0 controls but tab and line feed, DEL and C1 controls (ESC, CSI, OSC… start terminal sequences). */
 const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -38,6 +39,13 @@ export function claimLine(c: ClaimSummary): string {
   return `${c.id}  ${p} ${c.band ?? c.kind} (${c.confidence} confidence)  [${c.status}]  ${safe(c.text)}${flags ? `  {${flags}}` : ''}`;
 }
 
+/** "quote: close (91%) — captured 2026-03-02, SHA-256 …", and the alert when it went missing. */
+function anchorLine(a: QuoteAnchor): string {
+  const where = a.capturedAt && a.sha256 ? ` — ${captureCitation(a.capturedAt, a.sha256)}` : '';
+  const lost = lostAlert(a);
+  return `quote: ${anchorLabel(a)}${where}${lost ? `  ! ${lost}` : ''}`;
+}
+
 export function claimDetailText(d: ClaimDetail): string {
   const c = d.claim;
   const lines = [
@@ -66,6 +74,7 @@ export function claimDetailText(d: ClaimDetail): string {
     const share = m ? `${m.contribution >= 0 ? '+' : ''}${m.contribution.toFixed(3)}` : '';
     lines.push(`    ${e.id} [${e.grade}] ${e.stance} ${share}  ${safe(e.source.title)}${e.locator ? `, ${safe(e.locator)}` : ''}`);
     if (e.excerpt) lines.push(`        “${safe(e.excerpt)}”`);
+    if (e.anchor && e.anchor.status !== 'no-capture') lines.push(`        ${anchorLine(e.anchor)}`);
     if (m) lines.push(`        ${safe(m.why)}`);
   }
   if (d.disputes.length) {

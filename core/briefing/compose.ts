@@ -7,7 +7,8 @@ import { diffSnapshots, snapshotOf } from './changes';
 import { judgmentChanges } from './history';
 import { confidenceSentence, draftBluf, likelihoodSentence, notAssessedSentence, overrideSentence, statusSentence } from './sentences';
 import { assessSourcing, FootnoteBook, judgmentFacts, sourceList } from './sourcing';
-import type { Briefing, BriefingClaimData, BriefingData, ComposeOptions, DisputeLine, Judgment, NotCheckable } from './types';
+import type { EvidenceView } from '../types';
+import type { Briefing, BriefingClaimData, BriefingData, CaptureCitation, ComposeOptions, DisputeLine, Judgment, NotCheckable, QuoteCheck } from './types';
 import { agree, clause, count } from './wording';
 
 export const DEFAULT_TITLE = 'Briefing note';
@@ -57,12 +58,31 @@ function judgmentOf(c: BriefingClaimData, label: string, book: FootnoteBook): Ju
       override: claim.overridden ? overrideSentence(claim.computedProbability ?? model.probability) : null,
       status: statusSentence(claim.status),
     },
-    evidence: c.evidence.map((e) => ({ evidenceId: e.id, stance: e.stance, excerpt: e.excerpt, note: e.note, footnote: book.cite(e) })),
+    evidence: c.evidence.map((e) => {
+      const quoteCheck = quoteCheckOf(e);
+      return { evidenceId: e.id, stance: e.stance, excerpt: e.excerpt, note: e.note, footnote: book.cite(e), ...(quoteCheck ? { quoteCheck } : {}) };
+    }),
     disputes,
     changes: history.shown,
     earlierChanges: history.hidden,
     warnings,
   };
+}
+
+/** The quote's status in its source's capture, when the source has one. */
+function quoteCheckOf(e: EvidenceView): QuoteCheck | null {
+  const a = e.anchor;
+  if (!a || a.status === 'no-capture' || !a.capturedAt) return null;
+  return { status: a.status, score: a.status === 'close' ? a.score : null, capturedAt: a.capturedAt, lostSince: a.lostSince };
+}
+
+/** Each quoted source's capture (all of a source's quotes are anchored in its latest capture). */
+function capturesOf(claims: readonly BriefingClaimData[]): Map<string, CaptureCitation> {
+  const out = new Map<string, CaptureCitation>();
+  for (const c of claims)
+    for (const e of c.evidence)
+      if (e.anchor?.capturedAt && e.anchor.sha256 && !out.has(e.sourceId)) out.set(e.sourceId, { capturedAt: e.anchor.capturedAt, sha256: e.anchor.sha256 });
+  return out;
 }
 
 export function composeBriefing(data: BriefingData, options: ComposeOptions = {}): Briefing {
@@ -73,7 +93,7 @@ export function composeBriefing(data: BriefingData, options: ComposeOptions = {}
     .filter((c) => c.claim.kind === 'not-checkable')
     .map(({ claim }) => ({ claimId: claim.id, text: claim.text, claimant: claim.claimant, why: claim.kindRationale }));
   const judgments = checkable.map((c, i) => judgmentOf(c, `KJ${i + 1}`, book));
-  const sources = sourceList(book.notes, data.sources);
+  const sources = sourceList(book.notes, data.sources, capturesOf(checkable));
   const snapshot = snapshotOf(judgments);
   const bluf = options.bluf?.trim();
   const { summary, gaps } = assessSourcing(

@@ -2,7 +2,8 @@
 import { RELIABILITY, RELIABILITY_LABEL } from '../grades';
 import { cleanBlock, q, ref, safeHref, t, type Block, type Inline } from './blocks';
 import { describeSelection } from './selection';
-import type { Briefing, Footnote, Judgment, Provenance, SourceEntry } from './types';
+import { anchorLabel, captureCitation, lostAlert } from '../documents/wording';
+import type { Briefing, Footnote, Judgment, Provenance, QuoteCheck, SourceEntry } from './types';
 import { agree, count, sentence } from './wording';
 
 const STANCE_LABEL = { supports: 'Supports', refutes: 'Refutes', context: 'Context' } as const;
@@ -10,6 +11,7 @@ const h2 = (text: string, anchor: string): Block => ({ kind: 'heading', level: 2
 const h3 = (text: string, anchor: string): Block => ({ kind: 'heading', level: 3, text, anchor });
 const para = (...inlines: Inline[]): Block => ({ kind: 'para', inlines });
 const date = (iso: string) => iso.slice(0, 10);
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function header(b: Briefing): Block[] {
   const out: Block[] = [{ kind: 'title', text: b.title }];
@@ -68,10 +70,18 @@ function evidence(b: Briefing): Block[] {
         ...(e.excerpt ? [q(e.excerpt), t(' ')] : []),
         ref(e.footnote),
         ...(e.note ? [t(` Note: ${sentence(e.note)}`)] : []),
+        ...(e.quoteCheck ? [t(` ${quoteCheckText(e.quoteCheck)}`)] : []),
       ]),
     });
   }
   return out;
+}
+
+/** "Quote: close (91%) in the capture of 2026-03-02." / "Quote: not found: no longer in the source (captured …)." */
+export function quoteCheckText(c: QuoteCheck): string {
+  const lost = lostAlert(c);
+  if (lost) return `Quote: ${anchorLabel(c)}: ${lost}.`;
+  return `Quote: ${anchorLabel(c)} in the capture of ${date(c.capturedAt)}.`;
 }
 
 function disputes(b: Briefing): Block[] {
@@ -178,6 +188,7 @@ function sourceInlines(s: SourceEntry): Inline[] {
     ...(href ? [t(' '), t(href, { href })] : []),
     t(` Reliability ${s.reliability} (${RELIABILITY_LABEL[s.reliability]}).`),
     ...(s.derivedFrom ? [t(` Repeats: ${s.derivedFrom}.`)] : []),
+    ...(s.capture ? [t(` ${upperFirst(captureCitation(s.capture.capturedAt, s.capture.sha256))}.`)] : []),
   ];
 }
 

@@ -69,6 +69,9 @@ const judgment = z.object({
       excerpt: str(),
       note: str(),
       footnote: z.number().int().min(1).max(MAX_ITEMS),
+      quoteCheck: z
+        .object({ status: z.enum(['exact', 'close', 'not-found']), score: unit.nullable(), capturedAt: when, lostSince: when.nullable() })
+        .optional(),
     }),
   ),
   disputes: list(
@@ -140,6 +143,7 @@ const model = z.object({
       url: nstr(2_000),
       reliability,
       derivedFrom: nstr(),
+      capture: z.object({ capturedAt: when, sha256: str(64).regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex') }).nullish(),
     }),
   ),
   snapshot: z.object({ version: z.union([z.literal(1), z.literal(2)]), claims: list(claimState, 5_000) }),

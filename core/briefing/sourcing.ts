@@ -1,7 +1,7 @@
 /** Sourcing parts of a briefing: numbered footnotes, the source list, the source summary and the gaps. */
 import { RELIABILITY, isStrongReliability } from '../grades';
 import type { EvidenceView, Source } from '../types';
-import type { BriefingClaimData, Footnote, Gap, Judgment, SourceEntry, SourceSummary } from './types';
+import type { BriefingClaimData, CaptureCitation, Footnote, Gap, Judgment, SourceEntry, SourceSummary } from './types';
 
 /** Numbers evidence items in order of first appearance; returns the number of each item. */
 export class FootnoteBook {
@@ -26,8 +26,8 @@ export class FootnoteBook {
   }
 }
 
-/** Cited sources in order of first citation. */
-export function sourceList(footnotes: readonly Footnote[], sources: readonly Source[]): SourceEntry[] {
+/** Cited sources in order of first citation, with the capture their quotes were checked against. */
+export function sourceList(footnotes: readonly Footnote[], sources: readonly Source[], captures: ReadonlyMap<string, CaptureCitation> = new Map()): SourceEntry[] {
   const byId = new Map(sources.map((s) => [s.id, s]));
   const seen = new Set<string>();
   const out: SourceEntry[] = [];
@@ -44,6 +44,7 @@ export function sourceList(footnotes: readonly Footnote[], sources: readonly Sou
       url: s?.url ?? null,
       reliability: s?.reliability ?? 'F',
       derivedFrom: s?.derivedFromId ? (byId.get(s.derivedFromId)?.title ?? null) : null,
+      ...(captures.has(f.sourceId) ? { capture: captures.get(f.sourceId) } : {}),
     });
   }
   return out;

@@ -72,6 +72,24 @@ export interface EvidenceLine {
   excerpt: string;
   note: string;
   footnote: number;
+  /** Where the quote stood in its source's latest capture (issue 13); absent when the source has none. */
+  quoteCheck?: QuoteCheck;
+}
+
+/** An excerpt checked against the capture of its source: exact, close (score) or not found. */
+export interface QuoteCheck {
+  status: 'exact' | 'close' | 'not-found';
+  /** The similarity of the passage found, for close. */
+  score: number | null;
+  capturedAt: string;
+  /** Set when the quote was in an earlier capture and is not in this one. */
+  lostSince: string | null;
+}
+
+/** The capture a source's quotes were checked against: "captured DATE, SHA-256 prefix". */
+export interface CaptureCitation {
+  capturedAt: string;
+  sha256: string;
 }
 
 export interface DisputeLine {
@@ -126,6 +144,8 @@ export interface SourceEntry {
   reliability: Source['reliability'];
   /** Title of the source it repeats, when derived. */
   derivedFrom: string | null;
+  /** The capture its quotes were checked against (issue 13); absent or null when it has none. */
+  capture?: CaptureCitation | null;
 }
 
 /** A claim that cannot be checked (opinion, value judgment, too vague): listed apart, with no probability. */

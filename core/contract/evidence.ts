@@ -1,9 +1,23 @@
 import { z } from 'zod';
 import { STANCES, type Evidence } from '../types';
 import { mutation } from './define';
+import { textProblem } from '../text';
 import { credibility, id, optionalText, rationale, text, weight } from './fields';
 
 const stance = z.enum(STANCES, { message: 'must be supports, refutes or context' });
+
+/** Context kept as given (not trimmed): it is compared with the document's text around the quote. */
+const context = (max: number) => z.string().max(max, `must be at most ${max} characters`).refine((s) => !textProblem(s), 'is not valid text');
+
+/** Where the quote was selected in a capture (from captures.locate); it chooses among several hits. */
+const quoteSelectors = z.object({
+  exact: context(50_000),
+  prefix: context(200),
+  suffix: context(200),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  page: z.number().int().min(1),
+});
 
 export const evidenceMethods = {
   'evidence.create': mutation<Evidence>()(
@@ -17,6 +31,8 @@ export const evidenceMethods = {
       weight: weight.default(1),
       note: text(20_000).default(''),
       attribution: z.boolean().default(false),
+      /** Set by the document viewer: the selection the excerpt was taken from (issue 13). */
+      selectors: quoteSelectors.optional(),
     }),
   ),
   'evidence.update': mutation<Evidence>()(

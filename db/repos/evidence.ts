@@ -1,6 +1,7 @@
 import type { Credibility, Evidence, EvidenceView, Reliability, Stance } from '../../core/types';
 import { gradeCode } from '../../core/grades';
 import { notFound } from '../errors';
+import { anchorsOfClaim } from './anchors';
 import { all, get, run, sql, type DB } from '../sql';
 
 export interface EvidenceRow {
@@ -69,6 +70,7 @@ export interface EvidenceForModel extends EvidenceView {
 }
 
 export function evidenceForClaim(db: DB, claimRowid: number): EvidenceForModel[] {
+  const anchors = anchorsOfClaim(db, claimRowid);
   return all<EvidenceJoined>(db, sql`${SELECT_JOINED} WHERE e.claim_rowid = ${claimRowid} ORDER BY e.rowid`).map(
     (r) => ({
       ...toEvidence(r),
@@ -80,6 +82,7 @@ export function evidenceForClaim(db: DB, claimRowid: number): EvidenceForModel[]
         url: r.source_url,
       },
       grade: gradeCode(r.source_reliability, r.credibility),
+      ...(anchors.has(r.rowid) ? { anchor: anchors.get(r.rowid) } : {}),
       originId: r.origin_id,
     }),
   );

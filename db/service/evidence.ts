@@ -5,6 +5,7 @@ import { claimRowById, claimRowByRowid } from '../repos/claims';
 import { deleteEvidenceRow, evidenceById, evidenceRowById, insertEvidence, updateEvidenceRow } from '../repos/evidence';
 import { sourceRowById } from '../repos/sources';
 import { get, run, sql } from '../sql';
+import { reanchorEvidence } from './anchors';
 import { diff, record, transactional, type Ctx } from './context';
 import { recomputeClaim } from './recompute';
 
@@ -23,7 +24,7 @@ export function evidenceHandlers(ctx: Ctx): H {
       const source = sourceRowById(ctx.db, input.sourceId);
       if (source.deleted_at) throw invalid(`sourceId: source ${input.sourceId} is in the trash; restore it first`);
       const id = newId();
-      insertEvidence(ctx.db, {
+      const rowid = insertEvidence(ctx.db, {
         id,
         claimRowid: claim.rowid,
         sourceRowid: source.rowid,
@@ -36,6 +37,7 @@ export function evidenceHandlers(ctx: Ctx): H {
         attribution: input.attribution,
         at: ctx.now(),
       });
+      reanchorEvidence(ctx, rowid, input.selectors);
       const ev = evidenceById(ctx.db, id);
       record(ctx, { kind: 'evidence.added', entityType: 'evidence', entityId: id, claimId: claim.id, payload: { after: ev } });
       recomputeClaim(ctx, claim.rowid, `evidence added: ${input.stance} from "${source.title}" (${source.reliability}${input.credibility})`);
@@ -56,6 +58,7 @@ export function evidenceHandlers(ctx: Ctx): H {
         attribution: input.attribution === undefined ? row.attribution : input.attribution ? 1 : 0,
       };
       updateEvidenceRow(ctx.db, next, ctx.now());
+      if (next.excerpt !== row.excerpt) reanchorEvidence(ctx, row.rowid);
       const after = evidenceById(ctx.db, input.id);
       const { updatedAt: _a, ...b } = before;
       const { updatedAt: _b, ...a } = after;

@@ -4,6 +4,7 @@ import BriefingsView from './features/briefings/BriefingsView';
 import { CalibrationView } from './features/calibration/CalibrationView';
 import { ClaimListView } from './features/claims/ClaimListView';
 import { ClaimDetailView } from './features/detail/ClaimDetailView';
+import { DocumentView } from './features/documents/DocumentView';
 import { Sidebar } from './features/nav/Sidebar';
 import { useGlobalShortcuts } from './features/nav/shortcuts';
 import { useThemeAttribute } from './features/nav/theme';
@@ -27,6 +28,7 @@ const VIEWS: Record<View, () => React.JSX.Element> = {
   calibration: CalibrationView,
   transfer: TransferView,
   settings: SettingsView,
+  document: DocumentView,
 };
 
 export function App() {

@@ -1,14 +1,22 @@
 /** Which view is showing, what is selected, the palette and the theme. */
 import type { Slice } from './types';
 
-export const VIEWS = ['claims', 'claim', 'sources', 'search', 'trash', 'briefings', 'calibration', 'transfer', 'settings'] as const;
+export const VIEWS = ['claims', 'claim', 'sources', 'search', 'trash', 'briefings', 'calibration', 'transfer', 'settings', 'document'] as const;
 export type View = (typeof VIEWS)[number];
 export type ThemeChoice = 'system' | 'light' | 'dark';
+
+/** What the document viewer shows: a source's capture (null: its newest), optionally one quote highlighted. */
+export interface DocumentTarget {
+  sourceId: string;
+  captureId: string | null;
+  evidenceId: string | null;
+}
 
 export interface NavSlice {
   view: View;
   claimId: string | null;
   sourceId: string | null;
+  documentTarget: DocumentTarget | null;
   paletteOpen: boolean;
   theme: ThemeChoice;
   /** Polite announcement for screen readers (and the status bar). */
@@ -16,6 +24,8 @@ export interface NavSlice {
   go(view: View): void;
   openClaim(id: string): void;
   openSource(id: string): void;
+  /** Opens the document viewer on a source's capture (and a quote of it). */
+  openDocument(target: DocumentTarget): void;
   setPaletteOpen(open: boolean): void;
   setTheme(theme: ThemeChoice): void;
   announce(message: string): void;
@@ -36,12 +46,14 @@ export const createNavSlice: Slice<NavSlice> = (set) => ({
   view: 'claims',
   claimId: null,
   sourceId: null,
+  documentTarget: null,
   paletteOpen: false,
   theme: savedTheme(),
   announcement: '',
   go: (view) => set({ view }),
   openClaim: (id) => set({ view: 'claim', claimId: id, paletteOpen: false }),
   openSource: (id) => set({ view: 'sources', sourceId: id, paletteOpen: false }),
+  openDocument: (target) => set({ view: 'document', sourceId: target.sourceId, documentTarget: target, paletteOpen: false }),
   setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
   setTheme: (theme) => {
     try {

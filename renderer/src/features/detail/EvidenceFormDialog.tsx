@@ -1,7 +1,7 @@
 /** Adds or edits evidence: pick (or create) a source, stance, credibility 1–6, the exact quote and where it is. */
 import { useState, type FormEvent } from 'react';
 import type { Credibility } from '../../../../core/grades';
-import { STANCES, type EvidenceView, type Source, type Stance } from '../../../../core/types';
+import { STANCES, type EvidenceView, type QuoteSelectors, type Source, type Stance } from '../../../../core/types';
 import { api } from '../../api/client';
 import { Dialog, DialogFooter } from '../../components/Dialog';
 import { SafeText } from '../../components/SafeText';
@@ -20,20 +20,34 @@ interface Props {
   claimId: string;
   /** Set when editing; the source of existing evidence stays as it is. */
   evidence?: EvidenceView;
+  /** New evidence only: values to start from (the document viewer's selection: source, quote, locator). */
+  initial?: EvidenceStart;
   onClose(): void;
 }
 
-export function EvidenceFormDialog({ claimId, evidence, onClose }: Props) {
-  const [source, setSource] = useState<Pick<Source, 'id' | 'title' | 'reliability'> | null>(evidence?.source ?? null);
+export interface EvidenceStart {
+  source: Pick<Source, 'id' | 'title' | 'reliability'>;
+  excerpt: string;
+  locator: string;
+  /** Where the excerpt was selected (captures.locate); sent while the excerpt is still that text. */
+  selectors?: QuoteSelectors;
+}
+
+export function EvidenceFormDialog({ claimId, evidence, initial, onClose }: Props) {
+  const [source, setSource] = useState<Pick<Source, 'id' | 'title' | 'reliability'> | null>(evidence?.source ?? initial?.source ?? null);
   const [stance, setStance] = useState<Stance>(evidence?.stance ?? 'supports');
   const [credibility, setCredibility] = useState(String(evidence?.credibility ?? 6));
-  const [excerpt, setExcerpt] = useState(evidence?.excerpt ?? '');
-  const [locator, setLocator] = useState(evidence?.locator ?? '');
+  const [excerpt, setExcerpt] = useState(evidence?.excerpt ?? initial?.excerpt ?? '');
+  const [locator, setLocator] = useState(evidence?.locator ?? initial?.locator ?? '');
   const [note, setNote] = useState(evidence?.note ?? '');
   const [weight, setWeight] = useState(String(evidence?.weight ?? 1));
   const [attribution, setAttribution] = useState(evidence?.attribution ? 'yes' : 'no');
   const [error, setError] = useState<string | null>(null);
   const [newSource, setNewSource] = useState(false);
+
+  /** The selection's selectors, while the quote is still the selected text of that source. */
+  const selectorsFor = (text: string, sourceId: string) =>
+    initial?.selectors && initial.selectors.exact === text && initial.source.id === sourceId ? initial.selectors : undefined;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -43,7 +57,7 @@ export function EvidenceFormDialog({ claimId, evidence, onClose }: Props) {
     const fields = { stance, credibility: Number(credibility) as Credibility, excerpt, locator: locator || null, note, weight: w, attribution: attribution === 'yes' };
     const err = evidence
       ? await mutate(() => api.call('evidence.update', { id: evidence.id, ...fields }), 'Evidence saved', 'evidence')
-      : await mutate(() => api.call('evidence.create', { claimId, sourceId: source.id, ...fields }), 'Evidence added', 'evidence');
+      : await mutate(() => api.call('evidence.create', { claimId, sourceId: source.id, ...fields, selectors: selectorsFor(excerpt, source.id) }), 'Evidence added', 'evidence');
     if (err) setError(err);
     else onClose();
   };

@@ -1,4 +1,4 @@
-/** The evidence on a claim: grade, source, stance, exact quote, locator and note. */
+/** The evidence on a claim: grade, source, stance, exact quote (and where it stands in the source's capture), locator and note. */
 import { useState } from 'react';
 import type { ClaimDetail, EvidenceView } from '../../../../core/types';
 import { api } from '../../api/client';
@@ -7,6 +7,7 @@ import { SafeText } from '../../components/SafeText';
 import { useApp } from '../../store';
 import { mutate } from '../../store/mutate';
 import { EvidenceFormDialog } from './EvidenceFormDialog';
+import { QuoteStatus } from './QuoteStatus';
 
 function EvidenceItem({ ev }: { ev: EvidenceView }) {
   const openSource = useApp((s) => s.openSource);
@@ -28,6 +29,7 @@ function EvidenceItem({ ev }: { ev: EvidenceView }) {
           <SafeText text={ev.excerpt} />
         </blockquote>
       )}
+      {ev.anchor && <QuoteStatus anchor={ev.anchor} />}
       {ev.locator && (
         <p className="muted">
           Locator: <SafeText text={ev.locator} />

@@ -20,7 +20,7 @@ export function Sidebar() {
   const go = useApp((s) => s.go);
   const info = useApp((s) => s.info);
   const setPaletteOpen = useApp((s) => s.setPaletteOpen);
-  const current = view === 'claim' ? 'claims' : view;
+  const current = view === 'claim' ? 'claims' : view === 'document' ? 'sources' : view;
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand">ClaimTrail</div>

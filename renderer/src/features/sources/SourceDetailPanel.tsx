@@ -6,6 +6,7 @@ import { ExternalUrl } from '../../components/ExternalUrl';
 import { ReliabilityBadge } from '../../components/Grade';
 import { SafeText } from '../../components/SafeText';
 import { useApp } from '../../store';
+import { CapturesPanel } from '../documents/CapturesPanel';
 import { SourceFormDialog } from './SourceFormDialog';
 import { TrashSourceButton } from './TrashSourceButton';
 
@@ -80,6 +81,7 @@ export function SourceDetailPanel({ id }: { id: string }) {
         </button>
         <TrashSourceButton key={detail.id} source={detail} />
       </div>
+      <CapturesPanel key={detail.id} sourceId={detail.id} />
       <RefList label="Lineage (this source up to its root)" refs={detail.lineage} />
       <RefList label="Sources repeating this one" refs={detail.derived} />
       {detail.speaksFor && (
