@@ -1,0 +1,114 @@
+/**
+ * Loads the built desktop app as Electron would: `npm run build:electron`'s bundles (built by the
+ * same esbuild script into a folder of dist/), `require`d as the main script with `electron`
+ * resolved, by ordinary Node module resolution, to a node_modules folder next to the bundles that
+ * holds only a hand-over to the stand-in. Nothing outside that folder sees the stand-in.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { readState } from '../../../db/user-data';
+// @ts-expect-error plain .mjs build script without type declarations
+import { buildElectron } from '../../../scripts/build-electron.mjs';
+import { StandIn, type StandInOptions, type StandInWindow } from './electron';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const KEY = Symbol.for('claimtrail.electron-stand-in');
+const nodeRequire = createRequire(import.meta.url);
+
+export interface Built {
+  dir: string;
+  main: string;
+  preload: string;
+  remove(): void;
+}
+
+/** The hand-over: what `require('electron')` returns to the bundles in this folder. */
+const ALIAS = `'use strict';
+// Test-only: the Electron stand-in (tests/electron/stand-in) handed over by the test that loads the app.
+const standIn = globalThis[Symbol.for('claimtrail.electron-stand-in')];
+if (!standIn) throw new Error('require("electron") outside a stand-in test');
+module.exports = standIn.module;
+`;
+
+/**
+ * Builds the bundles into dist/test-electron-XXXX/electron (inside the repository, so better-sqlite3
+ * resolves from its node_modules as in the app), with dist/renderer linked where the packaged app
+ * keeps it (bundlePaths: <dist>/renderer).
+ */
+export async function buildDesktop(): Promise<Built> {
+  mkdirSync(`${ROOT}dist`, { recursive: true });
+  const dir = mkdtempSync(`${ROOT}dist/test-electron-`);
+  await (buildElectron as (out: string) => Promise<void>)(join(dir, 'electron'));
+  mkdirSync(join(dir, 'node_modules', 'electron'), { recursive: true });
+  writeFileSync(join(dir, 'node_modules', 'electron', 'package.json'), JSON.stringify({ name: 'electron', main: 'index.js' }));
+  writeFileSync(join(dir, 'node_modules', 'electron', 'index.js'), ALIAS);
+  symlinkSync(join(ROOT, 'dist', 'renderer'), join(dir, 'renderer'), 'dir');
+  return {
+    dir,
+    main: join(dir, 'electron', 'main', 'index.js'),
+    preload: join(dir, 'electron', 'preload', 'index.js'),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export interface Desktop {
+  si: StandIn;
+  /** The app window (the first window the shell opened). */
+  readonly win: StandInWindow;
+  /** Quits like the user (app.quit) and waits until the open case is closed (its WAL file is gone). */
+  quit(): Promise<void>;
+}
+
+/**
+ * Starts the bundled main process against a fresh stand-in: `argv` as given to Electron after the
+ * app folder, `home` as the user data folder (CLAIMTRAIL_HOME). Call `desktop.si.ready()` to let
+ * the app start, or use `launch`.
+ */
+export function loadMain(built: Built, opts: StandInOptions & { argv?: string[]; home: string }): Desktop {
+  const g = globalThis as unknown as Record<symbol, StandIn | undefined>;
+  if (g[KEY]) throw new Error('one stand-in desktop at a time: quit the previous one');
+  const si = new StandIn(opts);
+  g[KEY] = si;
+  const savedArgv = process.argv;
+  const savedHome = process.env.CLAIMTRAIL_HOME;
+  process.env.CLAIMTRAIL_HOME = opts.home;
+  // As `npm start` launches it: electron <app folder> [file.claimtrail]
+  process.argv = [process.execPath, built.dir, ...(opts.argv ?? [])];
+  for (const file of [built.main, join(built.dir, 'node_modules', 'electron', 'index.js')]) delete nodeRequire.cache[file];
+  nodeRequire(built.main);
+  const release = () => {
+    process.argv = savedArgv;
+    if (savedHome === undefined) delete process.env.CLAIMTRAIL_HOME;
+    else process.env.CLAIMTRAIL_HOME = savedHome;
+    g[KEY] = undefined;
+  };
+  return {
+    si,
+    get win() {
+      const w = si.windows[0];
+      if (!w) throw new Error('the shell has no window open');
+      return w;
+    },
+    async quit() {
+      const open = readState().recent[0];
+      si.quit();
+      await si.settle();
+      try {
+        if (open) await expect.poll(() => existsSync(`${open}-wal`), { timeout: 60_000 }).toBe(false);
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+/** Loads main, makes the app ready and waits for the window to show the app. */
+export async function launch(built: Built, opts: StandInOptions & { argv?: string[]; home: string }): Promise<Desktop> {
+  const d = loadMain(built, opts);
+  d.si.ready();
+  await expect.poll(() => d.si.windows[0]?.shown ?? false, { timeout: 60_000 }).toBe(true);
+  return d;
+}
