@@ -3,39 +3,22 @@
  * as Electron loads it, against the Electron stand-in: startup, the window, app://, the IPC and its
  * sender check, the preload's bridge. Real case files, the real database worker bundle.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../core/api';
 import { APP_ENTRY, CSP, windowOptions } from '../../electron/main/policy';
-import { buildRendererOnce } from '../e2e/harness';
 import { tempDir } from '../helpers';
 import { StandInFrame } from './stand-in/electron';
-import { launch, loadMain, buildDesktop, type Built, type Desktop } from './stand-in/desktop';
+import { launch, loadMain, useDesktops, type Desktop } from './stand-in/desktop';
 
-let built: Built;
-let desktop: Desktop | null = null;
-
-beforeAll(async () => {
-  await buildRendererOnce();
-  built = await buildDesktop();
-});
-afterAll(() => built?.remove());
-afterEach(async () => {
-  const d = desktop;
-  desktop = null;
-  if (d) {
-    expect(d.si.rec.misses).toEqual([]);
-    await d.quit();
-  }
-});
+const desktops = useDesktops();
+const open = async (opts: { argv?: string[] } = {}) => desktops.start(await launch(desktops.built, { home: tempDir(), ...opts }));
 
 const api = (d: Desktop, method: string, input: unknown = {}, frame = d.win.contents.mainFrame) =>
   d.si.invoke(d.win.contents, frame, 'api', method, input) as Promise<ApiResult<unknown>>;
 
 describe('the bundled main process on the stand-in', () => {
   it('starts: lock, app:// privileged before ready, handlers, default (sample) case open, then one hardened window', async () => {
-    const home = tempDir();
-    desktop = await launch(built, { home });
-    const { si, win } = desktop;
+    const { si, win } = await open();
     const rec = si.rec;
     expect(si.lockRequested).toBe(true);
     expect(si.app.sandboxed).toBe(true);
@@ -44,7 +27,7 @@ describe('the bundled main process on the stand-in', () => {
     expect(si.defaultSession.handlers.has('app')).toBe(true);
     // One window, with exactly the hardened options (preload = the bundled preload next to main).
     expect(si.windows).toHaveLength(1);
-    expect(win.options).toEqual(windowOptions(built.preload));
+    expect(win.options).toEqual(windowOptions(desktops.built.preload));
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false });
     expect(win.contents.loads).toEqual([APP_ENTRY]);
     // The case was open before the window: its first title already names it.
@@ -71,8 +54,7 @@ describe('the bundled main process on the stand-in', () => {
   });
 
   it('answers contract calls over IPC from the main frame, refuses other frames, other windows and other origins', async () => {
-    desktop = await launch(built, { home: tempDir() });
-    const d = desktop;
+    const d = await open();
     const info = await api(d, 'case.info');
     expect(info.ok && (info.value as { counts: { claims: number } }).counts.claims).toBeGreaterThan(5);
     // A sub-frame of our window (even one showing app://), another origin in the main frame, a bad method.
@@ -97,7 +79,7 @@ describe('the bundled main process on the stand-in', () => {
   });
 
   it("runs the bundled preload as a sandboxed preload: it exposes exactly the bridge, which reaches main's handlers", async () => {
-    desktop = await launch(built, { home: tempDir() });
+    const desktop = await open();
     const world = desktop.win.contents.world!;
     expect([...world.exposed.keys()]).toEqual(['claimtrail']);
     const bridge = world.exposed.get('claimtrail') as Record<string, (...a: unknown[]) => unknown>;
@@ -115,7 +97,7 @@ describe('the bundled main process on the stand-in', () => {
   });
 
   it('serves the renderer from app:// with the CSP; nothing outside the renderer folder, no other method', async () => {
-    desktop = await launch(built, { home: tempDir() });
+    const desktop = await open();
     const ses = desktop.si.defaultSession;
     const index = await ses.request(APP_ENTRY);
     const res = !index.blocked ? index.response! : null;
@@ -134,17 +116,12 @@ describe('the bundled main process on the stand-in', () => {
   });
 
   it('a second copy of the app (the lock is taken) quits at once and touches nothing', async () => {
-    const d = loadMain(built, { home: tempDir(), otherInstance: true });
-    try {
-      d.si.ready();
-      await new Promise((r) => setImmediate(r));
-      expect(d.si.quitted).toBe(true);
-      expect(d.si.windows).toEqual([]);
-      expect(d.si.ipcHandlers.size).toBe(0);
-      expect(d.si.privileged).toEqual([]);
-      expect(d.si.rec.misses).toEqual([]);
-    } finally {
-      await d.quit();
-    }
+    const d = desktops.start(loadMain(desktops.built, { home: tempDir(), otherInstance: true }));
+    d.si.ready();
+    await new Promise((r) => setImmediate(r));
+    expect(d.si.quitted).toBe(true);
+    expect(d.si.windows).toEqual([]);
+    expect(d.si.ipcHandlers.size).toBe(0);
+    expect(d.si.privileged).toEqual([]);
   });
 });

@@ -8,7 +8,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { ApiResult } from '../../../core/api';
+import { buildRendererOnce } from '../../e2e/harness';
 import { readState } from '../../../db/user-data';
 // @ts-expect-error plain .mjs build script without type declarations
 import { buildElectron } from '../../../scripts/build-electron.mjs';
@@ -58,6 +60,10 @@ export interface Desktop {
   si: StandIn;
   /** The app window (the first window the shell opened). */
   readonly win: StandInWindow;
+  /** One contract call over IPC from the app window's main frame, as the preload makes it. */
+  call<T = unknown>(method: string, input?: unknown): Promise<ApiResult<T>>;
+  /** Waits until the window's title names the case file (the shell sets it after each open). */
+  showing(fileName: string): Promise<void>;
   /** Quits like the user (app.quit) and waits until the open case is closed (its WAL file is gone). */
   quit(): Promise<void>;
 }
@@ -92,6 +98,13 @@ export function loadMain(built: Built, opts: StandInOptions & { argv?: string[];
       if (!w) throw new Error('the shell has no window open');
       return w;
     },
+    call<T>(method: string, input: unknown = {}) {
+      const c = this.win.contents;
+      return si.invoke(c, c.mainFrame, 'api', method, input) as Promise<ApiResult<T>>;
+    },
+    async showing(fileName: string) {
+      await expect.poll(() => si.windows[0]?.title, { timeout: 60_000 }).toBe(`${fileName} — ClaimTrail`);
+    },
     async quit() {
       const open = readState().recent[0];
       si.quit();
@@ -111,4 +124,39 @@ export async function launch(built: Built, opts: StandInOptions & { argv?: strin
   d.si.ready();
   await expect.poll(() => d.si.windows[0]?.shown ?? false, { timeout: 60_000 }).toBe(true);
   return d;
+}
+
+/**
+ * A test file's desktop: the renderer and the bundles built once before its tests; after each test
+ * the desktop it started is quit, and the shell must not have touched an API the stand-in lacks.
+ */
+export function useDesktops(): { readonly built: Built; start(d: Desktop): Desktop } {
+  let built: Built | undefined;
+  let current: Desktop | null = null;
+  beforeAll(async () => {
+    await buildRendererOnce();
+    built = await buildDesktop();
+  });
+  afterAll(() => built?.remove());
+  afterEach(async () => {
+    const d = current;
+    current = null;
+    if (!d) return;
+    try {
+      expect(d.si.rec.misses).toEqual([]);
+      expect(d.si.rec.of('stand-in.background-error')).toEqual([]);
+    } finally {
+      await d.quit();
+    }
+  });
+  return {
+    get built() {
+      if (!built) throw new Error('the desktop bundles are not built yet');
+      return built;
+    },
+    start(d) {
+      current = d;
+      return d;
+    },
+  };
 }
