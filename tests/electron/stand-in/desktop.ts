@@ -110,7 +110,7 @@ export function loadMain(built: Built, opts: StandInOptions & { argv?: string[];
       si.quit();
       await si.settle();
       try {
-        if (open) await expect.poll(() => existsSync(`${open}-wal`), { timeout: 60_000 }).toBe(false);
+        if (open) await waitFor(() => !existsSync(`${open}-wal`), `${open} to be closed`);
       } finally {
         release();
       }
@@ -118,11 +118,20 @@ export function loadMain(built: Built, opts: StandInOptions & { argv?: string[];
   };
 }
 
+/** Waits (also in hooks, where expect.poll cannot run) until `ok()` holds; fails naming what it waited for. */
+export async function waitFor(ok: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Loads main, makes the app ready and waits for the window to show the app. */
 export async function launch(built: Built, opts: StandInOptions & { argv?: string[]; home: string }): Promise<Desktop> {
   const d = loadMain(built, opts);
   d.si.ready();
-  await expect.poll(() => d.si.windows[0]?.shown ?? false, { timeout: 60_000 }).toBe(true);
+  await waitFor(() => d.si.windows[0]?.shown ?? false, 'the app window to show');
   return d;
 }
 

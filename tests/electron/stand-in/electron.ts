@@ -162,7 +162,7 @@ export class StandInContents extends EventEmitter {
   frameUrl: (() => string) | null = null;
 
   constructor(
-    private readonly si: StandIn,
+    readonly si: StandIn,
     readonly window: StandInWindow,
     readonly ses: StandInSession,
   ) {
