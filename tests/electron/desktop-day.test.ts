@@ -20,6 +20,7 @@ import { tempCase, tempDir } from '../helpers';
 import { ChromiumDriver } from './stand-in/chromium';
 import { launch, useDesktops, type Desktop } from './stand-in/desktop';
 
+const LIAR = join(__dirname, '../../../shared/data/liar/train.tsv');
 const CLAIM = 'Zyxwvut Labs trained its flagship model on 4,096 smuggled accelerators';
 const LONG = 180_000;
 const desktops = useDesktops();
@@ -31,7 +32,7 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchChromium();
   driver = new ChromiumDriver(browser);
-  d = await launch(desktops.built, { home: tempDir(), driver });
+  d = await launch(desktops.built, { home: desktops.home(), driver });
   page = driver.page(d.win.contents);
 });
 afterAll(async () => {
@@ -125,12 +126,35 @@ describe("the analyst's day in the desktop app (stand-in Electron, real Chromium
     expect(exported.claims.map((c) => c.text)).toContain(CLAIM);
   }, LONG);
 
-  it('a page that navigates away stays in the app; the link goes to the system browser', async () => {
+  it('imports rows with progress reported by the worker, sent by main and delivered through the preload', async () => {
+    await page.evaluate('window.__progress = []; window.claimtrail.onProgress((p) => window.__progress.push(p))');
+    const rows = `${readFileSync(LIAR, 'utf8').split('\n').slice(0, 300).join('\n')}\n`;
+    await page.getByLabel('Import file').setInputFiles({ name: 'liar.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from(rows) });
+    await page.getByLabel('Column mapping').fill('1=ref,2=label,3=text,4=tags,5=claimant,14=context');
+    await page.getByLabel('First row is a header').uncheck();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Dry run' }).isDisabled(), { timeout: LONG }).toBe(false);
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Dry run report' }).count(), { timeout: LONG }).toBe(1);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Import report' }).innerText(), { timeout: LONG }).toMatch(/Added\s*300 claims/);
+    const sent = d.win.contents.sent.filter((m) => m.channel === 'progress').map((m) => (m.args[0] as { method: string }).method);
+    expect(sent).toContain('transfer.import');
+    await expect.poll(() => page.evaluate<string[]>('window.__progress.map((p) => p.method)')).toContain('transfer.import');
+  }, LONG);
+
+  it('a page that navigates away or opens a window stays in the app; allowed links go to the system browser', async () => {
     await page.evaluate("location.href = 'https://example.com/report?id=1'");
     await expect.poll(() => d.si.opened).toEqual(['https://example.com/report?id=1']);
     expect(d.win.contents.mainFrame.url).toMatch(/^app:\/\/claimtrail\//);
     await expect.poll(() => nav('Search').count()).toBe(1);
-    expect(driver.errors).toEqual([]);
+    await page.evaluate("window.open('https://example.org/brief', '_blank'); window.open('javascript:alert(1)')");
+    await expect.poll(() => d.si.opened).toEqual(['https://example.com/report?id=1', 'https://example.org/brief']);
+    await expect.poll(() => page.context().pages().length).toBe(1);
+    // The javascript: window was stopped by the window's CSP (no 'unsafe-inline'); nothing else went wrong.
+    const cspStop = /Running the JavaScript URL violates .*script-src 'self'/;
+    expect(driver.errors.filter((e) => cspStop.test(e))).toHaveLength(1);
+    expect(driver.errors.filter((e) => !cspStop.test(e))).toEqual([]);
     expect(d.si.rec.misses).toEqual([]);
   }, LONG);
 });

@@ -11,7 +11,7 @@ import { tempCase, tempDir } from '../helpers';
 import { launch, useDesktops, type Desktop } from './stand-in/desktop';
 
 const desktops = useDesktops();
-const open = async (opts: { argv?: string[]; home?: string } = {}) => desktops.start(await launch(desktops.built, { home: tempDir(), ...opts }));
+const open = async (opts: { argv?: string[]; home?: string } = {}) => desktops.start(await launch(desktops.built, { home: desktops.home(), ...opts }));
 
 const sampleCopy = (name: string) => {
   const c = tempCase({ sample: true, name });

@@ -6,12 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../core/api';
 import { APP_ENTRY, CSP, windowOptions } from '../../electron/main/policy';
-import { tempDir } from '../helpers';
 import { StandInFrame } from './stand-in/electron';
 import { launch, loadMain, useDesktops, type Desktop } from './stand-in/desktop';
 
 const desktops = useDesktops();
-const open = async (opts: { argv?: string[] } = {}) => desktops.start(await launch(desktops.built, { home: tempDir(), ...opts }));
+const open = async (opts: { argv?: string[] } = {}) => desktops.start(await launch(desktops.built, { home: desktops.home(), ...opts }));
 
 const api = (d: Desktop, method: string, input: unknown = {}, frame = d.win.contents.mainFrame) =>
   d.si.invoke(d.win.contents, frame, 'api', method, input) as Promise<ApiResult<unknown>>;
@@ -116,7 +115,7 @@ describe('the bundled main process on the stand-in', () => {
   });
 
   it('a second copy of the app (the lock is taken) quits at once and touches nothing', async () => {
-    const d = desktops.start(loadMain(desktops.built, { home: tempDir(), otherInstance: true }));
+    const d = desktops.start(loadMain(desktops.built, { home: desktops.home(), otherInstance: true }));
     d.si.ready();
     await new Promise((r) => setImmediate(r));
     expect(d.si.quitted).toBe(true);

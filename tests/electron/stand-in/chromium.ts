@@ -12,9 +12,9 @@
  * arguments (listeners) are called back in the page; a call that passes a listener returns its
  * disposer at once (the bridge's onProgress), every other call answers with a promise.
  */
-import type { Browser, BrowserContext, Frame, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page, Request, Route } from 'playwright-core';
 import { type Driver, type StandInContents } from './electron';
-import { electronEvent } from './strict';
+import { electronEvent, strict } from './strict';
 
 /** app://claimtrail/index.html → https://claimtrail.app.invalid/index.html; http(s), data: and about: stay. */
 export function toChromiumUrl(url: string): string {
@@ -106,6 +106,8 @@ export class ChromiumDriver implements Driver {
       await context.exposeBinding('__standInBridge', (source: { frame: Frame }, call: BridgeCall) => this.bridge(contents, shown, source.frame, call));
       await context.addInitScript(`(${SHIM})(${JSON.stringify(shapeOf(contents))})`);
     }
+    // Chromium has made the popup's page before anyone could ask: close it (newWindow asks the shell).
+    context.on('page', (p) => void p.opener().then((opener) => opener && p.close()));
     shown.page = await context.newPage();
     shown.page.on('pageerror', (e) => this.errors.push(`${shown.page.url()}: ${e.message}`));
     shown.page.on('console', (m) => {
@@ -153,6 +155,7 @@ export class ChromiumDriver implements Driver {
   private async route(contents: StandInContents, shown: Shown, route: Route): Promise<void> {
     const request = route.request();
     const url = toElectronUrl(request.url());
+    if (request.isNavigationRequest() && opensWindow(request)) return this.newWindow(contents, url, route);
     if (request.isNavigationRequest() && request.frame() === shown.page?.mainFrame()) {
       if (shown.expected === request.url()) shown.expected = null;
       else {
@@ -174,6 +177,17 @@ export class ChromiumDriver implements Driver {
     r.response.headers.forEach((v, k) => (headers[k] = v));
     if (request.resourceType() === 'document') this.documents.push({ url, status: r.response.status, headers });
     await route.fulfill({ status: r.response.status, headers, body: Buffer.from(await r.response.arrayBuffer()) });
+  }
+
+  /**
+   * A window the page asked for (window.open, a target=_blank link): as in Electron, the shell's
+   * window-open handler decides before anything loads. The stand-in opens no windows of its own.
+   */
+  private async newWindow(contents: StandInContents, url: string, route: Route): Promise<void> {
+    const handler = contents.windowOpenHandler as ((d: object) => { action: string }) | null;
+    const answer = handler ? handler(strict(contents.si.rec, 'HandlerDetails', { url })) : { action: 'allow' };
+    await route.abort('aborted');
+    if (answer.action !== 'deny') this.errors.push(`the shell allowed a new window for ${url}; the stand-in opens none`);
   }
 
   /** One call from the page to what the preload exposed (contextBridge). */
@@ -198,6 +212,16 @@ export class ChromiumDriver implements Driver {
       return {};
     }
     return { value: await result };
+  }
+}
+
+/** A navigation request of a window not yet made (playwright has no frame for it yet). */
+function opensWindow(request: Request): boolean {
+  try {
+    request.frame();
+    return false;
+  } catch {
+    return true;
   }
 }
 

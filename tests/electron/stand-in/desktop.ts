@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
@@ -139,14 +140,19 @@ export async function launch(built: Built, opts: StandInOptions & { argv?: strin
  * A test file's desktop: the renderer and the bundles built once before its tests; after each test
  * the desktop it started is quit, and the shell must not have touched an API the stand-in lacks.
  */
-export function useDesktops(): { readonly built: Built; start(d: Desktop): Desktop } {
+export function useDesktops(): { readonly built: Built; start(d: Desktop): Desktop; home(): string } {
   let built: Built | undefined;
   let current: Desktop | null = null;
+  const homes: string[] = [];
   beforeAll(async () => {
     await buildRendererOnce();
     built = await buildDesktop();
   });
-  afterAll(() => built?.remove());
+  afterAll(() => {
+    built?.remove();
+    // A worker stopped by quitting may still be letting go of a backup copy's files for a moment.
+    for (const h of homes.splice(0)) rmSync(h, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  });
   afterEach(async () => {
     const d = current;
     current = null;
@@ -166,6 +172,12 @@ export function useDesktops(): { readonly built: Built; start(d: Desktop): Deskt
     start(d) {
       current = d;
       return d;
+    },
+    /** A fresh user data folder (CLAIMTRAIL_HOME), removed after the file's tests. */
+    home() {
+      const h = mkdtempSync(join(tmpdir(), 'claimtrail-home-'));
+      homes.push(h);
+      return h;
     },
   };
 }
