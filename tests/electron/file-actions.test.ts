@@ -134,4 +134,23 @@ describe('a case handed to the app', () => {
     d.si.closeWindow(d.win);
     expect(d.si.quitted).toBe(true);
   });
+
+  it('macOS: the app menu comes first, closing the window keeps the app, the dock icon opens a new window', async () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { ...platform, value: 'darwin' });
+    try {
+      const d = await open();
+      expect(d.si.appMenu!.items[0]!.role).toBe('appMenu');
+      expect(d.si.menuItem('File').submenu!.at(-1)!.role).toBe('close');
+      d.si.closeWindow(d.win);
+      expect(d.si.quitted).toBe(false);
+      d.si.activate();
+      await expect.poll(() => d.si.windows[0]?.shown ?? false).toBe(true);
+      expect(d.si.windows).toHaveLength(1);
+      expect(d.win.title).toBe('sample.claimtrail — ClaimTrail');
+      expect((await d.call<CaseInfo>('case.info')).ok).toBe(true);
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+  });
 });

@@ -507,6 +507,11 @@ export class StandIn {
     return event.defaultPrevented;
   }
 
+  /** macOS: the dock icon is clicked. */
+  activate(): void {
+    this.app.emit('activate', electronEvent(this.rec, {}), this.windows.length > 0);
+  }
+
   /** The user closes a window. */
   closeWindow(win: StandInWindow): void {
     win.destroy();

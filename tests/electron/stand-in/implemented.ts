@@ -8,7 +8,7 @@
 export interface Implemented {
   /** Members (methods and properties). */
   members: readonly string[];
-  /** Event names the stand-in emits (for `on`/`once`). */
+  /** Event names `on`/`once` accept: emitted by the stand-in, its Chromium driver or a test's controls. */
   events?: readonly string[];
   /** Static members of a class (Menu.buildFromTemplate, Session.fromPartition). */
   statics?: readonly string[];
