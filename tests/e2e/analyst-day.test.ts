@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, axeViolations, openApp, useApp, type PageWatch } from './harness';
+import { addGradedEvidence } from './steps';
 
 const CLAIM = 'Zyxwvut Labs trained its flagship model on 4,096 smuggled accelerators';
 const app = useApp({ sample: true });
@@ -53,19 +54,7 @@ describe('analyst day', () => {
   });
 
   it('adds a B source and a credibility-2 quote; the probability and its word change', async () => {
-    await page.getByRole('button', { name: 'Add evidence' }).click();
-    await page.getByRole('dialog', { name: 'Add evidence' }).getByRole('button', { name: 'New source…' }).click();
-    const src = page.getByRole('dialog', { name: 'New source' });
-    await src.getByLabel('Source title').fill('Customs seizure report 2025/17');
-    await src.getByLabel('Publisher').fill('Port authority');
-    await src.getByLabel('Reliability').selectOption('B');
-    await src.getByRole('button', { name: 'Add source' }).click();
-    const ev = page.getByRole('dialog', { name: 'Add evidence' });
-    await expect.poll(() => ev.getByText('Selected: Customs seizure report 2025/17').count()).toBe(1);
-    await ev.getByLabel('Credibility').selectOption('2');
-    await ev.getByLabel('Excerpt').fill('Officers seized crates of accelerators bound for Zyxwvut Labs.');
-    await ev.getByLabel('Locator').fill('p. 4');
-    await ev.getByRole('button', { name: 'Add evidence' }).click();
+    await addGradedEvidence(page);
     await expect.poll(() => page.getByTestId('probability-word').innerText()).toBe('likely');
     await expect.poll(() => page.getByTestId('probability-value').innerText()).toBe('71%');
     const evidence = page.getByRole('region', { name: /Evidence \(1\)/ });
