@@ -6,22 +6,28 @@ import { FORBIDDEN_TEXT, type TokenSource } from './guard';
 import { sendJson, sendText } from './headers';
 import type { CaseHost } from '../../db/host/host';
 import { checkInputShape } from '../../db/host/limits';
+import { MAX_CAPTURE_BYTES } from '../../core/contract/captures';
 
 export const MAX_BODY = 16 * 1024 * 1024;
+/** An attached document travels as base64 (a third larger): the one call allowed a body that large. */
+export const MAX_ATTACH_BODY = Math.ceil(MAX_CAPTURE_BYTES / 3) * 4 + 1024 * 1024;
+
+/** The largest body a method may send. */
+export const maxBodyFor = (method: string): number => (method === 'captures.attach' ? MAX_ATTACH_BODY : MAX_BODY);
 
 const invalid = (message: string): ApiResult<never> => ({ ok: false, error: { code: 'invalid', message } });
 
 class BodyTooLarge extends Error {}
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY) return reject(new BodyTooLarge());
+    if (declared > max) return reject(new BodyTooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
+      if (size > max) {
         req.removeAllListeners('data');
         req.resume();
         reject(new BodyTooLarge());
@@ -40,12 +46,14 @@ function isJson(req: IncomingMessage): boolean {
 export async function handleCall(req: IncomingMessage, res: ServerResponse, host: CaseHost, method: string): Promise<void> {
   if (!isJson(req)) return sendJson(res, 415, invalid('Send the input as JSON (Content-Type: application/json).'));
   let body: Buffer;
+  const max = maxBodyFor(method);
   try {
-    body = await readBody(req);
+    body = await readBody(req, max);
   } catch (e) {
     if (e instanceof BodyTooLarge) {
       res.setHeader('Connection', 'close');
-      return sendJson(res, 413, invalid(`The request is larger than ${MAX_BODY / 1024 / 1024} MB.`));
+      const what = method === 'captures.attach' ? `a document of more than ${MAX_CAPTURE_BYTES / 1024 / 1024} MB` : `larger than ${MAX_BODY / 1024 / 1024} MB`;
+      return sendJson(res, 413, invalid(`The request is ${what}.`));
     }
     throw e;
   }

@@ -113,6 +113,17 @@ describe('web-mode server', () => {
     expect((await send(srv.port, { path: '/api/case.info', headers: { ...H(), 'x-claimtrail-token': srv.token } })).status).toBe(405);
   });
 
+  it('takes a document above 16 MB for captures.attach only (the capture limit is 64 MB)', async () => {
+    const source = JSON.parse((await api('sources.create', JSON.stringify({ title: 'A large scan' }))).body).value;
+    const png = Buffer.alloc(20 * 1024 * 1024, 7);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(png);
+    const r = await api('captures.attach', JSON.stringify({ sourceId: source.id, fileName: 'scan.png', bytes: png.toString('base64') }));
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { capture: { byteSize: png.length, mediaType: 'image/png' } } });
+    // Every other call keeps the 16 MB bound.
+    expect((await api('sources.create', JSON.stringify({ title: 'x', notes: 'y'.repeat(17 * 1024 * 1024) }))).status).toBe(413);
+  });
+
   it('refuses 100% of hostile requests with one identical 403', async () => {
     const cases = hostileRequests(srv.port, srv.token, pageCookie.split('=')[1]!);
     const replies = [];
