@@ -9,6 +9,7 @@ import { DEFAULT_CACHE_DIR, scaleCase } from './gen/cache';
 import { countsFor } from './gen/model';
 import type { BenchContext, BenchRow } from './lib/context';
 import type { RowResult } from './lib/result';
+import { anchorRows } from './rows/anchor';
 import { briefingRows } from './rows/briefing';
 import { commitRows } from './rows/commit';
 import { extractRows } from './rows/extract';
@@ -48,6 +49,7 @@ export const ROWS: readonly (readonly [string, BenchRow])[] = [
   ['recompute', recomputeRows],
   ['import', importRows],
   ['extract', extractRows],
+  ['anchor', anchorRows],
 ];
 
 export async function runBench(o: BenchOptions): Promise<BenchResults> {
