@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, useApp } from './harness';
+import { artifactPath, axeViolations, useApp } from './harness';
 
 const CLAIM = 'The harbour authority closed the port for three days';
 const EXACT = 'The port stayed closed from Monday to Wednesday.';
@@ -49,5 +49,15 @@ describe('quote status in the claim view', () => {
     await expect.poll(() => item(EXACT).getByRole('status').count()).toBe(0);
     await expect.poll(() => item(EXACT).innerText()).toMatch(/captured \d{4}-\d{2}-\d{2}, SHA-256 [0-9a-f]{12}/);
     await page.screenshot({ path: artifactPath('claim-quote-status.png'), fullPage: true });
+  });
+
+  it('has no serious or critical accessibility violations with every status shown, in light and dark', async () => {
+    const found: Record<string, unknown> = {};
+    for (const theme of ['light', 'dark'] as const) {
+      await page.getByLabel('Theme').selectOption(theme);
+      await expect.poll(() => page.getByTestId('quote-status').count()).toBe(4);
+      found[theme] = await axeViolations(page);
+    }
+    expect(found).toEqual({ light: [], dark: [] });
   });
 });
