@@ -91,6 +91,13 @@ describe('anchorQuote', () => {
     expect(anchorQuote(doc, 'the figure is wrong', { start: third }).selectors!.start).toBe(third);
   });
 
+  it('prefers a hit of whole words to one inside a word, even against the position hint', () => {
+    const text = 'The shipping lanes were closed. Every ship waited.';
+    const r = anchorQuote(prepareDocument(text), 'ship', { start: text.indexOf('shipping') });
+    expect(r.selectors!.start).toBe(text.indexOf('ship waited'));
+    expect(anchorQuote(prepareDocument('The shipping lanes.'), 'ship').status).toBe('exact');
+  });
+
   it('gives the page the quote starts on', () => {
     const pages = ['First page text about nothing much.', 'Second page: the quote lives here.', 'Third.'];
     const text = pages.join('\n\n');
