@@ -48,6 +48,7 @@ export interface StoreCaptureInput {
 }
 
 const MB = 1024 * 1024;
+const MAX_TITLE = 2_000;
 
 function formatSize(bytes: number): string {
   if (bytes >= MB) return `${(bytes / MB).toFixed(1)} MB`;
@@ -83,23 +84,29 @@ function extract(ctx: Ctx, input: StoreCaptureInput, what: string): ExtractedDoc
 
 type FillableField = 'publisher' | 'authors' | 'publishedAt' | 'url' | 'doi' | 'accessedAt';
 
-/** The source fields the analyst left empty that the document's metadata (or the capture) can fill. */
+/**
+ * The source fields the analyst left empty that the document's metadata (or the capture) can fill: per
+ * field its candidates, most trusted first; the first the contract accepts is taken.
+ */
 function fillableFields(source: Source, meta: DocumentMeta, input: StoreCaptureInput): Partial<Pick<Source, FillableField>> {
-  const offered: Partial<Pick<Source, FillableField>> = {
-    publisher: meta.publisher?.trim() || undefined,
-    authors: meta.authors?.map((a) => a.trim()).filter(Boolean),
-    publishedAt: meta.publishedAt,
-    url: meta.url ?? input.finalUrl ?? input.requestedUrl ?? undefined,
-    doi: meta.doi?.trim() || undefined,
-    accessedAt: input.accessedAt ?? undefined,
+  const offered: Record<FillableField, unknown[]> = {
+    publisher: [meta.publisher?.trim() || undefined],
+    authors: [meta.authors?.map((a) => a.trim()).filter(Boolean)],
+    publishedAt: [meta.publishedAt],
+    url: [meta.url, input.finalUrl, input.requestedUrl],
+    doi: [meta.doi?.trim() || undefined],
+    accessedAt: [input.accessedAt],
   };
   const schema = contract['sources.update'].input;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(offered) as [FillableField, unknown][]) {
+  for (const [key, candidates] of Object.entries(offered) as [FillableField, unknown[]][]) {
     const empty = key === 'authors' ? source.authors.length === 0 : source[key] === null;
-    if (!empty || value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    if (!empty) continue;
     // Metadata is untrusted: a value the contract would refuse from the analyst is not filled in.
-    if (schema.safeParse({ id: source.id, [key]: value }).success) out[key] = value;
+    const value = candidates.find(
+      (v) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0) && schema.safeParse({ id: source.id, [key]: v }).success,
+    );
+    if (value !== undefined) out[key] = value;
   }
   return out;
 }
@@ -119,7 +126,8 @@ export function writeCapture(
     ...fields,
     blobRowid: ensureBlob(db, sha256, bytes),
     mediaType: doc.mediaType,
-    title: doc.meta.title?.trim() || null,
+    // The document's own title, untrusted: kept to the length a source title may have.
+    title: doc.meta.title?.trim().slice(0, MAX_TITLE) || null,
     extraction: doc.extraction,
     pages: doc.extraction === 'none' ? [] : doc.pages,
   });

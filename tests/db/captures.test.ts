@@ -181,4 +181,27 @@ describe('captures.attach with text files', () => {
     expect(updated).toHaveLength(1);
     expect(updated[0]!.payload).toEqual({ before: { url: null }, after: { url: 'http://127.0.0.1/story?x=1' } });
   });
+
+  it('untrusted metadata: a value the contract would refuse is not filled (the next candidate is), a long title is cut', () => {
+    const { api, handle } = tempCase();
+    const ctx = createCtx(handle.db, { actor: 'tester' });
+    const src = newSource(api);
+    const bytes = Buffer.from('Ship left at dawn.');
+    const out = storeCapture(ctx, {
+      sourceId: src.id,
+      bytes,
+      origin: 'url',
+      finalUrl: 'http://127.0.0.1/story',
+      // What an extractor could hand over from a hostile page's meta tags.
+      extracted: {
+        mediaType: 'text/html',
+        extraction: 'text',
+        pages: ['Ship left at dawn.'],
+        meta: { title: 'T'.repeat(5_000), publishedAt: 'yesterday', url: 'javascript:alert(1)', authors: ['A. Writer', '  '], doi: '' },
+      },
+    });
+    expect(out.filled.sort()).toEqual(['authors', 'url']);
+    expect(out.source).toMatchObject({ url: 'http://127.0.0.1/story', authors: ['A. Writer'], publishedAt: null, doi: null });
+    expect(out.capture.title).toHaveLength(2_000);
+  });
 });
