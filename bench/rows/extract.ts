@@ -8,7 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractDocument, extractDocumentSync } from '../../db/documents/extract';
+import { extractDocumentSync } from '../../db/documents/extract';
+import { extractDocument } from '../../db/documents/extract/document';
 import { longReportHtml, printPdf } from '../../tests/fixtures/documents/generate';
 import { type BenchContext, runs } from '../lib/context';
 import { interleave, MemoryWatch } from '../lib/measure';

@@ -7,25 +7,20 @@
  * saying what and where; a cancelled one throws CaseError('cancelled').
  */
 import { CaseError } from '../errors';
-import { extractInline } from './extract/document';
-import { DocumentError } from './extract/errors';
+import { DocumentError, kindName } from './extract/errors';
+import { extractInline } from './extract/inline';
 import { checkSize } from './extract/limits';
 import { sniffMediaType } from './extract/sniff';
 import type { ExtractedDocument, ExtractHint, ExtractOptions } from './extract/types';
 import { DEFAULT_TIMEOUT_MS, runInWorkerSync, TaskFailure } from './run-sync';
 
+// The async extractDocument (extract/document.ts) is not re-exported: this module is the caller's side,
+// bundled into the database worker, which must not carry pdf.js, linkedom or mammoth.
 export { DocumentError } from './extract/errors';
-export { extractDocument } from './extract/document';
 export type { DocumentMeta, ExtractedDocument, ExtractHint, ExtractOptions } from './extract/types';
 
 /** The task worker's heap limit during extraction; a document that needs more is refused. */
 export const EXTRACT_MEMORY_MB = 1024;
-
-const KIND_NAMES: Record<string, string> = {
-  'application/pdf': 'PDF',
-  'text/html': 'HTML page',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX document',
-};
 
 /** Extracts synchronously (the caller is the database worker or the CLI); throws DocumentError on refusal. */
 export function extractDocumentSync(bytes: Uint8Array, hint: ExtractHint, opts: ExtractOptions = {}): ExtractedDocument {
@@ -33,7 +28,7 @@ export function extractDocumentSync(bytes: Uint8Array, hint: ExtractHint, opts: 
   checkSize(type, bytes.length);
   const inline = extractInline(bytes, type, hint);
   if (inline) return inline;
-  const what = KIND_NAMES[type] ?? type;
+  const what = kindName(type);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   try {
     return runInWorkerSync('extract', { bytes, type, hint }, {

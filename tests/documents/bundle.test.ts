@@ -4,7 +4,7 @@ import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractDocument } from '../../db/documents/extract';
+import { extractDocument } from '../../db/documents/extract/document';
 import { sniffMediaType } from '../../db/documents/extract/sniff';
 import { runInWorkerSync } from '../../db/documents/run-sync';
 // @ts-expect-error plain .mjs build script without type declarations
@@ -29,6 +29,15 @@ describe('bundled task worker (dist/electron/main/documents-worker.js)', () => {
     // linkedom tries require('canvas') for <canvas> and uses its own shim when it is absent.
     const optional = new Set(['canvas']);
     expect(required.filter((m) => !m.startsWith('node:') && !builtins.has(m) && !optional.has(m))).toEqual([]);
+  });
+
+  it("the caller's side (extract.ts, bundled into the database worker) carries no reader library", async () => {
+    const { build } = await import('esbuild');
+    const entry = fileURLToPath(new URL('../../db/documents/extract.ts', import.meta.url));
+    const r = await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+    const code = r.outputFiles[0]!.text;
+    for (const marker of ['pdfjs-dist', 'linkedom', 'mammoth', '@mozilla/readability']) expect(code, marker).not.toContain(`node_modules/${marker}`);
+    expect(code).toContain('runInWorkerSync');
   });
 
   it.each(['article.html', 'two-column.pdf', 'brief.docx'])('extracts %s the same as from source', async (name) => {

@@ -1,7 +1,8 @@
 /** DOCX through mammoth: paragraphs, core properties, and the zip-bomb guard before mammoth. */
 import { describe, expect, it } from 'vitest';
 import { deepseekSample } from '../../core/sample/deepseek';
-import { DocumentError, extractDocument } from '../../db/documents/extract';
+import { DocumentError } from '../../db/documents/extract';
+import { extractDocument } from '../../db/documents/extract/document';
 import { briefText } from '../fixtures/documents/generate';
 import { deflatedZip, docxParts, minimalDocx } from '../fixtures/documents/zip-fixtures';
 import { documentFixture } from './fixtures';

@@ -1,7 +1,8 @@
 /** HTML: the article's text (Readability over linkedom), not menus, ads, scripts or styles; metadata from the head. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractDocument, extractDocumentSync } from '../../db/documents/extract';
+import { extractDocumentSync } from '../../db/documents/extract';
+import { extractDocument } from '../../db/documents/extract/document';
 
 const article = readFileSync(new URL('../fixtures/documents/article.html', import.meta.url));
 
@@ -23,7 +24,8 @@ describe('HTML extraction', () => {
   it('breaks between blocks so words never run together, and keeps inline text joined as written', async () => {
     const html = '<html><body><article><h2>Title</h2><div>alpha</div><div>beta</div><p>one<br>two</p>' +
       '<ul><li>first</li><li>second</li></ul><table><tr><td>a</td><td>b</td></tr></table><p>in<b>line</b> <i>text</i></p>' +
-      '<pre>keep   these\n  spaces</pre></article></body></html>';
+      '<pre>keep   these\n  spaces</pre><p>shown<span style="display: none">HIDDEN1</span><span hidden>HIDDEN2</span>' +
+      '<span aria-hidden="true">HIDDEN3</span><span style="color:red;visibility:hidden">HIDDEN4</span></p></article></body></html>';
     const text = (await extractDocument(Buffer.from(html), {})).pages[0]!;
     expect(text).toContain('alpha\n\nbeta');
     expect(text).toContain('one\ntwo');
@@ -31,7 +33,7 @@ describe('HTML extraction', () => {
     expect(text).toContain('a b');
     expect(text).toContain('inline text');
     expect(text).toContain('keep   these\n  spaces');
-    expect(text).not.toMatch(/alphabeta|firstsecond|onetwo/);
+    expect(text).not.toMatch(/alphabeta|firstsecond|onetwo|HIDDEN/);
   });
 
   it('takes metadata from citation_* tags, then schema.org JSON-LD, then Open Graph', async () => {

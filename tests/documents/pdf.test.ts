@@ -1,7 +1,8 @@
 /** PDF through pdf.js: reading order, two columns, line-end hyphens, ligatures, page boundaries, metadata, refusals. */
 import { describe, expect, it } from 'vitest';
 import { deepseekSample } from '../../core/sample/deepseek';
-import { DocumentError, extractDocument } from '../../db/documents/extract';
+import { DocumentError } from '../../db/documents/extract';
+import { extractDocument } from '../../db/documents/extract/document';
 import { briefHtml, briefText, printPdf, TWO_COLUMN_HTML } from '../fixtures/documents/generate';
 import { tinyPdf } from '../fixtures/documents/tiny-pdf';
 
@@ -21,7 +22,8 @@ describe('PDF extraction', () => {
     expect(text).toContain('the open-source model was cited; open-source tools are common.');
     expect(text).toContain('The final agreement was signed in the office at floor four.');
     expect(doc.pages[0]).not.toMatch(/[\uFB00-\uFB06\uF001\uF002]/);
-    expect(doc.meta.title).toBe('Two columns');
+    // A browser's PDF: its title is the page's; its date is when it was printed, so it is not a publication date.
+    expect(doc.meta).toEqual({ title: 'Two columns' });
   });
 
   it('reads the sample brief printed by Chromium: every sample quote is in its text', async () => {
@@ -64,6 +66,24 @@ describe('PDF extraction', () => {
     ];
     const doc = await extractDocument(tinyPdf([lines]), {});
     expect(doc.pages[0]).toBe(['A Title Spanning Both Columns Of The Page Here', left.join('\n'), right.join('\n'), 'A footer line that spans the page gutter too'].join('\n\n'));
+  });
+
+  it('does not split a one-column page drawn word by word (no false gutter)', async () => {
+    const words = 'the port authority said cargo handling would be back to normal capacity by the end of the week while unions met'.split(' ');
+    const lines: { text: string; x: number; y: number }[] = [];
+    const expected: string[] = [];
+    for (let l = 0; l < 20; l++) {
+      let x = 60 + (l % 3) * 4;
+      const line: string[] = [];
+      for (let w = 0; w < 9; w++) {
+        const word = words[(l * 5 + w * 3) % words.length]!;
+        lines.push({ text: word, x, y: 780 - l * 14 });
+        line.push(word);
+        x += word.length * 6.2 + 8;
+      }
+      expected.push(line.join(' '));
+    }
+    expect((await extractDocument(tinyPdf([lines]), {})).pages[0]).toBe(expected.join('\n'));
   });
 
   it('refuses a password-protected PDF', async () => {

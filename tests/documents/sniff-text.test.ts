@@ -17,6 +17,7 @@ describe('sniffMediaType', () => {
     expect(sniffMediaType(bytes('RIFF\x10\x00\x00\x00WEBPVP8 '))).toBe('image/webp');
     expect(sniffMediaType(bytes('<!-- saved from url=(0042)https://example.org/ -->\n<!DOCTYPE html><html>'))).toBe('text/html');
     expect(sniffMediaType(bytes('  <html><body>x</body></html>'))).toBe('text/html');
+    expect(sniffMediaType(bytes('<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"><html>'))).toBe('text/html');
     expect(sniffMediaType(bytes('Just a note.\nSecond line.'))).toBe('text/plain');
     expect(sniffMediaType(bytes('# Heading\n\nSome *text*.'))).toBe('text/markdown');
     expect(sniffMediaType(bytes('See [the report](https://example.org/r.pdf).'))).toBe('text/markdown');

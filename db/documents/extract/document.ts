@@ -1,11 +1,12 @@
 /**
  * extractDocument: sniff, then the reader for the type. Async (pdf.js is); runs inside the task worker
- * (task.ts) for PDF, HTML and DOCX, and directly for text, Markdown and images (extract.ts decides).
- * The heavy readers (pdf.js, linkedom, mammoth) are imported only when a document needs them.
+ * (task.ts) for PDF, HTML and DOCX; tests and the bench call it directly. The heavy readers (pdf.js,
+ * linkedom, mammoth) are imported only when a document needs them. Not imported by extract.ts, so the
+ * database worker's bundle holds none of them.
  */
-import { DocumentError } from './errors';
+import { DocumentError, kindName } from './errors';
+import { extractInline } from './inline';
 import { sniffMediaType, type SniffedType } from './sniff';
-import { extractText } from './text';
 import type { ExtractedDocument, ExtractHint } from './types';
 
 export interface ExtractContext {
@@ -15,17 +16,19 @@ export interface ExtractContext {
 const quiet: ExtractContext = { progress: () => undefined };
 
 /**
- * Text, Markdown and images: cheap and bounded, read on the caller's thread (which is never the UI's).
- * Null for the other types.
+ * Reads a document whose type was sniffed already. A reader's unexpected failure (a library's own error)
+ * is a refusal too, naming the kind of document.
  */
-export function extractInline(bytes: Uint8Array, type: SniffedType, hint: ExtractHint): ExtractedDocument | null {
-  if (type.startsWith('image/')) return { mediaType: type, extraction: 'none', pages: [], meta: {} };
-  if (type === 'text/plain' || type === 'text/markdown') return extractText(bytes, type, hint.mediaType);
-  return null;
+export async function extractSniffed(bytes: Uint8Array, type: SniffedType, hint: ExtractHint, ctx: ExtractContext = quiet): Promise<ExtractedDocument> {
+  try {
+    return await read(bytes, type, hint, ctx);
+  } catch (e) {
+    if (e instanceof DocumentError) throw e;
+    throw new DocumentError(`The ${kindName(type)} could not be read: ${(e as Error)?.message ?? String(e)}.`);
+  }
 }
 
-/** Reads a document whose type was sniffed already. */
-export async function extractSniffed(bytes: Uint8Array, type: SniffedType, hint: ExtractHint, ctx: ExtractContext = quiet): Promise<ExtractedDocument> {
+async function read(bytes: Uint8Array, type: SniffedType, hint: ExtractHint, ctx: ExtractContext): Promise<ExtractedDocument> {
   const inline = extractInline(bytes, type, hint);
   if (inline) return inline;
   switch (type) {

@@ -1,7 +1,8 @@
 /**
  * The text of a DOM tree (linkedom), with breaks where block elements begin and end so words of adjacent
- * blocks never run together; scripts, styles and other non-text elements are never part of it. The walk
- * uses its own stack, so no depth can overflow the call stack.
+ * blocks never run together; scripts, styles, other non-text elements and hidden elements (`hidden`,
+ * aria-hidden, inline display:none / visibility:hidden) are never part of it. The walk uses its own
+ * stack, so no depth can overflow the call stack.
  */
 
 /** The few DOM members used here (the Node build has no DOM types; linkedom provides the objects). */
@@ -35,6 +36,14 @@ const LINE = new Set(['LI', 'TR', 'DT', 'DD', 'BR', 'THEAD', 'TBODY', 'TFOOT']);
 const CELL = new Set(['TD', 'TH']);
 
 const upper = (n: DomNode) => n.nodeName.toUpperCase();
+
+const INVISIBLE_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:;|!|$)/i;
+
+/** Hidden from readers: the `hidden` attribute, aria-hidden="true", an inline display:none / visibility:hidden. */
+function hidden(n: DomNode): boolean {
+  if (!n.getAttribute) return false;
+  return n.getAttribute('hidden') !== null || n.getAttribute('aria-hidden') === 'true' || INVISIBLE_STYLE.test(n.getAttribute('style') ?? '');
+}
 
 /** Builds text from runs and breaks: at most one blank line, no spaces at line ends or starts. */
 class TextBuilder {
@@ -78,7 +87,7 @@ export function domText(root: DomNode, skip: ReadonlySet<string> = SKIPPED): str
     if (node.nodeType === TEXT_NODE) out.text(node.nodeValue ?? '', pre > 0);
     else if (node.nodeType === ELEMENT_NODE || node === root) {
       const tag = upper(node);
-      if (!skip.has(tag) && (node.getAttribute?.('hidden') ?? null) === null) {
+      if (!skip.has(tag) && !hidden(node)) {
         out.brk(breakOf(tag));
         if (tag === 'PRE') pre++;
         descend = node.firstChild !== null;

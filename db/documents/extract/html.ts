@@ -113,12 +113,16 @@ export function htmlMeta(doc: DomDocument): DocumentMeta {
 }
 
 function parse(html: string): { doc: DomDocument; nodes: number } {
-  const { document } = parseHTML(html) as unknown as { document: DomDocument };
-  const { depth, nodes } = domStats(document as DomNode, MAX_HTML_DEPTH);
+  let { document } = parseHTML(html) as unknown as { document: DomDocument | { documentElement: null } };
+  // linkedom builds no <html> element from a page cut short inside its first tag ("<!DOCTYPE html><ht");
+  // a browser would: give it one, with whatever text there is as its body.
+  if (!document.documentElement) document = parseHTML(`<html><head></head><body>${html}</body></html>`).document as unknown as DomDocument;
+  const doc = document as DomDocument;
+  const { depth, nodes } = domStats(doc, MAX_HTML_DEPTH);
   if (depth > MAX_HTML_DEPTH) {
     throw new DocumentError(`The HTML page nests its elements more than ${MAX_HTML_DEPTH} levels deep; pages that deep are refused as hostile.`);
   }
-  return { doc: document, nodes };
+  return { doc, nodes };
 }
 
 /**

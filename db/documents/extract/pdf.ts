@@ -28,7 +28,8 @@ interface Xmp {
   get(name: string): unknown;
 }
 
-function pdfMeta(info: PdfInfo, xmp: Xmp | null): DocumentMeta {
+/** A browser's PDF (Save as PDF, print) dates the printing, not the publication: its dates are left out. */
+function pdfMeta(info: PdfInfo, xmp: Xmp | null, printed: boolean): DocumentMeta {
   const xmpList = (name: string) => {
     const v = xmp?.get(name);
     return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
@@ -43,7 +44,9 @@ function pdfMeta(info: PdfInfo, xmp: Xmp | null): DocumentMeta {
     authors: metaNames(xmpList('dc:creator')),
     publishedAt: metaDate(xmp?.get('xmp:createdate')),
   };
-  return mergeMeta(fromInfo, fromXmp);
+  const meta = mergeMeta(fromInfo, fromXmp);
+  if (printed) delete meta.publishedAt;
+  return meta;
 }
 
 /** What pdf.js's exceptions mean for the analyst. */
@@ -93,8 +96,8 @@ export async function extractPdf(bytes: Uint8Array, ctx: ExtractContext): Promis
     let producer = '';
     try {
       const { info, metadata } = await doc.getMetadata();
-      meta = pdfMeta(info as PdfInfo, metadata as Xmp | null);
       producer = typeof (info as PdfInfo).Producer === 'string' ? ((info as PdfInfo).Producer as string) : '';
+      meta = pdfMeta(info as PdfInfo, metadata as Xmp | null, BROWSER_PRODUCER.test(producer));
     } catch {
       // A damaged info dictionary or XMP packet costs the metadata only.
     }

@@ -26,7 +26,7 @@ export interface SniffHint {
 const startsWith = (bytes: Uint8Array, sig: number[], at = 0): boolean => sig.every((b, i) => bytes[at + i] === b);
 const ascii = (bytes: Uint8Array, from: number, to: number): string => String.fromCharCode(...bytes.subarray(from, to));
 
-const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)[\s>]/i;
+const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)[\s>]/i;
 const MARKDOWN_NAME = /\.(?:md|markdown|mdown|mkd)$/i;
 const HTML_NAME = /\.(?:html?|xhtml)$/i;
 // Signs of Markdown in a text without a telling name: an ATX heading, a fenced block, a [link](url).
