@@ -48,6 +48,9 @@ describe('quote status in the claim view', () => {
     await expect.poll(() => item(GONE).getByRole('status').innerText()).toMatch(/^The quote is no longer in the source \(captured \d{4}-\d{2}-\d{2}\)\.$/);
     await expect.poll(() => item(EXACT).getByRole('status').count()).toBe(0);
     await expect.poll(() => item(EXACT).innerText()).toMatch(/captured \d{4}-\d{2}-\d{2}, SHA-256 [0-9a-f]{12}/);
+    // The alert is in the claim's history too.
+    const timeline = page.getByRole('list', { name: 'History timeline' });
+    await expect.poll(() => timeline.innerText()).toMatch(/Quote no longer in the source[\s\S]*not in the capture of \d{4}-\d{2}-\d{2}; last found in the capture of \d{4}-\d{2}-\d{2}/);
     await page.screenshot({ path: artifactPath('claim-quote-status.png'), fullPage: true });
   });
 
