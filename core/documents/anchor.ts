@@ -266,8 +266,10 @@ function closest(doc: PreparedDocument, q: string): { start: number; end: number
       if (a.end <= a.start) continue;
       found = { start: idx.starts[first + a.start]!, end: idx.ends[first + a.end - 1]!, distance: a.distance };
     } else {
-      const from = idx.starts[first]!;
-      const a = bestAlignment(pattern, codes(doc.norm.text.slice(from, idx.ends[last])));
+      // From the end of the word before to the start of the word after: punctuation at either end belongs.
+      const from = first > 0 ? idx.ends[first - 1]! : 0;
+      const to = last + 1 < idx.seq.length ? idx.starts[last + 1]! : doc.norm.text.length;
+      const a = bestAlignment(pattern, codes(doc.norm.text.slice(from, to)));
       if (a.end <= a.start) continue;
       found = { start: from + a.start, end: from + a.end, distance: a.distance };
     }

@@ -43,6 +43,8 @@ describe('quote status in the claim view', () => {
     const status = (quote: string) => item(quote).getByTestId('quote-status').innerText();
     await expect.poll(() => status(EXACT)).toBe('exact');
     await expect.poll(() => status(CLOSE)).toMatch(/^close \(\d{2}%\)$/);
+    await expect.poll(() => item(CLOSE).locator('.quote-found').innerText()).toBe(`The capture reads: “${CLOSE.replace('storm warning', 'gale warning')}”`);
+    await expect.poll(() => item(EXACT).locator('.quote-found').count()).toBe(0);
     await expect.poll(() => status(GONE)).toBe('not found');
     await expect.poll(() => status('Nobody captured this page.')).toBe('no capture');
     await expect.poll(() => item(GONE).getByRole('status').innerText()).toMatch(/^The quote is no longer in the source \(captured \d{4}-\d{2}-\d{2}\)\.$/);

@@ -63,6 +63,12 @@ describe('anchorQuote', () => {
     expect(r.selectors!.exact.endsWith('chips.')).toBe(true);
   });
 
+  it('a close passage keeps its punctuation at the ends of the document', () => {
+    const r = anchorQuote(prepareDocument('“Officials said the closure was ordered after the gale warning.”'), 'Officials said the closure was ordered after the storm warning.');
+    expect(r.status).toBe('close');
+    expect(r.selectors!.exact).toBe('Officials said the closure was ordered after the gale warning.');
+  });
+
   it('a removed paragraph: not found, with the best score seen below the threshold', () => {
     const quote = deepseekSample.evidence[0]!.excerpt;
     const paragraph = brief.split('\n').find((p) => p.includes(quote))!;
