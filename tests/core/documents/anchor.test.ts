@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { anchorQuote, bestAlignment, CLOSE_THRESHOLD, pageAt, prepareDocument, selectorsFor } from '../../../core/documents/anchor';
+import { normalizeQuote } from '../../../core/documents/normalize';
 import { deepseekSample } from '../../../core/sample/deepseek';
+import { stress } from '../../helpers';
 
 const SEED = '/work/shared/seed';
 const brief = readFileSync(join(SEED, readdirSync(SEED).find((f) => f.endsWith('.txt'))!), 'utf8');
@@ -131,6 +134,29 @@ describe('anchorQuote', () => {
     expect(r.status).toBe('close');
     expect(r.selectors!.page).toBe(288);
     expect(anchorQuote(doc, deepseekSample.evidence[1]!.excerpt).status).toBe('exact');
+  });
+});
+
+describe('anchorQuote, property', () => {
+  const PIECES = ['port', 'ship', 'the ', ' ', '\n', '-\n', '\u00ad', '\ufb01', '\u2019', '\u201c', '\u2014', 'é', 'e\u0301', '.', '7', 'Zoë '];
+  const text = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 80 }).map((a) => a.join(''));
+  // Quotes as analysts take them: whole words (from and to white space), not ending on a line-end hyphen.
+  it('any span of whole words of a document, quoted, anchors exact on text that reads the same', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (doc, x, y) => {
+        const a = x % doc.length;
+        const b = a + 1 + (y % (doc.length - a));
+        const quote = doc.slice(a, b);
+        const edge = (i: number) => i <= 0 || i >= doc.length || /\s/.test(doc[i]!) || /\s/.test(doc[i - 1]!);
+        fc.pre(normalizeQuote(quote).length > 0 && edge(a) && edge(b) && !/[-\u00ad\u2014]\s*$/.test(quote));
+        const r = anchorQuote(prepareDocument(doc), quote);
+        expect(r.status).toBe('exact');
+        const s = r.selectors!;
+        expect(doc.slice(s.start, s.end)).toBe(s.exact);
+        expect(normalizeQuote(s.exact)).toBe(normalizeQuote(quote));
+      }),
+      { numRuns: stress(500, 20_000) },
+    );
   });
 });
 
