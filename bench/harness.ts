@@ -9,6 +9,7 @@ import { DEFAULT_CACHE_DIR, scaleCase } from './gen/cache';
 import { countsFor } from './gen/model';
 import type { BenchContext, BenchRow } from './lib/context';
 import type { RowResult } from './lib/result';
+import { anchorRows } from './rows/anchor';
 import { briefingRows } from './rows/briefing';
 import { cliRows } from './rows/cli';
 import { commitRows } from './rows/commit';
@@ -53,6 +54,7 @@ export const ROWS: readonly (readonly [string, BenchRow])[] = [
   ['documents-search', documentsSearchRows],
   ['capture-growth', captureGrowthRows],
   ['extract', extractRows],
+  ['anchor', anchorRows],
 ];
 
 export async function runBench(o: BenchOptions): Promise<BenchResults> {

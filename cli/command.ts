@@ -92,3 +92,21 @@ export function num(v: Values, k: string): number | undefined {
   if (!Number.isFinite(n) || s.trim() === '') throw new UsageError(`--${k} must be a number, not "${s}"`);
   return n;
 }
+
+/**
+ * Runs fn with an api for the open case that shows progress on stderr (a terminal only, never with
+ * --json), clearing the line afterwards.
+ */
+export function withProgress<T>(ctx: CommandContext, handle: CaseHandle, fn: (api: CaseApi) => T): T {
+  const show = !ctx.json && process.stderr.isTTY;
+  const api = createApi(handle.db, {
+    path: handle.path,
+    actor: str(ctx.values, 'actor'),
+    onProgress: show ? (done, total, label) => process.stderr.write(`\r${label} ${done}/${total}`) : undefined,
+  });
+  try {
+    return fn(api);
+  } finally {
+    if (show) process.stderr.write('\r\x1b[K');
+  }
+}

@@ -126,6 +126,16 @@ function located(doc: PreparedDocument, s: number, e: number, status: 'exact' | 
   return { status, score, selectors: selectorsFor(doc, span.start, span.end) };
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Above any hint fit (context agreement ≤ 2 × 200 characters, plus nearness ≤ 1). */
+const WHOLE_WORDS = 1_000;
+
+/** Whether [s, e) of `text` neither starts nor ends inside a word. */
+function wholeWords(text: string, s: number, e: number): boolean {
+  const cuts = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && WORD_CHAR.test(a) && WORD_CHAR.test(b);
+  return !cuts(text[s - 1], text[s]) && !cuts(text[e - 1], text[e]);
+}
+
 /** Locates `quote` in the document: exact, close (with its score) or not found. */
 export function anchorQuote(doc: PreparedDocument, quote: string, hint?: AnchorHint): AnchorResult {
   const q = normalizeQuote(quote);
@@ -134,10 +144,12 @@ export function anchorQuote(doc: PreparedDocument, quote: string, hint?: AnchorH
   for (let at = doc.norm.text.indexOf(q); at >= 0; at = doc.norm.text.indexOf(q, at + 1)) hits.push(at);
   if (hits.length) {
     if (hint) hint = { ...hint, prefix: normalizeForMatch(hint.prefix ?? '').text, suffix: normalizeForMatch(hint.suffix ?? '').text };
+    // A hit that starts and ends where words do beats one inside a word ("ship" in "shipping"), whatever the hint.
+    const score = (h: number) => (wholeWords(doc.norm.text, h, h + q.length) ? WHOLE_WORDS : 0) + fit(doc, h, h + q.length, hint);
     let best = hits[0]!;
-    let bestFit = fit(doc, best, best + q.length, hint);
+    let bestFit = score(best);
     for (const h of hits.slice(1)) {
-      const f = fit(doc, h, h + q.length, hint);
+      const f = score(h);
       if (f > bestFit) [best, bestFit] = [h, f];
     }
     return located(doc, best, best + q.length, 'exact', 1);
@@ -254,8 +266,10 @@ function closest(doc: PreparedDocument, q: string): { start: number; end: number
       if (a.end <= a.start) continue;
       found = { start: idx.starts[first + a.start]!, end: idx.ends[first + a.end - 1]!, distance: a.distance };
     } else {
-      const from = idx.starts[first]!;
-      const a = bestAlignment(pattern, codes(doc.norm.text.slice(from, idx.ends[last])));
+      // From the end of the word before to the start of the word after: punctuation at either end belongs.
+      const from = first > 0 ? idx.ends[first - 1]! : 0;
+      const to = last + 1 < idx.seq.length ? idx.starts[last + 1]! : doc.norm.text.length;
+      const a = bestAlignment(pattern, codes(doc.norm.text.slice(from, to)));
       if (a.end <= a.start) continue;
       found = { start: from + a.start, end: from + a.end, distance: a.distance };
     }

@@ -69,16 +69,38 @@ const isMark = (cp: number) => cp >= 0x300 && MARK.test(String.fromCodePoint(cp)
 const isLetterCp = (cp: number) =>
   cp < 0x80 ? (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) : LETTER.test(String.fromCodePoint(cp));
 
+/** A growable typed array (the document of a 300-page PDF is about a million characters). */
+class Ints {
+  a: Int32Array;
+  n = 0;
+  constructor(capacity: number) {
+    this.a = new Int32Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+  /** The values pushed, in an array of their own size. */
+  done(): Int32Array {
+    return this.a.slice(0, this.n);
+  }
+}
+
 interface Tokens {
-  cps: number[];
-  kinds: number[];
-  starts: number[];
-  ends: number[];
+  cps: Ints;
+  kinds: Ints;
+  starts: Ints;
+  ends: Ints;
 }
 
 /** First pass: one token per output code point, with the input span of the character cluster it came from. */
 function tokenize(input: string): Tokens {
-  const t: Tokens = { cps: [], kinds: [], starts: [], ends: [] };
+  const size = input.length + 16;
+  const t: Tokens = { cps: new Ints(size), kinds: new Ints(size), starts: new Ints(size), ends: new Ints(size) };
   const push = (cp: number, start: number, end: number) => {
     const kind = kindOf(cp);
     if (kind === DROP) return;
@@ -106,16 +128,21 @@ function tokenize(input: string): Tokens {
 
 /** Normalizes `input` and keeps the map back to it. */
 export function normalizeForMatch(input: string): NormalizedText {
-  const t = tokenize(input);
-  const units: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const tokens = tokenize(input);
+  const t = { cps: tokens.cps.a, kinds: tokens.kinds.a, starts: tokens.starts.a, ends: tokens.ends.a };
+  const count = tokens.kinds.n;
+  const units = new Ints(count + 16);
+  const starts = new Ints(count + 16);
+  const ends = new Ints(count + 16);
   let lastLetter = false; // whether the last character written is a letter
   const emit = (cp: number, s: number, e: number) => {
     if (cp > 0xffff) {
-      units.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff));
-      starts.push(s, s);
-      ends.push(e, e);
+      units.push(0xd800 + ((cp - 0x10000) >> 10));
+      units.push(0xdc00 + ((cp - 0x10000) & 0x3ff));
+      starts.push(s);
+      starts.push(s);
+      ends.push(e);
+      ends.push(e);
     } else {
       units.push(cp);
       starts.push(s);
@@ -128,13 +155,13 @@ export function normalizeForMatch(input: string): NormalizedText {
   const spaceRun = (j: number): { end: number; lineBreak: boolean } => {
     let lineBreak = false;
     let end = j;
-    for (; j < t.kinds.length && (isSpace(j) || t.kinds[j] === SOFT); j++) {
+    for (; j < count && (isSpace(j) || t.kinds[j] === SOFT); j++) {
       if (t.kinds[j] === LINE_BREAK) lineBreak = true;
       if (t.kinds[j] !== SOFT) end = j + 1;
     }
     return { end, lineBreak };
   };
-  const letterAt = (j: number) => j < t.kinds.length && t.kinds[j]! === CHAR && isLetterCp(t.cps[j]!);
+  const letterAt = (j: number) => j < count && t.kinds[j]! === CHAR && isLetterCp(t.cps[j]!);
   /** After a hyphen at j: the index of the letter that continues the word, or -1. */
   const skipSoft = (j: number) => {
     while (t.kinds[j] === SOFT) j++;
@@ -148,7 +175,7 @@ export function normalizeForMatch(input: string): NormalizedText {
     return run.lineBreak && letterAt(after) ? after : -1;
   };
   let i = 0;
-  while (i < t.kinds.length) {
+  while (i < count) {
     const kind = t.kinds[i];
     if (kind === SPACE_KIND || kind === LINE_BREAK) {
       const run = spaceRun(i);
@@ -163,9 +190,9 @@ export function normalizeForMatch(input: string): NormalizedText {
       i++;
     }
   }
-  let text = '';
-  for (let k = 0; k < units.length; k += 8192) text += String.fromCharCode(...units.slice(k, k + 8192));
-  return { text, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  const chunks: string[] = [];
+  for (let k = 0; k < units.n; k += 8192) chunks.push(String.fromCharCode(...units.a.subarray(k, Math.min(units.n, k + 8192))));
+  return { text: chunks.join(''), starts: starts.done(), ends: ends.done() };
 }
 
 /** The span of the original text that normalized [start, end) came from (end > start). */

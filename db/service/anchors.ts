@@ -38,6 +38,8 @@ export interface AnchorCounts {
  */
 const prepared = new Map<string, PreparedDocument>();
 const PREPARED_KEPT = 4;
+/** Characters of prepared text kept at most (about 13 bytes each with the offset map and word index). */
+const PREPARED_CHARS = 16_000_000;
 
 function preparedText(ctx: Ctx, capture: AnchorCapture): PreparedDocument {
   const key = `${capture.id}:${capture.text_length}`;
@@ -48,7 +50,13 @@ function preparedText(ctx: Ctx, capture: AnchorCapture): PreparedDocument {
     doc = prepareDocument(wholeText(pages), pages.map((p) => p.start));
   }
   prepared.set(key, doc);
-  while (prepared.size > PREPARED_KEPT) prepared.delete(prepared.keys().next().value!);
+  let chars = 0;
+  for (const d of prepared.values()) chars += d.text.length;
+  while (prepared.size > 1 && (prepared.size > PREPARED_KEPT || chars > PREPARED_CHARS)) {
+    const [oldest, d] = prepared.entries().next().value!;
+    prepared.delete(oldest);
+    chars -= d.text.length;
+  }
   return doc;
 }
 

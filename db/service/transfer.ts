@@ -21,7 +21,7 @@ export function transferHandlers(ctx: Ctx): H {
       // Only the exact JSON backup carries captured documents (their bytes); the other formats describe the case.
       if (input.format !== 'json') return exportSnapshot(snapshot, input.format, ctx.signedHead(at));
       const file = exportSnapshot(withCaptures(ctx.db, snapshot), input.format, ctx.signedHead(at));
-      checkExportSize(file.content);
+      checkExportSize(file.content.length);
       return file;
     },
   };

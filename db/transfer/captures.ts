@@ -16,17 +16,22 @@ import { writeCapture, type CaptureAddedPayload } from '../service/captures';
 import { cancelRequested, type Ctx } from '../service/context';
 import type { ImportState, Ref } from './state';
 
-/** The snapshot with the case's captures (JSON export only; the version says a reader must know them). */
+/**
+ * The snapshot with the case's captures (JSON export only; the version says a reader must know them).
+ * Refused before any bytes are read when their base64 alone would be more than an import reads.
+ */
 export function withCaptures(db: DB, s: CaseSnapshot): CaseSnapshot {
-  const captures: SnapshotCapture[] = capturesInOrder(db).map((r) => ({ ...toCapture(r), bytes: blobBytes(db, r.blob_rowid).toString('base64') }));
+  const rows = capturesInOrder(db);
+  checkExportSize(rows.reduce((n, r) => n + Math.ceil(r.size / 3) * 4, 0));
+  const captures: SnapshotCapture[] = rows.map((r) => ({ ...toCapture(r), bytes: blobBytes(db, r.blob_rowid).toString('base64') }));
   return captures.length ? { ...s, version: JSON_VERSION, captures } : s;
 }
 
 /** An export the import could not read back is refused rather than written. */
-export function checkExportSize(content: string): void {
-  if (content.length > MAX_IMPORT_CHARS)
+export function checkExportSize(characters: number): void {
+  if (characters > MAX_IMPORT_CHARS)
     throw invalid(
-      `The JSON export would be ${content.length} characters, more than the ${MAX_IMPORT_CHARS} an import reads (the captured documents make it large). ` +
+      `The JSON export would be at least ${characters} characters, and an import reads at most ${MAX_IMPORT_CHARS} (the captured documents make it large). ` +
         'Make a backup of the case file instead (claimtrail backup --out FILE): it carries everything.',
     );
 }

@@ -149,6 +149,15 @@ describe('re-capture', () => {
     expect(anchorOf(ev.id)).toBeUndefined();
     expect(all(api.db, sql`SELECT * FROM quote_anchors WHERE evidence_rowid = (SELECT rowid FROM evidence WHERE id = ${ev.id})`)).toHaveLength(0);
   });
+
+  it('removing an anchored item removes its anchor', () => {
+    const { api, source, other } = setup();
+    attach(api, source.id, brief);
+    const anchors = () => all(api.db, sql`SELECT evidence_rowid FROM quote_anchors`).length;
+    expect(anchors()).toBe(2);
+    api.invoke('evidence.delete', { id: other.id, rationale: 'duplicate' });
+    expect(anchors()).toBe(1);
+  });
 });
 
 describe('evidence from a selection in the viewer', () => {

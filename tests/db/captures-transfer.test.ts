@@ -5,10 +5,11 @@
  * still writes the version 1 file.
  */
 import { describe, expect, it } from 'vitest';
+import { MAX_CAPTURE_BYTES } from '../../core/contract/captures';
 import type { CaseSnapshot } from '../../core/transfer/snapshot';
 import type { CaseApi } from '../../db/api';
 import { exportJson, importJson } from '../../db/transfer/json';
-import { all, sql } from '../../db/sql';
+import { all, run, sql } from '../../db/sql';
 import { tempCase } from '../helpers';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -115,5 +116,25 @@ describe('captured documents in the JSON export', () => {
     // The other formats never carry bytes.
     const { api: withDocs } = caseWithCaptures();
     expect(withDocs.invoke('transfer.export', { format: 'md' }).content).not.toContain(b64('Notice'));
+  });
+
+  it('refuses, before reading any bytes, an export the import could not read back', () => {
+    const { api } = caseWithCaptures();
+    // Four captures recorded as 64 MiB each (the size column only: the check must not need the bytes).
+    const sources = api.invoke('sources.list', {}).items;
+    for (let i = 0; i < 4; i++) {
+      const blob = run(api.db, sql`INSERT INTO blobs (sha256, size, bytes) VALUES (${String(i).repeat(64)}, ${MAX_CAPTURE_BYTES}, ${Buffer.from('x')})`).lastInsertRowid;
+      run(
+        api.db,
+        sql`INSERT INTO captures (id, source_rowid, blob_rowid, media_type, origin, captured_at, extraction)
+            SELECT ${`big-${i}`}, rowid, ${blob}, 'application/pdf', 'file', '2026-01-01T00:00:00.000Z', 'text' FROM sources WHERE id = ${sources[0]!.id}`,
+      );
+    }
+    const r = api.call('transfer.export', { format: 'json' });
+    expect(!r.ok && r.error).toMatchObject({
+      code: 'invalid',
+      message: expect.stringMatching(/^The JSON export would be at least \d+ characters, and an import reads at most 256000000 .*claimtrail backup --out FILE/),
+    });
+    expect(api.call('transfer.export', { format: 'csv' }).ok).toBe(true);
   });
 });

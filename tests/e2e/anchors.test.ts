@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, useApp } from './harness';
+import { artifactPath, axeViolations, useApp } from './harness';
 
 const CLAIM = 'The harbour authority closed the port for three days';
 const EXACT = 'The port stayed closed from Monday to Wednesday.';
@@ -43,11 +43,26 @@ describe('quote status in the claim view', () => {
     const status = (quote: string) => item(quote).getByTestId('quote-status').innerText();
     await expect.poll(() => status(EXACT)).toBe('exact');
     await expect.poll(() => status(CLOSE)).toMatch(/^close \(\d{2}%\)$/);
+    await expect.poll(() => item(CLOSE).locator('.quote-found').innerText()).toBe(`The capture reads: “${CLOSE.replace('storm warning', 'gale warning')}”`);
+    await expect.poll(() => item(EXACT).locator('.quote-found').count()).toBe(0);
     await expect.poll(() => status(GONE)).toBe('not found');
     await expect.poll(() => status('Nobody captured this page.')).toBe('no capture');
     await expect.poll(() => item(GONE).getByRole('status').innerText()).toMatch(/^The quote is no longer in the source \(captured \d{4}-\d{2}-\d{2}\)\.$/);
     await expect.poll(() => item(EXACT).getByRole('status').count()).toBe(0);
     await expect.poll(() => item(EXACT).innerText()).toMatch(/captured \d{4}-\d{2}-\d{2}, SHA-256 [0-9a-f]{12}/);
+    // The alert is in the claim's history too.
+    const timeline = page.getByRole('list', { name: 'History timeline' });
+    await expect.poll(() => timeline.innerText()).toMatch(/Quote no longer in the source[\s\S]*not in the capture of \d{4}-\d{2}-\d{2}; last found in the capture of \d{4}-\d{2}-\d{2}/);
     await page.screenshot({ path: artifactPath('claim-quote-status.png'), fullPage: true });
+  });
+
+  it('has no serious or critical accessibility violations with every status shown, in light and dark', async () => {
+    const found: Record<string, unknown> = {};
+    for (const theme of ['light', 'dark'] as const) {
+      await page.getByLabel('Theme').selectOption(theme);
+      await expect.poll(() => page.getByTestId('quote-status').count()).toBe(4);
+      found[theme] = await axeViolations(page);
+    }
+    expect(found).toEqual({ light: [], dark: [] });
   });
 });

@@ -20,6 +20,7 @@ const KIND_TEXT: Record<string, string> = {
   'dispute.resolved': 'Dispute resolved',
   'link.created': 'Link added',
   'link.deleted': 'Link removed',
+  'quote.lost': 'Quote no longer in the source',
 };
 
 export function eventTitle(kind: string): string {
@@ -32,14 +33,20 @@ const show = (v: unknown): string => (typeof v === 'number' ? (v > 0 && v < 1 ? 
 
 /** "status: unverified → disputed; band: likely → unlikely" from a {before, after} payload. */
 export function eventChanges(e: Pick<CaseEvent, 'payload'>, max = 4): string {
-  const p = (e.payload ?? {}) as { before?: Snapshot; after?: Snapshot; evidenceIds?: unknown };
+  const p = (e.payload ?? {}) as { before?: Snapshot; after?: Snapshot; evidenceIds?: unknown; lastFoundCapturedAt?: unknown; capturedAt?: unknown };
   if (Array.isArray(p.evidenceIds)) return importedWith(p as ImportReceipt);
+  if (typeof p.lastFoundCapturedAt === 'string' && typeof p.capturedAt === 'string') return quoteLost(p.capturedAt, p.lastFoundCapturedAt);
   if (!p.before || !p.after) return '';
   const keys = Object.keys(p.after).filter((k) => k in p.before! && JSON.stringify(p.before![k]) !== JSON.stringify(p.after![k]));
   return keys
     .slice(0, max)
     .map((k) => `${k}: ${show(p.before![k])} → ${show(p.after![k])}`)
     .join('; ');
+}
+
+/** quote.lost (issue 13): "not in the capture of 2026-03-05; last found in the capture of 2026-03-01". */
+function quoteLost(capturedAt: string, lastFound: string): string {
+  return `not in the capture of ${capturedAt.slice(0, 10)}; last found in the capture of ${lastFound.slice(0, 10)}`;
 }
 
 interface ImportReceipt {

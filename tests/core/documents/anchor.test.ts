@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { anchorQuote, bestAlignment, CLOSE_THRESHOLD, pageAt, prepareDocument, selectorsFor } from '../../../core/documents/anchor';
+import { normalizeQuote } from '../../../core/documents/normalize';
 import { deepseekSample } from '../../../core/sample/deepseek';
+import { stress } from '../../helpers';
 
 const SEED = '/work/shared/seed';
 const brief = readFileSync(join(SEED, readdirSync(SEED).find((f) => f.endsWith('.txt'))!), 'utf8');
@@ -63,6 +66,12 @@ describe('anchorQuote', () => {
     expect(r.selectors!.exact.endsWith('chips.')).toBe(true);
   });
 
+  it('a close passage keeps its punctuation at the ends of the document', () => {
+    const r = anchorQuote(prepareDocument('“Officials said the closure was ordered after the gale warning.”'), 'Officials said the closure was ordered after the storm warning.');
+    expect(r.status).toBe('close');
+    expect(r.selectors!.exact).toBe('Officials said the closure was ordered after the gale warning.');
+  });
+
   it('a removed paragraph: not found, with the best score seen below the threshold', () => {
     const quote = deepseekSample.evidence[0]!.excerpt;
     const paragraph = brief.split('\n').find((p) => p.includes(quote))!;
@@ -89,6 +98,13 @@ describe('anchorQuote', () => {
     expect(byContext.selectors!.start).toBe(second);
     const third = text.lastIndexOf('the figure');
     expect(anchorQuote(doc, 'the figure is wrong', { start: third }).selectors!.start).toBe(third);
+  });
+
+  it('prefers a hit of whole words to one inside a word, even against the position hint', () => {
+    const text = 'The shipping lanes were closed. Every ship waited.';
+    const r = anchorQuote(prepareDocument(text), 'ship', { start: text.indexOf('shipping') });
+    expect(r.selectors!.start).toBe(text.indexOf('ship waited'));
+    expect(anchorQuote(prepareDocument('The shipping lanes.'), 'ship').status).toBe('exact');
   });
 
   it('gives the page the quote starts on', () => {
@@ -118,6 +134,29 @@ describe('anchorQuote', () => {
     expect(r.status).toBe('close');
     expect(r.selectors!.page).toBe(288);
     expect(anchorQuote(doc, deepseekSample.evidence[1]!.excerpt).status).toBe('exact');
+  });
+});
+
+describe('anchorQuote, property', () => {
+  const PIECES = ['port', 'ship', 'the ', ' ', '\n', '-\n', '\u00ad', '\ufb01', '\u2019', '\u201c', '\u2014', 'é', 'e\u0301', '.', '7', 'Zoë '];
+  const text = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 80 }).map((a) => a.join(''));
+  // Quotes as analysts take them: whole words (from and to white space), not ending on a line-end hyphen.
+  it('any span of whole words of a document, quoted, anchors exact on text that reads the same', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (doc, x, y) => {
+        const a = x % doc.length;
+        const b = a + 1 + (y % (doc.length - a));
+        const quote = doc.slice(a, b);
+        const edge = (i: number) => i <= 0 || i >= doc.length || /\s/.test(doc[i]!) || /\s/.test(doc[i - 1]!);
+        fc.pre(normalizeQuote(quote).length > 0 && edge(a) && edge(b) && !/[-\u00ad\u2014]\s*$/.test(quote));
+        const r = anchorQuote(prepareDocument(doc), quote);
+        expect(r.status).toBe('exact');
+        const s = r.selectors!;
+        expect(doc.slice(s.start, s.end)).toBe(s.exact);
+        expect(normalizeQuote(s.exact)).toBe(normalizeQuote(quote));
+      }),
+      { numRuns: stress(500, 20_000) },
+    );
   });
 });
 

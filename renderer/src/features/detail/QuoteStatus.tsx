@@ -1,6 +1,7 @@
 /** Where an evidence quote stands in its source's latest capture: exact / close (82%) / not found / no capture (issue 13). */
 import { anchorLabel, captureCitation, lostAlert } from '../../../../core/documents/wording';
 import type { QuoteAnchor } from '../../../../core/types';
+import { SafeText } from '../../components/SafeText';
 
 const EXPLAIN: Record<QuoteAnchor['status'], string> = {
   exact: 'The quote is in the latest capture of the source, word for word.',
@@ -21,6 +22,11 @@ export function QuoteStatus({ anchor }: { anchor: QuoteAnchor }) {
         </span>
         {anchor.capturedAt && anchor.sha256 && <span> {captureCitation(anchor.capturedAt, anchor.sha256)}</span>}
       </p>
+      {anchor.status === 'close' && anchor.selectors && (
+        <p className="muted quote-found">
+          The capture reads: “<SafeText text={anchor.selectors.exact} />”
+        </p>
+      )}
       {lost && (
         <p className="notice quote-lost" role="status">
           {`The quote is ${lost}.`}
