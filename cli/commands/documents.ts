@@ -69,6 +69,7 @@ const openCapture: Command = {
   async run(ctx) {
     const out = str(ctx.values, 'out');
     if (!out) throw new UsageError('--out FILE is required');
+    if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`${out} is a folder; give the file to write`);
     if (existsSync(out) && !ctx.values.force) throw new UsageError(`${out} already exists; pass --force to replace it`);
     const r = await ctx.withCase((api) => api.invoke('captures.bytes', { id: ctx.args[0]! }));
     const bytes = Buffer.from(r.bytes, 'base64');

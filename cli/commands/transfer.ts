@@ -3,11 +3,12 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { decodeBytes } from '../../core/transfer/decode';
 import { describeIssue, EXPORT_FORMATS, IMPORT_FORMATS, type ImportReport } from '../../core/transfer/types';
+import { createApi } from '../../db/api';
 import { CaseError } from '../../db/errors';
 import { backupCase, restoreCase } from '../../db/transfer/backup';
 import { rollingBackup } from '../../db/transfer/rolling';
 import { backupsRoot } from '../../db/user-data';
-import { str, UsageError, withProgress, type Command } from '../command';
+import { str, UsageError, type Command } from '../command';
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
   if (value === undefined) return undefined;
@@ -68,7 +69,17 @@ const importCommand: Command = {
       labels: str(ctx.values, 'labels'),
     };
     const dryRun = ctx.values['dry-run'] === true;
-    const report = await ctx.withCase((_api, handle) => withProgress(ctx, handle, (api) => api.invoke(dryRun ? 'transfer.dryRun' : 'transfer.import', input)));
+    const report = await ctx.withCase((_api, handle) => {
+      const showProgress = !ctx.json && process.stderr.isTTY;
+      const api = createApi(handle.db, {
+        path: handle.path,
+        actor: str(ctx.values, 'actor'),
+        onProgress: showProgress ? (done, total, label) => process.stderr.write(`\r${label} ${done}/${total}`) : undefined,
+      });
+      const r = api.invoke(dryRun ? 'transfer.dryRun' : 'transfer.import', input);
+      if (showProgress) process.stderr.write('\r\x1b[K');
+      return r;
+    });
     ctx.print(report, () => reportText(report));
     return report.ok ? 0 : 1;
   },

@@ -4,7 +4,7 @@ import { exportSnapshot } from '../../core/transfer/export';
 import { parseImport } from '../../core/transfer/parse';
 import { previewImport } from '../../core/transfer/preview';
 import { applyImport } from '../transfer/apply';
-import { checkExportSize, withCaptures } from '../transfer/captures';
+import { exportJsonWithCaptures } from '../transfer/captures';
 import { readSnapshot } from '../transfer/read';
 import type { Ctx } from './context';
 
@@ -16,13 +16,10 @@ export function transferHandlers(ctx: Ctx): H {
     'transfer.dryRun': (input) => applyImport(ctx, parseImport(input), { dryRun: true, fileName: input.fileName }),
     'transfer.import': (input) => applyImport(ctx, parseImport(input), { dryRun: false, fileName: input.fileName }),
     'transfer.export': (input) => {
-      const at = ctx.now();
-      const snapshot = readSnapshot(ctx.db, at);
       // Only the exact JSON backup carries captured documents (their bytes); the other formats describe the case.
-      if (input.format !== 'json') return exportSnapshot(snapshot, input.format, ctx.signedHead(at));
-      const file = exportSnapshot(withCaptures(ctx.db, snapshot), input.format, ctx.signedHead(at));
-      checkExportSize(file.content.length);
-      return file;
+      if (input.format === 'json') return exportJsonWithCaptures(ctx);
+      const at = ctx.now();
+      return exportSnapshot(readSnapshot(ctx.db, at), input.format, ctx.signedHead(at));
     },
   };
 }

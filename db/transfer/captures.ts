@@ -5,6 +5,7 @@
  * every quote anchored in it) can only be what the bytes say: a file cannot carry text of its own.
  */
 import { MAX_IMPORT_CHARS } from '../../core/contract/transfer';
+import { exportSnapshot, type ExportFile } from '../../core/transfer/export';
 import { JSON_VERSION, type CaseSnapshot, type SnapshotCapture } from '../../core/transfer/snapshot';
 import type { BundleCapture } from '../../core/transfer/types';
 import { DocumentError, extractDocumentSync } from '../documents/extract';
@@ -14,6 +15,7 @@ import { all, get, sql, type DB } from '../sql';
 import { reanchorSource } from '../service/anchors';
 import { writeCapture, type CaptureAddedPayload } from '../service/captures';
 import { cancelRequested, type Ctx } from '../service/context';
+import { readSnapshot } from './read';
 import type { ImportState, Ref } from './state';
 
 /**
@@ -25,6 +27,14 @@ export function withCaptures(db: DB, s: CaseSnapshot): CaseSnapshot {
   checkExportSize(rows.reduce((n, r) => n + Math.ceil(r.size / 3) * 4, 0));
   const captures: SnapshotCapture[] = rows.map((r) => ({ ...toCapture(r), bytes: blobBytes(db, r.blob_rowid).toString('base64') }));
   return captures.length ? { ...s, version: JSON_VERSION, captures } : s;
+}
+
+/** The JSON export (`transfer.export` format json): the snapshot with the captures, refused when too large to import back. */
+export function exportJsonWithCaptures(ctx: Ctx): ExportFile {
+  const at = ctx.now();
+  const file = exportSnapshot(withCaptures(ctx.db, readSnapshot(ctx.db, at)), 'json', ctx.signedHead(at));
+  checkExportSize(file.content.length);
+  return file;
 }
 
 /** An export the import could not read back is refused rather than written. */

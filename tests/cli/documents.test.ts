@@ -46,6 +46,9 @@ describe('claimtrail source attach / captures / open-capture', () => {
     const refused = await cli('--case', file, 'source', 'open-capture', captures[0]!.id, '--out', out);
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/back\.md already exists; pass --force/);
+    const folder = await cli('--case', file, 'source', 'open-capture', captures[0]!.id, '--out', dir, '--force');
+    expect(folder.code).toBe(2);
+    expect(folder.err).toMatch(/is a folder/);
     writeFileSync(out, 'something else');
     expect((await cli('--case', file, 'source', 'open-capture', captures[0]!.id, '--out', out, '--force')).code).toBe(0);
     expect(readFileSync(out).equals(readFileSync(notes))).toBe(true);

@@ -4,13 +4,16 @@
  * again, a capture.added event each; export → import → export is exact. A case without captures
  * still writes the version 1 file.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_CAPTURE_BYTES } from '../../core/contract/captures';
 import type { CaseSnapshot } from '../../core/transfer/snapshot';
+import type { ImportReport } from '../../core/transfer/types';
 import type { CaseApi } from '../../db/api';
 import { exportJson, importJson } from '../../db/transfer/json';
 import { all, run, sql } from '../../db/sql';
-import { tempCase } from '../helpers';
+import { hostileValue } from '../reliability/hostile';
+import { stress, tempCase } from '../helpers';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
@@ -136,5 +139,47 @@ describe('captured documents in the JSON export', () => {
       message: expect.stringMatching(/^The JSON export would be at least \d+ characters, and an import reads at most 256000000 .*claimtrail backup --out FILE/),
     });
     expect(api.call('transfer.export', { format: 'csv' }).ok).toBe(true);
+  });
+
+  it('a dry run of a file with captures counts them and writes nothing', () => {
+    const { api } = caseWithCaptures();
+    const target = tempCase().api;
+    const events = count(target, 'events');
+    const dry = target.invoke('transfer.dryRun', { format: 'json', content: exportJson(api), fileName: 'case.json' });
+    expect(dry).toMatchObject({ ok: true, dryRun: true, counts: { captures: 3, sources: 2 } });
+    expect([count(target, 'captures'), count(target, 'blobs'), count(target, 'events')]).toEqual([0, 0, events]);
+  });
+
+  it('fuzzed capture records: never a throw, a refusal names captures[N], and a refused import writes nothing', () => {
+    const { api } = caseWithCaptures();
+    const doc = JSON.parse(exportJson(api)) as CaseSnapshot & { captures: Record<string, unknown>[] };
+    const fields = [...Object.keys(doc.captures[0]!), 'sourceId', 'extra'];
+    const target = tempCase().api;
+    const state = () => [count(target, 'claims'), count(target, 'captures'), count(target, 'blobs'), count(target, 'events')];
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.nat(2), fc.constantFrom(...fields), hostileValue, (i, field, value) => {
+        const copy = structuredClone(doc);
+        copy.captures[i]![field] = value;
+        let json: string;
+        try {
+          json = JSON.stringify(copy);
+        } catch {
+          return; // a BigInt cannot be in a JSON file
+        }
+        const before = state();
+        const r = target.call('transfer.import', { format: 'json', content: json, fileName: 'fuzz.json' });
+        expect(r.ok || r.error.code).not.toBe('internal');
+        const report = r.ok ? (r.value as ImportReport) : null;
+        if (report && !report.ok) {
+          refused++;
+          for (const e of report.errors) expect(e.record).toMatch(/^captures\[\d\]$/);
+          expect(state()).toEqual(before);
+        }
+      }),
+      { numRuns: stress(60, 1_000) },
+    );
+    expect(refused).toBeGreaterThan(0);
+    expect(target.invoke('history.verify', {}).ok).toBe(true);
   });
 });
