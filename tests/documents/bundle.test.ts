@@ -12,10 +12,12 @@ import { buildElectron } from '../../scripts/build-electron.mjs';
 import { documentFixture } from './fixtures';
 
 let out: string;
+// Built inside the checkout (test-artifacts/ is ignored by git), so that, as in the app, the one package
+// pdf.js loads at run time — @napi-rs/canvas, for DOMMatrix — resolves from node_modules.
 beforeAll(async () => {
-  const cache = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
-  mkdirSync(cache, { recursive: true });
-  out = mkdtempSync(join(cache, 'claimtrail-documents-'));
+  const root = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+  mkdirSync(root, { recursive: true });
+  out = mkdtempSync(join(root, 'documents-bundle-'));
   await (buildElectron as (dir: string) => Promise<void>)(out);
 });
 

@@ -1,6 +1,6 @@
 /**
  * The document fixtures of tests/fixtures/documents/: committed small files, and files generated on first
- * use by the scripts beside them (cached in node_modules/.cache/claimtrail-documents/).
+ * use by the scripts beside them (generate.ts; cached in $TMPDIR/claimtrail-document-fixtures/).
  */
 import { readFile } from 'node:fs/promises';
 import { briefHtml, officeDocx, printPdf, savedMhtml, TWO_COLUMN_HTML } from '../fixtures/documents/generate';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { deepseekSample } from '../../core/sample/deepseek';
 import { DocumentError } from '../../db/documents/extract';
 import { extractDocument } from '../../db/documents/extract/document';
-import { briefHtml, briefText, printPdf, TWO_COLUMN_HTML } from '../fixtures/documents/generate';
+import { briefHtml, briefText, lockedPdf, printPdf, restrictedPdf, TWO_COLUMN_HTML } from '../fixtures/documents/generate';
 import { tinyPdf } from '../fixtures/documents/tiny-pdf';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -86,10 +86,18 @@ describe('PDF extraction', () => {
     expect((await extractDocument(tinyPdf([lines]), {})).pages[0]).toBe(expected.join('\n'));
   });
 
-  it('refuses a password-protected PDF', async () => {
-    const pdf = tinyPdf([[{ text: 'Secret.', x: 72, y: 760 }]], { encrypted: true });
-    await expect(extractDocument(pdf, {})).rejects.toThrow(DocumentError);
-    await expect(extractDocument(pdf, {})).rejects.toThrow('The PDF is password-protected; open it with its password, save an unprotected copy and attach that.');
+  it('refuses a password-protected PDF (LibreOffice-exported, and a hand-made one)', async () => {
+    const message = 'The PDF is password-protected; open it with its password, save an unprotected copy and attach that.';
+    const locked = lockedPdf('<html><body><p>Secret words.</p></body></html>', 'secret');
+    await expect(extractDocument(locked, {})).rejects.toThrow(DocumentError);
+    await expect(extractDocument(locked, {})).rejects.toThrow(message);
+    await expect(extractDocument(tinyPdf([[{ text: 'Secret.', x: 72, y: 760 }]], { encrypted: true }), {})).rejects.toThrow(message);
+  });
+
+  it('reads a PDF encrypted only against changes and copying (no password to open it)', async () => {
+    const pdf = restrictedPdf('<html><body><p>Open words, restricted file.</p></body></html>', 'owner-secret');
+    expect(new TextDecoder('latin1').decode(pdf)).toContain('/Encrypt');
+    expect((await extractDocument(pdf, {})).pages.join('')).toContain('Open words, restricted file.');
   });
 
   it('rebuilds a wrong cross-reference table like other readers', async () => {
