@@ -31,6 +31,17 @@ export function documentKeep(sourceConds: readonly Sql[]): (r: Sql) => Sql {
               WHERE cp.rowid = ${r} AND ${where})`;
 }
 
+/**
+ * A found page's page, capture and source, joined to its FTS row in the query that finds it (one-row
+ * lookups by rowid after the FTS table, so FTS5 still yields rows in rank order): no second query.
+ */
+export function documentHydration(r: Sql): { columns: Sql; joins: Sql } {
+  return {
+    columns: sql`cp.page, cp.text, k.id AS capture_id, k.captured_at, k.page_count, s.id AS source_id, s.title AS source_title, s.reliability`,
+    joins: sql`CROSS JOIN capture_pages cp ON cp.rowid = ${r} CROSS JOIN captures k ON k.rowid = cp.capture_rowid CROSS JOIN sources s ON s.rowid = k.source_rowid`,
+  };
+}
+
 interface PageMeta {
   rowid: number;
   page: number;
@@ -102,17 +113,28 @@ interface Row {
   match?: string;
 }
 
-export function documentHits(db: DB, p: ParsedQuery, rows: readonly Row[]): SearchHit[] {
-  if (!rows.length) return [];
-  // The hits' metadata and page texts in one query.
-  const meta = new Map(
-    all<PageMeta>(
+/** The page, capture and source of each row: those a query found with `documentHydration` carry them. */
+function pageMeta(db: DB, rows: readonly Row[]): Map<number, PageMeta> {
+  const out = new Map<number, PageMeta>();
+  const missing: number[] = [];
+  for (const r of rows) {
+    if (typeof (r as Partial<PageMeta>).text === 'string') out.set(r.rowid, r as Row & PageMeta);
+    else missing.push(r.rowid);
+  }
+  if (missing.length)
+    for (const m of all<PageMeta>(
       db,
       sql`SELECT cp.rowid, cp.page, cp.text, k.id AS capture_id, k.captured_at, k.page_count, s.id AS source_id, s.title AS source_title, s.reliability
           FROM capture_pages cp JOIN captures k ON k.rowid = cp.capture_rowid JOIN sources s ON s.rowid = k.source_rowid
-          WHERE cp.rowid IN ${list(rows.map((r) => r.rowid))}`,
-    ).map((m) => [m.rowid, m]),
-  );
+          WHERE cp.rowid IN ${list(missing)}`,
+    ))
+      out.set(m.rowid, m);
+  return out;
+}
+
+export function documentHits(db: DB, p: ParsedQuery, rows: readonly Row[]): SearchHit[] {
+  if (!rows.length) return [];
+  const meta = pageMeta(db, rows);
   const snips = snippets(db, p, rows, new Map([...meta].map(([rowid, m]) => [rowid, m.text])));
   return rows.map((r) => {
     const m = meta.get(r.rowid)!;

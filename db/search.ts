@@ -11,7 +11,7 @@ import { ftsMatch, parseQuery, type Filter, type ParsedQuery } from '../core/sea
 import { SEARCH_KINDS, type SearchHit, type SearchKind, type SearchResult } from '../core/types';
 import { QTY_AMOUNT, QTY_CURRENCY, SEARCH_TABLES } from './migrations/004-search-forgives';
 import { claimTitlesByRowid } from './repos/claims';
-import { DOCUMENT_TABLES, documentHits, documentKeep } from './search-documents';
+import { DOCUMENT_TABLES, documentHits, documentHydration, documentKeep } from './search-documents';
 import { CLOSE, OPEN, splitHighlight, wordMarker } from './search-marks';
 import { suggestQueries } from './search-suggest';
 import { all, join, list, sql, trustedIdentifier, type DB, type Sql } from './sql';
@@ -201,8 +201,13 @@ function planRows(db: DB, kind: SearchKind, plan: Plan, keep: (rowid: Sql) => Sq
       // end: the hit shows its main text with the words marked here instead (markWords).
       return all<FtsRow>(db, sql`SELECT rowid, rank, '' AS snip FROM ${idx} WHERE ${where} ORDER BY rank LIMIT ${limit}`);
     // Pages are long and FTS5's snippet() tokenizes the whole page: documents mark their hits afterwards.
-    if (kind === 'documents')
-      return all<FtsRow>(db, sql`SELECT rowid, rank, '' AS snip, ${plan.primary.expr} AS match FROM ${idx} WHERE ${where} ORDER BY rank LIMIT ${limit}`);
+    if (kind === 'documents') {
+      const page = documentHydration(r);
+      return all<FtsRow>(
+        db,
+        sql`SELECT ${r} AS rowid, rank, '' AS snip, ${plan.primary.expr} AS match, ${page.columns} FROM ${idx} ${page.joins} WHERE ${where} ORDER BY rank LIMIT ${limit}`,
+      );
+    }
     // Claims are short: a long snippet is usually the whole text, marked (titleMarks), without a second pass over it.
     const tokens = kind === 'claims' ? 64 : 24;
     return all<FtsRow>(
