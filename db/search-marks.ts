@@ -32,15 +32,22 @@ export function markWords(text: string, terms: readonly Term[]): string {
   return wordMarker(terms)(text);
 }
 
-/** `markWords` for many texts and the same terms: the pattern is built once. */
+/** `markWords` for many texts and the same terms: the pattern is built once, when first needed. */
 export function wordMarker(terms: readonly Term[]): (text: string) => string {
+  let re: RegExp | null | undefined;
+  return (text) => {
+    if (re === undefined) re = wordsPattern(terms);
+    return re ? text.replace(re, (m) => `${OPEN}${m}${CLOSE}`) : text;
+  };
+}
+
+function wordsPattern(terms: readonly Term[]): RegExp | null {
   const needles = terms
     .flatMap((t) => (t.amount ? amountForms(t.amount) : [t.text]))
     .filter((n) => n.length > 1)
     .sort((a, b) => b.length - a.length);
-  if (!needles.length) return (text) => text;
-  const re = new RegExp(needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu');
-  return (text) => text.replace(re, (m) => `${OPEN}${m}${CLOSE}`);
+  if (!needles.length) return null;
+  return new RegExp(needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu');
 }
 
 /**
