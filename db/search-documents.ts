@@ -7,7 +7,7 @@
  */
 import type { ParsedQuery } from '../core/search/parse';
 import type { SearchHit } from '../core/types';
-import { CLOSE, cutAround, formCandidates, markWords, OPEN, plainWords, splitHighlight, writtenSnippet, type WordForms } from './search-marks';
+import { CLOSE, cutAround, formCandidates, OPEN, plainWords, splitHighlight, wordMarker, writtenSnippets, type WordForms } from './search-marks';
 import { stemsOf } from './search-stems';
 import { all, join, list, sql, trustedIdentifier, type DB, type Sql } from './sql';
 
@@ -31,9 +31,21 @@ export function documentKeep(sourceConds: readonly Sql[]): (r: Sql) => Sql {
               WHERE cp.rowid = ${r} AND ${where})`;
 }
 
+/**
+ * A found page's page, capture and source, joined to its FTS row in the query that finds it (one-row
+ * lookups by rowid after the FTS table, so FTS5 still yields rows in rank order): no second query.
+ */
+export function documentHydration(r: Sql): { columns: Sql; joins: Sql } {
+  return {
+    columns: sql`cp.page, cp.text, k.id AS capture_id, k.captured_at, k.page_count, s.id AS source_id, s.title AS source_title, s.reliability`,
+    joins: sql`CROSS JOIN capture_pages cp ON cp.rowid = ${r} CROSS JOIN captures k ON k.rowid = cp.capture_rowid CROSS JOIN sources s ON s.rowid = k.source_rowid`,
+  };
+}
+
 interface PageMeta {
   rowid: number;
   page: number;
+  text: string;
   capture_id: string;
   captured_at: string;
   page_count: number;
@@ -68,17 +80,18 @@ function otherForms(db: DB, p: ParsedQuery, texts: readonly string[]): WordForms
  * only pages where that finds nothing for some clause (a form starting otherwise) get FTS5's
  * snippet, in one query per MATCH. Pages found by a scan (CJK words, no MATCH) are marked and cut here.
  */
-function snippets(db: DB, p: ParsedQuery, rows: readonly Row[]): Map<number, string> {
-  const texts = new Map(all<{ rowid: number; text: string }>(db, sql`SELECT rowid, text FROM capture_pages WHERE rowid IN ${list(rows.map((r) => r.rowid))}`).map((t) => [t.rowid, t.text]));
+function snippets(db: DB, p: ParsedQuery, rows: readonly Row[], texts: ReadonlyMap<number, string>): Map<number, string> {
   const out = new Map<number, string>();
   const ask = new Map<string, number[]>();
   const forms = otherForms(db, p, rows.filter((r) => r.match && !r.snip).map((r) => texts.get(r.rowid) ?? ''));
+  const written = writtenSnippets(p.clauses, { forms });
+  const mark = wordMarker(p.clauses.flat());
   for (const r of rows) {
     const text = texts.get(r.rowid) ?? '';
     if (r.snip) out.set(r.rowid, r.snip);
-    else if (!r.match) out.set(r.rowid, cutAround(markWords(text, p.clauses.flat()), CUT));
+    else if (!r.match) out.set(r.rowid, cutAround(mark(text), CUT));
     else {
-      const s = writtenSnippet(text, p.clauses, { forms });
+      const s = written(text);
       if (s !== null) out.set(r.rowid, s);
       else ask.set(r.match, [...(ask.get(r.match) ?? []), r.rowid]);
     }
@@ -100,17 +113,29 @@ interface Row {
   match?: string;
 }
 
+/** The page, capture and source of each row: those a query found with `documentHydration` carry them. */
+function pageMeta(db: DB, rows: readonly Row[]): Map<number, PageMeta> {
+  const out = new Map<number, PageMeta>();
+  const missing: number[] = [];
+  for (const r of rows) {
+    if (typeof (r as Partial<PageMeta>).text === 'string') out.set(r.rowid, r as Row & PageMeta);
+    else missing.push(r.rowid);
+  }
+  if (missing.length)
+    for (const m of all<PageMeta>(
+      db,
+      sql`SELECT cp.rowid, cp.page, cp.text, k.id AS capture_id, k.captured_at, k.page_count, s.id AS source_id, s.title AS source_title, s.reliability
+          FROM capture_pages cp JOIN captures k ON k.rowid = cp.capture_rowid JOIN sources s ON s.rowid = k.source_rowid
+          WHERE cp.rowid IN ${list(missing)}`,
+    ))
+      out.set(m.rowid, m);
+  return out;
+}
+
 export function documentHits(db: DB, p: ParsedQuery, rows: readonly Row[]): SearchHit[] {
   if (!rows.length) return [];
-  const meta = new Map(
-    all<PageMeta>(
-      db,
-      sql`SELECT cp.rowid, cp.page, k.id AS capture_id, k.captured_at, k.page_count, s.id AS source_id, s.title AS source_title, s.reliability
-          FROM capture_pages cp JOIN captures k ON k.rowid = cp.capture_rowid JOIN sources s ON s.rowid = k.source_rowid
-          WHERE cp.rowid IN ${list(rows.map((r) => r.rowid))}`,
-    ).map((m) => [m.rowid, m]),
-  );
-  const snips = snippets(db, p, rows);
+  const meta = pageMeta(db, rows);
+  const snips = snippets(db, p, rows, new Map([...meta].map(([rowid, m]) => [rowid, m.text])));
   return rows.map((r) => {
     const m = meta.get(r.rowid)!;
     return {

@@ -29,13 +29,25 @@ export function splitHighlight(s: string): HighlightSegment[] {
 
 /** The query's words marked where they occur in a text (hits found by trigrams or by a scan). */
 export function markWords(text: string, terms: readonly Term[]): string {
+  return wordMarker(terms)(text);
+}
+
+/** `markWords` for many texts and the same terms: the pattern is built once, when first needed. */
+export function wordMarker(terms: readonly Term[]): (text: string) => string {
+  let re: RegExp | null | undefined;
+  return (text) => {
+    if (re === undefined) re = wordsPattern(terms);
+    return re ? text.replace(re, (m) => `${OPEN}${m}${CLOSE}`) : text;
+  };
+}
+
+function wordsPattern(terms: readonly Term[]): RegExp | null {
   const needles = terms
     .flatMap((t) => (t.amount ? amountForms(t.amount) : [t.text]))
     .filter((n) => n.length > 1)
     .sort((a, b) => b.length - a.length);
-  if (!needles.length) return text;
-  const re = new RegExp(needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu');
-  return text.replace(re, (m) => `${OPEN}${m}${CLOSE}`);
+  if (!needles.length) return null;
+  return new RegExp(needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu');
 }
 
 /**
@@ -78,12 +90,37 @@ function writtenForm(t: Term, forms?: WordForms): string {
  * `forms`), cut at spaces, with every such place in the cut marked. Null when some clause has no term
  * written so in the text (the index found a form not given): the caller asks FTS5 then.
  */
-export function writtenSnippet(text: string, clauses: readonly (readonly Term[])[], o: { forms?: WordForms; before?: number; after?: number } = {}): string | null {
+export function writtenSnippet(text: string, clauses: readonly (readonly Term[])[], o: WrittenSnippetOptions = {}): string | null {
+  return writtenSnippets(clauses, o)(text);
+}
+
+export interface WrittenSnippetOptions {
+  forms?: WordForms;
+  before?: number;
+  after?: number;
+}
+
+/**
+ * `writtenSnippet` for many texts and the same query (a search's pages): the patterns are built once,
+ * and one scan finds both the first place and, for a single clause, whether the clause is written.
+ */
+export function writtenSnippets(clauses: readonly (readonly Term[])[], o: WrittenSnippetOptions = {}): (text: string) => string | null {
   const { before = 80, after = 160 } = o;
   const forms = clauses.map((c) => c.map((t) => writtenForm(t, o.forms)).join('|'));
-  if (!forms.length || forms.some((f) => !new RegExp(f, 'iu').test(text))) return null;
+  if (!forms.length) return () => null;
+  // Every clause must be written somewhere; with one clause, the first place found says so.
+  const each = forms.length > 1 ? forms.map((f) => new RegExp(f, 'iu')) : [];
   const re = new RegExp(forms.join('|'), 'giu');
-  const first = re.exec(text)!;
+  return (text) => {
+    if (each.some((r) => !r.test(text))) return null;
+    re.lastIndex = 0;
+    const first = re.exec(text);
+    if (!first) return null;
+    return cutWritten(text, first, re, before, after);
+  };
+}
+
+function cutWritten(text: string, first: RegExpExecArray, re: RegExp, before: number, after: number): string {
   let from = Math.max(0, first.index - before);
   let to = Math.min(text.length, first.index + first[0].length + after);
   while (from > 0 && from < first.index && !/\s/.test(text[from - 1]!)) from++;

@@ -16,9 +16,22 @@ interface Stemmer {
 
 const stemmers = new Map<string, Stemmer>();
 
-function stemmerFor(db: DB, table: 'capture_pages_fts'): Stemmer | null {
+/** The tokenizer clause of each connection's index, read from its schema once (migrations run at open). */
+const tokenizers = new WeakMap<DB, Map<string, string>>();
+
+function tokenizerOf(db: DB, table: 'capture_pages_fts'): string | null {
+  const known = tokenizers.get(db)?.get(table);
+  if (known) return known;
   const ddl = get<{ sql: string }>(db, sql`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ${table}`)?.sql;
   const tokenize = ddl && /tokenize\s*=\s*("(?:[^"]|"")*"|'(?:[^']|'')*')/i.exec(ddl)?.[1];
+  if (!tokenize) return null;
+  if (!tokenizers.has(db)) tokenizers.set(db, new Map());
+  tokenizers.get(db)!.set(table, tokenize);
+  return tokenize;
+}
+
+function stemmerFor(db: DB, table: 'capture_pages_fts'): Stemmer | null {
+  const tokenize = tokenizerOf(db, table);
   if (!tokenize) return null;
   let s = stemmers.get(tokenize);
   if (!s) {

@@ -11,8 +11,8 @@ import { ftsMatch, parseQuery, type Filter, type ParsedQuery } from '../core/sea
 import { SEARCH_KINDS, type SearchHit, type SearchKind, type SearchResult } from '../core/types';
 import { QTY_AMOUNT, QTY_CURRENCY, SEARCH_TABLES } from './migrations/004-search-forgives';
 import { claimTitlesByRowid } from './repos/claims';
-import { DOCUMENT_TABLES, documentHits, documentKeep } from './search-documents';
-import { CLOSE, markWords, OPEN, splitHighlight } from './search-marks';
+import { DOCUMENT_TABLES, documentHits, documentHydration, documentKeep } from './search-documents';
+import { CLOSE, OPEN, splitHighlight, wordMarker } from './search-marks';
 import { suggestQueries } from './search-suggest';
 import { all, join, list, sql, trustedIdentifier, type DB, type Sql } from './sql';
 
@@ -201,8 +201,13 @@ function planRows(db: DB, kind: SearchKind, plan: Plan, keep: (rowid: Sql) => Sq
       // end: the hit shows its main text with the words marked here instead (markWords).
       return all<FtsRow>(db, sql`SELECT rowid, rank, '' AS snip FROM ${idx} WHERE ${where} ORDER BY rank LIMIT ${limit}`);
     // Pages are long and FTS5's snippet() tokenizes the whole page: documents mark their hits afterwards.
-    if (kind === 'documents')
-      return all<FtsRow>(db, sql`SELECT rowid, rank, '' AS snip, ${plan.primary.expr} AS match FROM ${idx} WHERE ${where} ORDER BY rank LIMIT ${limit}`);
+    if (kind === 'documents') {
+      const page = documentHydration(r);
+      return all<FtsRow>(
+        db,
+        sql`SELECT ${r} AS rowid, rank, '' AS snip, ${plan.primary.expr} AS match, ${page.columns} FROM ${idx} ${page.joins} WHERE ${where} ORDER BY rank LIMIT ${limit}`,
+      );
+    }
     // Claims are short: a long snippet is usually the whole text, marked (titleMarks), without a second pass over it.
     const tokens = kind === 'claims' ? 64 : 24;
     return all<FtsRow>(
@@ -278,12 +283,12 @@ const wantsSubstrings = (p: ParsedQuery, found: number): boolean =>
 
 function claimHits(db: DB, p: ParsedQuery, rows: FtsRow[]): SearchHit[] {
   const claims = claimTitlesByRowid(db, rows.map((r) => r.rowid));
-  const terms = p.clauses.flat();
+  const mark = wordMarker(p.clauses.flat());
   return rows.map((r) => {
     const c = claims.get(r.rowid)!;
     const snippet = splitHighlight(r.snip);
     const whole = snippet.map((x) => x.text).join('') === c.text;
-    const titleMarks = whole ? snippet : splitHighlight(markWords(c.text, terms));
+    const titleMarks = whole ? snippet : splitHighlight(mark(c.text));
     return { kind: 'claims', id: c.id, claimId: c.id, title: c.text, titleMarks, snippet: r.snip ? snippet : titleMarks, rank: r.rank };
   });
 }
@@ -299,7 +304,7 @@ function evidenceHits(db: DB, p: ParsedQuery, rows: FtsRow[]): SearchHit[] {
           WHERE e.rowid IN ${list(rows.map((r) => r.rowid))}`,
     ).map((m) => [m.rowid, m]),
   );
-  const terms = [...p.clauses.flat()];
+  const mark = wordMarker(p.clauses.flat());
   return rows.map((r) => {
     const m = meta.get(r.rowid)!;
     return {
@@ -307,7 +312,7 @@ function evidenceHits(db: DB, p: ParsedQuery, rows: FtsRow[]): SearchHit[] {
       id: m.id,
       claimId: m.claim_id,
       title: m.claim_text,
-      snippet: splitHighlight(r.snip || markWords(m.excerpt, terms)),
+      snippet: splitHighlight(r.snip || mark(m.excerpt)),
       rank: r.rank,
       stance: m.stance,
       grade: m.grade,
@@ -324,9 +329,10 @@ function sourceHits(db: DB, p: ParsedQuery, rows: FtsRow[]): SearchHit[] {
       sql`SELECT rowid, id, title, reliability FROM sources WHERE rowid IN ${list(rows.map((r) => r.rowid))}`,
     ).map((m) => [m.rowid, m]),
   );
+  const mark = wordMarker(p.clauses.flat());
   return rows.map((r) => {
     const m = meta.get(r.rowid)!;
-    return { kind: 'sources', id: m.id, claimId: null, title: `${m.title} (${m.reliability})`, snippet: splitHighlight(r.snip || markWords(m.title, p.clauses.flat())), rank: r.rank };
+    return { kind: 'sources', id: m.id, claimId: null, title: `${m.title} (${m.reliability})`, snippet: splitHighlight(r.snip || mark(m.title)), rank: r.rank };
   });
 }
 
@@ -339,6 +345,7 @@ function disputeHits(db: DB, p: ParsedQuery, rows: FtsRow[]): SearchHit[] {
           WHERE d.rowid IN ${list(rows.map((r) => r.rowid))}`,
     ).map((m) => [m.rowid, m]),
   );
+  const mark = wordMarker(p.clauses.flat());
   return rows.map((r) => {
     const m = meta.get(r.rowid)!;
     return {
@@ -346,7 +353,7 @@ function disputeHits(db: DB, p: ParsedQuery, rows: FtsRow[]): SearchHit[] {
       id: m.id,
       claimId: m.claim_id,
       title: `Dispute by ${m.raised_by} (${m.status})`,
-      snippet: splitHighlight(r.snip || markWords(m.position, p.clauses.flat())),
+      snippet: splitHighlight(r.snip || mark(m.position)),
       rank: r.rank,
     };
   });

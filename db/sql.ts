@@ -65,30 +65,49 @@ export function trustedIdentifier<T extends string>(value: T, allowed: readonly 
 
 export const empty: Sql = make('', []);
 
+/**
+ * Prepared statements, per connection, keyed by their SQL text (the text alone decides the statement:
+ * values are always bound, never part of it). better-sqlite3's `prepare` parses and plans the SQL
+ * each time (tens of microseconds for a search query, more than a rare word's MATCH), so each text is
+ * prepared once. The cache is bounded (least recently used text dropped first): query shapes vary
+ * with the number of terms, filters and `IN` lists, and a long session must not keep them all.
+ */
+export const MAX_CACHED_STATEMENTS = 500;
+
 const cache = new WeakMap<DB, Map<string, Database.Statement>>();
 
-function prepare(db: DB, text: string): Database.Statement {
+function statement(db: DB, text: string): Database.Statement {
   let stmts = cache.get(db);
   if (!stmts) {
     stmts = new Map();
     cache.set(db, stmts);
   }
   let s = stmts.get(text);
-  if (!s) {
+  if (s) {
+    // Most recently used last: a Map keeps insertion order.
+    stmts.delete(text);
+  } else {
     s = db.prepare(text);
-    stmts.set(text, s);
+    if (stmts.size >= MAX_CACHED_STATEMENTS) stmts.delete(stmts.keys().next().value!);
   }
+  stmts.set(text, s);
   return s;
 }
 
+/** The cached statement for a query's SQL text on this connection, prepared on first use (tests). */
+export const statementFor = (db: DB, q: Sql): Database.Statement => statement(db, q.text);
+
+/** How many statements are cached for this connection (tests). */
+export const cachedStatements = (db: DB): number => cache.get(db)?.size ?? 0;
+
 export function all<T>(db: DB, q: Sql): T[] {
-  return prepare(db, q.text).all(...q.values) as T[];
+  return statement(db, q.text).all(...q.values) as T[];
 }
 
 export function get<T>(db: DB, q: Sql): T | undefined {
-  return prepare(db, q.text).get(...q.values) as T | undefined;
+  return statement(db, q.text).get(...q.values) as T | undefined;
 }
 
 export function run(db: DB, q: Sql): Database.RunResult {
-  return prepare(db, q.text).run(...q.values);
+  return statement(db, q.text).run(...q.values);
 }
