@@ -1,0 +1,78 @@
+/**
+ * The real consumers the interop tests run: ajv with the official CSL-JSON schema, citeproc-js with
+ * the APA style and en-US locale that citation-js ships, jsonld.js with the bundled schema.org context
+ * (no network), and the third-party files (see tests/fixtures/interop/README.md).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Ajv from 'ajv';
+// @ts-expect-error citeproc ships no types
+import CSL from 'citeproc';
+
+const ROOT = resolve(__dirname, '../..');
+
+/** The folder of third-party files: $CT_INTEROP_DATA, else shared/data/interop beside the repository. */
+export function thirdPartyDir(): string {
+  const candidates = [process.env.CT_INTEROP_DATA, join(ROOT, '../shared/data/interop'), '/work/shared/data/interop'].filter(
+    (d): d is string => !!d,
+  );
+  const found = candidates.find((d) => existsSync(join(d, 'csl-data.json')));
+  if (!found)
+    throw new Error(`third-party interop files not found (looked in ${candidates.join(', ')}); tests/fixtures/interop/README.md lists them and where they come from`);
+  return found;
+}
+
+export const thirdParty = (rel: string): string => readFileSync(join(thirdPartyDir(), rel), 'utf8');
+export const fixture = (rel: string): string => readFileSync(join(ROOT, 'tests/fixtures/interop', rel), 'utf8');
+
+let validateCsl: ((data: unknown) => boolean) & { errors?: unknown } | undefined;
+
+/** ajv with the official CSL-JSON schema (citation-style-language/schema, schemas/input/csl-data.json). */
+export function cslSchemaErrors(items: unknown): string[] {
+  if (!validateCsl) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    validateCsl = ajv.compile(JSON.parse(thirdParty('csl-data.json')) as object);
+  }
+  if (validateCsl(items)) return [];
+  return ((validateCsl.errors ?? []) as { instancePath: string; message?: string; params?: unknown }[]).map(
+    (e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+  );
+}
+
+const pluginCsl = join(ROOT, 'node_modules/@citation-js/plugin-csl/lib');
+const styles = JSON.parse(readFileSync(join(pluginCsl, 'styles.json'), 'utf8')) as Record<string, string>;
+const locales = JSON.parse(readFileSync(join(pluginCsl, 'locales.json'), 'utf8')) as Record<string, string>;
+
+function engine(items: Record<string, unknown>[], style: string) {
+  const byId = new Map(items.map((i) => [String(i.id), i]));
+  const e = new CSL.Engine(
+    { retrieveLocale: (lang: string) => locales[lang] ?? locales['en-US'], retrieveItem: (id: string) => byId.get(String(id)) },
+    styles[style],
+    'en-US',
+  );
+  e.setOutputFormat('text');
+  return { e, ids: [...byId.keys()] };
+}
+
+const make = (e: { makeBibliography(): unknown }) => ((e.makeBibliography() as [unknown, string[]])[1] ?? []).map((x) => x.trim());
+
+/** A bibliography (plain text, one entry a line, in the style's order) rendered by citeproc-js. */
+export function bibliography(items: Record<string, unknown>[], style: 'apa' | 'harvard1' = 'apa'): string[] {
+  const { e, ids } = engine(items, style);
+  e.updateItems(ids);
+  return make(e);
+}
+
+/** Each item's entry on its own (sorted by id), or the error citeproc-js raises for it. */
+export function entries(items: Record<string, unknown>[], style: 'apa' | 'harvard1' = 'apa'): string[] {
+  let current = engine(items, style);
+  return [...current.ids].sort().map((id) => {
+    try {
+      current.e.updateItems([id]);
+      return make(current.e).join('\n');
+    } catch (err) {
+      current = engine(items, style);
+      return `error: ${(err as Error).message}`;
+    }
+  });
+}
