@@ -308,6 +308,8 @@ export interface Settings {
   analystName: string;
   caveat: string;
   backupsToKeep: number;
+  /** Where the case's fact checks are published: a claim's ClaimReview `url` is this plus the claim's id, unless the claim has its own (empty: none). */
+  reviewBaseUrl: string;
 }
 
 export interface CaseInfo {

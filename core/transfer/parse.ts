@@ -37,7 +37,7 @@ export function detectFormat(fileName: string, content: string): ImportFormat {
   if (ext === 'csv') return 'csv';
   const head = content.slice(0, 4096);
   if (head.includes(`"${JSON_FORMAT}"`)) return 'json';
-  if (/"ClaimReview"/.test(content.slice(0, 65536))) return 'claimreview';
+  if (/ClaimReview"/.test(content.slice(0, 65536))) return 'claimreview';
   if (/^\s*[[{]/.test(head)) return 'csl-json';
   return head.includes('\t') && !head.includes(',') ? 'tsv' : 'csv';
 }
@@ -60,11 +60,10 @@ export function parseImport(input: ParseInput): Parsed {
     const r = parseDelimited(content, { format, map: input.map, header: input.header, delimiter: input.delimiter, labels: input.labels }, sink);
     return { ...base, bundle: { ...emptyBundle(), claims: r.claims }, records: r.records, issues: sink.issues, notices: r.notices, header: r.header, width: r.width };
   }
-  const r =
-    format === 'json'
-      ? parseClaimTrailJson(content, sink)
-      : format === 'csl-json'
-        ? parseCslJson(content, sink)
-        : parseClaimReview(content, sink, input.labels);
+  if (format === 'claimreview') {
+    const r = parseClaimReview(content, sink, input.labels);
+    return { ...base, bundle: r.bundle, records: r.records, issues: sink.issues, notices: r.notices };
+  }
+  const r = format === 'json' ? parseClaimTrailJson(content, sink) : parseCslJson(content, sink);
   return { ...base, bundle: r.bundle, records: r.records, issues: sink.issues };
 }

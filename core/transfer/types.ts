@@ -133,7 +133,7 @@ export interface Bundle {
   links: BundleLink[];
   briefings: BundleBriefing[];
   /** Case title and settings (JSON format only); applied only to an empty case. */
-  caseMeta?: { title: string | null; analystName?: string; caveat?: string; backupsToKeep?: number };
+  caseMeta?: { title: string | null; analystName?: string; caveat?: string; backupsToKeep?: number; reviewBaseUrl?: string };
 }
 
 export const emptyBundle = (): Bundle => ({ claims: [], sources: [], evidence: [], disputes: [], links: [], briefings: [] });

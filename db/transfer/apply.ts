@@ -26,6 +26,7 @@ function applyMeta(ctx: Ctx, meta: NonNullable<Parsed['bundle']['caseMeta']>): v
   if (meta.title && !getMeta(ctx.db, 'title')) setMeta(ctx.db, 'title', meta.title);
   if (meta.analystName) setSetting(ctx.db, 'analystName', meta.analystName);
   if (meta.caveat !== undefined) setSetting(ctx.db, 'caveat', meta.caveat);
+  if (meta.reviewBaseUrl !== undefined) setSetting(ctx.db, 'reviewBaseUrl', meta.reviewBaseUrl);
   if (meta.backupsToKeep !== undefined) setSetting(ctx.db, 'backupsToKeep', meta.backupsToKeep);
 }
 

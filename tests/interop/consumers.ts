@@ -76,3 +76,47 @@ export function entries(items: Record<string, unknown>[], style: 'apa' | 'harvar
     }
   });
 }
+
+let schemaContext: unknown;
+
+/** jsonld.js's document loader: schema.org's context from the bundled file, nothing from the network. */
+export async function documentLoader(url: string) {
+  if (!/^https?:\/\/schema\.org\/?(?:docs\/jsonldcontext\.json(?:ld)?)?$/.test(url)) throw new Error(`no network in tests: ${url}`);
+  schemaContext ??= JSON.parse(thirdParty('schemaorg/schemaorgcontext.jsonld'));
+  return { contextUrl: null, documentUrl: url, document: schemaContext };
+}
+
+/** The JSON-LD examples (the <script> blocks) of a schema.org examples file, in order. */
+export const schemaOrgExamples = (text: string): unknown[] =>
+  [...text.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as unknown);
+
+type Node = Record<string, unknown>;
+const first = (v: unknown): Node => ((Array.isArray(v) ? v[0] : v) ?? {}) as Node;
+const filled = (v: unknown): boolean => {
+  const x = Array.isArray(v) ? v[0] : v;
+  return typeof x === 'string' ? x.trim() !== '' : typeof x === 'object' && x !== null;
+};
+
+/**
+ * Google's fact-check structured-data rules for one ClaimReview (as a JSON-LD consumer sees it: after
+ * jsonld.js compaction with the schema.org context): required `claimReviewed`, `reviewRating` with
+ * `alternateName`, `url`; recommended `author` with a name, `datePublished`, and `itemReviewed` as a
+ * Claim with its author, datePublished and an appearance or firstAppearance. Returns what is missing.
+ */
+export function googleFactCheckProblems(review: Node): string[] {
+  const problems: string[] = [];
+  const need = (ok: boolean, what: string) => ok || problems.push(what);
+  need(filled(review.claimReviewed), 'required claimReviewed');
+  need(filled(first(review.reviewRating).alternateName), 'required reviewRating.alternateName');
+  need(typeof review.url === 'string' && /^https?:\/\//.test(review.url), 'required url (http or https)');
+  need(filled(first(review.author).name), 'recommended author.name');
+  need(typeof review.datePublished === 'string' && /^\d{4}-\d{2}-\d{2}/.test(review.datePublished), 'recommended datePublished');
+  const item = first(review.itemReviewed);
+  need(item.type === 'Claim' || item['@type'] === 'Claim', 'recommended itemReviewed of type Claim');
+  need(filled(first(item.author).name), 'recommended itemReviewed.author.name');
+  need(filled(item.datePublished), 'recommended itemReviewed.datePublished');
+  need(filled(item.appearance) || filled(item.firstAppearance), 'recommended itemReviewed.appearance or firstAppearance');
+  const rating = first(review.reviewRating);
+  need(rating.ratingValue === undefined || (rating.bestRating !== undefined && rating.worstRating !== undefined), 'ratingValue needs bestRating and worstRating');
+  return problems;
+}
