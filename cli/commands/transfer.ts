@@ -43,8 +43,8 @@ export function reportText(r: ImportReport): string {
 
 const importCommand: Command = {
   name: 'import',
-  usage: 'import FILE [--format json|csv|tsv|csl-json|claimreview] [--map COL=FIELD,...] [--no-header] [--delimiter X] [--labels LABEL=STATUS[:PRIOR],...] [--dry-run]',
-  summary: 'Import claims or sources (all or nothing; --dry-run shows the counts and errors first).',
+  usage: 'import FILE [--format json|csv|tsv|csl-json|claimreview|bibtex|ris] [--map COL=FIELD,...] [--no-header] [--delimiter X] [--labels LABEL=STATUS[:PRIOR],...] [--dry-run]',
+  summary: 'Import claims or sources (all or nothing; --dry-run shows the counts and errors first; a refused import reports on stderr).',
   options: {
     format: { type: 'string' },
     map: { type: 'string' },
@@ -80,7 +80,9 @@ const importCommand: Command = {
       if (showProgress) process.stderr.write('\r\x1b[K');
       return r;
     });
-    ctx.print(report, () => reportText(report));
+    // A refused import is an error: its report (the counts and every error) goes to stderr; --json keeps the report on stdout.
+    if (report.ok || ctx.json) ctx.print(report, () => reportText(report));
+    else ctx.io.err(reportText(report));
     return report.ok ? 0 : 1;
   },
 };

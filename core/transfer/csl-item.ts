@@ -113,7 +113,8 @@ export function cslFields(o: Record<string, unknown>, index = 0): CslFields {
   return {
     title: title ?? derivedTitle(o, index),
     titleDerived: !title,
-    url: cslString(o.URL),
+    // A protocol-relative URL ("//www.example.org/x", as some RIS exports write it) is read as https.
+    url: cslString(o.URL)?.replace(/^\/\//, 'https://') ?? null,
     publisher: container ?? cslString(o.publisher),
     publisherVariable: container ? 'container-title' : 'publisher',
     authors: cslAuthors(o.author),

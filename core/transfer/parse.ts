@@ -1,6 +1,7 @@
 /** One entry for every import format: content (already text) in, a bundle and its issues out. */
 import { newSink } from './check';
 import { stripBom } from './decode';
+import { parseBibliography } from './from-bibliography';
 import { parseClaimReview } from './from-claimreview';
 import { parseCslJson } from './from-csl';
 import { parseDelimited } from './from-delimited';
@@ -35,10 +36,14 @@ export function detectFormat(fileName: string, content: string): ImportFormat {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   if (ext === 'tsv' || ext === 'tab') return 'tsv';
   if (ext === 'csv') return 'csv';
+  if (ext === 'bib' || ext === 'bibtex') return 'bibtex';
+  if (ext === 'ris') return 'ris';
   const head = content.slice(0, 4096);
   if (head.includes(`"${JSON_FORMAT}"`)) return 'json';
   if (/ClaimReview"/.test(content.slice(0, 65536))) return 'claimreview';
   if (/^\s*[[{]/.test(head)) return 'csl-json';
+  if (/^\s*@[a-z]+\s*[{(]/im.test(head)) return 'bibtex';
+  if (/^TY {2}- /m.test(head)) return 'ris';
   return head.includes('\t') && !head.includes(',') ? 'tsv' : 'csv';
 }
 
@@ -64,6 +69,11 @@ export function parseImport(input: ParseInput): Parsed {
     const r = parseClaimReview(content, sink, input.labels);
     return { ...base, bundle: r.bundle, records: r.records, issues: sink.issues, notices: r.notices };
   }
-  const r = format === 'json' ? parseClaimTrailJson(content, sink) : parseCslJson(content, sink);
+  const r =
+    format === 'json'
+      ? parseClaimTrailJson(content, sink)
+      : format === 'bibtex' || format === 'ris'
+        ? parseBibliography(content, format, sink)
+        : parseCslJson(content, sink);
   return { ...base, bundle: r.bundle, records: r.records, issues: sink.issues };
 }

@@ -5,7 +5,7 @@
  */
 import type { ClaimKind, ClaimStatus, DisputeFields, LinkKind, Outcome, SourceFields, Stance } from '../types';
 
-export const IMPORT_FORMATS = ['json', 'csv', 'tsv', 'csl-json', 'claimreview'] as const;
+export const IMPORT_FORMATS = ['json', 'csv', 'tsv', 'csl-json', 'claimreview', 'bibtex', 'ris'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export const EXPORT_FORMATS = ['json', 'csv', 'csl-json', 'claimreview', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
