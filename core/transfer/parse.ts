@@ -17,6 +17,8 @@ export interface ParseInput {
   header?: boolean;
   delimiter?: string;
   labels?: string;
+  /** CSV/TSV: leave out rows with an error (reported one by one) instead of refusing the file. */
+  skipBadRows?: boolean;
 }
 
 export interface Parsed {
@@ -24,6 +26,8 @@ export interface Parsed {
   bundle: Bundle;
   records: number;
   issues: ImportIssue[];
+  /** CSV/TSV rows left out with skipBadRows, with their errors. */
+  skipped: ImportIssue[];
   notices: string[];
   header: string[] | null;
   width: number;
@@ -51,7 +55,7 @@ export function parseImport(input: ParseInput): Parsed {
   const content = stripBom(input.content);
   const format = input.format ?? detectFormat(input.fileName, content);
   const sink = newSink(input.fileName || 'input');
-  const base = { format, notices: [] as string[], header: null, width: 0, input };
+  const base = { format, notices: [] as string[], skipped: [] as ImportIssue[], header: null, width: 0, input };
   if (!content.trim()) {
     sink.issues.push({ file: sink.file, field: 'file', message: 'is empty' });
     return { ...base, bundle: emptyBundle(), records: 0, issues: sink.issues };
@@ -62,8 +66,10 @@ export function parseImport(input: ParseInput): Parsed {
     return { ...base, bundle: emptyBundle(), records: 0, issues: sink.issues };
   }
   if (format === 'csv' || format === 'tsv') {
-    const r = parseDelimited(content, { format, map: input.map, header: input.header, delimiter: input.delimiter, labels: input.labels }, sink);
-    return { ...base, bundle: { ...emptyBundle(), claims: r.claims }, records: r.records, issues: sink.issues, notices: r.notices, header: r.header, width: r.width };
+    const { map, header, delimiter, labels, skipBadRows } = input;
+    const r = parseDelimited(content, { format, map, header, delimiter, labels, skipBadRows }, sink);
+    const bundle = { ...emptyBundle(), claims: r.claims, sources: r.sources, evidence: r.evidence };
+    return { ...base, bundle, records: r.records, issues: sink.issues, skipped: r.skipped, notices: r.notices, header: r.header, width: r.width };
   }
   if (format === 'claimreview') {
     const r = parseClaimReview(content, sink, input.labels);

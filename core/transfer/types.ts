@@ -162,6 +162,8 @@ export interface ImportReport {
   format: ImportFormat;
   counts: ImportCounts;
   errors: ImportIssue[];
+  /** CSV/TSV rows left out because of "skip bad rows", each with its error (absent otherwise). */
+  skipped?: ImportIssue[];
   /** The first duplicates (at most 100) so an analyst can check them. */
   duplicates: DuplicateNote[];
   notices: string[];

@@ -16,7 +16,7 @@ export function transferHandlers(ctx: Ctx): H {
     'transfer.import': (input) => applyImport(ctx, parseImport(input), { dryRun: false, fileName: input.fileName }),
     'transfer.export': (input) => {
       const at = ctx.now();
-      return exportSnapshot(readSnapshot(ctx.db, at), input.format, ctx.signedHead(at));
+      return exportSnapshot(readSnapshot(ctx.db, at), input.format, ctx.signedHead(at), { bom: input.bom });
     },
   };
 }
