@@ -101,6 +101,8 @@ export interface Claim extends ClaimSummary {
   outcome: Outcome | null;
   outcomeAt: string | null;
   outcomeNote: string | null;
+  /** Where the analyst publishes this claim's fact check (its ClaimReview `url`); null: the case's review base URL + the claim's id. */
+  reviewUrl: string | null;
 }
 
 export interface SourceRef {

@@ -135,6 +135,7 @@ export function parseClaimReview(content: string, sink: IssueSink, labelSpec?: s
       {
         key: claimKey,
         ...(own && isStorableId(own) ? { id: own } : {}),
+        ...(own && str(node['ct:reviewUrl']) ? { reviewUrl: str(node['ct:reviewUrl']) } : {}),
         record: path,
         text: str(node.claimReviewed) ?? str(item.text) ?? str(item.name),
         claimant: nameOf(item.author),

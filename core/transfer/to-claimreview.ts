@@ -1,6 +1,7 @@
 /**
  * Claims with a verdict as schema.org ClaimReview JSON-LD, with what Google's fact-check guidelines
- * require and recommend: `url` (the case's review base URL + the claim's id), `claimReviewed`,
+ * require and recommend: `url` (the claim's own review URL, else the case's review base URL + the
+ * claim's id), `claimReviewed`,
  * `reviewRating.alternateName` (the analyst's verdict, e.g. "Refuted") with the rationale as
  * `ratingExplanation`, `author`, `datePublished`, and `itemReviewed` as a `Claim` with its author,
  * date and appearances (the sources of the evidence the analyst marked as attribution; the earliest
@@ -66,7 +67,7 @@ export function claimsToClaimReview(s: CaseSnapshot, signedHead?: string): strin
   const graph = s.claims
     .filter((c) => !c.deletedAt && STATUSES_NEEDING_RATIONALE.includes(c.status))
     .map((c) => {
-      const url = reviewUrl(base, c.id);
+      const url = c.reviewUrl ?? reviewUrl(base, c.id);
       return {
         '@type': 'ClaimReview',
         '@id': url ?? claimUrn(c.id),
@@ -86,6 +87,7 @@ export function claimsToClaimReview(s: CaseSnapshot, signedHead?: string): strin
           ...(c.statusRationale ? { ratingExplanation: c.statusRationale } : {}),
         },
         'ct:claimId': c.id,
+        ...(c.reviewUrl ? { 'ct:reviewUrl': c.reviewUrl } : {}),
         'ct:prior': c.prior,
         ...(c.probability === null ? {} : { 'ct:probability': c.probability }),
       };

@@ -53,6 +53,8 @@ export interface ClaimFields {
   kindRationale?: string | null;
   outcomeAt?: string | null;
   outcomeNote?: string | null;
+  /** Issue 16 (absent in older files: none): the claim's own ClaimReview URL. */
+  reviewUrl?: string | null;
 }
 
 /** What an evidence item carries besides its claim and source. */

@@ -48,6 +48,8 @@ function reviewedCase() {
   const verdicts = claims.slice(0, statuses.length).map((c, i) =>
     t.api.invoke('claims.setStatus', { id: c.id, status: statuses[i]!, rationale: `Verdict ${i}: the analyst's reasons.` }),
   );
+  // One claim has a review page of its own (migration 006); the others use the base URL + id.
+  t.api.invoke('claims.update', { id: verdicts[1]!.id, reviewUrl: 'https://checks.example/2025/own-page' });
   for (const c of verdicts) {
     t.api.invoke('claims.update', { id: c.id, claimant: c.claimant ?? 'A speaker', claimedAt: '2025-01-20' });
     t.api.invoke('evidence.create', { claimId: c.id, sourceId: src.id, stance: 'context', attribution: true, excerpt: '' });
@@ -79,6 +81,7 @@ describe('ClaimReview export', () => {
     const graph = (JSON.parse(t.api.invoke('transfer.export', { format: 'claimreview' }).content) as { '@graph': Node[] })['@graph'];
     const r = graph.find((x) => x['ct:claimId'] === refuted.id)!;
     expect(r.url).toBe(`https://checks.example/case-7/${refuted.id}`);
+    expect(graph.find((x) => x['ct:claimId'] === verdicts[1]!.id)).toMatchObject({ url: 'https://checks.example/2025/own-page', '@id': 'https://checks.example/2025/own-page' });
     expect(r.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'Refuted', ratingExplanation: t.api.invoke('claims.get', { id: refuted.id }).claim.statusRationale });
     expect(r['ct:probability']).toBe(t.api.invoke('claims.get', { id: refuted.id }).claim.probability);
     expect(r.itemReviewed).toMatchObject({ '@type': 'Claim', datePublished: '2025-01-20', firstAppearance: { url: 'https://video.example/interview', headline: 'Where it was said', publisher: { name: 'Example TV' } } });
