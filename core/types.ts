@@ -103,6 +103,8 @@ export interface Claim extends ClaimSummary {
   outcome: Outcome | null;
   outcomeAt: string | null;
   outcomeNote: string | null;
+  /** Where the analyst publishes this claim's fact check (its ClaimReview `url`); null: the case's review base URL + the claim's id. */
+  reviewUrl: string | null;
 }
 
 export interface SourceRef {
@@ -328,6 +330,8 @@ export interface Settings {
   analystName: string;
   caveat: string;
   backupsToKeep: number;
+  /** Where the case's fact checks are published: a claim's ClaimReview `url` is this plus the claim's id, unless the claim has its own (empty: none). */
+  reviewBaseUrl: string;
 }
 
 export interface CaseInfo {

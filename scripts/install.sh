@@ -1,19 +1,29 @@
 #!/usr/bin/env bash
 # One command to install everything ClaimTrail needs on a Debian machine:
 # Debian's Chromium (browser tests, PDF briefings) and poppler-utils (pdftotext, for PDF tests),
-# then the npm packages from package-lock.json, then Electron's binary where it can be downloaded.
+# LibreOffice's Writer and Calc without a GUI (the interop tests open the CSV export and convert the
+# DOCX briefing with it), then the npm packages from package-lock.json, then Electron's binary where
+# it can be downloaded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
-if [ ${#need[@]} -gt 0 ]; then
+office=()
+command -v soffice >/dev/null 2>&1 || office+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+if [ ${#need[@]} -gt 0 ] || [ ${#office[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  echo "Installing Debian packages: ${need[*]}"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+  if [ ${#need[@]} -gt 0 ]; then
+    echo "Installing Debian packages: ${need[*]}"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+  if [ ${#office[@]} -gt 0 ]; then
+    echo "Installing Debian packages: ${office[*]} (without recommends)"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${office[@]}" >/dev/null
+  fi
 fi
 
 # npm ci never fails for want of Electron's binary (tests and web mode do not need it); the binary is

@@ -37,14 +37,16 @@ export function reportText(r: ImportReport): string {
   for (const x of r.duplicates.slice(0, 10))
     lines.push(`  duplicate ${x.kind} at ${x.line !== undefined ? `line ${x.line}` : x.record} of ${x.of}`);
   for (const n of r.notices) lines.push(`note: ${n}`);
+  if (r.skipped?.length) lines.push(`Skipped ${new Set(r.skipped.map((x) => x.line)).size} bad rows (--skip-bad-rows):`);
+  for (const x of r.skipped ?? []) lines.push(`  skipped: ${describeIssue(x)}`);
   for (const e of r.errors) lines.push(`error: ${describeIssue(e)}`);
   return lines.join('\n');
 }
 
 const importCommand: Command = {
   name: 'import',
-  usage: 'import FILE [--format json|csv|tsv|csl-json|claimreview] [--map COL=FIELD,...] [--no-header] [--delimiter X] [--labels LABEL=STATUS[:PRIOR],...] [--dry-run]',
-  summary: 'Import claims or sources (all or nothing; --dry-run shows the counts and errors first).',
+  usage: 'import FILE [--format json|csv|tsv|csl-json|claimreview|bibtex|ris] [--map COL=FIELD,...] [--no-header] [--delimiter X] [--labels LABEL=STATUS[:PRIOR],...] [--skip-bad-rows] [--dry-run]',
+  summary: 'Import claims or sources (all or nothing; --dry-run shows the counts and errors first; a refused import reports on stderr).',
   options: {
     format: { type: 'string' },
     map: { type: 'string' },
@@ -52,6 +54,7 @@ const importCommand: Command = {
     delimiter: { type: 'string' },
     labels: { type: 'string' },
     'dry-run': { type: 'boolean' },
+    'skip-bad-rows': { type: 'boolean' },
   },
   minArgs: 1,
   async run(ctx) {
@@ -67,6 +70,7 @@ const importCommand: Command = {
       header: ctx.values['no-header'] ? false : undefined,
       delimiter: delimiter === '\\t' || delimiter === 'tab' ? '\t' : delimiter,
       labels: str(ctx.values, 'labels'),
+      ...(ctx.values['skip-bad-rows'] ? { skipBadRows: true } : {}),
     };
     const dryRun = ctx.values['dry-run'] === true;
     const report = await ctx.withCase((_api, handle) => {
@@ -80,16 +84,18 @@ const importCommand: Command = {
       if (showProgress) process.stderr.write('\r\x1b[K');
       return r;
     });
-    ctx.print(report, () => reportText(report));
+    // A refused import is an error: its report (the counts and every error) goes to stderr; --json keeps the report on stdout.
+    if (report.ok || ctx.json) ctx.print(report, () => reportText(report));
+    else ctx.io.err(reportText(report));
     return report.ok ? 0 : 1;
   },
 };
 
 const exportCommand: Command = {
   name: 'export',
-  usage: 'export --format json|csv|csl-json|claimreview|md --out FILE [--force]',
+  usage: 'export --format json|csv|csl-json|claimreview|md --out FILE [--force] [--no-bom]',
   summary: 'Export the case (json: everything, exact round trip; csv: claims; csl-json: sources; claimreview: verdicts; md).',
-  options: { format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
+  options: { format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, 'no-bom': { type: 'boolean' } },
   async run(ctx) {
     const format = oneOf(str(ctx.values, 'format'), EXPORT_FORMATS, '--format');
     const out = str(ctx.values, 'out');
@@ -97,7 +103,7 @@ const exportCommand: Command = {
     const taken = (f: string) => existsSync(f) && statSync(f).size > 0;
     if ((taken(out) || taken(`${out}.sig.json`)) && !ctx.values.force)
       throw new UsageError(`${taken(out) ? out : `${out}.sig.json`} already exists; pass --force to replace it`);
-    const file = await ctx.withCase((api) => api.invoke('transfer.export', { format }));
+    const file = await ctx.withCase((api) => api.invoke('transfer.export', { format, ...(ctx.values['no-bom'] ? { bom: false } : {}) }));
     writeFileSync(out, file.content);
     // Formats that cannot hold the signed head statement get it next to them (core/transfer/export.ts).
     const sidecar = file.sidecar ? `${out}.sig.json` : null;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BANDS } from '../estimative';
 import { CLAIM_KINDS, CLAIM_STATUSES, OUTCOMES, type Claim, type ClaimDetail, type ClaimSummary, type Page } from '../types';
 import { mutation, query } from './define';
-import { id, isoDate, optionalText, paging, probability, rationale, requiredText, tagName, text } from './fields';
+import { id, isoDate, optionalText, paging, probability, rationale, requiredText, tagName, text, url } from './fields';
 
 const status = z.enum(CLAIM_STATUSES, { message: `must be one of: ${CLAIM_STATUSES.join(', ')}` });
 
@@ -61,6 +61,8 @@ export const claimMethods = {
       quantity: claimFields.quantity,
       kind: claimFields.kind,
       kindRationale: claimFields.kindRationale,
+      /** The claim's own ClaimReview URL (http or https), or null for the case's base URL + id. */
+      reviewUrl: url.refine((u) => /^https?:/i.test(u), 'must be an http or https URL').nullish(),
     }),
   ),
   'claims.setStatus': mutation<Claim>()(

@@ -2,13 +2,15 @@ import { z } from 'zod';
 import type { CaseEvent, CaseInfo, ClaimLink, SearchResult, Settings, VerifyResult } from '../types';
 import { LINK_KINDS, SEARCH_KINDS } from '../types';
 import { mutation, query } from './define';
-import { id, text } from './fields';
+import { id, text, url } from './fields';
 
 /** The case settings as the API accepts them; JSON imports check a case's settings with the same schema. */
 export const settingsInput = z.object({
   analystName: text(200).optional(),
   caveat: text(2_000).optional(),
   backupsToKeep: z.number().int().min(0).max(1000).optional(),
+  /** An http(s) URL, or '' for none. */
+  reviewBaseUrl: z.union([z.literal(''), url.refine((u) => /^https?:/i.test(u), 'must be an http or https URL')]).optional(),
 });
 
 /** A case title (imports set it; the same rules as every stored text). */

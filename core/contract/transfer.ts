@@ -21,6 +21,8 @@ const importInput = z.object({
   delimiter: z.string().length(1, 'must be one character').optional(),
   /** `LABEL=STATUS[:PRIOR],…` added to the built-in label map. */
   labels: z.string().max(10_000).optional(),
+  /** CSV/TSV: leave out rows with an error, each reported in `skipped`, instead of refusing the file. */
+  skipBadRows: z.boolean().optional(),
 });
 
 export const transferMethods = {
@@ -30,6 +32,10 @@ export const transferMethods = {
   /** All or nothing, in one transaction; progress events; cancellable. */
   'transfer.import': mutation<ImportReport>()(importInput),
   'transfer.export': query<ExportFile>()(
-    z.object({ format: z.enum(EXPORT_FORMATS, { message: `must be one of: ${EXPORT_FORMATS.join(', ')}` }) }),
+    z.object({
+      format: z.enum(EXPORT_FORMATS, { message: `must be one of: ${EXPORT_FORMATS.join(', ')}` }),
+      /** CSV: start with a UTF-8 byte-order mark (default true) so spreadsheets read the file as UTF-8. */
+      bom: z.boolean().optional(),
+    }),
   ),
 };

@@ -60,12 +60,16 @@ export function mapStrings<T>(value: T, f: (s: string) => string): T {
   return value;
 }
 
-export function exportSnapshot(s: CaseSnapshot, format: ExportFormat, signedHead?: string): ExportFile {
+/** A UTF-8 byte-order mark: LibreOffice's default import and Excel on Windows read a CSV without one as a legacy code page ("â€”"). */
+export const BOM = '\ufeff';
+
+export function exportSnapshot(s: CaseSnapshot, format: ExportFormat, signedHead?: string, opts: { bom?: boolean } = {}): ExportFile {
   const spec = SPEC[format];
   const base = (s.case.title ?? 'case').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'case';
   const fileName = `${base}.${spec.ext}`;
   const shown = spec.reveal ? mapStrings(s, revealControls) : s;
-  const content = spec.write(shown, spec.signature === 'sidecar' ? undefined : signedHead);
+  const written = spec.write(shown, spec.signature === 'sidecar' ? undefined : signedHead);
+  const content = format === 'csv' && opts.bom !== false ? BOM + written : written;
   return {
     fileName,
     mime: spec.mime,

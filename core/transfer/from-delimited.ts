@@ -1,11 +1,12 @@
 /** CSV/TSV rows → claims, through a column mapping and a label map. */
 import { CLAIM_STATUSES, type ClaimStatus } from '../types';
-import { addIssue, checkRecord, full, type IssueSink } from './check';
+import { addIssue, checkRecord, full, newSink, type IssueSink } from './check';
 import { DelimitedError, readDelimited, unneutralize, type Row } from './csv';
 import { defaultLabels, lookupLabel, parseLabels, type LabelMap } from './labels';
 import { parseMapping, type ColumnMap, type RowField } from './mapping';
+import { rowEvidence } from './row-evidence';
 import { claimRecord } from './schemas';
-import type { BundleClaim } from './types';
+import type { BundleClaim, BundleEvidence, BundleSource, ImportIssue } from './types';
 
 export interface DelimitedOptions {
   format: 'csv' | 'tsv';
@@ -15,10 +16,16 @@ export interface DelimitedOptions {
   header?: boolean;
   map?: string;
   labels?: string;
+  /** Leave out rows with an error (each is reported in `skipped`) instead of refusing the file. */
+  skipBadRows?: boolean;
 }
 
 export interface DelimitedResult {
   claims: BundleClaim[];
+  sources: BundleSource[];
+  evidence: BundleEvidence[];
+  /** The errors of the rows left out with skipBadRows (each names its line). */
+  skipped: ImportIssue[];
   records: number;
   header: string[] | null;
   width: number;
@@ -52,7 +59,13 @@ function cell(row: Row, i: number, csv: boolean): string {
   return (csv ? unneutralize(v) : v).trim();
 }
 
-function rowToClaim(row: Row, rc: RowContext, csv: boolean): BundleClaim | null {
+interface RowRecords {
+  claim: BundleClaim;
+  source: BundleSource | null;
+  evidence: BundleEvidence | null;
+}
+
+function rowRecords(row: Row, rc: RowContext, csv: boolean): RowRecords | null {
   const get = (f: RowField) => (rc.map.get(f) ?? []).map((i) => ({ i, v: cell(row, i, csv) }));
   const one = (f: RowField) => get(f)[0];
   const where = { line: row.line };
@@ -104,13 +117,15 @@ function rowToClaim(row: Row, rc: RowContext, csv: boolean): BundleClaim | null 
     const f = path.split('.')[0] as RowField;
     return rc.map.has(f) ? fieldLabel(f, rc.header, rc.map.get(f)![0]!) : f;
   };
-  return checkRecord(claimRecord, raw, where, rc.sink, columnOf) as BundleClaim | null;
+  const claim = checkRecord(claimRecord, raw, where, rc.sink, columnOf) as BundleClaim | null;
+  const ev = rowEvidence(one, String(raw.key), row.line, rc.sink, (f) => fieldLabel(f, rc.header, rc.map.get(f)?.[0] ?? 0));
+  return claim && ev.ok ? { claim, source: ev.source, evidence: ev.evidence } : null;
 }
 
 export function parseDelimited(content: string, opts: DelimitedOptions, sink: IssueSink): DelimitedResult {
   const csv = opts.format === 'csv';
   const delimiter = opts.delimiter ?? (csv ? ',' : '\t');
-  const result: DelimitedResult = { claims: [], records: 0, header: null, width: 0, notices: [] };
+  const result: DelimitedResult = { claims: [], sources: [], evidence: [], skipped: [], records: 0, header: null, width: 0, notices: [] };
   const labels = opts.labels ? parseLabels(opts.labels) : { ok: true as const, labels: {} };
   if (!labels.ok) {
     addIssue(sink, {}, 'labels', labels.message);
@@ -132,11 +147,17 @@ export function parseDelimited(content: string, opts: DelimitedOptions, sink: Is
         if (opts.header !== false) continue;
       }
       result.records++;
-      if (row.fields.length !== result.width) {
-        addIssue(sink, { line: row.line }, 'row', `has ${row.fields.length} fields, expected ${result.width} like the ${result.header ? 'header' : 'first row'}`);
-      } else {
-        const claim = rowToClaim(row, rc, csv);
-        if (claim) result.claims.push(claim);
+      // With skipBadRows each row collects its own errors: a bad row is reported and left out.
+      const rowSink = opts.skipBadRows ? newSink(sink.file, 20) : sink;
+      let got: RowRecords | null = null;
+      if (row.fields.length !== result.width)
+        addIssue(rowSink, { line: row.line }, 'row', `has ${row.fields.length} fields, expected ${result.width} like the ${result.header ? 'header' : 'first row'}`);
+      else got = rowRecords(row, { ...rc, sink: rowSink }, csv);
+      if (opts.skipBadRows && rowSink.issues.length) result.skipped.push(...rowSink.issues);
+      else if (got) {
+        result.claims.push(got.claim);
+        if (got.source) result.sources.push(got.source);
+        if (got.evidence) result.evidence.push(got.evidence);
       }
       if (full(sink)) break;
     }

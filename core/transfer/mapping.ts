@@ -15,6 +15,15 @@ export const ROW_FIELDS = [
   'tags',
   'notes',
   'ref',
+  // Evidence with its source, one item per row (a claim repeated on several rows gets them all).
+  'sourceTitle',
+  'sourceUrl',
+  'sourcePublisher',
+  'reliability',
+  'quote',
+  'locator',
+  'stance',
+  'credibility',
   'ignore',
 ] as const;
 export type RowField = (typeof ROW_FIELDS)[number];
@@ -44,6 +53,17 @@ const SYNONYMS: Record<string, RowField> = {
   rationale: 'statusRationale',
   note: 'notes',
   reference: 'ref',
+  source: 'sourceTitle',
+  sourcename: 'sourceTitle',
+  url: 'sourceUrl',
+  link: 'sourceUrl',
+  sourcelink: 'sourceUrl',
+  publisher: 'sourcePublisher',
+  outlet: 'sourcePublisher',
+  sourcereliability: 'reliability',
+  excerpt: 'quote',
+  page: 'locator',
+  position: 'stance',
 };
 
 const squash = (s: string) => s.toLowerCase().replace(/[\s_\-.]+/g, '');

@@ -1,6 +1,7 @@
 /** One entry for every import format: content (already text) in, a bundle and its issues out. */
 import { newSink } from './check';
 import { stripBom } from './decode';
+import { parseBibliography } from './from-bibliography';
 import { parseClaimReview } from './from-claimreview';
 import { parseCslJson } from './from-csl';
 import { parseDelimited } from './from-delimited';
@@ -16,6 +17,8 @@ export interface ParseInput {
   header?: boolean;
   delimiter?: string;
   labels?: string;
+  /** CSV/TSV: leave out rows with an error (reported one by one) instead of refusing the file. */
+  skipBadRows?: boolean;
 }
 
 export interface Parsed {
@@ -23,6 +26,8 @@ export interface Parsed {
   bundle: Bundle;
   records: number;
   issues: ImportIssue[];
+  /** CSV/TSV rows left out with skipBadRows, with their errors. */
+  skipped: ImportIssue[];
   notices: string[];
   header: string[] | null;
   width: number;
@@ -35,10 +40,14 @@ export function detectFormat(fileName: string, content: string): ImportFormat {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   if (ext === 'tsv' || ext === 'tab') return 'tsv';
   if (ext === 'csv') return 'csv';
+  if (ext === 'bib' || ext === 'bibtex') return 'bibtex';
+  if (ext === 'ris') return 'ris';
   const head = content.slice(0, 4096);
   if (head.includes(`"${JSON_FORMAT}"`)) return 'json';
-  if (/"ClaimReview"/.test(content.slice(0, 65536))) return 'claimreview';
+  if (/ClaimReview"/.test(content.slice(0, 65536))) return 'claimreview';
   if (/^\s*[[{]/.test(head)) return 'csl-json';
+  if (/^\s*@[a-z]+\s*[{(]/im.test(head)) return 'bibtex';
+  if (/^TY {2}- /m.test(head)) return 'ris';
   return head.includes('\t') && !head.includes(',') ? 'tsv' : 'csv';
 }
 
@@ -46,7 +55,7 @@ export function parseImport(input: ParseInput): Parsed {
   const content = stripBom(input.content);
   const format = input.format ?? detectFormat(input.fileName, content);
   const sink = newSink(input.fileName || 'input');
-  const base = { format, notices: [] as string[], header: null, width: 0, input };
+  const base = { format, notices: [] as string[], skipped: [] as ImportIssue[], header: null, width: 0, input };
   if (!content.trim()) {
     sink.issues.push({ file: sink.file, field: 'file', message: 'is empty' });
     return { ...base, bundle: emptyBundle(), records: 0, issues: sink.issues };
@@ -57,14 +66,20 @@ export function parseImport(input: ParseInput): Parsed {
     return { ...base, bundle: emptyBundle(), records: 0, issues: sink.issues };
   }
   if (format === 'csv' || format === 'tsv') {
-    const r = parseDelimited(content, { format, map: input.map, header: input.header, delimiter: input.delimiter, labels: input.labels }, sink);
-    return { ...base, bundle: { ...emptyBundle(), claims: r.claims }, records: r.records, issues: sink.issues, notices: r.notices, header: r.header, width: r.width };
+    const { map, header, delimiter, labels, skipBadRows } = input;
+    const r = parseDelimited(content, { format, map, header, delimiter, labels, skipBadRows }, sink);
+    const bundle = { ...emptyBundle(), claims: r.claims, sources: r.sources, evidence: r.evidence };
+    return { ...base, bundle, records: r.records, issues: sink.issues, skipped: r.skipped, notices: r.notices, header: r.header, width: r.width };
+  }
+  if (format === 'claimreview') {
+    const r = parseClaimReview(content, sink, input.labels);
+    return { ...base, bundle: r.bundle, records: r.records, issues: sink.issues, notices: r.notices };
   }
   const r =
     format === 'json'
       ? parseClaimTrailJson(content, sink)
-      : format === 'csl-json'
-        ? parseCslJson(content, sink)
-        : parseClaimReview(content, sink, input.labels);
+      : format === 'bibtex' || format === 'ris'
+        ? parseBibliography(content, format, sink)
+        : parseCslJson(content, sink);
   return { ...base, bundle: r.bundle, records: r.records, issues: sink.issues };
 }

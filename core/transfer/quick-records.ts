@@ -112,8 +112,8 @@ export function quickClaim(r: Record<string, unknown>): ClaimOut | null {
   const prior = r.prior === undefined ? 0.5 : r.prior;
   if (typeof prior !== 'number' || !(prior > 0 && prior < 1)) return null;
   if ((r.override !== undefined && r.override !== null) || (r.quantity !== undefined && r.quantity !== null)) return null;
-  // Kinds other than fact and outcome details go through zod.
-  if ((r.kind !== undefined && r.kind !== 'fact') || [r.kindRationale, r.outcomeAt, r.outcomeNote].some((v) => v !== undefined && v !== null))
+  // Kinds other than fact, outcome details and a review URL go through zod.
+  if ((r.kind !== undefined && r.kind !== 'fact') || [r.kindRationale, r.outcomeAt, r.outcomeNote, r.reviewUrl].some((v) => v !== undefined && v !== null))
     return null;
   const text = requiredTextOf(r.text, 20_000);
   const claimant = nullableText(r.claimant, 500);
@@ -128,7 +128,7 @@ export function quickClaim(r: Record<string, unknown>): ClaimOut | null {
   if (STATUSES_NEEDING_RATIONALE.includes(status as ClaimStatus) && !statusRationale) return null;
   const out: Record<string, unknown> = {
     key, text, claimant, claimedAt, context, status, statusRationale, outcome, prior, override: null, notes, quantity: null, tags, deletedAt,
-    kind: 'fact', kindRationale: null, outcomeAt: null, outcomeNote: null,
+    kind: 'fact', kindRationale: null, outcomeAt: null, outcomeNote: null, reviewUrl: null,
   };
   return withOptionals(out, r) ? (out as ClaimOut) : null;
 }

@@ -68,6 +68,7 @@ export const claimRecord = z
     kindRationale: nullable(optionalText(2_000)),
     outcomeAt: nullable(z.string().max(40)),
     outcomeNote: nullable(optionalText(20_000)),
+    reviewUrl: nullable(url.refine((u) => /^https?:/i.test(u), 'must be an http or https URL')),
     createdAt: timestamp.optional(),
     updatedAt: timestamp.optional(),
     deletedAt: nullable(timestamp),

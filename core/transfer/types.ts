@@ -5,7 +5,7 @@
  */
 import type { Capture, ClaimKind, ClaimStatus, DisputeFields, LinkKind, Outcome, SourceFields, Stance } from '../types';
 
-export const IMPORT_FORMATS = ['json', 'csv', 'tsv', 'csl-json', 'claimreview'] as const;
+export const IMPORT_FORMATS = ['json', 'csv', 'tsv', 'csl-json', 'claimreview', 'bibtex', 'ris'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export const EXPORT_FORMATS = ['json', 'csv', 'csl-json', 'claimreview', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -53,6 +53,8 @@ export interface ClaimFields {
   kindRationale?: string | null;
   outcomeAt?: string | null;
   outcomeNote?: string | null;
+  /** Issue 16 (absent in older files: none): the claim's own ClaimReview URL. */
+  reviewUrl?: string | null;
 }
 
 /** What an evidence item carries besides its claim and source. */
@@ -145,7 +147,7 @@ export interface Bundle {
   /** Captured documents (JSON format only, issue 13). */
   captures?: BundleCapture[];
   /** Case title and settings (JSON format only); applied only to an empty case. */
-  caseMeta?: { title: string | null; analystName?: string; caveat?: string; backupsToKeep?: number };
+  caseMeta?: { title: string | null; analystName?: string; caveat?: string; backupsToKeep?: number; reviewBaseUrl?: string };
 }
 
 export const emptyBundle = (): Bundle => ({ claims: [], sources: [], evidence: [], disputes: [], links: [], briefings: [] });
@@ -176,6 +178,8 @@ export interface ImportReport {
   format: ImportFormat;
   counts: ImportCounts;
   errors: ImportIssue[];
+  /** CSV/TSV rows left out because of "skip bad rows", each with its error (absent otherwise). */
+  skipped?: ImportIssue[];
   /** The first duplicates (at most 100) so an analyst can check them. */
   duplicates: DuplicateNote[];
   notices: string[];

@@ -39,6 +39,8 @@ export interface ClaimRow {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** Schema v6 (optional for rows built outside SQLite, e.g. the bench generator). */
+  review_url?: string | null;
 }
 
 /** The judgment a claim row stores. */
@@ -106,6 +108,7 @@ export function toClaim(db: DB, r: ClaimRow): Claim {
     outcome: r.outcome,
     outcomeAt: r.outcome_at,
     outcomeNote: r.outcome_note,
+    reviewUrl: r.review_url ?? null,
   };
 }
 
@@ -162,6 +165,7 @@ const UPDATABLE = {
   qtyScope: 'qty_scope',
   qtyAsOf: 'qty_as_of',
   deletedAt: 'deleted_at',
+  reviewUrl: 'review_url',
 } as const;
 export type ClaimPatch = Partial<Record<keyof typeof UPDATABLE, string | number | null>>;
 

@@ -1,7 +1,7 @@
 import type { Settings } from '../../core/types';
 import { all, get, run, sql, type DB } from '../sql';
 
-export const DEFAULT_SETTINGS: Settings = { analystName: 'analyst', caveat: '', backupsToKeep: 10 };
+export const DEFAULT_SETTINGS: Settings = { analystName: 'analyst', caveat: '', backupsToKeep: 10, reviewBaseUrl: '' };
 
 export function getMeta(db: DB, key: string): string | undefined {
   return get<{ value: string }>(db, sql`SELECT value FROM meta WHERE key = ${key}`)?.value;
@@ -16,7 +16,7 @@ export function getSettings(db: DB): Settings {
   const s: Settings = { ...DEFAULT_SETTINGS };
   for (const r of rows) {
     const k = r.key.slice('settings.'.length);
-    if (k === 'analystName' || k === 'caveat') s[k] = r.value;
+    if (k === 'analystName' || k === 'caveat' || k === 'reviewBaseUrl') s[k] = r.value;
     if (k === 'backupsToKeep') s.backupsToKeep = Number(r.value);
   }
   return s;

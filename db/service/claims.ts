@@ -173,6 +173,7 @@ export function claimHandlers(ctx: Ctx): H {
         context: input.context,
         prior: input.prior,
         notes: input.notes,
+        reviewUrl: input.reviewUrl,
       };
       if (input.quantity !== undefined) {
         const q = input.quantity;

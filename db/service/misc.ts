@@ -61,6 +61,7 @@ export function miscHandlers(ctx: Ctx, path: string): H {
       const before = getSettings(ctx.db);
       if (input.analystName !== undefined) setSetting(ctx.db, 'analystName', input.analystName || 'analyst');
       if (input.caveat !== undefined) setSetting(ctx.db, 'caveat', input.caveat);
+      if (input.reviewBaseUrl !== undefined) setSetting(ctx.db, 'reviewBaseUrl', input.reviewBaseUrl);
       if (input.backupsToKeep !== undefined) setSetting(ctx.db, 'backupsToKeep', input.backupsToKeep);
       const after = getSettings(ctx.db);
       const changes = diff(before, after);

@@ -19,7 +19,7 @@ export function transferHandlers(ctx: Ctx): H {
       // Only the exact JSON backup carries captured documents (their bytes); the other formats describe the case.
       if (input.format === 'json') return exportJsonWithCaptures(ctx);
       const at = ctx.now();
-      return exportSnapshot(readSnapshot(ctx.db, at), input.format, ctx.signedHead(at));
+      return exportSnapshot(readSnapshot(ctx.db, at), input.format, ctx.signedHead(at), { bom: input.bom });
     },
   };
 }

@@ -27,11 +27,12 @@ function applyMeta(ctx: Ctx, meta: NonNullable<Parsed['bundle']['caseMeta']>): v
   if (meta.title && !getMeta(ctx.db, 'title')) setMeta(ctx.db, 'title', meta.title);
   if (meta.analystName) setSetting(ctx.db, 'analystName', meta.analystName);
   if (meta.caveat !== undefined) setSetting(ctx.db, 'caveat', meta.caveat);
+  if (meta.reviewBaseUrl !== undefined) setSetting(ctx.db, 'reviewBaseUrl', meta.reviewBaseUrl);
   if (meta.backupsToKeep !== undefined) setSetting(ctx.db, 'backupsToKeep', meta.backupsToKeep);
 }
 
 /** The options that turned the file into records (with its SHA-256 they say exactly what was imported). */
-const importOptions = ({ input }: Parsed) => ({ map: input.map, header: input.header, delimiter: input.delimiter, labels: input.labels });
+const importOptions = ({ input }: Parsed) => ({ map: input.map, header: input.header, delimiter: input.delimiter, labels: input.labels, skipBadRows: input.skipBadRows });
 
 export function applyImport(ctx: Ctx, parsed: Parsed, opts: { dryRun: boolean; fileName: string }): ImportReport {
   const report: ImportReport = {
@@ -42,6 +43,7 @@ export function applyImport(ctx: Ctx, parsed: Parsed, opts: { dryRun: boolean; f
     errors: parsed.issues,
     duplicates: [],
     notices: [...parsed.notices],
+    ...(parsed.input.skipBadRows ? { skipped: parsed.skipped } : {}),
   };
   if (parsed.issues.length) return report;
   const b = parsed.bundle;

@@ -20,13 +20,13 @@ export function insertFullClaim(db: DB, c: BundleClaim, id: string, now: () => s
       sql`INSERT INTO claims (id, text, claimant, claimed_at, context, status, status_rationale, outcome, outcome_at,
             outcome_note, kind, kind_rationale, prior,
             override_p, override_rationale, notes, qty_value, qty_unit, qty_scope, qty_as_of,
-            computed_p, probability, band, confidence, created_at, updated_at, deleted_at)
+            computed_p, probability, band, confidence, created_at, updated_at, deleted_at, review_url)
           VALUES (${id}, ${c.text}, ${c.claimant}, ${c.claimedAt}, ${c.context}, ${c.status}, ${c.statusRationale},
             ${c.outcome}, ${c.outcome === null ? null : (c.outcomeAt ?? null)}, ${c.outcome === null ? null : (c.outcomeNote ?? null)},
             ${c.kind ?? 'fact'}, ${c.kindRationale ?? null}, ${c.prior}, ${c.override?.probability ?? null}, ${c.override?.rationale ?? null}, ${c.notes},
             ${q?.value ?? null}, ${q?.unit ?? null}, ${q?.scope ?? null}, ${q?.asOf ?? null},
             ${model.probability}, ${p}, ${bandOf(p)}, ${model.confidence},
-            ${created}, ${c.updatedAt ?? created}, ${c.deletedAt ?? null})`,
+            ${created}, ${c.updatedAt ?? created}, ${c.deletedAt ?? null}, ${c.reviewUrl ?? null})`,
     ),
   );
 }

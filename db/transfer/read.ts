@@ -19,6 +19,7 @@ function claims(db: DB): CaseSnapshot['claims'] {
       outcome: c.outcome,
       outcomeAt: c.outcomeAt,
       outcomeNote: c.outcomeNote,
+      reviewUrl: c.reviewUrl,
       kind: c.kind,
       kindRationale: c.kindRationale,
       prior: c.prior,

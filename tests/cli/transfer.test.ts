@@ -29,7 +29,8 @@ describe('claimtrail import/export/backup/restore', () => {
     writeFileSync(bad, `${readFileSync(part, 'utf8')}x.json\tfalse\tToo short\n`);
     const refused = await cli('--case', file, 'import', bad, '--format', 'tsv', '--no-header', '--map', '1=ref,2=label,3=text,4=tags,5=claimant,14=context');
     expect(refused.code).toBe(1);
-    expect(refused.out).toMatch(/error: bad\.tsv, line 201, field row: has 3 fields, expected 14/);
+    expect(refused.err).toMatch(/Refused: nothing was imported; the case is unchanged\.\nerror: bad\.tsv, line 201, field row: has 3 fields, expected 14/);
+    expect(refused.out).toBe('');
     const info = await cli('--case', file, 'claim', 'list', '--limit', '1', '--json');
     expect(info.json<{ total: number }>().total).toBe(200);
   });

@@ -33,7 +33,7 @@ describe('links, tags, settings, case info, disputes', () => {
   it('keeps settings, uses the analyst name as the actor of later events, and reports case info', () => {
     const { handle, path, close } = tempCase();
     const api = createApi(handle.db, { path });
-    expect(api.invoke('case.info', {}).settings).toEqual({ analystName: 'analyst', caveat: '', backupsToKeep: 10 });
+    expect(api.invoke('case.info', {}).settings).toEqual({ analystName: 'analyst', caveat: '', backupsToKeep: 10, reviewBaseUrl: '' });
     api.invoke('settings.update', { analystName: 'R. Analyst', caveat: 'OFFICIAL-SENSITIVE' });
     const c = api.invoke('claims.create', { text: 'x' });
     expect(api.invoke('history.claim', { id: c.id }).events[0]!.actor).toBe('R. Analyst');
@@ -41,6 +41,8 @@ describe('links, tags, settings, case info, disputes', () => {
     expect(info).toMatchObject({ path, schemaVersion: LATEST_VERSION, settings: { analystName: 'R. Analyst', caveat: 'OFFICIAL-SENSITIVE' } });
     expect(info.counts).toMatchObject({ claims: 1, sources: 0, evidence: 0, disputes: 0, trash: 0 });
     expect(api.call('settings.update', { backupsToKeep: -1 })).toMatchObject({ ok: false, error: { message: /backupsToKeep/ } });
+    expect(api.call('settings.update', { reviewBaseUrl: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { message: /reviewBaseUrl/ } });
+    expect(api.invoke('settings.update', { reviewBaseUrl: 'https://checks.example/' }).reviewBaseUrl).toBe('https://checks.example/');
     close();
   });
 

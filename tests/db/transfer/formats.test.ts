@@ -35,10 +35,10 @@ describe('CSL-JSON import (Zotero)', () => {
 });
 
 describe('ClaimReview import', () => {
-  it('reads an @graph: claim text, claimant, date, rating → status and prior, appearances in notes, the reviewer as a source with evidence', () => {
+  it('reads an @graph: claim text, claimant, date, rating → status and prior, appearances as attribution sources, the reviewer as a source with evidence', () => {
     const t = tempCase();
     const r = t.api.invoke('transfer.import', { content: fixture('claimreview.jsonld'), fileName: 'cr.jsonld' });
-    expect(r).toMatchObject({ ok: true, format: 'claimreview', counts: { records: 2, claims: 2, sources: 2, evidence: 2 } });
+    expect(r).toMatchObject({ ok: true, format: 'claimreview', counts: { records: 2, claims: 2, sources: 4, evidence: 4 } });
     const items = t.api.invoke('claims.list', { limit: 10, sort: 'created', direction: 'asc' }).items;
     const cost = t.api.invoke('claims.get', { id: items[0]!.id });
     expect(cost.claim).toMatchObject({
@@ -49,11 +49,11 @@ describe('ClaimReview import', () => {
       statusRationale: 'Imported label: Misleading',
       prior: 0.25,
     });
-    expect(cost.claim.notes).toContain('Appeared at: https://social.example/p/1');
-    expect(cost.evidence[0]).toMatchObject({ stance: 'context', source: { title: 'Did DeepSeek train V3 for $6 million?', url: 'https://factcheck.example/deepseek-cost' } });
+    expect(cost.evidence.filter((e) => e.attribution).map((e) => e.source.url).sort()).toEqual(['https://social.example/p/1', 'https://social.example/p/2']);
+    expect(cost.evidence.find((e) => !e.attribution)).toMatchObject({ stance: 'context', source: { title: 'Did DeepSeek train V3 for $6 million?', url: 'https://factcheck.example/deepseek-cost' } });
     const h800 = t.api.invoke('claims.get', { id: items[1]!.id });
     expect(h800.claim).toMatchObject({ status: 'refuted', claimant: 'DeepSeek', prior: 0.1 });
-    expect(h800.evidence[0]!.stance).toBe('refutes');
+    expect(h800.evidence.find((e) => !e.attribution)!.stance).toBe('refutes');
   });
 
   it('accepts a single object and a list, and exports verdicts that re-import', () => {

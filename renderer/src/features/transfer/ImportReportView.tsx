@@ -1,5 +1,5 @@
 /** A dry-run or import report: counts, duplicates, notices and errors that name file, line/record and field. */
-import type { ImportReport } from '../../../../core/transfer/types';
+import { describeIssue, type ImportReport } from '../../../../core/transfer/types';
 import { SafeText } from '../../components/SafeText';
 import { IssueList } from './IssueList';
 
@@ -40,6 +40,18 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <SafeText text={n} />
         </p>
       ))}
+      {report.skipped && report.skipped.length > 0 && (
+        <details open>
+          <summary>Skipped rows ({new Set(report.skipped.map((x) => x.line)).size})</summary>
+          <ul aria-label="Skipped rows">
+            {report.skipped.map((x, i) => (
+              <li key={i}>
+                <SafeText text={describeIssue(x)} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <IssueList issues={report.errors} label="Import errors" />
     </section>
   );

@@ -1,16 +1,21 @@
 /**
- * Import wizard: choose a file → options and mapping with a preview of the first rows → dry run
- * (exact counts, duplicates, errors) → import with a progress bar; Cancel rolls everything back.
+ * Import wizard: choose a file → format detected → a column-mapping table (one dropdown per column)
+ * and extra labels in a table editor, with a live preview of the first rows and records → dry run
+ * (exact counts, duplicates, errors, skipped rows) → import with a progress bar; Cancel rolls
+ * everything back.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ImportPreview } from '../../../../core/transfer/preview';
-import { decodeBytes } from '../../../../core/transfer/decode';
+import { readDelimited } from '../../../../core/transfer/csv';
+import { decodeBytes, stripBom } from '../../../../core/transfer/decode';
 import { IMPORT_FORMATS, type ImportFormat, type ImportReport } from '../../../../core/transfer/types';
 import type { Progress } from '../../../../core/transport';
 import { api, errorMessage } from '../../api/client';
 import { ErrorText, Select, TextField } from '../../components/fields';
 import { useApp } from '../../store';
+import { ColumnMapTable } from './ColumnMapTable';
 import { ImportReportView } from './ImportReportView';
+import { LabelTable, labelSpec, type LabelRow } from './LabelTable';
 import { PreviewTable } from './PreviewTable';
 
 interface Options {
@@ -18,14 +23,28 @@ interface Options {
   map: string;
   header: boolean;
   delimiter: string;
-  labels: string;
+  labels: LabelRow[];
+  skipBadRows: boolean;
 }
 
-const INITIAL: Options = { format: '', map: '', header: true, delimiter: '', labels: '' };
+const INITIAL: Options = { format: '', map: '', header: true, delimiter: '', labels: [], skipBadRows: false };
+/** How long the options must rest before the live preview asks again. */
+const PREVIEW_DELAY_MS = 250;
+
+/** The number of fields in a delimited text's first row (0 when it cannot be read as such). */
+function firstRowWidth(text: string, delimiter: string): number {
+  try {
+    for (const row of readDelimited(stripBom(text.slice(0, 65_536)), { delimiter, quoted: delimiter !== '\t' })) return row.fields.length;
+  } catch {
+    return 0;
+  }
+  return 0;
+}
 
 export function ImportWizard() {
   const fileId = useId();
   const headerId = useId();
+  const skipId = useId();
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
   const [opts, setOpts] = useState<Options>(INITIAL);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -44,6 +63,9 @@ export function ImportWizard() {
     if (!f) return;
     const decoded = decodeBytes(new Uint8Array(await f.arrayBuffer()));
     if (!decoded.ok) return setError(`${f.name}, line ${decoded.line}: ${decoded.message}`);
+    // A mapping belongs to its file's columns: it is kept for a file with as many columns, else cleared.
+    const width = (text: string) => firstRowWidth(text, /\.(tsv|tab)$/i.test(f.name) ? '\t' : opts.delimiter === 'tab' ? '\t' : opts.delimiter || ',');
+    if (file && width(file.content) !== width(decoded.text)) setOpts((o) => ({ ...o, map: '' }));
     setFile({ name: f.name, content: decoded.text });
   };
 
@@ -54,7 +76,8 @@ export function ImportWizard() {
     map: opts.map.trim() || undefined,
     header: opts.header ? undefined : false,
     delimiter: opts.delimiter === 'tab' ? '\t' : opts.delimiter || undefined,
-    labels: opts.labels.trim() || undefined,
+    labels: labelSpec(opts.labels) || undefined,
+    skipBadRows: opts.skipBadRows || undefined,
   });
 
   const step = async (kind: 'preview' | 'dry' | 'import') => {
@@ -84,6 +107,15 @@ export function ImportWizard() {
     setOpts((o) => ({ ...o, [k]: v }));
     setReport(null);
   };
+
+  // Live preview: a little after the file or an option changes (the Preview button asks at once).
+  const stepRef = useRef(step);
+  stepRef.current = step;
+  useEffect(() => {
+    if (!file) return;
+    const timer = setTimeout(() => void stepRef.current('preview'), PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [file, opts]);
   const delimited = opts.format === 'csv' || opts.format === 'tsv' || (!opts.format && /\.(csv|tsv|tab|txt)$/i.test(file?.name ?? ''));
 
   return (
@@ -91,7 +123,7 @@ export function ImportWizard() {
       <h2 id="import-title">Import</h2>
       <div className="field">
         <label htmlFor={fileId}>Import file</label>
-        <input id={fileId} type="file" accept=".csv,.tsv,.tab,.txt,.json,.jsonld" onChange={(e) => void choose(e.target.files?.[0])} />
+        <input id={fileId} type="file" accept=".csv,.tsv,.tab,.txt,.json,.jsonld,.html,.bib,.ris" onChange={(e) => void choose(e.target.files?.[0])} />
       </div>
       {file && (
         <>
@@ -104,9 +136,14 @@ export function ImportWizard() {
                 <label htmlFor={headerId}>First row is a header</label>
               </div>
               <TextField label="Delimiter" value={opts.delimiter} onChange={(v) => set('delimiter', v)} hint="One character, or “tab”. Empty: comma for CSV, tab for TSV." />
+              {preview && preview.columns.length > 0 && <ColumnMapTable preview={preview} onChange={(spec) => set('map', spec)} />}
+              <div className="field">
+                <input id={skipId} type="checkbox" checked={opts.skipBadRows} onChange={(e) => set('skipBadRows', e.target.checked)} />
+                <label htmlFor={skipId}>Skip bad rows (import the rest and list each skipped row)</label>
+              </div>
             </>
           )}
-          <TextField label="Extra labels" value={opts.labels} onChange={(v) => set('labels', v)} hint="LABEL=STATUS[:PRIOR],… e.g. sorta-true=mixed:0.45" />
+          <LabelTable rows={opts.labels} onChange={(rows) => set('labels', rows)} />
           <div className="actions">
             <button type="button" disabled={!!busy} onClick={() => void step('preview')}>
               Preview

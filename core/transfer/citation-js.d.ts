@@ -1,0 +1,13 @@
+/** Types for the parts of citation-js's name parser ClaimTrail uses (the package ships none). */
+declare module '@citation-js/name' {
+  export function parse(name: string): Record<string, string> | undefined;
+  export function format(name: Record<string, string>, reversed?: boolean): string;
+}
+
+declare module '@citation-js/core' {
+  export const plugins: {
+    input: { chain(data: string, options: { forceType?: string; generateGraph?: boolean }): Record<string, unknown>[] };
+  };
+}
+declare module '@citation-js/plugin-bibtex';
+declare module '@citation-js/plugin-ris';
