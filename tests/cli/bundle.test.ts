@@ -3,11 +3,13 @@
  * here, so the test never depends on whether the checkout's own bundle is current.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClaimSummary, Page } from '../../core/types';
+import type { CaptureOutcome } from '../../core/contract/captures';
+import type { ClaimSummary, Page, SearchResult } from '../../core/types';
+import { tinyPdf } from '../fixtures/documents/tiny-pdf';
 import { tempCase, tempDir } from '../helpers';
 import { cli, cliHome } from './run';
 import { caseInfoAt } from './serve/http';
@@ -33,6 +35,16 @@ describe('the bundled claimtrail command', () => {
     const bundled = JSON.parse(run('--case', casePath, 'claim', 'list', '--json')) as Page<ClaimSummary>;
     expect(bundled).toEqual(fromSource);
     expect(bundled.total).toBe(23);
+  });
+
+  it('reads a PDF through its bundled documents worker (source attach)', () => {
+    const pdf = join(tempDir(), 'cargo.pdf');
+    writeFileSync(pdf, tinyPdf([[{ text: 'Quarterly cargo figures for the eastern terminal.', x: 72, y: 720 }]], { title: 'Cargo figures Q1' }));
+    const sources = JSON.parse(run('--case', casePath, 'source', 'list', '--json')) as { items: { id: string }[] };
+    const attached = JSON.parse(run('--case', casePath, 'source', 'attach', sources.items[0]!.id, pdf, '--json')) as CaptureOutcome;
+    expect(attached.capture).toMatchObject({ mediaType: 'application/pdf', extraction: 'text', pageCount: 1 });
+    const found = JSON.parse(run('--case', casePath, 'search', 'eastern terminal', '--json')) as SearchResult;
+    expect(found.groups.documents.map((h) => h.capture?.captureId)).toContain(attached.capture.id);
   });
 
   it('starts web mode with its bundled database worker', async () => {

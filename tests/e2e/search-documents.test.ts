@@ -31,7 +31,7 @@ beforeAll(() => {
 const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
 
 describe('search view: documents group', () => {
-  it('shows a document hit with source, capture time, page and the match marked, and opens the source', async () => {
+  it('shows a document hit with source, capture time, page and the match marked, and opens the document at that page', async () => {
     await nav('Search').click();
     await page.getByLabel('Search the case').fill('tankers');
     const docs = page.getByRole('region', { name: 'Documents results' });
@@ -46,7 +46,15 @@ describe('search view: documents group', () => {
     expect(await page.evaluate<unknown>('window.__pwned')).toBeUndefined();
     await page.screenshot({ path: artifactPath('search-documents.png'), fullPage: true });
     await hit.getByRole('button', { name: `${TITLE} (B)` }).click();
-    await expect.poll(() => page.locator('#source-title').innerText()).toContain(TITLE);
+    await expect.poll(() => page.locator('#document-title').innerText()).toContain(TITLE);
+    // The viewer opened on the hit's capture, scrolled to its page.
+    const page2 = page.getByRole('region', { name: 'Page 2' });
+    await expect.poll(() => page2.innerText()).toContain('tankers');
+    const inView = async () => {
+      const box = await page2.boundingBox();
+      return !!box && box.y < (page.viewportSize()?.height ?? 0) && box.y + box.height > 0;
+    };
+    await expect.poll(inView).toBe(true);
   });
 
   it('in:documents shows only the documents group; in:claims leaves it out', async () => {

@@ -10,6 +10,8 @@ export interface DocumentTarget {
   sourceId: string;
   captureId: string | null;
   evidenceId: string | null;
+  /** Open at this page when no quote is highlighted (a search hit in a document). */
+  page?: number;
 }
 
 export interface NavSlice {

@@ -12,10 +12,12 @@ interface Props {
   text: string;
   pages: readonly CapturePage[];
   highlight: Span | null;
+  /** Scrolled to when nothing is highlighted. */
+  page?: number | null;
   onSelect(span: Span | null): void;
 }
 
-const Pages = memo(function Pages({ text, pages, highlight }: Omit<Props, 'onSelect'>) {
+const Pages = memo(function Pages({ text, pages, highlight }: Omit<Props, 'onSelect' | 'page'>) {
   const blocks = useMemo(() => layoutText(text, pages, highlight), [text, pages, highlight]);
   const paged = blocks.length > 1;
   return (
@@ -47,12 +49,12 @@ const Pages = memo(function Pages({ text, pages, highlight }: Omit<Props, 'onSel
   );
 });
 
-export function CaptureText({ text, pages, highlight, onSelect }: Props) {
+export function CaptureText({ text, pages, highlight, page, onSelect }: Props) {
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!highlight) return;
-    root.current?.querySelector('mark')?.scrollIntoView({ block: 'center' });
-  }, [highlight, text]);
+    if (highlight) root.current?.querySelector('mark')?.scrollIntoView({ block: 'center' });
+    else if (page) root.current?.querySelector(`[data-page="${page}"]`)?.scrollIntoView({ block: 'start' });
+  }, [highlight, page, text]);
   useEffect(() => {
     const update = () => {
       const el = root.current;

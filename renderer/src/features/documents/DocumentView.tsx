@@ -121,7 +121,8 @@ function CaptureBody({ capture, source, target }: { capture: Capture; source: So
   const [pdfPage, setPdfPage] = useState(1);
   useEffect(() => {
     if (found?.span && detail) setPdfPage(pageAt(detail.pages, found.span.start));
-  }, [found, detail]);
+    else if (target.page) setPdfPage(target.page);
+  }, [found, detail, target.page]);
 
   const quoteOptions = [{ value: '', label: 'No quote highlighted' }, ...quotes.map((q) => ({ value: q.id, label: `${q.stance} · ${q.grade} · “${q.excerpt.slice(0, 80)}” (${q.claimText.slice(0, 60)})` }))];
   const showText = !pdf || mode !== 'pages';
@@ -142,7 +143,7 @@ function CaptureBody({ capture, source, target }: { capture: Capture; source: So
         {showText && detail && capture.extraction === 'text' && (
           <div className="viewer-text">
             <EvidenceFromSelection captureId={capture.id} source={source} span={span} />
-            <CaptureText text={detail.text} pages={detail.pages} highlight={found?.span ?? null} onSelect={setSpan} />
+            <CaptureText text={detail.text} pages={detail.pages} highlight={found?.span ?? null} page={quote ? null : (target.page ?? null)} onSelect={setSpan} />
           </div>
         )}
         {showPages && pdfBytes && <PdfPages bytes={pdfBytes} page={pdfPage} onPage={setPdfPage} />}

@@ -55,9 +55,10 @@ function EvidenceFacts({ hit }: { hit: SearchHit }) {
 function HitItem({ hit }: { hit: SearchHit }) {
   const openClaim = useApp((s) => s.openClaim);
   const openSource = useApp((s) => s.openSource);
+  const openDocument = useApp((s) => s.openDocument);
   const open = () => {
     if (hit.kind === 'sources') return openSource(hit.id);
-    if (hit.capture) return openSource(hit.capture.sourceId);
+    if (hit.capture) return openDocument({ sourceId: hit.capture.sourceId, captureId: hit.capture.captureId, evidenceId: null, page: hit.capture.page });
     if (!hit.claimId) return;
     openClaim(hit.claimId);
     if (hit.kind === 'evidence') focusWhenShown(evidenceAnchor(hit.id));
