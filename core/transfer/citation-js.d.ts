@@ -3,11 +3,3 @@ declare module '@citation-js/name' {
   export function parse(name: string): Record<string, string> | undefined;
   export function format(name: Record<string, string>, reversed?: boolean): string;
 }
-
-declare module '@citation-js/core' {
-  export const plugins: {
-    input: { chain(data: string, options: { forceType?: string; generateGraph?: boolean }): Record<string, unknown>[] };
-  };
-}
-declare module '@citation-js/plugin-bibtex';
-declare module '@citation-js/plugin-ris';

@@ -5,9 +5,7 @@
  * run and all-or-nothing apply, and the CSL-JSON export gives the converted item back. A file the
  * converter cannot read is refused with the line it names.
  */
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-ris';
+import { parserLibraries } from './libraries';
 import { addIssue, full, type IssueSink } from './check';
 import { cslItemToSource } from './from-csl';
 import { emptyBundle, type Bundle } from './types';
@@ -28,7 +26,7 @@ export function parseBibliography(content: string, format: 'bibtex' | 'ris', sin
   const bundle = emptyBundle();
   let items: Record<string, unknown>[];
   try {
-    items = plugins.input.chain(content, { forceType: INPUT[format], generateGraph: false });
+    items = parserLibraries().citationInput(content, { forceType: INPUT[format], generateGraph: false });
   } catch (e) {
     const message = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.replace(/:$/, '');
     const line = /at line (\d+)/.exec(message)?.[1];

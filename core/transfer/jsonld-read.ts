@@ -11,7 +11,7 @@
  * output as from the file. (jsonld.js itself is asynchronous; the import runs inside one SQLite
  * transaction and stays synchronous.)
  */
-import { parseHTML } from 'linkedom';
+import { parserLibraries } from './libraries';
 import { CT_VOCAB } from './to-claimreview';
 
 const SCHEMA = /^https?:\/\/schema\.org\/?$/i;
@@ -68,7 +68,7 @@ export function normalizeLd(doc: unknown, inherited: Map<string, string> = new M
 
 /** The text of each `<script type="application/ld+json">` of an HTML page, in order (parsed by linkedom). */
 export function ldScripts(html: string): string[] {
-  const { document } = parseHTML(html);
+  const { document } = parserLibraries().parseHTML(html);
   return [...document.querySelectorAll('script')]
     .filter((s) => (s.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json')
     .map((s) => s.textContent ?? '');

@@ -7,6 +7,7 @@ import { applyImport } from '../transfer/apply';
 import { exportJsonWithCaptures } from '../transfer/captures';
 import { readSnapshot } from '../transfer/read';
 import type { Ctx } from './context';
+import '../transfer/libraries';
 
 type H = Pick<ApiHandlers, 'transfer.preview' | 'transfer.dryRun' | 'transfer.import' | 'transfer.export'>;
 

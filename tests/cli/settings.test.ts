@@ -14,9 +14,9 @@ beforeAll(async () => {
 describe('claimtrail settings', () => {
   it('shows the defaults, changes what is given and keeps the rest', async () => {
     const shown = await cli('--case', file, 'settings', '--json');
-    expect(shown.json<Settings>()).toEqual({ analystName: 'analyst', caveat: '', backupsToKeep: 10 });
-    const changed = await cli('--case', file, 'settings', '--analyst', 'J. Doe', '--backups-to-keep', '0', '--json');
-    expect(changed.json<Settings>()).toEqual({ analystName: 'J. Doe', caveat: '', backupsToKeep: 0 });
+    expect(shown.json<Settings>()).toEqual({ analystName: 'analyst', caveat: '', backupsToKeep: 10, reviewBaseUrl: '' });
+    const changed = await cli('--case', file, 'settings', '--analyst', 'J. Doe', '--backups-to-keep', '0', '--review-base-url', 'https://checks.example.org/claims/', '--json');
+    expect(changed.json<Settings>()).toEqual({ analystName: 'J. Doe', caveat: '', backupsToKeep: 0, reviewBaseUrl: 'https://checks.example.org/claims/' });
     const text = await cli('--case', file, 'settings');
     expect(text.out).toMatch(/Analyst name: +J\. Doe/);
     expect(text.out).toMatch(/Backups to keep: +0 \(rolling backups off\)/);
@@ -29,6 +29,7 @@ describe('claimtrail settings', () => {
     const bad = await cli('--case', file, 'settings', '--backups-to-keep=-3');
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/backupsToKeep/);
+    expect((await cli('--case', file, 'settings', '--review-base-url', 'ftp://x')).err).toMatch(/reviewBaseUrl: must be an http or https URL/);
     expect((await cli('--case', file, 'settings', '--json')).json<Settings>().backupsToKeep).toBe(0);
   });
 });

@@ -35,20 +35,21 @@ describe('human CLI output is terminal-safe', () => {
     writeFileSync(evil, doc({ claims: [{ id: `c1${FAKE}`, text: `x${FAKE}`, status: 'unverified' }] }));
     const r = await cli('--case', file, 'import', evil);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('Refused: nothing was imported');
+    // A refused import reports on stderr (issue 16), neutralized like every other line.
+    expect(r.err).toContain('Refused: nothing was imported');
     // An id is refused outright (the API only makes UUIDs); the file name is echoed, neutralized.
-    expect(r.out).toContain('error: evil<U+001B>[2K<U+000D><U+001B>[32mAdded: 1 claims<U+001B>[0m.json, claims[0], field id: must be an id without control');
+    expect(r.err).toContain('error: evil<U+001B>[2K<U+000D><U+001B>[32mAdded: 1 claims<U+001B>[0m.json, claims[0], field id: must be an id without control');
     expect(r.out + r.err).not.toMatch(LIVE);
     const refs = join(dir, 'refs.json');
     writeFileSync(refs, doc({ evidence: [{ id: 'e1', claimId: `nope${FAKE}\u009b2J`, sourceId: `s\u202e${FAKE}`, stance: 'supports' }] }));
     const r2 = await cli('--case', file, 'import', refs);
     expect(r2.code).toBe(1);
     // References are echoed, neutralized.
-    expect(r2.out).toContain('field claimId: no claim nope<U+001B>[2K<U+000D><U+001B>[32mAdded: 1 claims<U+001B>[0m<U+009B>2J');
-    expect(r2.out).toContain('no source s<U+202E><U+001B>');
+    expect(r2.err).toContain('field claimId: no claim nope<U+001B>[2K<U+000D><U+001B>[32mAdded: 1 claims<U+001B>[0m<U+009B>2J');
+    expect(r2.err).toContain('no source s<U+202E><U+001B>');
     expect(r2.out + r2.err).not.toMatch(LIVE);
     // The fake success line never starts a line of its own.
-    expect([...r.out.split('\n'), ...r2.out.split('\n')].some((l) => l.startsWith('Added'))).toBe(false);
+    expect([r.out, r.err, r2.out, r2.err].flatMap((t) => t.split('\n')).some((l) => l.startsWith('Added'))).toBe(false);
   });
 
   it('--json keeps the exact values (JSON escapes the controls itself)', async () => {
@@ -86,9 +87,9 @@ describe('JSON import validates the case title and settings like the API', () =>
     writeFileSync(nul, doc({ case: { title: 'Case\u0000title', settings: { caveat: 'SECRET\u0000', analystName: 'x'.repeat(201) } }, claims: [{ id: 'c1', text: 'x' }] }));
     const r = await cli('--case', file, 'import', nul);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('error: nul.json, case, field title: contains a NUL character');
-    expect(r.out).toContain('error: nul.json, case, field settings.caveat: contains a NUL character');
-    expect(r.out).toContain('error: nul.json, case, field settings.analystName: must be at most 200 characters');
+    expect(r.err).toContain('error: nul.json, case, field title: contains a NUL character');
+    expect(r.err).toContain('error: nul.json, case, field settings.caveat: contains a NUL character');
+    expect(r.err).toContain('error: nul.json, case, field settings.analystName: must be at most 200 characters');
     expect((await cli('--case', file, '--json', 'claim', 'list')).out).toBe(before);
     // The API refuses the same value with the same message.
     const t = tempCase();
@@ -110,8 +111,8 @@ describe('JSON import validates the case title and settings like the API', () =>
     );
     const r = await cli('--case', file, 'import', bad);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('claims[0], field id: must be an id without control, bidi or invisible format characters');
-    expect(r.out).toContain('briefings[0], field markdown: contains a NUL character');
+    expect(r.err).toContain('claims[0], field id: must be an id without control, bidi or invisible format characters');
+    expect(r.err).toContain('briefings[0], field markdown: contains a NUL character');
     expect((await cli('--case', file, '--json', 'claim', 'list')).out).toBe(before);
   });
 
