@@ -5,7 +5,7 @@ import { CaseError } from '../db/errors';
 import { closeCase, openCase, type CaseHandle } from '../db/open';
 import { loadOrCreateSigner, signedHeadStatement } from '../db/signing';
 import { lastCase, rememberCase } from '../db/user-data';
-import { terminalIo } from './format';
+import { terminalIo, terminalText } from './format';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -22,7 +22,8 @@ export interface CommandContext {
   json: boolean;
   io: Io;
   /** Opens the case named by --case (or the last one), runs fn, closes it. */
-  withCase<T>(fn: (api: CaseApi, handle: CaseHandle) => T | Promise<T>, opts?: { create?: boolean; path?: string }): Promise<T>;
+  /** `progress`: long jobs report on stderr (a terminal only, never with --json), the line cleared after. */
+  withCase<T>(fn: (api: CaseApi, handle: CaseHandle) => T | Promise<T>, opts?: { create?: boolean; path?: string; progress?: boolean }): Promise<T>;
   /** Prints a value: as JSON with --json (exact), else through the text formatter and terminalText. */
   print(value: unknown, text: () => string): void;
 }
@@ -53,17 +54,20 @@ export function makeContext(args: string[], values: Values, io: Io): CommandCont
       const path = opts.path ?? (typeof values.case === 'string' ? values.case : lastCase());
       if (!path) throw new CaseError('invalid', 'No case file: pass --case FILE (or run `claimtrail init FILE` first).');
       const handle = openCase(path, { create: opts.create });
+      const showProgress = opts.progress === true && !json && process.stderr.isTTY;
       try {
         const api = createApi(handle.db, {
           path,
           actor: typeof values.actor === 'string' ? values.actor : undefined,
           // Exports carry a statement of the head signed with the analyst's key (created on first export).
           signHead: (db, at) => signedHeadStatement(db, loadOrCreateSigner(), at),
+          onProgress: showProgress ? (done, total, label) => process.stderr.write(`\r\x1b[K${terminalText(label)} ${done}${total ? `/${total}` : ''}`) : undefined,
         });
         const result = await fn(api, handle);
         rememberCase(path);
         return result;
       } finally {
+        if (showProgress) process.stderr.write('\r\x1b[K');
         closeCase(handle);
       }
     },
@@ -91,22 +95,4 @@ export function num(v: Values, k: string): number | undefined {
   const n = Number(s);
   if (!Number.isFinite(n) || s.trim() === '') throw new UsageError(`--${k} must be a number, not "${s}"`);
   return n;
-}
-
-/**
- * Runs fn with an api for the open case that shows progress on stderr (a terminal only, never with
- * --json), clearing the line afterwards.
- */
-export function withProgress<T>(ctx: CommandContext, handle: CaseHandle, fn: (api: CaseApi) => T): T {
-  const show = !ctx.json && process.stderr.isTTY;
-  const api = createApi(handle.db, {
-    path: handle.path,
-    actor: str(ctx.values, 'actor'),
-    onProgress: show ? (done, total, label) => process.stderr.write(`\r${label} ${done}/${total}`) : undefined,
-  });
-  try {
-    return fn(api);
-  } finally {
-    if (show) process.stderr.write('\r\x1b[K');
-  }
 }

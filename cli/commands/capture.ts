@@ -1,6 +1,5 @@
 /** source capture URL: fetch a web page and keep it as a capture (issue 13). */
 import type { CaptureOutcome } from '../../core/contract/captures';
-import { createApi } from '../../db/api';
 import { str, type Command } from '../command';
 import { sourceText } from '../format';
 
@@ -26,23 +25,15 @@ const sourceCapture: Command = {
   options: { source: { type: 'string' }, accessed: { type: 'string' } },
   minArgs: 1,
   async run(ctx) {
-    const outcome = await ctx.withCase((_api, handle) => {
-      const showProgress = !ctx.json && process.stderr.isTTY;
-      const api = createApi(handle.db, {
-        path: handle.path,
-        actor: str(ctx.values, 'actor'),
-        onProgress: showProgress ? (done, total, label) => process.stderr.write(`\r\x1b[K${label} ${done}${total ? `/${total}` : ''}`) : undefined,
-      });
-      try {
-        return api.invoke('captures.fetch', {
+    const outcome = await ctx.withCase(
+      (api) =>
+        api.invoke('captures.fetch', {
           url: ctx.args[0]!,
           sourceId: str(ctx.values, 'source') ?? null,
           accessedAt: str(ctx.values, 'accessed') ?? null,
-        });
-      } finally {
-        if (showProgress) process.stderr.write('\r\x1b[K');
-      }
-    });
+        }),
+      { progress: true },
+    );
     ctx.print(outcome, () => captureOutcomeText(outcome));
   },
 };

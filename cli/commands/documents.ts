@@ -6,7 +6,7 @@ import type { Capture } from '../../core/types';
 import { CaseError } from '../../db/errors';
 import { sha256Hex } from '../../db/repos/captures';
 import { checkCaptureSize } from '../../db/service/captures';
-import { str, UsageError, withProgress, type Command } from '../command';
+import { str, UsageError, type Command } from '../command';
 import { safe } from '../format';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -44,7 +44,7 @@ const sourceAttach: Command = {
     checkCaptureSize(statSync(file).size, `"${fileName}"`);
     const bytes = readFileSync(file).toString('base64');
     const input = { sourceId, bytes, fileName, accessedAt: str(ctx.values, 'accessed') };
-    const outcome = await ctx.withCase((_api, handle) => withProgress(ctx, handle, (api) => api.invoke('captures.attach', input)));
+    const outcome = await ctx.withCase((api) => api.invoke('captures.attach', input), { progress: true });
     ctx.print(outcome, () => outcomeText(outcome));
   },
 };

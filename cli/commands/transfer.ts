@@ -3,7 +3,6 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { decodeBytes } from '../../core/transfer/decode';
 import { describeIssue, EXPORT_FORMATS, IMPORT_FORMATS, type ImportReport } from '../../core/transfer/types';
-import { createApi } from '../../db/api';
 import { CaseError } from '../../db/errors';
 import { backupCase, restoreCase } from '../../db/transfer/backup';
 import { rollingBackup } from '../../db/transfer/rolling';
@@ -73,17 +72,7 @@ const importCommand: Command = {
       ...(ctx.values['skip-bad-rows'] ? { skipBadRows: true } : {}),
     };
     const dryRun = ctx.values['dry-run'] === true;
-    const report = await ctx.withCase((_api, handle) => {
-      const showProgress = !ctx.json && process.stderr.isTTY;
-      const api = createApi(handle.db, {
-        path: handle.path,
-        actor: str(ctx.values, 'actor'),
-        onProgress: showProgress ? (done, total, label) => process.stderr.write(`\r${label} ${done}/${total}`) : undefined,
-      });
-      const r = api.invoke(dryRun ? 'transfer.dryRun' : 'transfer.import', input);
-      if (showProgress) process.stderr.write('\r\x1b[K');
-      return r;
-    });
+    const report = await ctx.withCase((api) => api.invoke(dryRun ? 'transfer.dryRun' : 'transfer.import', input), { progress: true });
     // A refused import is an error: its report (the counts and every error) goes to stderr; --json keeps the report on stdout.
     if (report.ok || ctx.json) ctx.print(report, () => reportText(report));
     else ctx.io.err(reportText(report));
