@@ -1,19 +1,19 @@
 /** POST /api/<method>, POST /api/cancel and GET /api/progress (Server-Sent Events). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiResult } from '../../core/api';
 import { LAUNCH_HEADER } from '../../core/transport';
 import { FORBIDDEN_TEXT, type TokenSource } from './guard';
 import { sendJson, sendText } from './headers';
 import type { CaseHost } from '../../db/host/host';
 import { checkInputShape } from '../../db/host/limits';
-import { MAX_CAPTURE_BYTES } from '../../core/contract/captures';
+import { contract, isApiMethod, type ApiResult } from '../../core/api';
+import type { MethodDef } from '../../core/contract/define';
 
 export const MAX_BODY = 16 * 1024 * 1024;
-/** An attached document travels as base64 (a third larger): the one call allowed a body that large. */
-export const MAX_ATTACH_BODY = Math.ceil(MAX_CAPTURE_BYTES / 3) * 4 + 1024 * 1024;
-
-/** The largest body a method may send. */
-export const maxBodyFor = (method: string): number => (method === 'captures.attach' ? MAX_ATTACH_BODY : MAX_BODY);
+/** The body bound of a method: MAX_BODY unless the contract declares a larger input (an attached document). */
+function bodyBound(method: string): { max: number; what: string } {
+  const large = isApiMethod(method) ? (contract[method] as MethodDef).largeInput : undefined;
+  return large ? { max: large.maxBytes, what: large.what } : { max: MAX_BODY, what: `larger than ${MAX_BODY / 1024 / 1024} MB` };
+}
 
 const invalid = (message: string): ApiResult<never> => ({ ok: false, error: { code: 'invalid', message } });
 
@@ -46,14 +46,13 @@ function isJson(req: IncomingMessage): boolean {
 export async function handleCall(req: IncomingMessage, res: ServerResponse, host: CaseHost, method: string): Promise<void> {
   if (!isJson(req)) return sendJson(res, 415, invalid('Send the input as JSON (Content-Type: application/json).'));
   let body: Buffer;
-  const max = maxBodyFor(method);
+  const bound = bodyBound(method);
   try {
-    body = await readBody(req, max);
+    body = await readBody(req, bound.max);
   } catch (e) {
     if (e instanceof BodyTooLarge) {
       res.setHeader('Connection', 'close');
-      const what = method === 'captures.attach' ? `a document of more than ${MAX_CAPTURE_BYTES / 1024 / 1024} MB` : `larger than ${MAX_BODY / 1024 / 1024} MB`;
-      return sendJson(res, 413, invalid(`The request is ${what}.`));
+      return sendJson(res, 413, invalid(`The request is ${bound.what}.`));
     }
     throw e;
   }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Capture, CaptureDetail, QuoteSelectors, Source } from '../types';
-import { mutation, query } from './define';
+import { mutation, query, withLargeInput } from './define';
 import { id, isoDate, optionalText, url } from './fields';
 
 /** The largest document one capture may hold (stated in the README and in the refusal). */
@@ -31,15 +31,20 @@ export interface CaptureOutcome {
 
 export const captureMethods = {
   /** Attach a document (PDF, HTML, text, Markdown, DOCX, image) to a source. */
-  'captures.attach': mutation<CaptureOutcome>()(
-    z.object({
-      sourceId: id,
-      bytes: base64,
-      fileName: optionalText(500),
-      /** A hint only: the type is sniffed from the bytes. */
-      mediaType: optionalText(200),
-      accessedAt: isoDate.nullish(),
-    }),
+  'captures.attach': withLargeInput(
+    mutation<CaptureOutcome>()(
+      z.object({
+        sourceId: id,
+        bytes: base64,
+        fileName: optionalText(500),
+        /** A hint only: the type is sniffed from the bytes. */
+        mediaType: optionalText(200),
+        accessedAt: isoDate.nullish(),
+      }),
+    ),
+    // The base64 of the largest document, and room for the other fields.
+    MAX_BASE64 + 1024 * 1024,
+    `a document of more than ${MAX_CAPTURE_BYTES / 1024 / 1024} MB`,
   ),
   /** Fetch a page (http/https, no cookies or credentials, limits on redirects, time and size) and capture it. */
   'captures.fetch': mutation<CaptureOutcome>()(

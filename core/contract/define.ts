@@ -5,6 +5,8 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
   /** Methods that change the case; transports may refuse them on a read-only case. */
   mutates: boolean;
+  /** A larger bound on the encoded input than transports apply by default (a document's base64), with what it holds. */
+  largeInput?: { maxBytes: number; what: string };
   /** Phantom: carries the output type. Never set. */
   readonly output?: O;
 }
@@ -15,4 +17,9 @@ export function query<O>() {
 
 export function mutation<O>() {
   return <I extends z.ZodType>(input: I): MethodDef<I, O> => ({ input, mutates: true });
+}
+
+/** Declares that a method's input may exceed the transports' default body bound. */
+export function withLargeInput<D extends MethodDef>(def: D, maxBytes: number, what: string): D {
+  return { ...def, largeInput: { maxBytes, what } };
 }
