@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import BriefingsView from './features/briefings/BriefingsView';
 import { CalibrationView } from './features/calibration/CalibrationView';
 import { ClaimListView } from './features/claims/ClaimListView';
-import { ClaimDetailView } from './features/detail/ClaimDetailView';
+import { ClaimDetailView } from './features/claim-page/ClaimDetailView';
 import { DocumentView } from './features/documents/DocumentView';
 import { Sidebar } from './features/nav/Sidebar';
 import { useGlobalShortcuts } from './features/nav/shortcuts';

@@ -10,7 +10,7 @@ import { ErrorText } from '../../components/fields';
 import { SafeText } from '../../components/SafeText';
 import { claimMatcher } from '../../lib/fuzzy';
 import { useClaimIndex } from '../../store/useClaimIndex';
-import { EvidenceFormDialog } from '../detail/EvidenceFormDialog';
+import { EvidenceFormDialog } from '../claim-page/EvidenceFormDialog';
 import type { Span } from '../../lib/documents/segments';
 
 interface Located {
