@@ -20,7 +20,7 @@ import { calibrationHandlers } from './service/calibration';
 import { captureUrlHandlers } from './service/capture-url';
 import { captureHandlers } from './service/captures';
 import { claimHandlers } from './service/claims';
-import { createCtx, type CtxOptions } from './service/context';
+import { createCtx, unit, type Ctx, type CtxOptions } from './service/context';
 import { disputeHandlers } from './service/disputes';
 import { evidenceHandlers } from './service/evidence';
 import { miscHandlers } from './service/misc';
@@ -54,9 +54,23 @@ export function toApiError(e: unknown): ApiResult<never> {
   return { ok: false, error: { code: 'internal', message: `Internal error: ${msg}` } };
 }
 
+/**
+ * The contract layer opens the transaction: each method declared as a mutation runs as one unit of
+ * work (db/records/log.ts) — one transaction, its events appended with the row changes they made.
+ */
+function asUnits(ctx: Ctx, handlers: ApiHandlers): ApiHandlers {
+  const out: Record<string, unknown> = { ...handlers };
+  for (const m of Object.keys(handlers) as ApiMethod[]) {
+    if (!contract[m].mutates) continue;
+    const h = handlers[m] as (i: unknown) => unknown;
+    out[m] = (input: unknown) => unit(ctx, m, () => h(input));
+  }
+  return out as unknown as ApiHandlers;
+}
+
 export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
   const ctx = createCtx(db, opts);
-  const handlers: ApiHandlers = {
+  const handlers: ApiHandlers = asUnits(ctx, {
     ...claimHandlers(ctx),
     ...sourceHandlers(ctx),
     ...evidenceHandlers(ctx),
@@ -67,7 +81,7 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...transferHandlers(ctx),
     ...captureHandlers(ctx),
     ...captureUrlHandlers(ctx),
-  };
+  });
 
   function call(method: string, input: unknown): ApiResult<unknown> {
     if (!isApiMethod(method)) return { ok: false, error: { code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 100)}` } };

@@ -8,6 +8,7 @@ import { CaseFileError } from './errors';
 import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS } from './migrations/index';
 import { schemaProblems } from './schema-check';
 import type { DB } from './sql';
+import { installChangeCapture } from './records/capture';
 
 export interface OpenOptions {
   /** Create the file when missing (an empty file counts as missing). */
@@ -158,7 +159,10 @@ export function openCase(path: string, opts: OpenOptions = {}): CaseHandle {
       const check = db.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new CaseFileError(path, `${path} is damaged (quick_check: ${String(check)}); restore it from a backup`);
     }
-    if (!opts.readonly) migrate(db);
+    if (!opts.readonly) {
+      migrate(db);
+      installChangeCapture(db);
+    }
     return { db, path, recovered };
   } catch (e) {
     db.close();

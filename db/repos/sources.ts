@@ -104,16 +104,20 @@ export function insertSource(db: DB, id: string, f: SourceFields, at: string): n
   return rowid;
 }
 
-export function patchSource(db: DB, rowid: number, patch: Partial<SourceFields>, at: string): void {
+/** Writes the fields of the patch that differ from the stored row (nothing, not even updated_at, when none does). */
+export function patchSource(db: DB, row: SourceRow, patch: Partial<SourceFields>, at: string): void {
   const cols = Object.values(COLUMN);
   const sets: Sql[] = [];
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
     const k = key as keyof SourceFields;
-    sets.push(sql`${trustedIdentifier(COLUMN[k], cols)} = ${toColumnValue(k, value)}`);
+    const stored = toColumnValue(k, value);
+    if (stored === (row as unknown as Record<string, unknown>)[COLUMN[k]]) continue;
+    sets.push(sql`${trustedIdentifier(COLUMN[k], cols)} = ${stored}`);
   }
+  if (!sets.length) return;
   sets.push(sql`updated_at = ${at}`);
-  run(db, sql`UPDATE sources SET ${join(sets, ', ')} WHERE rowid = ${rowid}`);
+  run(db, sql`UPDATE sources SET ${join(sets, ', ')} WHERE rowid = ${row.rowid}`);
 }
 
 export function setDeleted(db: DB, rowid: number, at: string | null): void {

@@ -10,6 +10,7 @@ import { listTags } from '../repos/tags';
 import { search } from '../search';
 import { get, sql } from '../sql';
 import { diff, record, transactional, type Ctx } from './context';
+import { verifyState } from '../records/verify';
 
 type H = Pick<
   ApiHandlers,
@@ -108,10 +109,11 @@ export function miscHandlers(ctx: Ctx, path: string): H {
       return { events, series: probabilitySeries(events) };
     },
     'history.recent': (input) => recentEvents(ctx.db, input.limit),
-    'history.verify': () => {
+    'history.verify': (input) => {
       const chain = verifyChain(ctx.db);
       const captures = verifyCaptures(ctx.db, (done, total, label) => ctx.progress(done, total, label));
-      return { ...chain, ok: chain.ok && captures.problems.length === 0, captures };
+      const state = input.state ? verifyState(ctx.db) : undefined;
+      return { ...chain, ok: chain.ok && captures.problems.length === 0 && (state?.ok ?? true), captures, ...(state ? { state } : {}) };
     },
   };
 }
