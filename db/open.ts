@@ -14,6 +14,11 @@ export interface OpenOptions {
   /** Create the file when missing (an empty file counts as missing). */
   create?: boolean;
   readonly?: boolean;
+  /**
+   * Note every row change for the history (db/records/capture.ts; default true). Only raw loaders
+   * that stand for "SQLite without the product" (the benchmarks' baselines) turn it off.
+   */
+  captureChanges?: boolean;
 }
 
 export interface CaseHandle {
@@ -161,7 +166,7 @@ export function openCase(path: string, opts: OpenOptions = {}): CaseHandle {
     }
     if (!opts.readonly) {
       migrate(db);
-      installChangeCapture(db);
+      if (opts.captureChanges !== false) installChangeCapture(db);
     }
     return { db, path, recovered };
   } catch (e) {

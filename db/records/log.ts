@@ -36,6 +36,16 @@ export function logEvent(db: DB, event: NewEvent): void {
 }
 
 /**
+ * Appends the unit's held events now, each with the changes noted up to its recording, and leaves
+ * later notes for the caller: an import's event batch writes its own rows in order after them.
+ */
+export function flushHeldEvents(db: DB): void {
+  const h = heldOf(db);
+  held.delete(db);
+  for (const { event, entries } of h) appendEvent(db, { ...event, changes: changesText(entries) });
+}
+
+/**
  * Appends the unit's held events now, the changes noted so far included. Called at the unit's end,
  * and by writers that append to the chain themselves (an import's event batch) so that order holds.
  * `fallback` names the event for changes made without one.
@@ -48,8 +58,7 @@ export function flushHeld(db: DB, fallback: () => NewEvent): void {
     if (last) last.entries.push(...rest);
     else h.push({ event: { ...fallback(), payload: { tables: [...new Set(rest.map((e) => JSON.parse(e)[1] as string))] } }, entries: rest });
   }
-  held.delete(db);
-  for (const { event, entries } of h) appendEvent(db, { ...event, changes: changesText(entries) });
+  flushHeldEvents(db);
 }
 
 /**

@@ -11,8 +11,7 @@ import type { ImportFormat } from '../../core/transfer/types';
 import { eventBatch, type EventBatch } from '../repos/events';
 import { takeNotedChanges } from '../records/capture';
 import { changesText, encodeNotes } from '../records/changes';
-import { flushHeld } from '../records/log';
-import { changedEvent } from '../service/context';
+import { flushHeldEvents } from '../records/log';
 import type { Ctx } from '../service/context';
 import { judgmentMoved } from '../../core/judgment';
 import type { CreatedClaim } from './apply-entities';
@@ -60,7 +59,7 @@ export function writeImportHistory(
   recomputed: Map<number, Recomputed>,
   summary: ImportSummary,
 ): void {
-  flushHeld(ctx.db, changedEvent(ctx, 'import'));
+  flushHeldEvents(ctx.db);
   const batch = eventBatch(ctx.db);
   const actor = ctx.actor();
   const at = ctx.now();
