@@ -11,7 +11,7 @@ import { eventsForClaim } from '../repos/events';
 import { tagsOf } from '../repos/tags';
 import { all, sql } from '../sql';
 import type { Ctx } from './context';
-import { probabilitySeries } from './misc';
+import { probabilitySeries } from './history';
 
 type H = Pick<ApiHandlers, 'calibration.report'>;
 
