@@ -28,7 +28,7 @@ import { historyHandlers } from './service/history';
 import { linkHandlers } from './service/links';
 import { searchHandlers } from './service/search';
 import { sourceHandlers } from './service/sources';
-import { transferHandlers } from './service/transfer';
+import { transferHandlers } from './transfer/handlers';
 import type { DB } from './sql';
 
 export interface CaseApi {
