@@ -1,14 +1,12 @@
 /** case.info, settings.update, tags.list: the case as a whole. */
 import type { ApiHandlers } from '../../core/api';
+import { recordCounts } from '../repos/counts';
 import { countEvents } from '../repos/events';
 import { getMeta, getSettings, setSetting } from '../repos/meta';
 import { listTags } from '../repos/tags';
-import { get, sql } from '../sql';
 import { diff, record, transactional, type Ctx } from './context';
 
 type H = Pick<ApiHandlers, 'case.info' | 'settings.update' | 'tags.list'>;
-
-const count = (ctx: Ctx, q: ReturnType<typeof sql>) => get<{ n: number }>(ctx.db, q)!.n;
 
 export function caseHandlers(ctx: Ctx, path: string): H {
   const tx = transactional(ctx);
@@ -17,14 +15,7 @@ export function caseHandlers(ctx: Ctx, path: string): H {
       path,
       title: getMeta(ctx.db, 'title') ?? path.split(/[\\/]/).pop() ?? path,
       schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
-      counts: {
-        claims: count(ctx, sql`SELECT count(*) AS n FROM claims WHERE deleted_at IS NULL`),
-        sources: count(ctx, sql`SELECT count(*) AS n FROM sources WHERE deleted_at IS NULL`),
-        evidence: count(ctx, sql`SELECT count(*) AS n FROM evidence`),
-        disputes: count(ctx, sql`SELECT count(*) AS n FROM disputes`),
-        events: countEvents(ctx.db),
-        trash: count(ctx, sql`SELECT count(*) AS n FROM claims WHERE deleted_at IS NOT NULL`),
-      },
+      counts: recordCounts(ctx.db, countEvents(ctx.db)),
       settings: getSettings(ctx.db),
     }),
 

@@ -8,8 +8,8 @@ import { claimIndex, claimRowById, insertClaim, listClaims, patchClaim, toClaim,
 import { disputesForClaim } from '../repos/disputes';
 import { evidenceForClaim } from '../repos/evidence';
 import { linksOfClaim } from '../repos/links';
+import { sourceTitle } from '../repos/sources';
 import { setTags } from '../repos/tags';
-import { get, sql } from '../sql';
 import { diff, record, transactional, type Ctx } from './context';
 import { modelForClaim, recomputeClaim } from './recompute';
 
@@ -122,8 +122,7 @@ function originTitles(ctx: Ctx, evidence: ReturnType<typeof evidenceForClaim>): 
   for (const e of evidence) out.set(e.sourceId, e.source.title);
   for (const e of evidence) {
     if (!out.has(e.originId)) {
-      const row = get<{ title: string }>(ctx.db, sql`SELECT title FROM sources WHERE id = ${e.originId}`);
-      out.set(e.originId, row?.title ?? e.originId);
+      out.set(e.originId, sourceTitle(ctx.db, { id: e.originId }) ?? e.originId);
     }
   }
   return out;
