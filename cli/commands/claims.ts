@@ -1,4 +1,5 @@
 /** claim add|list|edit|show|status|override|delete|restore. */
+import { CLAIM_SORTS } from '../../core/claim-sorts';
 import { num, str, strs, UsageError, type Command, type Values } from '../command';
 import { claimDetailText, claimLine } from '../format';
 import { clearable, optionalStatus, statusWord } from './values';
@@ -81,7 +82,7 @@ const claimEdit: Command = {
 
 const claimList: Command = {
   name: 'claim list',
-  usage: 'claim list [--query Q] [--status S]... [--tag T] [--limit N] [--offset N] [--sort updated|probability|text|…] [--asc] [--trash]',
+  usage: `claim list [--query Q] [--status S]... [--tag T] [--limit N] [--offset N] [--sort ${CLAIM_SORTS.join('|')}] [--asc] [--trash]`,
   summary: 'List claims (with --query: full-text search over claims).',
   options: {
     query: { type: 'string' },

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ClaimSort } from '../../core/claim-sorts';
 import type { claimListInput } from '../../core/contract/claims';
 import type { Band, Claim, ClaimKind, ClaimStatus, ClaimSummary, ConfidenceLevel, Outcome, Page } from '../../core/types';
 import { bandOf } from '../../core/estimative';
@@ -189,7 +190,7 @@ const SORT_COLUMN = {
   claimant: 'c.claimant COLLATE NOCASE',
   status: 'c.status',
   claimedAt: 'c.claimed_at',
-} as const;
+} as const satisfies Record<ClaimSort, string>;
 
 export function listClaims(db: DB, q: z.output<typeof claimListInput>): Page<ClaimSummary> {
   const where: Sql[] = [q.deleted ? sql`c.deleted_at IS NOT NULL` : sql`c.deleted_at IS NULL`];
