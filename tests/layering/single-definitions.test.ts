@@ -84,6 +84,22 @@ describe('claim warnings', () => {
     expect(briefing.judgments[0]!.warnings).toHaveLength(kinds.length);
   });
 
+  it('the briefing checks the status against the evidence, as the claim page does (not against an override)', () => {
+    const { api } = tempCase();
+    const claim = api.invoke('claims.create', { text: 'Exports rose in May.' });
+    for (const title of ['Customs records', 'Port authority', 'Trade ministry']) {
+      const s = api.invoke('sources.create', { title, reliability: 'A' });
+      api.invoke('evidence.create', { claimId: claim.id, sourceId: s.id, stance: 'supports', credibility: 1 });
+    }
+    api.invoke('claims.setStatus', { id: claim.id, status: 'supported', rationale: 'Three independent records.' });
+    api.invoke('claims.override', { id: claim.id, probability: 0.3, rationale: 'Held back pending the revision.' });
+    const d = api.invoke('claims.get', { id: claim.id });
+    expect(claimWarningsOf({ claim: d.claim, model: d.model })).toEqual(['override-diverges']);
+    const { briefing } = api.invoke('briefings.compose', { selection: { claimIds: [claim.id] } });
+    // The evidence supports the claim: its status contradicts nothing, whatever the override says.
+    expect(briefing.judgments[0]!.warnings).toEqual([]);
+  });
+
   it('a not-checkable claim carries only its kind (and a diverging override)', () => {
     const { api } = tempCase();
     const c = api.invoke('claims.create', { text: 'The policy is wise.', kind: 'not-checkable', kindRationale: 'a value judgment' });
