@@ -1,11 +1,11 @@
 import type { ApiHandlers } from '../../core/api';
 import { newId } from '../../core/ids';
-import type { CaseEvent } from '../../core/types';
+import type { CaseEvent, CaseInfo } from '../../core/types';
 import { verifyCaptures } from '../repos/captures';
 import { claimRowById } from '../repos/claims';
 import { countEvents, eventsForClaim, recentEvents, verifyChain } from '../repos/events';
 import { deleteLink, insertLink, linkById, linksOfClaim } from '../repos/links';
-import { getMeta, getSettings, setSetting } from '../repos/meta';
+import { getMeta, getSettings, setMeta, setSetting } from '../repos/meta';
 import { listTags } from '../repos/tags';
 import { search } from '../search';
 import { get, sql } from '../sql';
@@ -14,6 +14,7 @@ import { diff, record, transactional, type Ctx } from './context';
 type H = Pick<
   ApiHandlers,
   | 'case.info'
+  | 'case.rename'
   | 'settings.update'
   | 'tags.list'
   | 'links.create'
@@ -41,20 +42,29 @@ export function probabilitySeries(events: CaseEvent[]): { at: string; probabilit
 
 export function miscHandlers(ctx: Ctx, path: string): H {
   const tx = transactional(ctx);
+  const info = (): CaseInfo => ({
+    path,
+    title: getMeta(ctx.db, 'title') ?? path.split(/[\\/]/).pop() ?? path,
+    schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
+    counts: {
+      claims: count(ctx, sql`SELECT count(*) AS n FROM claims WHERE deleted_at IS NULL`),
+      sources: count(ctx, sql`SELECT count(*) AS n FROM sources WHERE deleted_at IS NULL`),
+      evidence: count(ctx, sql`SELECT count(*) AS n FROM evidence`),
+      disputes: count(ctx, sql`SELECT count(*) AS n FROM disputes`),
+      events: countEvents(ctx.db),
+      trash: count(ctx, sql`SELECT count(*) AS n FROM claims WHERE deleted_at IS NOT NULL`),
+    },
+    settings: getSettings(ctx.db),
+  });
   return {
-    'case.info': () => ({
-      path,
-      title: getMeta(ctx.db, 'title') ?? path.split(/[\\/]/).pop() ?? path,
-      schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
-      counts: {
-        claims: count(ctx, sql`SELECT count(*) AS n FROM claims WHERE deleted_at IS NULL`),
-        sources: count(ctx, sql`SELECT count(*) AS n FROM sources WHERE deleted_at IS NULL`),
-        evidence: count(ctx, sql`SELECT count(*) AS n FROM evidence`),
-        disputes: count(ctx, sql`SELECT count(*) AS n FROM disputes`),
-        events: countEvents(ctx.db),
-        trash: count(ctx, sql`SELECT count(*) AS n FROM claims WHERE deleted_at IS NOT NULL`),
-      },
-      settings: getSettings(ctx.db),
+    'case.info': info,
+
+    'case.rename': tx((input) => {
+      const before = info().title;
+      setMeta(ctx.db, 'title', input.title);
+      if (before !== input.title)
+        record(ctx, { kind: 'case.renamed', entityType: 'case', entityId: 'title', payload: { before: { title: before }, after: { title: input.title } } });
+      return info();
     }),
 
     'settings.update': tx((input) => {
