@@ -92,7 +92,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const { actor, backupRoot, workerFile, closeGraceMs, signingDir, userDir } = opts;
   const cases = new CaseSwitch((casePath, create) =>
     // A new, empty case is not backed up on creation (as in the desktop app).
-    CaseHost.start({ casePath, create, actor, backupRoot: create ? undefined : backupRoot, workerFile, closeGraceMs, signingDir }),
+    CaseHost.start({ casePath, create, actor, backupRoot: create ? undefined : backupRoot, workerFile, closeGraceMs, signingDir, userDir }),
   );
   const openCase = async (path: string, create = false) => {
     await cases.open(path, create);

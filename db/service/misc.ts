@@ -5,7 +5,7 @@ import { verifyCaptures } from '../repos/captures';
 import { claimRowById } from '../repos/claims';
 import { countEvents, eventsForClaim, recentEvents, verifyChain } from '../repos/events';
 import { deleteLink, insertLink, linkById, linksOfClaim } from '../repos/links';
-import { getMeta, getSettings, setMeta, setSetting } from '../repos/meta';
+import { getMeta, setMeta, setSetting } from '../repos/meta';
 import { listTags } from '../repos/tags';
 import { search } from '../search';
 import { get, sql } from '../sql';
@@ -54,7 +54,7 @@ export function miscHandlers(ctx: Ctx, path: string): H {
       events: countEvents(ctx.db),
       trash: count(ctx, sql`SELECT count(*) AS n FROM claims WHERE deleted_at IS NOT NULL`),
     },
-    settings: getSettings(ctx.db),
+    settings: ctx.settings(),
   });
   return {
     'case.info': info,
@@ -68,12 +68,12 @@ export function miscHandlers(ctx: Ctx, path: string): H {
     }),
 
     'settings.update': tx((input) => {
-      const before = getSettings(ctx.db);
-      if (input.analystName !== undefined) setSetting(ctx.db, 'analystName', input.analystName || 'analyst');
+      const before = ctx.settings();
+      if (input.analystName !== undefined) ctx.setAnalystName(input.analystName || 'analyst');
       if (input.caveat !== undefined) setSetting(ctx.db, 'caveat', input.caveat);
       if (input.reviewBaseUrl !== undefined) setSetting(ctx.db, 'reviewBaseUrl', input.reviewBaseUrl);
       if (input.backupsToKeep !== undefined) setSetting(ctx.db, 'backupsToKeep', input.backupsToKeep);
-      const after = getSettings(ctx.db);
+      const after = ctx.settings();
       const changes = diff(before, after);
       if (Object.keys(changes.after).length)
         record(ctx, { kind: 'settings.updated', entityType: 'case', entityId: 'settings', payload: changes });

@@ -2,7 +2,7 @@
 import { basename, resolve } from 'node:path';
 import type { Progress } from '../../core/transport';
 import { CaseHost } from '../../db/host/host';
-import { backupsRoot, rememberCase } from '../../db/user-data';
+import { backupsRoot, rememberCase, userDataDir } from '../../db/user-data';
 import { desktopSigningKey } from './signing-key';
 
 export class CaseSession {
@@ -26,7 +26,7 @@ export class CaseSession {
   /** Opens (or with create: makes) a case; the previous one stays open if this fails. An opened case gets its day's rolling backup in the worker. */
   async open(path: string, create = false): Promise<void> {
     const casePath = resolve(path);
-    const next = await CaseHost.start({ casePath, create, workerFile: this.workerFile, backupRoot: create ? undefined : backupsRoot(), signingKeyPem: desktopSigningKey() });
+    const next = await CaseHost.start({ casePath, create, workerFile: this.workerFile, backupRoot: create ? undefined : backupsRoot(), signingKeyPem: desktopSigningKey(), userDir: userDataDir() });
     void next.autoBackup.then((r) => {
       if (r && !r.ok) console.error(r.message);
     });
