@@ -40,6 +40,8 @@ export const serveCommand: Command = {
         ? `ClaimTrail web mode: serving ${casePath}, opened in your browser. Ctrl+C stops.`
         : `ClaimTrail web mode: serving ${casePath}. Open the address above${ctx.values.open ? ' (no browser could be started here)' : ''}; Ctrl+C stops.`,
     );
+    if (server.portTaken)
+      ctx.io.err(`Port ${server.portTaken} (used last time) is taken now, so this server is on ${server.port}: tabs still open on ${server.portTaken} need the new address.`);
     if (!rendererBuilt(defaultStaticDir()))
       ctx.io.err('The web page is not built yet: run `npm run build:renderer` (or `npm run web`). The API works meanwhile.');
     void server.host.autoBackup.then((r) => {

@@ -62,6 +62,8 @@ export interface RunningServer {
   port: number;
   /** The case open now (the case switcher may open another). */
   readonly host: CaseHost;
+  /** The port the last server used when it was taken now and this one took a free one instead (tabs open on it cannot follow). */
+  readonly portTaken: number | null;
   /** Opens (or makes) another case in this server, as the case switcher does. */
   openCase(path: string, create?: boolean): Promise<void>;
   /** Stops the server and closes the case; `stuck` when the worker could not be stopped (cli/serve/stop.ts). */
@@ -135,8 +137,13 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     });
   // No port given: the one the last server used, so that open tabs find this one; a free one when it is taken.
   const remembered = !opts.port && userDir ? lastPort(userDir) : null;
+  let portTaken: number | null = null;
   try {
-    if (remembered) await listen(remembered).catch(() => listen(0));
+    if (remembered)
+      await listen(remembered).catch(() => {
+        portTaken = remembered;
+        return listen(0);
+      });
     else await listen(opts.port ?? 0);
   } catch (e) {
     await cases.close();
@@ -169,6 +176,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     get host() {
       return cases.current ?? first;
     },
+    portTaken,
     openCase,
     close,
   };

@@ -226,6 +226,7 @@ describe('a restart keeps open tabs', () => {
     const b = await startServer({ casePath: other, staticDir: tempDir(), userDir: dir });
     running.push(b);
     expect(b.port).not.toBe(a.port);
+    expect([a.portTaken, b.portTaken]).toEqual([null, a.port]);
     const x = await startServer({ casePath: other, staticDir: tempDir() });
     running.push(x);
     expect(x.token).not.toBe(a.token);
