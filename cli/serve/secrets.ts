@@ -9,7 +9,7 @@
  * Without a folder (tests, embedding) every run has fresh secrets, as before.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface WebSecrets {
@@ -30,8 +30,10 @@ function writePrivate(file: string, text: string): void {
   renameSync(`${file}.tmp`, file);
 }
 
+/** Kept secrets, unless the file is missing, malformed or readable by other users (then new ones replace them). */
 function readSecrets(file: string): WebSecrets | null {
   try {
+    if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) return null;
     const s = JSON.parse(readFileSync(file, 'utf8')) as Partial<WebSecrets>;
     return typeof s.token === 'string' && HEX64.test(s.token) && typeof s.pageKey === 'string' && HEX64.test(s.pageKey) && s.token !== s.pageKey
       ? { token: s.token, pageKey: s.pageKey }

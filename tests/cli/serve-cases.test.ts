@@ -5,7 +5,7 @@
  * cases through the user data folder.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionCases } from '../../core/contract/session';
@@ -211,9 +211,15 @@ describe('a restart keeps open tabs', () => {
     running.pop();
 
     const c = await startServer({ casePath, staticDir: tempDir(), userDir: dir, port, renewSecrets: true });
-    running.push(c);
     expect((await post(c, 'case.info', {}, {}, tabToken)).status).toBe(403);
     expect((await post(c, 'case.info', {})).status).toBe(200);
+    await c.close();
+    // A kept file that other users can read is not trusted: new secrets replace it.
+    chmodSync(secretsFile(dir, port), 0o644);
+    const d = await startServer({ casePath, staticDir: tempDir(), userDir: dir, port });
+    running.push(d);
+    expect(d.token).not.toBe(c.token);
+    expect(statSync(secretsFile(dir, port)).mode & 0o777).toBe(0o600);
   });
 
   it('without a user data folder every run has fresh secrets, and a taken remembered port falls back to a free one', async () => {
