@@ -14,6 +14,7 @@ import { startServer, type RunningServer } from '../../cli/serve/server';
 import { secretsFile } from '../../cli/serve/secrets';
 import { readState, readUserSettings, rememberCase } from '../../db/user-data';
 import { tempCase, tempDir } from '../helpers';
+import { cli, cliHome } from './run';
 import { send, tradeLaunchCode, type Reply } from './serve/http';
 
 interface Answer<T = unknown> {
@@ -256,5 +257,22 @@ describe("the analyst's name", () => {
     await call(one, 'claims.create', { text: 'Strikers blocked the port on 3 March.' });
     const events = await call<{ kind: string; actor: string }[]>(one, 'history.recent', { limit: 1 });
     expect(events.value[0]).toMatchObject({ kind: 'claim.created', actor: 'R. Analyst' });
+  });
+});
+
+describe("the analyst's name in the CLI", () => {
+  it('set in one case with `settings --analyst`, it is the name in another case, and the actor of its changes', async () => {
+    cliHome();
+    const one = join(tempDir(), 'one.claimtrail');
+    const two = join(tempDir(), 'two.claimtrail');
+    expect((await cli('init', one)).code).toBe(0);
+    expect((await cli('init', two)).code).toBe(0);
+    expect((await cli('--case', one, 'settings', '--analyst', 'K. Field', '--json')).json<{ analystName: string }>().analystName).toBe('K. Field');
+    expect((await cli('--case', two, 'settings', '--json')).json<{ analystName: string }>().analystName).toBe('K. Field');
+    expect((await cli('--case', two, 'claim', 'add', '--text', 'The ferry sailed on 2 May.', '--json')).code).toBe(0);
+    const srv = await startServer({ casePath: two, staticDir: tempDir(), userDir: process.env.CLAIMTRAIL_HOME });
+    running.push(srv);
+    const events = await call<{ kind: string; actor: string }[]>(srv, 'history.recent', { limit: 1 });
+    expect(events.value[0]).toMatchObject({ kind: 'claim.created', actor: 'K. Field' });
   });
 });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../cli/serve/server';
 import { rememberCase } from '../../db/user-data';
 import { tempCase, tempDir } from '../helpers';
-import { buildRendererOnce, launchChromium, STATIC_DIR } from './harness';
+import { axeViolations, buildRendererOnce, launchChromium, STATIC_DIR } from './harness';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -95,10 +95,22 @@ describe('web mode, a day of cases', () => {
     await dialog.getByLabel('Display name of this case').fill('DeepSeek, January');
     await dialog.getByRole('button', { name: 'Rename' }).click();
     await expect.poll(() => caseTitle(page)).toBe('DeepSeek, January');
+    // A display name is only ever text.
+    dialog = await openSwitcher(page);
+    await dialog.getByLabel('Display name of this case').fill('<img src=x onerror="window.__pwned=1">');
+    await dialog.getByRole('button', { name: 'Rename' }).click();
+    await expect.poll(() => caseTitle(page)).toBe('<img src=x onerror="window.__pwned=1">');
+    expect(await page.evaluate('window.__pwned')).toBeUndefined();
+    expect(await sidebar(page).locator('img').count()).toBe(0);
+    dialog = await openSwitcher(page);
+    await dialog.getByLabel('Display name of this case').fill('DeepSeek, January');
+    await dialog.getByRole('button', { name: 'Rename' }).click();
+    await expect.poll(() => caseTitle(page)).toBe('DeepSeek, January');
 
     dialog = await openSwitcher(page);
     const recent = dialog.getByRole('list', { name: 'Recent cases' });
     await expect.poll(() => recent.getByRole('button').allInnerTexts()).toEqual(['deepseek (open now)', 'second']);
+    expect(await axeViolations(page)).toEqual([]);
     await recent.getByRole('button', { name: 'second' }).click();
     await expect.poll(() => caseFile(page), reload).toBe('second.claimtrail');
     await expect.poll(() => claims(page).count()).toBeGreaterThan(5);
