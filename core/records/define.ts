@@ -19,7 +19,7 @@ export interface FieldDecl<T = unknown> {
   /** The value SQLite stores when an insert leaves the field out. */
   default?: T;
   /** The only values the field may hold (a CHECK (… IN …) in the schema). */
-  values?: readonly string[];
+  values?: readonly (string | number)[];
   /**
    * How the history carries the field: 'value' (the default) writes it into each change; 'by-hash'
    * leaves it out — content-addressed bytes, named by the record's SHA-256, which replay reads from the
@@ -32,7 +32,7 @@ export interface FieldDecl<T = unknown> {
 
 type Opts<T> = Partial<Pick<FieldDecl<T>, 'max' | 'default' | 'label' | 'logged'>>;
 
-function field<T>(type: SqlType, nullable: boolean, o: Opts<T> & { values?: readonly string[] } = {}): FieldDecl<T> {
+function field<T>(type: SqlType, nullable: boolean, o: Opts<T> & { values?: readonly (string | number)[] } = {}): FieldDecl<T> {
   return { type, nullable, label: o.label ?? '', ...o };
 }
 
@@ -46,12 +46,15 @@ export const f = {
   optionalReal: (o: Opts<number | null> = {}) => field<number | null>('REAL', true, o),
   /** 0 or 1 in an INTEGER column. */
   flag: (o: Opts<number> = {}) => field<number>('INTEGER', false, { default: 0, ...o }),
-  oneOf: <V extends string>(values: readonly V[], o: Opts<V> = {}) => field<V>('TEXT', false, { ...o, values }),
-  optionalOneOf: <V extends string>(values: readonly V[], o: Opts<V | null> = {}) => field<V | null>('TEXT', true, { ...o, values }),
+  oneOf: <const V extends string>(values: readonly V[], o: Opts<NoInfer<V>> = {}) => field<V>('TEXT', false, { ...o, values }),
+  optionalOneOf: <const V extends string>(values: readonly V[], o: Opts<NoInfer<V> | null> = {}) => field<V | null>('TEXT', true, { ...o, values }),
+  /** An INTEGER that holds one of a fixed set of numbers (a grade). */
+  integerOf: <const V extends number>(values: readonly V[], o: Opts<NoInfer<V>> = {}) => field<V>('INTEGER', false, { ...o, values }),
   bytes: (o: Opts<Uint8Array> = {}) => field<Uint8Array>('BLOB', false, { logged: 'by-hash', ...o }),
 };
 
-export type Fields = Record<string, FieldDecl>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any: a field of any type (contextual typing must not widen a field's own type)
+export type Fields = Record<string, FieldDecl<any>>;
 
 /**
  * How a row is identified: by its rowid (named by the INTEGER PRIMARY KEY column that aliases it, or

@@ -4,7 +4,7 @@
  * declarations and the schema agree, and that the derived shapes pick a new field up.
  */
 import { BANDS, CONFIDENCE_LEVELS } from '../estimative';
-import { RELIABILITY } from '../grades';
+import { CREDIBILITY, RELIABILITY } from '../grades';
 import {
   ANCHOR_STATUSES,
   CAPTURE_ORIGINS,
@@ -13,6 +13,7 @@ import {
   EXTRACTIONS,
   LINK_KINDS,
   OUTCOMES,
+  SOURCE_KINDS,
   STANCES,
 } from '../types';
 import { declare, f, type RecordDecl } from './define';
@@ -77,7 +78,7 @@ export const sourceRecord = declare({
     authors: f.text({ label: 'authors', default: '[]' }),
     published_at: f.optionalText({ label: 'published' }),
     accessed_at: f.optionalText({ label: 'accessed' }),
-    kind: f.text({ label: 'kind', default: 'other' }),
+    kind: f.oneOf(SOURCE_KINDS, { label: 'kind', default: 'other' }),
     reliability: f.oneOf(RELIABILITY, { label: 'reliability', default: 'F' }),
     derived_from: f.optionalInteger({ label: 'derived from' }),
     origin: f.optionalInteger({ label: 'origin' }),
@@ -105,7 +106,7 @@ export const evidenceRecord = declare({
     stance: f.oneOf(STANCES, { label: 'stance' }),
     excerpt: f.text({ label: 'quote', default: '' }),
     locator: f.optionalText({ label: 'locator' }),
-    credibility: f.integer({ label: 'credibility', default: 6 }),
+    credibility: f.integerOf(CREDIBILITY, { label: 'credibility', default: 6 }),
     weight: f.real({ label: 'weight', default: 1 }),
     note: f.text({ label: 'note', default: '' }),
     created_at: created(),

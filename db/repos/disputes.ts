@@ -1,18 +1,11 @@
 import type { Dispute } from '../../core/types';
+import type { RowOf } from '../../core/records/define';
+import type { disputeRecord } from '../../core/records/records';
 import { notFound } from '../errors';
 import { all, get, run, sql, type DB } from '../sql';
 
-export interface DisputeRow {
-  rowid: number;
-  id: string;
-  claim_rowid: number;
-  raised_by: string;
-  position: string;
-  opened_at: string;
-  status: 'open' | 'resolved';
-  resolution: string | null;
-  resolved_at: string | null;
-}
+/** The stored row, derived from its declaration (core/records/records.ts). */
+export type DisputeRow = RowOf<typeof disputeRecord>;
 
 export function disputeRowById(db: DB, id: string): DisputeRow {
   const row = get<DisputeRow>(db, sql`SELECT * FROM disputes WHERE id = ${id}`);

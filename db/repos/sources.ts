@@ -1,31 +1,13 @@
 import type { Reliability, Source, SourceFields, SourceKind, SourceRef } from '../../core/types';
 
 export type { SourceFields };
+import type { RowOf } from '../../core/records/define';
+import type { sourceRecord } from '../../core/records/records';
 import { conflict, notFound } from '../errors';
 import { all, get, join, run, sql, trustedIdentifier, type DB, type Sql } from '../sql';
 
-export interface SourceRow {
-  rowid: number;
-  id: string;
-  title: string;
-  url: string | null;
-  publisher: string | null;
-  authors: string;
-  published_at: string | null;
-  accessed_at: string | null;
-  kind: SourceKind;
-  reliability: Reliability;
-  derived_from: number | null;
-  origin: number | null;
-  doi: string | null;
-  notes: string;
-  file_sha256: string | null;
-  csl: string | null;
-  speaks_for: string | null;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-}
+/** The stored row, derived from its declaration (core/records/records.ts). */
+export type SourceRow = RowOf<typeof sourceRecord>;
 
 /** Source row plus the text ids of its parent and lineage root. */
 export interface SourceRowWithRefs extends SourceRow {
