@@ -42,6 +42,8 @@ export interface BriefingVersion {
   /** 1 for the first saved briefing on this selection, 2 for the next… */
   version: number;
   claimCount: number;
+  /** Why the version is out of date (an assumption under its claims failed after it was saved); empty when current. */
+  stale?: string[];
 }
 
 export interface SavedBriefing extends BriefingVersion, ComposedBriefing {}

@@ -10,6 +10,7 @@ import { evidenceForClaim } from '../repos/evidence';
 import { linksOfClaim } from '../repos/links';
 import { setTags } from '../repos/tags';
 import { get, sql } from '../sql';
+import { assumptionWarnings } from './analysis';
 import { diff, record, transactional, type Ctx } from './context';
 import { modelForClaim, recomputeClaim } from './recompute';
 
@@ -112,7 +113,7 @@ export function claimDetail(ctx: Ctx, id: string): ClaimDetail {
     disputes: disputesForClaim(ctx.db, row.rowid),
     links: linksOfClaim(ctx.db, row.rowid, row.id),
     model,
-    warnings: claimWarnings(claim, model, titles, possibleCopies),
+    warnings: [...claimWarnings(claim, model, titles, possibleCopies), ...assumptionWarnings(ctx.db, row.rowid)],
     possibleCopies,
   };
 }
