@@ -1,5 +1,6 @@
 /** Every CLI command. Areas add theirs in their own module and list it here. */
 import type { Command } from '../command';
+import { analysisCommands } from './analysis';
 import { briefCommands } from './brief';
 import { captureCommands } from './capture';
 import { coreCommands } from './core';
@@ -9,4 +10,4 @@ import { serveCommand } from './serve';
 import { settingsCommand } from './settings';
 import { transferCommands } from './transfer';
 
-export const commands: Command[] = [...coreCommands, serveCommand, ...briefCommands, ...transferCommands, ...judgmentCommands, settingsCommand, ...documentCommands, ...captureCommands];
+export const commands: Command[] = [...coreCommands, serveCommand, ...briefCommands, ...transferCommands, ...judgmentCommands, settingsCommand, ...documentCommands, ...captureCommands, ...analysisCommands];
