@@ -185,7 +185,7 @@ export function scoreBoard(input: AchInput): AchScores {
 export function readingOf(scores: AchScores, label: (hypothesisId: string) => string, rowLabel: (rowId: string) => string): string {
   if (!scores.cells.some((c) => c.ratings.length)) return 'No cell is rated yet, so the matrix favours no hypothesis.';
   const sorted = [...scores.hypotheses].sort((a, b) => a.rank - b.rank);
-  const fmt = (x: number) => (x === 0 ? '0' : x.toFixed(2));
+  const fmt = (x: number) => x.toFixed(2);
   const scoresText = sorted.map((h) => `${label(h.hypothesisId)} ${fmt(h.score)}`).join(', ');
   const critical = scores.critical.length
     ? ` Removing ${scores.critical.length === 1 ? 'one item' : 'any one of ' + scores.critical.length + ' items'} (${scores.critical.map(rowLabel).join('; ')}) would change the lead.`
@@ -193,5 +193,7 @@ export function readingOf(scores: AchScores, label: (hypothesisId: string) => st
   const lead = scores.leader
     ? `${label(scores.leader)} is the least contradicted by the evidence`
     : 'No hypothesis is less contradicted than the others';
-  return `${lead} (weighted inconsistency: ${scoresText}).${critical}`;
+  const low = scores.rows.filter((r) => r.low).length;
+  const flat = low ? ` ${low} of ${scores.rows.length} items barely tell the hypotheses apart (low diagnosticity).` : '';
+  return `${lead} (weighted inconsistency: ${scoresText}).${critical}${flat}`;
 }

@@ -26,7 +26,7 @@ export function boardTable(b: AchBoard, excerptLength = 80): BoardTable {
       const s = row.get(r.evidenceId)!;
       const flags = [s.critical ? 'critical' : '', s.low ? 'low diagnosticity' : ''].filter(Boolean).join(', ');
       return [
-        `${r.label} ${clip(r.excerpt || r.sourceTitle, excerptLength)} (${r.sourceTitle})${flags ? ` [${flags}]` : ''}`,
+        `${r.label} ${clip(r.excerpt || r.sourceTitle, excerptLength)}${flags ? ` [${flags}]` : ''}`,
         r.grade,
         s.weight.toFixed(2),
         s.diagnosticity.toFixed(1),

@@ -3,7 +3,9 @@
  * pre-read case data (`BriefingData`) by `composeBriefing`, then laid out as blocks (`layout.ts`)
  * that the Markdown, HTML, DOCX writers and the renderer's preview all walk.
  */
+import type { BoardTable } from '../analysis/board-table';
 import type { ConfidenceResult } from '../confidence';
+import type { AchBoard } from '../contract/analysis';
 import type { Band, ConfidenceLevel } from '../estimative';
 import type { Assessment, CaseEvent, Claim, ClaimStatus, Dispute, EvidenceView, Source } from '../types';
 
@@ -12,6 +14,8 @@ export interface BriefingSelection {
   query?: string;
   tag?: string;
   claimIds?: string[];
+  /** ACH boards shown as tables (issue 18); they add no claims. */
+  boardIds?: string[];
 }
 
 /** Everything composition needs, read from the case beforehand (db/service/briefing-data.ts). */
@@ -22,6 +26,8 @@ export interface BriefingData {
   author: string;
   caveat: string;
   claims: BriefingClaimData[];
+  /** The selected ACH boards, scored (absent: none). */
+  boards?: AchBoard[];
   /** Every source cited by the claims' evidence, and the roots of their lineages. */
   sources: Source[];
   /** The snapshot of the latest saved briefing on the same selection, if any. */
@@ -207,6 +213,16 @@ export interface BriefingChanges {
   lines: string[];
 }
 
+/** An ACH board as a briefing shows it: its hypotheses, the matrix as a table, and one sentence on what it shows. */
+export interface BriefingBoard {
+  id: string;
+  title: string;
+  question: string;
+  hypotheses: { label: string; text: string }[];
+  table: BoardTable;
+  reading: string;
+}
+
 export interface Briefing {
   title: string;
   generatedAt: string;
@@ -219,6 +235,8 @@ export interface Briefing {
   judgments: Judgment[];
   /** Not-checkable claims of the selection: no probability, listed apart from the judgments. */
   notCheckable: NotCheckable[];
+  /** ACH boards of the selection (absent in briefings without any). */
+  boards?: BriefingBoard[];
   footnotes: Footnote[];
   summary: SourceSummary;
   gaps: Gap[];

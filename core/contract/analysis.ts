@@ -38,6 +38,8 @@ export interface AchRow {
   relevance: number;
   /** Pulled in from a hypothesis's evidence, or added by hand. */
   added: 'hypothesis' | 'hand';
+  /** Why the row is rated as it is (the analyst's note on the row). */
+  note: string;
 }
 
 export interface AchRatingView {
@@ -117,7 +119,7 @@ export const analysisMethods = {
   /** Adds a hypothesis (a claim, with its evidence unless pullEvidence is false) or an evidence row by hand. */
   'ach.add': mutation<AchBoard>()(
     z
-      .object({ id, claimId: id.optional(), evidenceId: id.optional(), pullEvidence: z.boolean().default(true) })
+      .object({ id, claimId: id.optional(), evidenceId: id.optional(), pullEvidence: z.boolean().default(true), note: text(5_000).default('') })
       .refine((x) => !!x.claimId !== !!x.evidenceId, 'give either claimId (a hypothesis) or evidenceId (an evidence row)'),
   ),
   /** Sets (or, with rating null, clears) one analyst's rating of one cell. */

@@ -26,6 +26,7 @@ CREATE TABLE ach_rows (
   board_rowid    INTEGER NOT NULL REFERENCES ach_boards (rowid),
   evidence_rowid INTEGER NOT NULL REFERENCES evidence (rowid),
   added          TEXT NOT NULL CHECK (added IN ('hypothesis','hand')),
+  note           TEXT NOT NULL DEFAULT '',
   UNIQUE (board_rowid, evidence_rowid)
 ) STRICT;
 CREATE INDEX ach_rows_evidence ON ach_rows (evidence_rowid);

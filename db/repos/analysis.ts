@@ -69,13 +69,14 @@ interface RowJoined {
   credibility: Credibility;
   weight: number;
   added: 'hypothesis' | 'hand';
+  note: string;
 }
 
 export function boardRowsJoined(db: DB, boardRowid: number): (AchRow & { rowid: number })[] {
   return all<RowJoined>(
     db,
     sql`SELECT r.rowid, e.id AS evidence_id, c.id AS claim_id, s.id AS source_id, s.title AS source_title, e.excerpt, e.stance,
-               s.reliability, e.credibility, e.weight, r.added
+               s.reliability, e.credibility, e.weight, r.added, r.note
         FROM ach_rows r JOIN evidence e ON e.rowid = r.evidence_rowid JOIN claims c ON c.rowid = e.claim_rowid
         JOIN sources s ON s.rowid = e.source_rowid
         WHERE r.board_rowid = ${boardRowid} ORDER BY r.rowid`,
@@ -93,12 +94,15 @@ export function boardRowsJoined(db: DB, boardRowid: number): (AchRow & { rowid: 
     credibility: r.credibility,
     relevance: r.weight,
     added: r.added,
+    note: r.note,
   }));
 }
 
 /** Adds the evidence row unless the board has it; returns true when added. */
-export function insertBoardRow(db: DB, boardRowid: number, evidenceRowid: number, added: 'hypothesis' | 'hand'): boolean {
-  return run(db, sql`INSERT INTO ach_rows (board_rowid, evidence_rowid, added) VALUES (${boardRowid}, ${evidenceRowid}, ${added}) ON CONFLICT DO NOTHING`).changes > 0;
+export function insertBoardRow(db: DB, boardRowid: number, evidenceRowid: number, added: 'hypothesis' | 'hand', note = ''): boolean {
+  return (
+    run(db, sql`INSERT INTO ach_rows (board_rowid, evidence_rowid, added, note) VALUES (${boardRowid}, ${evidenceRowid}, ${added}, ${note}) ON CONFLICT DO NOTHING`).changes > 0
+  );
 }
 
 export function evidenceOfClaim(db: DB, claimRowid: number): { rowid: number; id: string }[] {

@@ -138,9 +138,9 @@ export function analysisHandlers(ctx: Ctx): H {
         return boardById(db, board.id);
       }
       const e = evidenceRowById(db, input.evidenceId!);
-      if (!insertBoardRow(db, board.rowid, e.rowid, 'hand')) throw invalid(`evidenceId: evidence ${input.evidenceId} is already a row of this board`);
+      if (!insertBoardRow(db, board.rowid, e.rowid, 'hand', input.note)) throw invalid(`evidenceId: evidence ${input.evidenceId} is already a row of this board`);
       touchBoard(db, board.rowid, ctx.now());
-      record(ctx, { kind: 'ach.evidence-added', entityType: 'ach-board', entityId: board.id, payload: { after: { evidenceId: input.evidenceId } } });
+      record(ctx, { kind: 'ach.evidence-added', entityType: 'ach-board', entityId: board.id, payload: { after: { evidenceId: input.evidenceId, note: input.note } } });
       return boardById(db, board.id);
     }),
 

@@ -15,6 +15,7 @@ import { getSettings } from '../repos/meta';
 import { sourceRowById, toSource } from '../repos/sources';
 import { search } from '../search';
 import { all, get, list, sql, type DB } from '../sql';
+import { boardById } from './analysis';
 import { claimDetail } from './claims';
 import { createCtx, type Ctx } from './context';
 
@@ -95,6 +96,7 @@ export function readBriefingDataCtx(ctx: Ctx, selection: BriefingSelection, opts
   const key = selectionKey(selection);
   const prev = latestBriefing(ctx.db, key);
   const settings = getSettings(ctx.db);
+  const boards = (normalizeSelection(selection).boardIds ?? []).map((id) => boardById(ctx.db, id));
   return {
     selection: normalizeSelection(selection),
     selectionKey: key,
@@ -102,6 +104,7 @@ export function readBriefingDataCtx(ctx: Ctx, selection: BriefingSelection, opts
     author: settings.analystName,
     caveat: settings.caveat,
     claims,
+    ...(boards.length ? { boards } : {}),
     sources: citedSources(ctx.db, claims),
     previous: previousOf(prev),
     provenance: historyProvenance(ctx, opts.signed === true),

@@ -1,4 +1,5 @@
 /** ach, assumption and indicator commands end to end, with --json and as text. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AchBoard, Assumption, Indicator } from '../../core/contract/analysis';
@@ -39,8 +40,11 @@ describe('claimtrail ach', () => {
     const text = await cli('--case', file, 'ach', 'show', board.id);
     expect(text.code).toBe(0);
     expect(text.out).toContain('Weighted inconsistency');
-    expect(text.out).toMatch(/E1 2,048 H800 GPUs \(Report\) \[critical\]\s+B2\s+0\.64\s+3\.0\s+C\s+II/);
+    expect(text.out).toMatch(/E1 2,048 H800 GPUs \[critical\]\s+B2\s+0\.64\s+3\.0\s+C\s+II/);
     expect(text.out).toContain('H1 is the least contradicted');
+    const out = join(tempDir(), 'b.md');
+    expect((await cli('--case', file, 'brief', '--claim', a.id, '--board', board.id, '--format', 'md', '--out', out)).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('| Weighted inconsistency |   |   |   | 0.00 | -1.28 |');
     const list = await json<{ id: string }[]>('ach', 'list');
     expect(list.map((x) => x.id)).toEqual([board.id]);
     const bad = await cli('--case', file, 'ach', 'rate', board.id, '--evidence', e, '--claim', b.id, '--rating', 'X');

@@ -1,5 +1,7 @@
 /** ACH boards, key assumptions and indicators through the API: real SQLite, every change an event. */
 import { describe, expect, it } from 'vitest';
+import { fromBase64 } from '../../core/briefing/base64';
+import { unzip } from '../core/briefing/fixtures';
 import { tempCase } from '../helpers';
 
 function setup() {
@@ -123,5 +125,50 @@ describe('indicators', () => {
     expect(api.invoke('indicators.list', { claimId: h2.id })).toHaveLength(1);
     expect(api.invoke('history.claim', { id: h2.id }).events.map((e) => e.kind)).toEqual(expect.arrayContaining(['indicator.added', 'indicator.observed']));
     expect(() => api.invoke('indicators.observe', { id: i.id, state: 'seen' as never })).toThrow(/state: must be one of/);
+  });
+});
+
+describe('ACH boards in briefings', () => {
+  it('a selected board is a table with its reading in every format, and a saved version re-renders it', () => {
+    const { api, h1, h2, e1, e2 } = setup();
+    const board = api.invoke('ach.create', { title: 'Chips <script>alert(1)</script> | pipe', question: 'Which chips?', claimIds: [h1.id, h2.id] });
+    api.invoke('ach.rate', { id: board.id, evidenceId: e1.id, claimId: h1.id, rating: 'C' });
+    api.invoke('ach.rate', { id: board.id, evidenceId: e2.id, claimId: h1.id, rating: 'II' });
+    const selection = { claimIds: [h1.id], boardIds: [board.id] };
+    const composed = api.invoke('briefings.compose', { selection });
+    expect(composed.blocks.find((b) => b.kind === 'table')).toMatchObject({
+      header: ['Evidence', 'Grade', 'Weight', 'Diagnosticity', 'H1', 'H2'],
+      rows: [expect.arrayContaining(['A2', '0.80', 'C', '—']), expect.arrayContaining(['C3', '0.36', 'II', '—'])],
+      footer: ['Weighted inconsistency', '', '', '', '-0.72', '0.00'],
+    });
+    expect(composed.markdown).toContain('## Competing hypotheses');
+    expect(composed.markdown).toContain('| Evidence | Grade | Weight | Diagnosticity | H1 | H2 |');
+    expect(composed.markdown).toContain('\\| pipe');
+    expect(composed.markdown).toMatch(/\*\*Reading:\*\* H2 is the least contradicted/);
+    const html = api.invoke('briefings.render', { selection, format: 'html' }).content;
+    expect(html).toContain('<table class="matrix">');
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).not.toContain('<script>');
+    const docx = unzip(fromBase64(api.invoke('briefings.render', { selection, format: 'docx' }).content)).get('word/document.xml')!;
+    expect(new TextDecoder().decode(docx)).toMatch(/<w:tbl>.*Weighted inconsistency.*<\/w:tbl>/);
+    const saved = api.invoke('briefings.save', { selection });
+    expect(api.invoke('briefings.get', { id: saved.id }).markdown).toBe(saved.markdown);
+    // Without a board the selection key is what it always was.
+    expect(api.invoke('briefings.compose', { selection: { claimIds: [h1.id] } }).briefing.selectionKey).not.toContain('boards');
+  });
+
+  it('the sample case has one board on the chips question, from the brief’s evidence', () => {
+    const { api } = tempCase({ sample: true });
+    const [summary] = api.invoke('ach.list', {});
+    const board = api.invoke('ach.get', { id: summary!.id });
+    expect(board.hypotheses.map((h) => h.text)).toEqual([
+      'DeepSeek trained its latest models only on less powerful, sanctions-compliant Nvidia H800 and H20 chips.',
+      'DeepSeek trained on chips acquired before sanctions took effect or in violation of them.',
+    ]);
+    expect(board.rows).toHaveLength(7);
+    expect(new Set(board.rows.map((r) => r.claimId))).toEqual(new Set([board.hypotheses[0]!.claimId]));
+    expect(board.scores.leader).toBe(board.hypotheses[1]!.claimId);
+    expect(board.scores.hypotheses.map((h) => h.score)).toEqual([-0.41, 0]);
+    expect(board.scores.rows.filter((r) => r.low)).toHaveLength(3);
   });
 });

@@ -77,7 +77,8 @@ describe('ACH scoring: the worked example', () => {
 
   it('reads the matrix in one sentence', () => {
     expect(readingOf(s, (x) => x, (x) => x)).toBe(
-      'H1 is the least contradicted by the evidence (weighted inconsistency: H1 -0.64, H2 -1.18, H3 -2.00). Removing one item (E1) would change the lead.',
+      'H1 is the least contradicted by the evidence (weighted inconsistency: H1 -0.64, H2 -1.18, H3 -2.00). Removing one item (E1) would change the lead. ' +
+        '1 of 4 items barely tell the hypotheses apart (low diagnosticity).',
     );
     expect(readingOf(scoreBoard({ ...worked, ratings: [] }), (x) => x, (x) => x)).toMatch(/No cell is rated yet/);
     expect(scoreBoard({ ...worked, ratings: [] }).leader).toBeNull();
