@@ -113,16 +113,6 @@ function leaderOf(hypotheses: readonly string[], scores: ReadonlyMap<string, num
   return first!;
 }
 
-/** Scores of every hypothesis over the given rows, summed in row order. */
-function totals(hypotheses: readonly string[], rows: readonly AchRowInput[], cell: (r: string, h: string) => AchCell, skip?: string) {
-  const scores = new Map<string, number>();
-  for (const h of hypotheses) {
-    let s = 0;
-    for (const r of rows) if (r.id !== skip) s += rowWeight(r) * cell(r.id, h).inconsistency;
-    scores.set(h, s);
-  }
-  return scores;
-}
 
 export function scoreBoard(input: AchInput): AchScores {
   const { hypotheses, rows } = input;
@@ -152,14 +142,20 @@ export function scoreBoard(input: AchInput): AchScores {
       });
     }
   const cell = (r: string, h: string) => cells.get(k(r, h))!;
-  const rated = (skip?: string) => rows.some((r) => r.id !== skip && hypotheses.some((h) => cell(r.id, h).ratings.length > 0));
+  const ratedRows = rows.filter((r) => hypotheses.some((h) => cell(r.id, h).ratings.length > 0)).length;
 
-  const scores = totals(hypotheses, rows, cell);
-  const leader = leaderOf(hypotheses, scores, rated());
+  // Each row's weighted contribution per hypothesis; the scores are their sums, and dropping a row
+  // subtracts its own contribution (the same number from every hypothesis when the row is flat).
+  const contribution = new Map(rows.map((r) => [r.id, new Map(hypotheses.map((h) => [h, rowWeight(r) * cell(r.id, h).inconsistency]))]));
+  const scores = new Map(hypotheses.map((h) => [h, rows.reduce((s, r) => s + contribution.get(r.id)!.get(h)!, 0)]));
+  const leader = leaderOf(hypotheses, scores, ratedRows > 0);
   const rowScores: AchRowScore[] = rows.map((r) => {
     const values = hypotheses.map((h) => cell(r.id, h).value).filter((v): v is number => v !== null);
     const diagnosticity = round(spread(values));
-    const leaderWithout = leaderOf(hypotheses, totals(hypotheses, rows, cell, r.id), rated(r.id));
+    const own = contribution.get(r.id)!;
+    const without = new Map(hypotheses.map((h) => [h, scores.get(h)! - own.get(h)!]));
+    const isRated = hypotheses.some((h) => cell(r.id, h).ratings.length > 0);
+    const leaderWithout = leaderOf(hypotheses, without, ratedRows - (isRated ? 1 : 0) > 0);
     return { rowId: r.id, weight: round(rowWeight(r)), diagnosticity, low: diagnosticity < LOW_DIAGNOSTICITY, critical: leaderWithout !== leader, leaderWithout };
   });
   const order = [...hypotheses].sort((a, b) => scores.get(b)! - scores.get(a)!);
