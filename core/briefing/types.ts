@@ -4,6 +4,7 @@
  * that the Markdown, HTML, DOCX writers and the renderer's preview all walk.
  */
 import type { BoardTable } from '../analysis/board-table';
+import type { FailedAssumption } from '../claim-warnings';
 import type { ConfidenceResult } from '../confidence';
 import type { AchBoard } from '../contract/analysis';
 import type { Band, ConfidenceLevel } from '../estimative';
@@ -52,6 +53,8 @@ export interface BriefingClaimData {
   model: ConfidenceResult;
   /** The claim's history (oldest first): status, override, confidence and dispute events. */
   events: CaseEvent[];
+  /** Key assumptions under the claim that have failed (issue 18.2). */
+  failedAssumptions?: FailedAssumption[];
 }
 
 export interface ComposeOptions {

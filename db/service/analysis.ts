@@ -14,7 +14,6 @@ import {
   boardRowsJoined,
   evidenceOfClaim,
   failAssumptionRow,
-  failedAssumptionsOfClaim,
   indicatorById,
   insertAssumption,
   insertBoard,
@@ -91,13 +90,6 @@ function addHypothesis(db: DB, board: BoardRow, claim: ClaimRow, pull: boolean):
   if (existing.some((h) => h.claim_rowid === claim.rowid)) throw invalid(`claimId: claim ${claim.id} is already a hypothesis of this board`);
   insertHypothesis(db, board.rowid, claim.rowid, `H${existing.length + 1}`);
   return pull ? evidenceOfClaim(db, claim.rowid).filter((e) => insertBoardRow(db, board.rowid, e.rowid, 'hypothesis')).map((e) => e.id) : [];
-}
-
-/** A claim's review flags from the assumptions it rests on (shown with its warnings). */
-export function assumptionWarnings(db: DB, claimRowid: number): string[] {
-  return failedAssumptionsOfClaim(db, claimRowid).map(
-    (a) => `Review: the assumption “${a.text}” that this claim rests on failed on ${a.failedAt.slice(0, 10)} (${a.why}).`,
-  );
 }
 
 export function analysisHandlers(ctx: Ctx): H {

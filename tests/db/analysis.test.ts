@@ -108,6 +108,9 @@ describe('key assumptions', () => {
     expect(versions.find((v) => v.id === saved.id)!.stale).toEqual([expect.stringMatching(/failed on 2025-02-01, after this briefing was saved/)]);
     expect(versions.find((v) => v.id === other.id)!.stale).toBeUndefined();
     expect(api.invoke('history.claim', { id: h2.id }).events.map((e) => e.kind)).toContain('claim.review-flagged');
+    // Briefings composed from now on carry the flag in the reader's wording.
+    const judgment = api.invoke('briefings.compose', { selection: { claimIds: [h1.id] } }).briefing.judgments[0]!;
+    expect(judgment.warnings).toContain('Under review: an assumption it rests on failed (“The reported GPU count is complete.”, 2025-02-01).');
     expect(() => api.invoke('assumptions.fail', { id: a.id, why: 'again' })).toThrow(/already failed/);
     expect(() => api.invoke('assumptions.add', { text: 'x', likelihood: 'sure' as never, impact: 'high', claimIds: [h1.id] })).toThrow(/likelihood: must be/);
   });
