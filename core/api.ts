@@ -4,6 +4,7 @@
  * this and nothing else.
  */
 import type { z } from 'zod';
+import { analysisMethods } from './contract/analysis';
 import { briefingMethods } from './contract/briefings';
 import { calibrationMethods } from './contract/calibration';
 import { captureMethods } from './contract/captures';
@@ -31,6 +32,7 @@ export const contract = {
   ...briefingMethods,
   ...transferMethods,
   ...captureMethods,
+  ...analysisMethods,
 } as const;
 
 export type Contract = typeof contract;

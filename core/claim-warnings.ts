@@ -20,6 +20,7 @@ export const CLAIM_WARNINGS = [
   'single-origin',
   'circular-reporting',
   'possible-copy',
+  'failed-assumption',
 ] as const;
 export type ClaimWarning = (typeof CLAIM_WARNINGS)[number];
 
@@ -34,6 +35,14 @@ export interface WarningFacts {
   sourceTitles?: ReadonlyMap<string, string>;
   /** The model's possible copies, named by source (the analyst's wording lists each). */
   copies?: readonly PossibleCopy[];
+  /** Key assumptions under the claim that have failed (issue 18.2): the claim is flagged for review. */
+  failedAssumptions?: readonly FailedAssumption[];
+}
+
+export interface FailedAssumption {
+  text: string;
+  failedAt: string;
+  why: string;
 }
 
 /** The status's conflict with the evidence (only an assessed claim's evidence can contradict it). */
@@ -49,6 +58,7 @@ const APPLIES: Record<ClaimWarning, (f: WarningFacts) => boolean> = {
   'single-origin': (f) => f.model.singleOrigin,
   'circular-reporting': (f) => f.model.circularReporting,
   'possible-copy': (f) => f.model.possibleCopies.length > 0,
+  'failed-assumption': (f) => !!f.failedAssumptions?.length,
 };
 
 /** The warnings that apply, in the order of CLAIM_WARNINGS. */
@@ -76,6 +86,8 @@ const FOR_ANALYST: Record<ClaimWarning, (f: WarningFacts) => string[]> = {
       (c) =>
         `Possible copy of “${c.copyOfSourceTitle}”: the item from “${c.sourceTitle}” nearly repeats its wording and counts as the same origin until you declare the lineage or mark the two independent.`,
     ),
+  'failed-assumption': ({ failedAssumptions = [] }) =>
+    failedAssumptions.map((a) => `Review: the assumption “${a.text}” that this claim rests on failed on ${a.failedAt.slice(0, 10)} (${a.why}).`),
 };
 
 /** The reader's wording (a briefing's key judgment); null where the briefing says it in a sentence of its own. */
@@ -92,6 +104,8 @@ const FOR_READER: Record<ClaimWarning, ((f: WarningFacts) => string) | null> = {
     const n = model.possibleCopies.length;
     return `Possible copy: ${count(n, 'item')} nearly ${agree(n, 'repeats', 'repeat')} another origin’s wording and ${agree(n, 'is', 'are')} counted with it.`;
   },
+  'failed-assumption': ({ failedAssumptions = [] }) =>
+    `Under review: ${agree(failedAssumptions.length, 'an assumption', 'assumptions')} it rests on failed (${failedAssumptions.map((a) => `“${a.text}”, ${a.failedAt.slice(0, 10)}`).join('; ')}).`,
 };
 
 /** The claim page's warnings. */

@@ -15,6 +15,7 @@ import {
   type ApiResult,
 } from '../core/api';
 import { CaseError, CaseFileError } from './errors';
+import { analysisHandlers } from './service/analysis';
 import { briefingHandlers } from './service/briefings';
 import { calibrationHandlers } from './service/calibration';
 import { captureUrlHandlers } from './service/capture-url';
@@ -87,6 +88,7 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...transferHandlers(ctx),
     ...captureHandlers(ctx),
     ...captureUrlHandlers(ctx),
+    ...analysisHandlers(ctx),
   });
 
   function call(method: string, input: unknown): ApiResult<unknown> {

@@ -79,5 +79,15 @@ export function writeSample(api: CaseApi, sample: SampleCase = deepseekSample): 
     }
     for (const l of sample.links)
       api.invoke('links.create', { fromId: claimIds.get(l.from)!, toId: claimIds.get(l.to)!, kind: l.kind, note: '' });
+    for (const b of sample.boards ?? []) {
+      const hypotheses = b.hypotheses.map((k) => claimIds.get(k)!);
+      const board = api.invoke('ach.create', { title: b.title, question: b.question, claimIds: hypotheses, pullEvidence: false });
+      for (const r of b.rows) {
+        const evidenceId = evidenceIds.get(`${r.claim}\u0000${r.excerpt}`);
+        if (!evidenceId) throw new Error(`sample: board row names no evidence of ${r.claim}: ${r.excerpt}`);
+        api.invoke('ach.add', { id: board.id, evidenceId, note: r.note });
+        r.ratings.forEach((rating, i) => api.invoke('ach.rate', { id: board.id, evidenceId, claimId: hypotheses[i]!, rating, analyst: b.analyst }));
+      }
+    }
   })();
 }

@@ -20,7 +20,9 @@ function selectionOf(v: Values): BriefingSelection {
   if (query) selection.query = query;
   if (tag) selection.tag = tag;
   if (ids.length) selection.claimIds = ids;
-  if (!query && !tag && !ids.length) throw new UsageError('choose claims with --query Q, --tag T or --claim ID (repeatable)');
+  const boards = strs(v, 'board');
+  if (boards.length) selection.boardIds = boards;
+  if (!query && !tag && !ids.length && !boards.length) throw new UsageError('choose claims with --query Q, --tag T or --claim ID (repeatable), or an ACH board with --board ID');
   return selection;
 }
 
@@ -33,12 +35,13 @@ function formatOf(values: Values): Format {
 
 const brief: Command = {
   name: 'brief',
-  usage: 'brief [--query Q] [--tag T] [--claim ID]... [--title T] [--bluf TEXT] --format md|html|pdf|docx --out FILE [--save]',
+  usage: 'brief [--query Q] [--tag T] [--claim ID]... [--board ID]... [--title T] [--bluf TEXT] --format md|html|pdf|docx --out FILE [--save]',
   summary: 'Write a briefing note on a selection of claims (with --save: keep it as a version in the case).',
   options: {
     query: { type: 'string' },
     tag: { type: 'string' },
     claim: { type: 'string', multiple: true },
+    board: { type: 'string', multiple: true },
     title: { type: 'string' },
     bluf: { type: 'string' },
     format: { type: 'string' },

@@ -1,5 +1,6 @@
 /** Every CLI command. Areas add theirs in their own module and list it here. */
 import type { Command } from '../command';
+import { analysisCommands } from './analysis';
 import { briefCommands } from './brief';
 import { captureCommands } from './capture';
 import { caseCommands } from './case';
@@ -28,4 +29,5 @@ export const commands: Command[] = [
   settingsCommand,
   ...documentCommands,
   ...captureCommands,
+  ...analysisCommands,
 ];

@@ -22,7 +22,9 @@ export type Block =
   | { kind: 'heading'; level: 2 | 3; text: string; anchor: string }
   | { kind: 'para'; inlines: Inline[]; tone?: 'warning' | 'aside' }
   | { kind: 'list'; ordered: boolean; items: Inline[][] }
-  | { kind: 'notes'; items: { n: number; inlines: Inline[] }[] };
+  | { kind: 'notes'; items: { n: number; inlines: Inline[] }[] }
+  /** A plain table (an ACH matrix): header cells, body rows, an optional totals row; text only. */
+  | { kind: 'table'; caption: string; header: string[]; rows: string[][]; footer?: string[] };
 
 export const t = (text: string, extra: Omit<Inline, 'text'> = {}): Inline => ({ text, ...extra });
 export const q = (text: string): Inline => ({ text, quote: true });
@@ -63,5 +65,13 @@ export function cleanBlock(b: Block): Block {
       return { ...b, items: b.items.map(cleanRuns) };
     case 'notes':
       return { ...b, items: b.items.map((it) => ({ n: it.n, inlines: cleanRuns(it.inlines) })) };
+    case 'table':
+      return {
+        ...b,
+        caption: cleanText(b.caption),
+        header: b.header.map(cleanText),
+        rows: b.rows.map((r) => r.map(cleanText)),
+        ...(b.footer ? { footer: b.footer.map(cleanText) } : {}),
+      };
   }
 }

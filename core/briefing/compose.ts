@@ -2,13 +2,15 @@
  * composeBriefing: pre-read case data → the briefing model. Pure and synchronous, so it can be
  * timed apart from reading (bench) and run anywhere (main process, CLI, tests).
  */
+import { boardTable } from '../analysis/board-table';
 import { readerWarnings } from '../claim-warnings';
+import type { AchBoard } from '../contract/analysis';
 import { diffSnapshots, snapshotOf } from './changes';
 import { judgmentChanges } from './history';
 import { confidenceSentence, draftBluf, likelihoodSentence, notAssessedSentence, overrideSentence, statusSentence } from './sentences';
 import { assessSourcing, FootnoteBook, judgmentFacts, sourceList } from './sourcing';
 import type { EvidenceView } from '../types';
-import type { Briefing, BriefingClaimData, BriefingData, CaptureCitation, ComposeOptions, DisputeLine, Judgment, NotCheckable, QuoteCheck } from './types';
+import type { Briefing, BriefingBoard, BriefingClaimData, BriefingData, CaptureCitation, ComposeOptions, DisputeLine, Judgment, NotCheckable, QuoteCheck } from './types';
 
 export const DEFAULT_TITLE = 'Briefing note';
 
@@ -28,7 +30,7 @@ function judgmentOf(c: BriefingClaimData, label: string, book: FootnoteBook): Ju
     resolvedAt: d.resolvedAt,
   }));
   const history = judgmentChanges(c.events);
-  const warnings = readerWarnings({ claim, model });
+  const warnings = readerWarnings({ claim, model, failedAssumptions: c.failedAssumptions });
   return {
     label,
     assessment,
@@ -103,6 +105,7 @@ export function composeBriefing(data: BriefingData, options: ComposeOptions = {}
     blufDrafted: !bluf,
     judgments,
     notCheckable,
+    ...(data.boards?.length ? { boards: data.boards.map(briefingBoard) } : {}),
     footnotes: book.notes,
     summary,
     gaps,
@@ -112,5 +115,17 @@ export function composeBriefing(data: BriefingData, options: ComposeOptions = {}
     sources,
     snapshot,
     provenance: data.provenance,
+  };
+}
+
+/** A scored board as the briefing shows it (the matrix as a table and the sentence on what it shows). */
+export function briefingBoard(b: AchBoard): BriefingBoard {
+  return {
+    id: b.id,
+    title: b.title,
+    question: b.question,
+    hypotheses: b.hypotheses.map((h) => ({ label: h.label, text: h.text })),
+    table: boardTable(b),
+    reading: b.reading,
   };
 }

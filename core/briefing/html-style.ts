@@ -17,6 +17,10 @@ sup a, .notes a { text-decoration: none; }
 .notes { list-style: none; padding-left: 0; }
 .notes li { margin: .2rem 0; }
 a { color: #1d4ed8; word-break: break-all; }
+.matrix { border-collapse: collapse; font-size: .9em; margin: .5rem 0; width: 100%; }
+.matrix caption { text-align: left; font-style: italic; }
+.matrix th, .matrix td { border: 1px solid #999; padding: .15rem .35rem; vertical-align: top; }
+.matrix tfoot td { font-weight: bold; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
   h2, h3 { break-after: avoid; }

@@ -39,6 +39,14 @@ function block(b: Block): string {
     }
     case 'notes':
       return `<ol class="notes">${b.items.map((it) => `<li id="fn${e(String(it.n))}">[${e(String(it.n))}] ${inlines(it.inlines)}</li>`).join('')}</ol>`;
+    case 'table': {
+      const cells = (tag: 'th' | 'td', xs: readonly string[]) => xs.map((c) => `<${tag}>${e(c)}</${tag}>`).join('');
+      return (
+        `<table class="matrix"><caption>${e(b.caption)}</caption><thead><tr>${cells('th', b.header)}</tr></thead>` +
+        `<tbody>${b.rows.map((r) => `<tr>${cells('td', r)}</tr>`).join('')}</tbody>` +
+        `${b.footer ? `<tfoot><tr>${cells('td', b.footer)}</tr></tfoot>` : ''}</table>`
+      );
+    }
   }
 }
 

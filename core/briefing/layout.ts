@@ -142,6 +142,30 @@ function summary(b: Briefing): Block[] {
   return out;
 }
 
+/** ACH boards: the hypotheses, the matrix and one sentence on what it shows (issue 18). */
+function boards(b: Briefing): Block[] {
+  if (!b.boards?.length) return [];
+  const out: Block[] = [
+    h2('Competing hypotheses', 'competing-hypotheses'),
+    {
+      kind: 'para',
+      tone: 'aside',
+      inlines: [
+        t('Analysis of Competing Hypotheses: CC very consistent, C consistent, N neutral, I inconsistent, II very inconsistent. ' +
+          'Each hypothesis scores −1 per inconsistent and −2 per very inconsistent rating, weighted by the item’s grade (reliability × credibility factor × relevance); the least negative is the least contradicted.'),
+      ],
+    },
+  ];
+  b.boards.forEach((x, i) => {
+    out.push(h3(x.title, `board-${i + 1}`));
+    if (x.question) out.push(para(t('Question: ', { strong: true }), t(x.question)));
+    out.push({ kind: 'list', ordered: false, items: x.hypotheses.map((h) => [t(`${h.label}: `, { strong: true }), q(h.text)]) });
+    out.push({ kind: 'table', caption: `${x.title}: the matrix`, header: x.table.header, rows: x.table.rows, footer: x.table.totals });
+    out.push(para(t('Reading: ', { strong: true }), t(x.reading)));
+  });
+  return out;
+}
+
 /** Opinions, value judgments and claims too vague to test: no probability, the analyst's reason instead. */
 function notCheckable(b: Briefing): Block[] {
   if (!b.notCheckable?.length) return [];
@@ -214,6 +238,7 @@ export function layoutBriefing(b: Briefing): Block[] {
     h2('Key judgments', 'key-judgments'),
     ...b.judgments.flatMap(judgment),
     ...notCheckable(b),
+    ...boards(b),
     ...evidence(b),
     ...disputes(b),
     ...summary(b),

@@ -8,12 +8,16 @@ import type { Briefing } from './types';
 /** A footnote number as Markdown: digits only, whatever a stored model holds. */
 const noteNumber = (n: unknown) => `\\[${escapeMarkdown(String(n))}\\]`;
 
-/** Escapes what CommonMark would read as markup (and raw HTML), keeping the text readable. */
-export function escapeMarkdown(s: string): string {
+/** Escapes inline markup (and raw HTML) on one line: enough inside a table cell, which never starts a line. */
+function escapeInlineMarkdown(s: string): string {
   return normalizeLineEndings(String(s))
     .replace(/[\\`*_[\]<>|~]/g, (m) => `\\${m}`)
-    .replace(/\n/g, ' ')
-    .replace(/^(\s*)([#+\-=]|\d+[.)])/, (_m, sp: string, mark: string) => `${sp}${mark.replace(/([#+\-=.)])$/, '\\$1')}`);
+    .replace(/\n/g, ' ');
+}
+
+/** Escapes what CommonMark would read as markup (and raw HTML), keeping the text readable. */
+export function escapeMarkdown(s: string): string {
+  return escapeInlineMarkdown(s).replace(/^(\s*)([#+\-=]|\d+[.)])/, (_m, sp: string, mark: string) => `${sp}${mark.replace(/([#+\-=.)])$/, '\\$1')}`);
 }
 
 function inline(i: Inline): string {
@@ -44,6 +48,12 @@ function block(b: Block): string {
       return b.items.map((it, n) => `${b.ordered ? `${n + 1}.` : '-'} ${inlines(it)}`).join('\n');
     case 'notes':
       return b.items.map((it) => `${noteNumber(it.n)} ${inlines(it.inlines)}`).join('  \n');
+    case 'table': {
+      // A GFM table; escapeMarkdown already escapes "|", so a cell cannot split a row.
+      const row = (cells: readonly string[]) => `| ${cells.map((c) => escapeInlineMarkdown(c) || ' ').join(' | ')} |`;
+      const body = [...b.rows, ...(b.footer ? [b.footer] : [])];
+      return [`*${escapeMarkdown(b.caption)}*`, '', row(b.header), `|${b.header.map(() => ' --- ').join('|')}|`, ...body.map(row)].join('\n');
+    }
   }
 }
 

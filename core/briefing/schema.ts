@@ -35,7 +35,17 @@ const confidence = z.enum(CONFIDENCE_LEVELS);
 const status = z.enum(CLAIM_STATUSES);
 const reliability = z.enum(RELIABILITY);
 
-const selection = z.object({ query: str(2_000).optional(), tag: str(200).optional(), claimIds: list(str(64), 5_000).optional() });
+const selection = z.object({ query: str(2_000).optional(), tag: str(200).optional(), claimIds: list(str(64), 5_000).optional(), boardIds: list(str(64), 50).optional() });
+
+const cells = list(str(2_000), 20);
+const board = z.object({
+  id: str(64),
+  title: str(300),
+  question: str(2_000),
+  hypotheses: list(z.object({ label: str(12).regex(/^H\d+$/, 'must be a label such as H1'), text: str() }), 12),
+  table: z.object({ header: cells, rows: list(cells, 5_000), totals: cells }),
+  reading: str(4_000),
+});
 
 const footnote = z.object({
   n: z.number().int().min(1).max(MAX_ITEMS),
@@ -118,6 +128,7 @@ const model = z.object({
   blufDrafted: z.boolean(),
   judgments: list(judgment, 5_000),
   notCheckable: list(z.object({ claimId: str(64), text: str(), claimant: nstr(), why: nstr() }), 5_000).default([]),
+  boards: list(board, 50).optional(),
   footnotes: list(footnote),
   summary: z.object({
     sources: count,

@@ -3,7 +3,10 @@
  * pre-read case data (`BriefingData`) by `composeBriefing`, then laid out as blocks (`layout.ts`)
  * that the Markdown, HTML, DOCX writers and the renderer's preview all walk.
  */
+import type { BoardTable } from '../analysis/board-table';
+import type { FailedAssumption } from '../claim-warnings';
 import type { ConfidenceResult } from '../confidence';
+import type { AchBoard } from '../contract/analysis';
 import type { Band, ConfidenceLevel } from '../estimative';
 import type { Assessment, CaseEvent, Claim, ClaimStatus, Dispute, EvidenceView, Source } from '../types';
 
@@ -12,6 +15,8 @@ export interface BriefingSelection {
   query?: string;
   tag?: string;
   claimIds?: string[];
+  /** ACH boards shown as tables (issue 18); they add no claims. */
+  boardIds?: string[];
 }
 
 /** Everything composition needs, read from the case beforehand (db/service/briefing-data.ts). */
@@ -22,6 +27,8 @@ export interface BriefingData {
   author: string;
   caveat: string;
   claims: BriefingClaimData[];
+  /** The selected ACH boards, scored (absent: none). */
+  boards?: AchBoard[];
   /** Every source cited by the claims' evidence, and the roots of their lineages. */
   sources: Source[];
   /** The snapshot of the latest saved briefing on the same selection, if any. */
@@ -46,6 +53,8 @@ export interface BriefingClaimData {
   model: ConfidenceResult;
   /** The claim's history (oldest first): status, override, confidence and dispute events. */
   events: CaseEvent[];
+  /** Key assumptions under the claim that have failed (issue 18.2). */
+  failedAssumptions?: FailedAssumption[];
 }
 
 export interface ComposeOptions {
@@ -207,6 +216,16 @@ export interface BriefingChanges {
   lines: string[];
 }
 
+/** An ACH board as a briefing shows it: its hypotheses, the matrix as a table, and one sentence on what it shows. */
+export interface BriefingBoard {
+  id: string;
+  title: string;
+  question: string;
+  hypotheses: { label: string; text: string }[];
+  table: BoardTable;
+  reading: string;
+}
+
 export interface Briefing {
   title: string;
   generatedAt: string;
@@ -219,6 +238,8 @@ export interface Briefing {
   judgments: Judgment[];
   /** Not-checkable claims of the selection: no probability, listed apart from the judgments. */
   notCheckable: NotCheckable[];
+  /** ACH boards of the selection (absent in briefings without any). */
+  boards?: BriefingBoard[];
   footnotes: Footnote[];
   summary: SourceSummary;
   gaps: Gap[];

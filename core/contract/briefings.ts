@@ -11,8 +11,9 @@ export const briefingSelection = z
     query: text(2_000).optional(),
     tag: tagName.optional(),
     claimIds: z.array(id).max(5_000).optional(),
+    boardIds: z.array(id).max(50).optional(),
   })
-  .refine((s) => !!(s.query || s.tag || s.claimIds?.length), 'choose claims: a query, a tag or claim ids');
+  .refine((s) => !!(s.query || s.tag || s.claimIds?.length || s.boardIds?.length), 'choose claims: a query, a tag or claim ids (or an ACH board)');
 
 export const composeInput = z.object({
   selection: briefingSelection,
@@ -42,6 +43,8 @@ export interface BriefingVersion {
   /** 1 for the first saved briefing on this selection, 2 for the next… */
   version: number;
   claimCount: number;
+  /** Why the version is out of date (an assumption under its claims failed after it was saved); empty when current. */
+  stale?: string[];
 }
 
 export interface SavedBriefing extends BriefingVersion, ComposedBriefing {}

@@ -290,6 +290,97 @@ export const metaRecord = declare({
   fields: { key: f.text({ label: 'key' }), value: f.text({ label: 'value' }) },
 });
 
+/* Structured analytic techniques (issue 18, docs/analysis.md). */
+
+export const achBoardRecord = declare({
+  entity: 'ACH board',
+  table: 'ach_boards',
+  key: { rowid: 'rowid' },
+  idColumn: 'id',
+  fields: { rowid: rowid('row'), id: id(), title: f.text({ label: 'title' }), question: f.text({ label: 'question', default: '' }), created_at: created(), updated_at: updated() },
+});
+
+export const achHypothesisRecord = declare({
+  entity: 'ACH hypothesis',
+  table: 'ach_hypotheses',
+  key: { rowid: 'rowid' },
+  fields: { rowid: rowid('row'), board_rowid: rowid('board'), claim_rowid: rowid('claim'), label: f.text({ label: 'label' }) },
+});
+
+export const achRowRecord = declare({
+  entity: 'ACH evidence row',
+  table: 'ach_rows',
+  key: { rowid: 'rowid' },
+  fields: {
+    rowid: rowid('row'),
+    board_rowid: rowid('board'),
+    evidence_rowid: rowid('evidence'),
+    added: f.oneOf(['hypothesis', 'hand'] as const, { label: 'added from' }),
+    note: f.text({ label: 'note', default: '' }),
+  },
+});
+
+export const achRatingRecord = declare({
+  entity: 'ACH rating',
+  table: 'ach_ratings',
+  key: { rowid: 'rowid' },
+  fields: {
+    rowid: rowid('row'),
+    row_rowid: rowid('evidence row'),
+    hypothesis_rowid: rowid('hypothesis'),
+    analyst: f.text({ label: 'analyst' }),
+    rating: f.oneOf(['CC', 'C', 'N', 'I', 'II'] as const, { label: 'rating' }),
+    rated_at: f.text({ label: 'rated' }),
+  },
+});
+
+const LEVELS = ['high', 'medium', 'low'] as const;
+
+export const assumptionRecord = declare({
+  entity: 'assumption',
+  table: 'assumptions',
+  key: { rowid: 'rowid' },
+  idColumn: 'id',
+  fields: {
+    rowid: rowid('row'),
+    id: id(),
+    text: f.text({ label: 'assumption' }),
+    owner: f.text({ label: 'owner', default: '' }),
+    likelihood: f.oneOf(LEVELS, { label: 'how likely it holds' }),
+    impact: f.oneOf(LEVELS, { label: 'impact if wrong' }),
+    state: f.oneOf(['held', 'failed'] as const, { label: 'state', default: 'held' }),
+    failed_at: f.optionalText({ label: 'failed on' }),
+    failed_why: f.optionalText({ label: 'why it failed' }),
+    created_at: created(),
+  },
+});
+
+export const assumptionClaimRecord = declare({
+  entity: 'assumption link',
+  table: 'assumption_claims',
+  key: { rowid: 'rowid' },
+  fields: { rowid: rowid('row'), assumption_rowid: rowid('assumption'), claim_rowid: rowid('claim') },
+});
+
+export const indicatorRecord = declare({
+  entity: 'indicator',
+  table: 'indicators',
+  key: { rowid: 'rowid' },
+  idColumn: 'id',
+  fields: {
+    rowid: rowid('row'),
+    id: id(),
+    text: f.text({ label: 'indicator' }),
+    claim_rowid: rowid('claim'),
+    direction: f.oneOf(['supports', 'undercuts'] as const, { label: 'direction' }),
+    state: f.oneOf(['not-observed', 'observed', 'contradicted'] as const, { label: 'state', default: 'not-observed' }),
+    observed_on: f.optionalText({ label: 'observed on' }),
+    note: f.text({ label: 'note', default: '' }),
+    created_at: created(),
+    updated_at: updated(),
+  },
+});
+
 /**
  * Every record kind, in the order replay may create them. Tables not listed are not state: the
  * history itself (events, chain_head) and the search indexes, which are derived from these.
@@ -311,6 +402,13 @@ export const RECORDS: readonly RecordDecl[] = [
   captureRecord,
   capturePageRecord,
   quoteAnchorRecord,
+  achBoardRecord,
+  achHypothesisRecord,
+  achRowRecord,
+  achRatingRecord,
+  assumptionRecord,
+  assumptionClaimRecord,
+  indicatorRecord,
 ];
 
 export const recordByTable = (table: string): RecordDecl | undefined => RECORDS.find((r) => r.table === table);

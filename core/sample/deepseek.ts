@@ -18,6 +18,8 @@
 
 export type SampleStance = 'supports' | 'refutes' | 'context';
 
+import type { Rating } from '../analysis/ach';
+
 export interface SampleSource {
   key: string; title: string; publisher?: string; author?: string; url?: string;
   kind: 'report' | 'news' | 'official statement' | 'paper' | 'social post' | 'dataset' | 'interview' | 'other';
@@ -51,9 +53,17 @@ export interface SampleLink {
   note?: string;
 }
 
+/** An ACH board (issue 18): its rows are evidence items already in the sample, named by claim and excerpt. */
+export interface SampleBoard {
+  title: string; question: string;
+  hypotheses: string[] /* claim keys, H1, H2… */;
+  analyst: string;
+  rows: { claim: string; excerpt: string; ratings: Rating[] /* one per hypothesis, in order */; note: string }[];
+}
+
 export interface SampleCase {
   title: string; sources: SampleSource[]; claims: SampleClaim[]; evidence: SampleEvidence[];
-  disputes: SampleDispute[]; links: SampleLink[]; seedText?: never;
+  disputes: SampleDispute[]; links: SampleLink[]; boards?: SampleBoard[]; seedText?: never;
 }
 
 const BRIEF_AUTHORS = 'Analysis brief (authors)';
@@ -340,5 +350,24 @@ export const deepseekSample: SampleCase = {
     { from: 'deters-foreign-investment', to: 'data-to-china', kind: 'depends-on' },
     { from: 'deters-foreign-investment', to: 'propaganda', kind: 'depends-on' },
     { from: 'further-sanctions-likely', to: 'us-must-lead', kind: 'depends-on' },
+  ],
+  // The chips question as competing hypotheses, over the brief's evidence on the H800/H20 claim only.
+  boards: [
+    { title: 'Which chips trained DeepSeek’s models?', analyst: 'Sample analyst',
+      question: 'Only the sanctions-compliant H800 and H20, or also chips bought before the sanctions or smuggled?',
+      hypotheses: ['h800-h20-only', 'exec-pre-sanction-chips'],
+      rows: [
+        { claim: 'h800-h20-only', excerpt: 'DeepSeek has stated that they have only used less performant — and sanctions-compliant — H800 and H20 chips to train their latest models.',
+          ratings: ['C', 'C'], note: 'DeepSeek would say the same if it had used other chips: a self-report does not tell the two apart.' },
+        { claim: 'h800-h20-only', excerpt: 'using Nvidia H800 chips', ratings: ['C', 'C'], note: 'Using H800s does not exclude using other chips as well.' },
+        { claim: 'h800-h20-only', excerpt: 'some tech executives have publicly voiced disbelief about this claim, suspecting that DeepSeek did use chips that were either acquired before sanctions or in violation of sanctions',
+          ratings: ['I', 'C'], note: 'A suspicion, graded F6: it weighs little.' },
+        { claim: 'h800-h20-only', excerpt: 'HighFlyer had made significant investments in computing power, purchasing thousands of high-end Nvidia A100 chips in advance',
+          ratings: ['I', 'C'], note: 'Owning A100s bought in advance sits badly with H800/H20 only; it is the means, not proof of use.' },
+        { claim: 'h800-h20-only', excerpt: 'despite widespread semiconductor smuggling', ratings: ['N', 'C'], note: 'Smuggling is common; nothing ties it to DeepSeek.' },
+        { claim: 'h800-h20-only', excerpt: 'The alleged use of advanced Nvidia chips will be scrutinised', ratings: ['N', 'N'], note: 'The brief leaves the question open.' },
+        { claim: 'h800-h20-only', excerpt: 'if the company’s claims are proven to be false, it will be vastly self-defeating, as DeepSeek has drawn considerable attention to itself',
+          ratings: ['C', 'N'], note: 'An argument about incentives, not evidence about which chips were used.' },
+      ] },
   ],
 };

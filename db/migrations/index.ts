@@ -8,7 +8,8 @@ import { migration003 } from './003-claim-kinds-attribution-outcomes';
 import { migration004 } from './004-search-forgives';
 import { migration005 } from './005-captured-documents';
 import { migration006 } from './006-claim-review-url';
-import { migration007 } from './007-replayable-history';
+import { migration007 } from './007-analysis';
+import { migration008 } from './008-replayable-history';
 import { writeSnapshot } from '../records/snapshot';
 import type { DB } from '../sql';
 import { recomputeClaims } from '../transfer/recompute';
@@ -34,11 +35,12 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'search that forgives: stemmed words, trigrams, vocabulary, quantity index', sql: migration004 },
   { version: 5, name: 'captured documents: content-addressed bytes, extracted text and its index, quote anchors', sql: migration005 },
   { version: 6, name: "a claim's own ClaimReview URL", sql: migration006 },
+  { version: 7, name: 'structured analytic techniques: ACH boards, key assumptions, indicators', sql: migration007 },
   {
-    version: 7,
+    version: 8,
     name: 'events carry their row changes; the state so far as snapshot events',
-    sql: migration007,
-    after: (db) => void writeSnapshot(db, new Date().toISOString(), 'schema v7: the state of the case when its history began to carry row changes'),
+    sql: migration008,
+    after: (db) => void writeSnapshot(db, new Date().toISOString(), 'schema v8: the state of the case when its history began to carry row changes'),
   },
 ];
 

@@ -3,6 +3,7 @@ import type { RowOf } from '../../core/records/define';
 import type { evidenceRecord } from '../../core/records/records';
 import { gradeCode } from '../../core/grades';
 import { notFound } from '../errors';
+import { deleteBoardRowsOfEvidence } from './analysis';
 import { anchorsOfClaim } from './anchors';
 import { all, get, run, sql, type DB } from '../sql';
 
@@ -114,6 +115,7 @@ export function updateEvidenceRow(db: DB, r: EvidenceRow, at: string): void {
 }
 
 export function deleteEvidenceRow(db: DB, rowid: number): void {
+  deleteBoardRowsOfEvidence(db, rowid);
   run(db, sql`DELETE FROM dispute_evidence WHERE evidence_rowid = ${rowid}`);
   run(db, sql`DELETE FROM evidence_independent WHERE a_rowid = ${rowid} OR b_rowid = ${rowid}`);
   run(db, sql`DELETE FROM evidence WHERE rowid = ${rowid}`);

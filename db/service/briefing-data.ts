@@ -15,6 +15,8 @@ import { sourceRowById, toSource } from '../repos/sources';
 import { claimRowidsWithTag } from '../repos/tags';
 import { search } from '../search';
 import { get, sql, type DB } from '../sql';
+import { boardById } from './analysis';
+import { failedAssumptionsOfClaim } from '../repos/analysis';
 import { claimDetail } from './claims';
 import { createCtx, type Ctx } from './context';
 
@@ -51,7 +53,15 @@ export function selectClaims(db: DB, selection: BriefingSelection): ClaimRow[] {
 
 function claimData(ctx: Ctx, row: ClaimRow): BriefingClaimData {
   const d = claimDetail(ctx, row.id);
-  return { claim: d.claim, evidence: d.evidence, disputes: d.disputes, model: d.model, events: eventsForClaim(ctx.db, row.id) };
+  const failedAssumptions = failedAssumptionsOfClaim(ctx.db, row.rowid);
+  return {
+    claim: d.claim,
+    evidence: d.evidence,
+    disputes: d.disputes,
+    model: d.model,
+    events: eventsForClaim(ctx.db, row.id),
+    ...(failedAssumptions.length ? { failedAssumptions } : {}),
+  };
 }
 
 function citedSources(db: DB, claims: readonly BriefingClaimData[]): Source[] {
@@ -85,6 +95,7 @@ export function readBriefingDataCtx(ctx: Ctx, selection: BriefingSelection, opts
   const key = selectionKey(selection);
   const prev = latestBriefing(ctx.db, key);
   const settings = ctx.settings();
+  const boards = (normalizeSelection(selection).boardIds ?? []).map((id) => boardById(ctx.db, id));
   return {
     selection: normalizeSelection(selection),
     selectionKey: key,
@@ -92,6 +103,7 @@ export function readBriefingDataCtx(ctx: Ctx, selection: BriefingSelection, opts
     author: settings.analystName,
     caveat: settings.caveat,
     claims,
+    ...(boards.length ? { boards } : {}),
     sources: citedSources(ctx.db, claims),
     previous: previousOf(prev),
     provenance: historyProvenance(ctx, opts.signed === true),

@@ -6,9 +6,10 @@ import { toMarkdown } from '../../core/briefing/markdown';
 import { renderBriefing } from '../../core/briefing/render';
 import { selectionKey } from '../../core/briefing/selection';
 import type { Briefing, BriefingSelection } from '../../core/briefing/types';
-import type { ComposedBriefing, SavedBriefing } from '../../core/contract/briefings';
+import type { BriefingVersion, ComposedBriefing, SavedBriefing } from '../../core/contract/briefings';
 import { newId } from '../../core/ids';
-import { briefingRowById, insertBriefing, listBriefings, storedBriefing, toVersion } from '../repos/briefings';
+import { staleBriefingReasons } from '../repos/analysis';
+import { briefingRowById, insertBriefing, listBriefings, storedBriefing, toVersion, type BriefingRow } from '../repos/briefings';
 import { readBriefingDataCtx } from './briefing-data';
 import { record, transactional, type Ctx } from './context';
 
@@ -32,10 +33,16 @@ function compose(ctx: Ctx, input: ComposeArgs): ComposedBriefing {
   return presentBriefing(composeBriefing(data, { title: input.title, bluf: input.bluf }));
 }
 
+/** A list entry, with why it is stale when an assumption under its claims failed since (issue 18.2). */
+function versionOf(ctx: Ctx, row: BriefingRow): BriefingVersion {
+  const stale = staleBriefingReasons(ctx.db, row.id);
+  return { ...toVersion(row), ...(stale.length ? { stale } : {}) };
+}
+
 function savedById(ctx: Ctx, id: string): SavedBriefing {
   const row = briefingRowById(ctx.db, id);
   // Everything shown is rendered again from the validated model (the stored Markdown is not trusted either).
-  return { ...toVersion(row), ...presentBriefing(storedBriefing(row)) };
+  return { ...versionOf(ctx, row), ...presentBriefing(storedBriefing(row)) };
 }
 
 export function briefingHandlers(ctx: Ctx): H {
@@ -69,7 +76,7 @@ export function briefingHandlers(ctx: Ctx): H {
     }),
 
     'briefings.list': (input) =>
-      listBriefings(ctx.db, input.selection ? selectionKey(input.selection) : null, input.limit).map(toVersion),
+      listBriefings(ctx.db, input.selection ? selectionKey(input.selection) : null, input.limit).map((row) => versionOf(ctx, row)),
 
     'briefings.get': (input) => savedById(ctx, input.id),
 

@@ -3,6 +3,7 @@ import { analystWarnings } from '../../core/claim-warnings';
 import { newId } from '../../core/ids';
 import { STATUSES_NEEDING_RATIONALE, type Claim, type ClaimDetail, type ClaimKind, type PossibleCopy } from '../../core/types';
 import { invalid } from '../errors';
+import { failedAssumptionsOfClaim } from '../repos/analysis';
 import { claimIndex, claimRowById, insertClaim, listClaims, patchClaim, toClaim, type ClaimPatch } from '../repos/claims';
 import { disputesForClaim } from '../repos/disputes';
 import { evidenceForClaim } from '../repos/evidence';
@@ -79,7 +80,7 @@ export function claimDetail(ctx: Ctx, id: string): ClaimDetail {
     disputes: disputesForClaim(ctx.db, row.rowid),
     links: linksOfClaim(ctx.db, row.rowid, row.id),
     model,
-    warnings: analystWarnings({ claim, model, sourceTitles: titles, copies: possibleCopies }),
+    warnings: analystWarnings({ claim, model, sourceTitles: titles, copies: possibleCopies, failedAssumptions: failedAssumptionsOfClaim(ctx.db, row.rowid) }),
     possibleCopies,
   };
 }

@@ -1,5 +1,6 @@
 /** The shell: navigation, the current view, the quick-open palette and global shortcuts. */
 import { useEffect } from 'react';
+import { AnalysisView } from './features/analysis/AnalysisView';
 import BriefingsView from './features/briefings/BriefingsView';
 import { CalibrationView } from './features/calibration/CalibrationView';
 import { ClaimListView } from './features/claims/ClaimListView';
@@ -29,6 +30,7 @@ const VIEWS: Record<View, () => React.JSX.Element> = {
   transfer: TransferView,
   settings: SettingsView,
   document: DocumentView,
+  analysis: AnalysisView,
 };
 
 export function App() {

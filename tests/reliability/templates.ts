@@ -11,6 +11,12 @@ export interface Ids {
   disputeId: string;
   linkId: string;
   captureId: string;
+  /** The sample's ACH board, one of its rows and hypotheses; an assumption and an indicator (issue 18). */
+  boardId: string;
+  boardEvidenceId: string;
+  boardClaimId: string;
+  assumptionId: string;
+  indicatorId: string;
 }
 
 /** Ids of live rows of every kind, creating what the sample lacks. */
@@ -23,11 +29,27 @@ export function sampleIds(api: CaseApi): Ids {
   const linkId = api.invoke('links.create', { fromId: a, toId: b, kind: 'part-of' }).id;
   const bytes = Buffer.from('Captured notes: the harbour closes at dusk.\n\nSecond paragraph.').toString('base64');
   const captureId = api.invoke('captures.attach', { sourceId, bytes, fileName: 'notes.txt' }).capture.id;
-  return { claimId: a, otherClaimId: b, sourceId, evidenceId, disputeId, linkId, captureId };
+  const board = api.invoke('ach.get', { id: api.invoke('ach.list', {})[0]!.id });
+  const assumptionId = api.invoke('assumptions.add', { text: 'It holds', likelihood: 'medium', impact: 'high', claimIds: [a] }).id;
+  const indicatorId = api.invoke('indicators.add', { text: 'A sign', claimId: a, direction: 'supports' }).id;
+  return {
+    claimId: a,
+    otherClaimId: b,
+    sourceId,
+    evidenceId,
+    disputeId,
+    linkId,
+    captureId,
+    boardId: board.id,
+    boardEvidenceId: board.rows[0]!.evidenceId,
+    boardClaimId: board.hypotheses[0]!.claimId,
+    assumptionId,
+    indicatorId,
+  };
 }
 
 export function templateFor(method: ApiMethod | string, ids: Ids): Record<string, unknown> {
-  const { claimId, otherClaimId, sourceId, evidenceId, disputeId, linkId, captureId } = ids;
+  const { claimId, otherClaimId, sourceId, evidenceId, disputeId, linkId, captureId, boardId, boardEvidenceId, boardClaimId, assumptionId, indicatorId } = ids;
   const t: Record<string, Record<string, unknown>> = {
     'claims.create': { text: 'A claim', claimant: 'someone', claimedAt: '2025-01-20', tags: ['t'], prior: 0.4, notes: 'n', context: 'c' },
     'claims.update': { id: claimId, text: 'changed text', notes: 'changed' },
@@ -68,6 +90,17 @@ export function templateFor(method: ApiMethod | string, ids: Ids): Record<string
     'captures.list': { sourceId },
     'captures.get': { id: captureId },
     'captures.bytes': { id: captureId },
+    'ach.create': { title: 'A board', question: 'Which?', claimIds: [claimId, otherClaimId], pullEvidence: true },
+    'ach.list': {},
+    'ach.get': { id: boardId },
+    'ach.add': { id: boardId, claimId, pullEvidence: true },
+    'ach.rate': { id: boardId, evidenceId: boardEvidenceId, claimId: boardClaimId, rating: 'II', analyst: 'fuzz' },
+    'assumptions.add': { text: 'Another', owner: 'me', likelihood: 'low', impact: 'high', claimIds: [claimId] },
+    'assumptions.list': { claimId },
+    'assumptions.fail': { id: assumptionId, why: 'it did not hold' },
+    'indicators.add': { text: 'Another sign', claimId, direction: 'undercuts' },
+    'indicators.list': { claimId },
+    'indicators.observe': { id: indicatorId, state: 'observed', on: '2025-03-01', note: 'seen' },
     // captures.locate gets its template with the real locateSpan (docs-anchor): the placeholder answers 'internal'.
   };
   return t[method] ?? {};

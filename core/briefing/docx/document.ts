@@ -71,6 +71,18 @@ function block(b: Block): string {
     case 'notes':
       // The notes are real Word footnotes (footnotes.xml); the section says so instead of repeating them.
       return para(run('Citations are footnotes at the foot of each page.'), 'Aside');
+    case 'table': {
+      const cell = (text: string, bold: boolean) => `<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr>${para(run(text, bold ? '<w:b/>' : ''))}</w:tc>`;
+      const row = (xs: readonly string[], bold = false) => `<w:tr>${xs.map((x) => cell(x, bold)).join('')}</w:tr>`;
+      const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="999999"/>`;
+      const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('');
+      return (
+        para(run(b.caption, '<w:i/>')) +
+        `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>${borders}</w:tblBorders></w:tblPr>` +
+        `<w:tblGrid>${b.header.map(() => '<w:gridCol/>').join('')}</w:tblGrid>` +
+        `${row(b.header, true)}${b.rows.map((r) => row(r)).join('')}${b.footer ? row(b.footer, true) : ''}</w:tbl>`
+      );
+    }
   }
 }
 

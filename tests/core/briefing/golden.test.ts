@@ -9,8 +9,11 @@ describe('Markdown briefing of the sample case (golden file)', () => {
   afterAll(() => c.close());
 
   it('matches tests/fixtures/briefing/sample-deepseek.md (UPDATE_GOLDEN=1 rewrites it)', () => {
+    // The sample's ACH board on the chips question appears as its matrix and reading (issue 18).
+    const boardIds = c.api.invoke('ach.list', {}).map((x) => x.id);
+    expect(boardIds).toHaveLength(1);
     const { markdown } = c.api.invoke('briefings.compose', {
-      selection: { query: '"chips"' }, // exact word: stemmed chips would also select "chip demand" (issue 20)
+      selection: { query: '"chips"', boardIds }, // exact word: stemmed chips would also select "chip demand" (issue 20)
       title: 'DeepSeek: chips and training cost',
     });
     // The Markdown carries no ids; the clock is fixed, so the text is stable except for the history

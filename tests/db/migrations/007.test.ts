@@ -1,50 +1,29 @@
-/** Migration 007 (events carry their row changes; the state so far as snapshot events) from v6 with data. */
+/** Migration 007 (ACH boards, assumptions, indicators; provisional number) from v6 with data. */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { closeCase } from '../../../db/open';
-import { openMigrated, rowCount, sampleCaseAtVersion } from './legacy';
+import { openMigrated, rowCount as count, sampleCaseAtVersion } from './legacy';
 
-const v6Case = () => sampleCaseAtVersion(6, 'A claim written by schema v6.');
+const TABLES = ['ach_boards', 'ach_hypotheses', 'ach_rows', 'ach_ratings', 'assumptions', 'assumption_claims', 'indicators'];
 
-describe('migration 007 (replayable history) from v6 with data', () => {
-  it('v6 events have no changes column', () => {
-    const db = new Database(v6Case(), { readonly: true });
+describe('migration 007 (structured analytic techniques) from v6 with data', () => {
+  it('v6 has none of the tables', () => {
+    const db = new Database(sampleCaseAtVersion(6, 'Only H800 chips were used.'), { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(6);
-    expect((db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).map((c) => c.name)).not.toContain('changes');
+    expect(db.prepare(`SELECT count(*) FROM sqlite_schema WHERE name IN (${TABLES.map(() => '?').join(',')})`).pluck().get(...TABLES)).toBe(0);
     db.close();
   });
 
-  it('keeps the old events and their chain, writes the state as snapshot events, and verify replays from there', () => {
-    const path = v6Case();
-    const before = new Database(path, { readonly: true });
-    const events = rowCount(before, 'events');
-    const head = before.prepare('SELECT hash FROM events ORDER BY seq DESC LIMIT 1').pluck().get() as string;
-    const rows = ['claims', 'sources', 'evidence', 'disputes', 'claim_links', 'claim_tags', 'tags', 'meta', 'dispute_evidence'].reduce((n, t) => n + rowCount(before, t), 0);
-    before.close();
-    const { h, api } = openMigrated(path);
-    const db = h.db;
-    // The old events are untouched: same count below the snapshot, the same hash at the old head.
-    expect(db.prepare('SELECT hash FROM events WHERE seq = ?').pluck().get(events)).toBe(head);
-    const snapshot = db.prepare("SELECT seq, payload, changes FROM events WHERE kind = 'case.snapshot' ORDER BY seq").all() as { seq: number; payload: string; changes: string }[];
-    expect(snapshot.length).toBeGreaterThan(0);
-    expect(snapshot[0]!.seq).toBe(events + 1);
-    const entries = snapshot.flatMap((s) => JSON.parse(s.changes) as unknown[][]);
-    expect(entries.every((e) => e[0] === 'i')).toBe(true);
-    expect(entries.length).toBe(rows);
-    expect(db.prepare('SELECT count(*) FROM events WHERE seq <= ? AND changes IS NOT NULL').pluck().get(events)).toBe(0);
-    const v = api.invoke('history.verify', {});
-    expect(v.ok).toBe(true);
-    expect(v.state).toMatchObject({ ok: true, records: rows, events: snapshot.length });
-    // Later changes replay on top of the snapshot; a raw edit is found.
-    const c = api.invoke('claims.list', { limit: 1, sort: 'created', direction: 'asc' }).items[0]!;
-    api.invoke('claims.setStatus', { id: c.id, status: 'refuted', rationale: 'Checked after the migration.' });
-    expect(api.invoke('history.verify', {}).state?.ok).toBe(true);
-    const raw = new Database(path);
-    raw.prepare("UPDATE sources SET title = title || ' (edited)' WHERE rowid = 1").run();
-    raw.close();
-    const after = api.invoke('history.verify', {});
-    expect(after.ok).toBe(false);
-    expect(after.state?.firstDifference).toMatchObject({ entity: 'source', field: 'title' });
+  it('keeps every row and the chain; boards, assumptions and indicators then work on the old claims', () => {
+    const { h, api } = openMigrated(sampleCaseAtVersion(6, 'Only H800 chips were used.'));
+    for (const t of TABLES) expect(count(h.db, t)).toBe(0);
+    const claims = api.invoke('claims.list', { limit: 2 }).items;
+    const board = api.invoke('ach.create', { title: 'Old claims', claimIds: claims.map((c) => c.id) });
+    expect(board.hypotheses).toHaveLength(2);
+    api.invoke('assumptions.add', { text: 'It holds.', likelihood: 'high', impact: 'low', claimIds: [claims[0]!.id] });
+    api.invoke('indicators.add', { text: 'A sign.', claimId: claims[1]!.id, direction: 'undercuts' });
+    expect(count(h.db, 'ach_boards')).toBe(1);
+    expect(api.invoke('history.verify', {}).ok).toBe(true);
     closeCase(h);
   });
 });

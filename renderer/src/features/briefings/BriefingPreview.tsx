@@ -53,6 +53,15 @@ function PreviewBlock({ b }: { b: Block }) {
           {b.items.map((it) => <li key={it.n} value={it.n}><Runs xs={it.inlines} /></li>)}
         </ol>
       );
+    case 'table':
+      return (
+        <table className="matrix">
+          <caption><SafeText text={b.caption} /></caption>
+          <thead><tr>{b.header.map((c, n) => <th key={n} scope="col"><SafeText text={c} /></th>)}</tr></thead>
+          <tbody>{b.rows.map((r, n) => <tr key={n}>{r.map((c, k) => <td key={k}><SafeText text={c} /></td>)}</tr>)}</tbody>
+          {b.footer && <tfoot><tr>{b.footer.map((c, n) => <td key={n}><SafeText text={c} /></td>)}</tr></tfoot>}
+        </table>
+      );
   }
 }
 

@@ -26,20 +26,23 @@ interface Props {
 }
 
 export interface EvidenceStart {
-  source: Pick<Source, 'id' | 'title' | 'reliability'>;
+  /** Absent: the analyst picks it (an observed indicator, issue 18). */
+  source?: Pick<Source, 'id' | 'title' | 'reliability'>;
   excerpt: string;
   locator: string;
+  stance?: Stance;
+  note?: string;
   /** Where the excerpt was selected (captures.locate); sent while the excerpt is still that text. */
   selectors?: QuoteSelectors;
 }
 
 export function EvidenceFormDialog({ claimId, evidence, initial, onClose }: Props) {
   const [source, setSource] = useState<Pick<Source, 'id' | 'title' | 'reliability'> | null>(evidence?.source ?? initial?.source ?? null);
-  const [stance, setStance] = useState<Stance>(evidence?.stance ?? 'supports');
+  const [stance, setStance] = useState<Stance>(evidence?.stance ?? initial?.stance ?? 'supports');
   const [credibility, setCredibility] = useState(String(evidence?.credibility ?? 6));
   const [excerpt, setExcerpt] = useState(evidence?.excerpt ?? initial?.excerpt ?? '');
   const [locator, setLocator] = useState(evidence?.locator ?? initial?.locator ?? '');
-  const [note, setNote] = useState(evidence?.note ?? '');
+  const [note, setNote] = useState(evidence?.note ?? initial?.note ?? '');
   const [weight, setWeight] = useState(String(evidence?.weight ?? 1));
   const [attribution, setAttribution] = useState(evidence?.attribution ? 'yes' : 'no');
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +50,7 @@ export function EvidenceFormDialog({ claimId, evidence, initial, onClose }: Prop
 
   /** The selection's selectors, while the quote is still the selected text of that source. */
   const selectorsFor = (text: string, sourceId: string) =>
-    initial?.selectors && initial.selectors.exact === text && initial.source.id === sourceId ? initial.selectors : undefined;
+    initial?.selectors && initial.selectors.exact === text && initial.source?.id === sourceId ? initial.selectors : undefined;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

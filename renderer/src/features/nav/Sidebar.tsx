@@ -9,6 +9,7 @@ const ENTRIES: { view: View; label: string }[] = [
   { view: 'claims', label: 'Claims' },
   { view: 'sources', label: 'Sources' },
   { view: 'search', label: 'Search' },
+  { view: 'analysis', label: 'Analysis' },
   { view: 'briefings', label: 'Briefings' },
   { view: 'calibration', label: 'Calibration' },
   { view: 'transfer', label: 'Import / Export' },
