@@ -1,6 +1,7 @@
 /** Migration 008 (events carry their row changes; the state so far as snapshot events) from v7 with data. */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { RECORDS } from '../../../core/records/records';
 import { closeCase } from '../../../db/open';
 import { openMigrated, rowCount, sampleCaseAtVersion } from './legacy';
 
@@ -19,7 +20,7 @@ describe('migration 007 (replayable history) from v7 with data', () => {
     const before = new Database(path, { readonly: true });
     const events = rowCount(before, 'events');
     const head = before.prepare('SELECT hash FROM events ORDER BY seq DESC LIMIT 1').pluck().get() as string;
-    const rows = ['claims', 'sources', 'evidence', 'disputes', 'claim_links', 'claim_tags', 'tags', 'meta', 'dispute_evidence'].reduce((n, t) => n + rowCount(before, t), 0);
+    const rows = RECORDS.reduce((n, d) => n + rowCount(before, d.table), 0);
     before.close();
     const { h, api } = openMigrated(path);
     const db = h.db;
