@@ -6,7 +6,7 @@
  * reported with its event: the log does not describe the rows it claims to change.
  */
 import Database from 'better-sqlite3';
-import { recordByTable } from '../../core/records/records';
+import { RECORDS } from '../../core/records/records';
 import { columnsOf, hasRowid, keyColumns, type RecordDecl } from '../../core/records/define';
 import { migrate } from '../open';
 import type { DB } from '../sql';
@@ -48,10 +48,15 @@ export class Replayer {
   private readonly stmts = new Map<string, Database.Statement>();
   changes = 0;
 
+  private readonly byTable: Map<string, RecordDecl>;
+
   constructor(
     private readonly db: DB,
     private readonly bytesFor: BytesBySha = () => null,
-  ) {}
+    records: readonly RecordDecl[] = RECORDS,
+  ) {
+    this.byTable = new Map(records.map((r) => [r.table, r]));
+  }
 
   private stmt(key: string, text: () => string): Database.Statement {
     let s = this.stmts.get(key);
@@ -60,7 +65,7 @@ export class Replayer {
   }
 
   private decl(table: string, seq: number): RecordDecl {
-    const d = recordByTable(table);
+    const d = this.byTable.get(table);
     if (!d) throw new ReplayError(seq, `event ${seq} changes a table that is not a declared record: ${table}`);
     return d;
   }
@@ -103,8 +108,8 @@ export class Replayer {
 }
 
 /** Replays every logged change of `source`'s history into `target` (an empty scratch case). */
-export function replayLog(source: DB, target: DB, bytesFor?: BytesBySha): { events: number; changes: number } {
-  const r = new Replayer(target, bytesFor);
+export function replayLog(source: DB, target: DB, bytesFor?: BytesBySha, records?: readonly RecordDecl[]): { events: number; changes: number } {
+  const r = new Replayer(target, bytesFor, records);
   let events = 0;
   const rows = source.prepare('SELECT seq, changes FROM events WHERE changes IS NOT NULL ORDER BY seq').iterate() as IterableIterator<{ seq: number; changes: string }>;
   target.transaction(() => {
