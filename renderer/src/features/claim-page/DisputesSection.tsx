@@ -14,7 +14,7 @@ export function DisputesSection({ detail }: { detail: ClaimDetail }) {
   return (
     <section aria-labelledby="disputes-title">
       <div className="section-head">
-        <h2 id="disputes-title">Disputes ({detail.disputes.length})</h2>
+        <h2 id="disputes-title" tabIndex={-1}>Disputes ({detail.disputes.length})</h2>
         <button type="button" onClick={() => setOpening(!opening)} aria-expanded={opening}>
           Open dispute
         </button>

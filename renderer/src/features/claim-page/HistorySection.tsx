@@ -10,7 +10,7 @@ export function HistorySection() {
   const events = [...history.events].reverse();
   return (
     <section aria-labelledby="history-title">
-      <h2 id="history-title">History</h2>
+      <h2 id="history-title" tabIndex={-1}>History</h2>
       <ConfidenceChart series={history.series} />
       <ol className="timeline" aria-label="History timeline">
         {events.map((e) => (
