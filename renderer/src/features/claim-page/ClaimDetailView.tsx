@@ -48,7 +48,7 @@ export function ClaimDetailView() {
             <StatusControl claim={detail.claim} />
             {detail.claim.kind !== 'not-checkable' && <OutcomeControl claim={detail.claim} />}
           </div>
-          <HistorySection />
+          <HistorySection detail={detail} />
         </section>
         <div className="claim-record">
           <PossibleCopies copies={detail.possibleCopies} />
