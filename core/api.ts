@@ -14,6 +14,7 @@ import { evidenceMethods } from './contract/evidence';
 import { miscMethods } from './contract/misc';
 import { sourceMethods } from './contract/sources';
 import { transferMethods } from './contract/transfer';
+import { trashMethods } from './contract/trash';
 
 export const contract = {
   ...claimMethods,
@@ -25,6 +26,7 @@ export const contract = {
   ...briefingMethods,
   ...transferMethods,
   ...captureMethods,
+  ...trashMethods,
 } as const;
 
 export type Contract = typeof contract;

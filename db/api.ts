@@ -26,6 +26,7 @@ import { evidenceHandlers } from './service/evidence';
 import { miscHandlers } from './service/misc';
 import { sourceHandlers } from './service/sources';
 import { transferHandlers } from './service/transfer';
+import { trashHandlers } from './service/trash';
 import type { DB } from './sql';
 
 export interface CaseApi {
@@ -67,6 +68,7 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...transferHandlers(ctx),
     ...captureHandlers(ctx),
     ...captureUrlHandlers(ctx),
+    ...trashHandlers(ctx),
   };
 
   function call(method: string, input: unknown): ApiResult<unknown> {
