@@ -9,23 +9,20 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../cli/serve/server';
 import { ensureSample } from '../../db/host/open-default';
 import { tempDir } from '../helpers';
-import { artifactPath, axeViolations, buildRendererOnce, launchChromium, serveCase, STATIC_DIR, type Served } from './harness';
+import { artifactPath, axeViolations, serveCase, STATIC_DIR, type Served, useApp } from './harness';
 
+// The harness's session: the sample case served and Chromium; each test opens contexts of its own size.
+const app = useApp({ sample: true });
 let served: Served;
 let browser: Browser;
 
-beforeAll(async () => {
-  await buildRendererOnce();
-  served = await serveCase({ sample: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
+beforeAll(() => {
+  served = app.session.served;
+  browser = app.session.browser;
 });
 
 interface Screen {
