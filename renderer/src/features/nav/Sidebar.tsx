@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useApp } from '../../store';
 import type { View } from '../../store/nav';
 import { SafeText } from '../../components/SafeText';
+import { CaseSwitcher } from '../cases/CaseSwitcher';
 import { ThemeToggle } from './ThemeToggle';
 
 const ENTRIES: { view: View; label: string }[] = [
@@ -40,6 +41,7 @@ export function Sidebar() {
         </div>
       )}
       <div id="sidebar-menu" className="sidebar-menu" data-open={open || undefined}>
+        {info && <CaseSwitcher />}
         <ul>
           {ENTRIES.map((e) => (
             <li key={e.view}>
