@@ -84,4 +84,19 @@ describe('disputes', () => {
     expect(md).toContain('Resolved on 2025-02-01, rejected:');
     expect(md).toMatch(/Resolved on 2025-02-01: .*No outcome given/);
   });
+
+  it('carries the outcome through a JSON export and import; an outcome on an open dispute is refused by name', () => {
+    const { api, claim } = setup();
+    const d = api.invoke('disputes.open', { claimId: claim.id, raisedBy: 'Critics', position: 'Excludes salaries.' });
+    api.invoke('disputes.resolve', { id: d.id, resolution: 'Compute only, as stated.', outcome: 'rejected' });
+    const content = api.invoke('transfer.export', { format: 'json' }).content;
+    const target = tempCase().api;
+    target.invoke('transfer.import', { format: 'json', content, fileName: 'case.json' });
+    expect(target.invoke('claims.get', { id: claim.id }).disputes.map((x) => [x.id, x.outcome])).toEqual([[d.id, 'rejected']]);
+
+    const file = JSON.parse(content) as { disputes: { status: string; outcome: string | null; resolution: string | null }[] };
+    Object.assign(file.disputes[0]!, { status: 'open', resolution: null, outcome: 'upheld' });
+    const bad = tempCase().api.call('transfer.import', { format: 'json', content: JSON.stringify(file), fileName: 'case.json', dryRun: true });
+    expect(JSON.stringify(bad)).toMatch(/outcome.*only a resolved dispute has an outcome/);
+  });
 });
