@@ -12,7 +12,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../cli/serve/server';
 import { ensureSample } from '../../db/host/open-default';
-import { tempDir } from '../helpers';
+import { rememberCase } from '../../db/user-data';
+import { tempCase, tempDir } from '../helpers';
 import { artifactPath, axeViolations, serveCase, STATIC_DIR, type Served, useApp } from './harness';
 
 // The harness's session: the sample case served and Chromium; each test opens contexts of its own size.
@@ -39,7 +40,7 @@ const ZOOM200: Screen = { name: 'zoom200', width: 640, height: 450, scale: 2 };
 const errorsOf = new WeakMap<Page, string[]>();
 
 /** A fresh browser context on the sample case; the first-start welcome already dismissed unless `welcome`. */
-async function open(screen: Screen, opts: { theme?: 'light' | 'dark'; welcome?: boolean; url?: string } = {}): Promise<Page> {
+async function open(screen: Screen, opts: { theme?: 'light' | 'dark'; welcome?: boolean; url?: string; empty?: boolean } = {}): Promise<Page> {
   const context: BrowserContext = await browser.newContext({
     viewport: { width: screen.width, height: screen.height },
     deviceScaleFactor: screen.scale,
@@ -53,7 +54,8 @@ async function open(screen: Screen, opts: { theme?: 'light' | 'dark'; welcome?: 
   page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
   page.on('dialog', (d) => void (errors.push(`dialog: ${d.message()}`), d.dismiss()));
   await page.goto(opts.url ?? served.server.url);
-  await page.getByRole('listbox', { name: 'Claims' }).getByRole('option').first().waitFor();
+  if (opts.empty) await page.getByRole('listbox', { name: 'Claims' }).getByText('This case has no claims yet.').waitFor();
+  else await page.getByRole('listbox', { name: 'Claims' }).getByRole('option').first().waitFor();
   return page;
 }
 
@@ -403,16 +405,21 @@ describe('first start', () => {
     await page.context().close();
   });
 
-  it('on the sample case the app creates on first start, opens a sample claim', async () => {
+  it('in web mode, switches to the sample case the server made on first start (a recent case), then opens a sample claim', async () => {
     const dir = tempDir();
     mkdirSync(dir, { recursive: true });
     const path = join(dir, 'sample.claimtrail');
     ensureSample(path);
-    const server: RunningServer = await startServer({ casePath: path, staticDir: STATIC_DIR, actor: 'e2e', signingDir: tempDir() });
+    const userDir = tempDir();
+    rememberCase(path, userDir);
+    const blank = tempCase({ actor: 'e2e' });
+    blank.close();
+    const server: RunningServer = await startServer({ casePath: blank.path, staticDir: STATIC_DIR, actor: 'e2e', signingDir: tempDir(), userDir });
     try {
-      const page = await open(W1280, { welcome: true, url: server.url });
+      const page = await open(W1280, { welcome: true, url: server.url, empty: true });
       const welcome = page.getByRole('region', { name: 'Welcome to ClaimTrail' });
-      await expect.poll(() => welcome.innerText()).toMatch(/This is the sample case/);
+      await welcome.getByRole('button', { name: 'Open the sample case' }).click();
+      await expect.poll(() => page.getByRole('region', { name: 'Welcome to ClaimTrail' }).innerText()).toMatch(/This is the sample case/);
       await welcome.getByRole('button', { name: 'Open a sample claim' }).click();
       await page.getByRole('heading', { name: 'Per-evidence breakdown' }).waitFor();
       await expect.poll(() => page.getByRole('heading', { name: /^Evidence \((\d+)\)$/ }).innerText()).toMatch(/\((\d{2,}|[5-9])\)/);

@@ -1,8 +1,10 @@
 /**
  * First start: what the score means, in three sentences, and the sample case. Shown above the claim
  * list until dismissed; the dismissal is remembered in this browser's (or window's) localStorage.
+ * On the sample case it opens a claim of it; in web mode, when the sample is among the recent cases,
+ * it switches to it (session.open); otherwise it says how to create and open it.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useApp } from '../../store';
 
@@ -26,9 +28,31 @@ async function openRichestClaim(): Promise<void> {
   if (best) useApp.getState().openClaim(best.id);
 }
 
+/** In web mode, the sample among the recent cases (the server opens it on first start), if it is still there. */
+function useRecentSample(currentIsSample: boolean): string | null {
+  const [path, setPath] = useState<string | null>(null);
+  useEffect(() => {
+    const session = api.session();
+    if (!session || currentIsSample) return;
+    session('session.cases', {}).then(
+      (c) => setPath(c.recent.find((r) => r.exists && isSample(r.path))?.path ?? null),
+      () => setPath(null),
+    );
+  }, [currentIsSample]);
+  return path;
+}
+
+async function openSampleCase(path: string): Promise<void> {
+  const session = api.session();
+  if (!session) return;
+  await session('session.open', { path });
+  window.location.reload(); // everything on the page belonged to the previous case
+}
+
 export function Welcome() {
   const info = useApp((s) => s.info);
   const [hidden, setHidden] = useState(dismissed);
+  const recentSample = useRecentSample(isSample(info?.path));
   if (hidden || !info) return null;
   const dismiss = () => {
     try {
@@ -62,6 +86,11 @@ export function Welcome() {
         {isSample(info.path) && (
           <button type="button" className="primary" onClick={() => void openRichestClaim()}>
             Open a sample claim
+          </button>
+        )}
+        {recentSample && (
+          <button type="button" className="primary" onClick={() => void openSampleCase(recentSample)}>
+            Open the sample case
           </button>
         )}
         <button type="button" onClick={dismiss}>
