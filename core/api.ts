@@ -18,6 +18,7 @@ import { linkMethods } from './contract/links';
 import { searchMethods } from './contract/search';
 import { sourceMethods } from './contract/sources';
 import { transferMethods } from './contract/transfer';
+import { trashMethods } from './contract/trash';
 
 export const contract = {
   ...claimMethods,
@@ -33,6 +34,7 @@ export const contract = {
   ...transferMethods,
   ...captureMethods,
   ...analysisMethods,
+  ...trashMethods,
 } as const;
 
 export type Contract = typeof contract;

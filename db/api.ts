@@ -30,6 +30,7 @@ import { linkHandlers } from './service/links';
 import { searchHandlers } from './service/search';
 import { sourceHandlers } from './service/sources';
 import { transferHandlers } from './transfer/handlers';
+import { trashHandlers } from './service/trash';
 import type { DB } from './sql';
 
 export interface CaseApi {
@@ -75,6 +76,7 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...captureHandlers(ctx),
     ...captureUrlHandlers(ctx),
     ...analysisHandlers(ctx),
+    ...trashHandlers(ctx),
   };
 
   function call(method: string, input: unknown): ApiResult<unknown> {

@@ -9,6 +9,7 @@ import { migration004 } from './004-search-forgives';
 import { migration005 } from './005-captured-documents';
 import { migration006 } from './006-claim-review-url';
 import { migration007 } from './007-analysis';
+import { migration008 } from './008-dispute-outcomes';
 import type { DB } from '../sql';
 import { recomputeClaims } from '../transfer/recompute';
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'captured documents: content-addressed bytes, extracted text and its index, quote anchors', sql: migration005 },
   { version: 6, name: "a claim's own ClaimReview URL", sql: migration006 },
   { version: 7, name: 'structured analytic techniques: ACH boards, key assumptions, indicators', sql: migration007 },
+  { version: 8, name: "a resolved dispute's outcome: upheld, rejected or partly upheld", sql: migration008 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

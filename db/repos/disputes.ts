@@ -1,4 +1,4 @@
-import type { Dispute } from '../../core/types';
+import type { Dispute, DisputeOutcome } from '../../core/types';
 import { notFound } from '../errors';
 import { all, get, run, sql, type DB } from '../sql';
 
@@ -12,6 +12,8 @@ export interface DisputeRow {
   status: 'open' | 'resolved';
   resolution: string | null;
   resolved_at: string | null;
+  /** Schema v8; absent in rows written without it (the bench generator). */
+  outcome?: DisputeOutcome | null;
 }
 
 export function disputeRowById(db: DB, id: string): DisputeRow {
@@ -30,6 +32,7 @@ function toDispute(db: DB, r: DisputeRow & { claim_id: string }): Dispute {
     status: r.status,
     resolution: r.resolution,
     resolvedAt: r.resolved_at,
+    outcome: r.outcome ?? null,
     evidenceIds: all<{ id: string }>(
       db,
       sql`SELECT e.id FROM dispute_evidence de JOIN evidence e ON e.rowid = de.evidence_rowid
@@ -84,6 +87,9 @@ export function insertResponse(db: DB, r: { id: string; disputeRowid: number; au
   );
 }
 
-export function resolveDisputeRow(db: DB, rowid: number, resolution: string, at: string): void {
-  run(db, sql`UPDATE disputes SET status = 'resolved', resolution = ${resolution}, resolved_at = ${at} WHERE rowid = ${rowid}`);
+export function resolveDisputeRow(db: DB, rowid: number, resolution: string, at: string, outcome: DisputeOutcome | null = null): void {
+  run(
+    db,
+    sql`UPDATE disputes SET status = 'resolved', resolution = ${resolution}, outcome = ${outcome}, resolved_at = ${at} WHERE rowid = ${rowid}`,
+  );
 }

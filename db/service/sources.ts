@@ -104,7 +104,7 @@ export function sourceHandlers(ctx: Ctx): H {
       const children = countDerivedSources(ctx.db, row.rowid);
       if (children) throw conflict(`source "${row.title}" has ${children} derived source${children === 1 ? '' : 's'}; change their lineage first`);
       setDeleted(ctx.db, row.rowid, ctx.now());
-      record(ctx, { kind: 'source.deleted', entityType: 'source', entityId: row.id, payload: {} });
+      record(ctx, { kind: 'source.deleted', entityType: 'source', entityId: row.id, payload: {}, rationale: input.rationale ?? null });
       return sourceById(ctx, input.id);
     }),
 
