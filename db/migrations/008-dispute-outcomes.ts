@@ -1,5 +1,5 @@
 /**
- * Schema v8 (provisional number; after 006/007): a resolved dispute's outcome (issue 20.4): whether
+ * Schema v8 (after 007): a resolved dispute's outcome (issue 20.4): whether
  * the challenge was upheld, rejected or partly upheld. Disputes resolved before carry none (null:
  * "outcome not recorded"). Frozen: later changes go into a new migration.
  */
