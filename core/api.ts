@@ -10,6 +10,7 @@ import { captureMethods } from './contract/captures';
 import { claimMethods } from './contract/claims';
 import type { MethodDef } from './contract/define';
 import { disputeMethods } from './contract/disputes';
+import { duplicateMethods } from './contract/duplicates';
 import { evidenceMethods } from './contract/evidence';
 import { miscMethods } from './contract/misc';
 import { sourceMethods } from './contract/sources';
@@ -25,6 +26,7 @@ export const contract = {
   ...briefingMethods,
   ...transferMethods,
   ...captureMethods,
+  ...duplicateMethods,
 } as const;
 
 export type Contract = typeof contract;

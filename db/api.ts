@@ -22,6 +22,7 @@ import { captureHandlers } from './service/captures';
 import { claimHandlers } from './service/claims';
 import { createCtx, type CtxOptions } from './service/context';
 import { disputeHandlers } from './service/disputes';
+import { duplicateHandlers } from './service/duplicates';
 import { evidenceHandlers } from './service/evidence';
 import { miscHandlers } from './service/misc';
 import { sourceHandlers } from './service/sources';
@@ -67,6 +68,7 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...transferHandlers(ctx),
     ...captureHandlers(ctx),
     ...captureUrlHandlers(ctx),
+    ...duplicateHandlers(ctx),
   };
 
   function call(method: string, input: unknown): ApiResult<unknown> {

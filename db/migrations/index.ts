@@ -8,6 +8,7 @@ import { migration003 } from './003-claim-kinds-attribution-outcomes';
 import { migration004 } from './004-search-forgives';
 import { migration005 } from './005-captured-documents';
 import { migration006 } from './006-claim-review-url';
+import { migrationDuplicates } from './duplicate-review';
 import type { DB } from '../sql';
 import { recomputeClaims } from '../transfer/recompute';
 
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'search that forgives: stemmed words, trigrams, vocabulary, quantity index', sql: migration004 },
   { version: 5, name: 'captured documents: content-addressed bytes, extracted text and its index, quote anchors', sql: migration005 },
   { version: 6, name: "a claim's own ClaimReview URL", sql: migration006 },
+  { version: 7, name: 'duplicate review: merges that can be undone, pairs kept apart', sql: migrationDuplicates },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -4,6 +4,7 @@ import type { CaseEvent } from '../../core/types';
 import { verifyCaptures } from '../repos/captures';
 import { claimRowById } from '../repos/claims';
 import { countEvents, eventsForClaim, recentEvents, verifyChain } from '../repos/events';
+import { claimAndMergedIds, eventsOfClaims } from '../repos/duplicates';
 import { deleteLink, insertLink, linkById, linksOfClaim } from '../repos/links';
 import { getMeta, getSettings, setSetting } from '../repos/meta';
 import { listTags } from '../repos/tags';
@@ -104,8 +105,10 @@ export function miscHandlers(ctx: Ctx, path: string): H {
 
     'history.claim': (input) => {
       claimRowById(ctx.db, input.id);
-      const events = eventsForClaim(ctx.db, input.id);
-      return { events, series: probabilitySeries(events) };
+      const own = eventsForClaim(ctx.db, input.id);
+      // A claim's history includes that of the claims merged into it (db/service/duplicates.ts).
+      const ids = claimAndMergedIds(ctx.db, input.id);
+      return { events: ids.length > 1 ? eventsOfClaims(ctx.db, ids) : own, series: probabilitySeries(own) };
     },
     'history.recent': (input) => recentEvents(ctx.db, input.limit),
     'history.verify': () => {
