@@ -8,6 +8,7 @@ const ENTRIES: { view: View; label: string }[] = [
   { view: 'claims', label: 'Claims' },
   { view: 'sources', label: 'Sources' },
   { view: 'search', label: 'Search' },
+  { view: 'duplicates', label: 'Duplicates' },
   { view: 'briefings', label: 'Briefings' },
   { view: 'calibration', label: 'Calibration' },
   { view: 'transfer', label: 'Import / Export' },
