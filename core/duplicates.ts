@@ -10,9 +10,9 @@
  *   address is its DOI).
  */
 import type { DuplicateReason } from './contract/duplicates';
-import { COPY_THRESHOLD, similarity } from './similarity';
+import { COPY_THRESHOLD, shingleContainment, shingles } from './similarity';
 import { normalizeDoi } from './transfer/csl-item';
-import { SAME_WORDS, SIMILAR_POOL, WordIndex } from './words';
+import { SAME_WORDS, stems, WordIndex } from './words';
 
 export interface PairFound {
   /** Positions in the input list, a < b. */
@@ -25,26 +25,103 @@ export interface PairFound {
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-/** Pairs of texts the similar-claim matcher calls the same claim, most similar first. */
-export function similarTextPairs(texts: readonly string[]): PairFound[] {
-  const index = new WordIndex(texts);
-  const found = new Map<string, PairFound>();
-  texts.forEach((text, i) => {
-    for (const near of index.closest(text, SIMILAR_POOL + 1)) {
-      const j = near.index;
-      if (j === i) continue;
-      const [a, b] = i < j ? [i, j] : [j, i];
-      const key = `${a}:${b}`;
-      if (found.has(key)) continue;
-      const words = near.similarity;
-      const wording = similarity(texts[a]!, texts[b]!);
-      if (words >= SAME_WORDS && words >= wording)
-        found.set(key, { a, b, reason: 'same-words', score: words, explanation: `same telling words (weighted Dice ${pct(words)}; similar from ${pct(SAME_WORDS)})` });
-      else if (wording >= COPY_THRESHOLD)
-        found.set(key, { a, b, reason: 'same-wording', score: wording, explanation: `same wording (${pct(wording)} of the shorter text's word triples in the other; a copy from ${pct(COPY_THRESHOLD)})` });
+/**
+ * Pairs (i < j) that can share at least `need(i)` of text i's token weight and `need(j)` of text j's,
+ * by prefix filtering: with every text's tokens in one global order (rarest first), a text's prefix is
+ * its fewest first tokens whose weight leaves less than its `need` outside them. Two texts sharing
+ * that much share their first common token inside both prefixes, so only prefix tokens are indexed and
+ * probed: a common word is read only for texts made almost only of common words, and nothing that
+ * could qualify is missed. `indexAll`: the need holds for text i only (containment in a longer text), so
+ * every token of the others is indexed and only i's prefix probes them. `sizeFits`: a cheap test on the
+ * two texts' sizes that every qualifying pair passes.
+ */
+function prefixCandidates(
+  tokens: readonly string[][],
+  weight: (t: string) => number,
+  need: (total: number) => number,
+  opts: { indexAll?: boolean; sizeFits?: (i: number, j: number) => boolean } = {},
+): Set<number> {
+  const df = new Map<string, number>();
+  for (const ts of tokens) for (const t of ts) df.set(t, (df.get(t) ?? 0) + 1);
+  const prefixes = tokens.map((ts) => {
+    const ordered = [...ts].sort((x, y) => df.get(x)! - df.get(y)! || (x < y ? -1 : x > y ? 1 : 0));
+    const total = ordered.reduce((n, t) => n + weight(t), 0);
+    const needed = need(total);
+    const prefix: string[] = [];
+    if (!(needed > 0)) return prefix;
+    let rest = total;
+    for (const t of ordered) {
+      prefix.push(t);
+      rest -= weight(t);
+      // (a hair longer than the bound, so that rounding never drops a pair at the threshold)
+      if (rest < needed - 1e-9) break;
+    }
+    return prefix;
+  });
+  const postings = new Map<string, number[]>();
+  (opts.indexAll ? tokens : prefixes).forEach((ts, j) => {
+    for (const t of ts) {
+      const list = postings.get(t);
+      if (list) list.push(j);
+      else postings.set(t, [j]);
     }
   });
-  return [...found.values()].sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  // A pair is the number a·n + b (a < b): exact below 2^53 for any case size.
+  const n = tokens.length;
+  const fits = opts.sizeFits ?? (() => true);
+  const out = new Set<number>();
+  prefixes.forEach((prefix, i) => {
+    for (const t of prefix)
+      for (const j of postings.get(t) ?? []) if (j !== i && fits(i, j)) out.add(i < j ? i * n + j : j * n + i);
+  });
+  return out;
+}
+
+/**
+ * Pairs of texts the similar-claim matcher calls the same claim, most similar first: the weighted Dice
+ * of their stems (WordIndex's measure) at SAME_WORDS or more, or, failing that, their wording
+ * contained in one another (word-3-gram containment) at COPY_THRESHOLD or more. Exact, not sampled:
+ * every pair above either threshold is found.
+ */
+export function similarTextPairs(texts: readonly string[]): PairFound[] {
+  const index = new WordIndex(texts);
+  const stemSets = texts.map((t) => stems(t));
+  const weights = new Map<string, number>();
+  const weight = (s: string) => {
+    let w = weights.get(s);
+    if (w === undefined) weights.set(s, (w = index.weight(s)));
+    return w;
+  };
+  const totals = stemSets.map((ss) => ss.reduce((n, s) => n + weight(s), 0));
+  const shingleSets = texts.map((t) => shingles(t));
+  // Dice ≥ t needs a shared weight of t/(2−t) of each text's total, and so totals within that ratio.
+  const ratio = SAME_WORDS / (2 - SAME_WORDS);
+  const byWords = prefixCandidates(stemSets, weight, (total) => ratio * total, {
+    sizeFits: (i, j) => totals[j]! >= ratio * totals[i]! - 1e-9 && totals[i]! >= ratio * totals[j]! - 1e-9,
+  });
+  const byWording = prefixCandidates(
+    shingleSets.map((s) => [...s]),
+    () => 1,
+    (total) => Math.ceil(COPY_THRESHOLD * total - 1e-9),
+    { indexAll: true },
+  );
+  const stemLookup = stemSets.map((ss) => new Set(ss));
+  const n = texts.length;
+  const found: PairFound[] = [];
+  for (const key of new Set([...byWords, ...byWording])) {
+    const a = Math.floor(key / n);
+    const b = key - a * n;
+    const mine = stemLookup[a]!;
+    const shared = stemSets[b]!.reduce((sum, s) => (mine.has(s) ? sum + weight(s) : sum), 0);
+    const words = (2 * shared) / (totals[a]! + totals[b]!);
+    // The wording is compared only where it can matter (most candidates share only some rare words).
+    const wording = words >= SAME_WORDS || byWording.has(key) ? shingleContainment(shingleSets[a]!, shingleSets[b]!) : 0;
+    if (words >= SAME_WORDS && words >= wording)
+      found.push({ a, b, reason: 'same-words', score: words, explanation: `same telling words (weighted Dice ${pct(words)}; similar from ${pct(SAME_WORDS)})` });
+    else if (wording >= COPY_THRESHOLD)
+      found.push({ a, b, reason: 'same-wording', score: wording, explanation: `same wording (${pct(wording)} of the shorter text's word triples in the other; a copy from ${pct(COPY_THRESHOLD)})` });
+  }
+  return found.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
 }
 
 const TRACKING = /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref_src)$/i;
