@@ -73,7 +73,7 @@ export interface SourceMoves {
 
 export type Moves = ClaimMoves | SourceMoves;
 
-export interface MergeRow {
+interface MergeTableRow {
   rowid: number;
   id: string;
   entity: DuplicateEntity;
@@ -84,20 +84,39 @@ export interface MergeRow {
   moved: string;
   created_at: string;
   undone_at: string | null;
+}
+
+/** A merge with both sides named (text id and claim text or source title). */
+export interface MergeRow extends MergeTableRow {
   survivor_id: string;
   survivor_title: string;
   merged_id: string;
   merged_title: string;
 }
 
-const MERGE_SELECT = sql`SELECT m.*,
-    coalesce(sc.id, ss.id) AS survivor_id, coalesce(sc.text, ss.title) AS survivor_title,
-    coalesce(mc.id, ms.id) AS merged_id, coalesce(mc.text, ms.title) AS merged_title
-  FROM merges m
-  LEFT JOIN claims sc ON m.entity = 'claim' AND sc.rowid = m.survivor_rowid
-  LEFT JOIN claims mc ON m.entity = 'claim' AND mc.rowid = m.merged_rowid
-  LEFT JOIN sources ss ON m.entity = 'source' AND ss.rowid = m.survivor_rowid
-  LEFT JOIN sources ms ON m.entity = 'source' AND ms.rowid = m.merged_rowid`;
+/** The text id and the text (claim) or title (source) of a row; rowids never leave this layer. */
+function refOf(db: DB, entity: DuplicateEntity, rowid: number): { id: string; title: string } {
+  const ref =
+    entity === 'claim'
+      ? get<{ id: string; title: string }>(db, sql`SELECT id, text AS title FROM claims WHERE rowid = ${rowid}`)
+      : get<{ id: string; title: string }>(db, sql`SELECT id, title FROM sources WHERE rowid = ${rowid}`);
+  return ref ?? { id: '', title: '' };
+}
+
+/** The rowid of the claim or source with this text id. */
+function rowidOf(db: DB, entity: DuplicateEntity, id: string): number | undefined {
+  const row =
+    entity === 'claim'
+      ? get<{ rowid: number }>(db, sql`SELECT rowid FROM claims WHERE id = ${id}`)
+      : get<{ rowid: number }>(db, sql`SELECT rowid FROM sources WHERE id = ${id}`);
+  return row?.rowid;
+}
+
+function named(db: DB, m: MergeTableRow): MergeRow {
+  const s = refOf(db, m.entity, m.survivor_rowid);
+  const g = refOf(db, m.entity, m.merged_rowid);
+  return { ...m, survivor_id: s.id, survivor_title: s.title, merged_id: g.id, merged_title: g.title };
+}
 
 export function insertMerge(
   db: DB,
@@ -111,23 +130,29 @@ export function insertMerge(
 }
 
 export function mergeRowById(db: DB, id: string): MergeRow {
-  const row = get<MergeRow>(db, sql`${MERGE_SELECT} WHERE m.id = ${id}`);
+  const row = get<MergeTableRow>(db, sql`SELECT * FROM merges WHERE id = ${id}`);
   if (!row) throw notFound('merge', id);
-  return row;
+  return named(db, row);
 }
 
 /** The live merge of a claim or source into another, if it was merged. */
 export function liveMergeOf(db: DB, entity: DuplicateEntity, mergedRowid: number): MergeRow | undefined {
-  return get<MergeRow>(db, sql`${MERGE_SELECT} WHERE m.entity = ${entity} AND m.merged_rowid = ${mergedRowid} AND m.undone_at IS NULL`);
+  const row = get<MergeTableRow>(db, sql`SELECT * FROM merges WHERE entity = ${entity} AND merged_rowid = ${mergedRowid} AND undone_at IS NULL`);
+  return row && named(db, row);
 }
 
 /** The live merge of the claim or source with this text id, if any. */
 export function liveMergeOfId(db: DB, id: string): MergeRow | undefined {
-  return get<MergeRow>(db, sql`${MERGE_SELECT} WHERE coalesce(mc.id, ms.id) = ${id} AND m.undone_at IS NULL`);
+  for (const entity of ['claim', 'source'] as const) {
+    const rowid = rowidOf(db, entity, id);
+    const m = rowid === undefined ? undefined : liveMergeOf(db, entity, rowid);
+    if (m) return m;
+  }
+  return undefined;
 }
 
 export function listMerges(db: DB): MergeRow[] {
-  return all<MergeRow>(db, sql`${MERGE_SELECT} ORDER BY m.undone_at IS NOT NULL, m.rowid DESC`);
+  return all<MergeTableRow>(db, sql`SELECT * FROM merges ORDER BY undone_at IS NOT NULL, rowid DESC`).map((m) => named(db, m));
 }
 
 export function setMergeUndone(db: DB, rowid: number, at: string): void {
@@ -162,33 +187,35 @@ export function eventsOfClaims(db: DB, claimIds: readonly string[]): CaseEvent[]
 
 // ---- reviewed pairs ---------------------------------------------------------------------------------
 
-export interface VerdictRow {
+interface VerdictTableRow {
   entity: DuplicateEntity;
   a_rowid: number;
   b_rowid: number;
   verdict: DuplicateVerdict;
   rationale: string | null;
   created_at: string;
+}
+
+export interface VerdictRow extends VerdictTableRow {
   a_id: string;
   a_title: string;
   b_id: string;
   b_title: string;
 }
 
-const VERDICT_SELECT = sql`SELECT v.*, coalesce(ac.id, asrc.id) AS a_id, coalesce(ac.text, asrc.title) AS a_title,
-    coalesce(bc.id, bsrc.id) AS b_id, coalesce(bc.text, bsrc.title) AS b_title
-  FROM duplicate_verdicts v
-  LEFT JOIN claims ac ON v.entity = 'claim' AND ac.rowid = v.a_rowid
-  LEFT JOIN claims bc ON v.entity = 'claim' AND bc.rowid = v.b_rowid
-  LEFT JOIN sources asrc ON v.entity = 'source' AND asrc.rowid = v.a_rowid
-  LEFT JOIN sources bsrc ON v.entity = 'source' AND bsrc.rowid = v.b_rowid`;
+function namedVerdict(db: DB, v: VerdictTableRow): VerdictRow {
+  const a = refOf(db, v.entity, v.a_rowid);
+  const b = refOf(db, v.entity, v.b_rowid);
+  return { ...v, a_id: a.id, a_title: a.title, b_id: b.id, b_title: b.title };
+}
 
 /** Orders a pair of rowids as the table keeps it. */
 export const orderedPair = (x: number, y: number): [number, number] => (x < y ? [x, y] : [y, x]);
 
 export function verdictOf(db: DB, entity: DuplicateEntity, x: number, y: number): VerdictRow | undefined {
   const [a, b] = orderedPair(x, y);
-  return get<VerdictRow>(db, sql`${VERDICT_SELECT} WHERE v.entity = ${entity} AND v.a_rowid = ${a} AND v.b_rowid = ${b}`);
+  const row = get<VerdictTableRow>(db, sql`SELECT * FROM duplicate_verdicts WHERE entity = ${entity} AND a_rowid = ${a} AND b_rowid = ${b}`);
+  return row && namedVerdict(db, row);
 }
 
 export function insertVerdict(
@@ -204,7 +231,7 @@ export function insertVerdict(
 }
 
 export function listVerdicts(db: DB): VerdictRow[] {
-  return all<VerdictRow>(db, sql`${VERDICT_SELECT} ORDER BY v.created_at DESC, v.entity, v.a_rowid, v.b_rowid`);
+  return all<VerdictTableRow>(db, sql`SELECT * FROM duplicate_verdicts ORDER BY created_at DESC, entity, a_rowid, b_rowid`).map((v) => namedVerdict(db, v));
 }
 
 /** The reviewed pairs of one kind, as "a:b" rowid keys (a < b). */
