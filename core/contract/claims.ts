@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLAIM_SORTS } from '../claim-sorts';
 import { BANDS } from '../estimative';
 import { CLAIM_KINDS, CLAIM_STATUSES, OUTCOMES, type Claim, type ClaimDetail, type ClaimSummary, type Page } from '../types';
 import { mutation, query } from './define';
@@ -28,8 +29,6 @@ const claimFields = {
   /** Why the claim is of its kind; required for not-checkable. */
   kindRationale: optionalText(2_000),
 };
-
-export const CLAIM_SORTS = ['updated', 'created', 'probability', 'text', 'claimant', 'status', 'claimedAt'] as const;
 
 export const claimListInput = z
   .object({

@@ -335,6 +335,14 @@ export function linkExists(db: DB, from: number, to: number, kind: string): bool
   return get(db, sql`SELECT 1 FROM claim_links WHERE from_rowid = ${from} AND to_rowid = ${to} AND kind = ${kind}`) !== undefined;
 }
 
+export function linkRowExists(db: DB, rowid: number): boolean {
+  return get(db, sql`SELECT 1 FROM claim_links WHERE rowid = ${rowid}`) !== undefined;
+}
+
+export function evidenceRowExists(db: DB, rowid: number): boolean {
+  return get(db, sql`SELECT 1 FROM evidence WHERE rowid = ${rowid}`) !== undefined;
+}
+
 export function setLinkEnds(db: DB, rowid: number, from: number, to: number): void {
   run(db, sql`UPDATE claim_links SET from_rowid = ${from}, to_rowid = ${to} WHERE rowid = ${rowid}`);
 }

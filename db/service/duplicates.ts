@@ -17,6 +17,7 @@ import {
   claimTimes,
   deleteLinkRow,
   disputesOfClaim,
+  evidenceRowExists,
   evidenceOfClaim,
   evidenceOfSources,
   insertDuplicateLink,
@@ -24,6 +25,7 @@ import {
   insertVerdict,
   lineageRows,
   linkExists,
+  linkRowExists,
   linksTouching,
   listMerges,
   listVerdicts,
@@ -59,7 +61,6 @@ import {
 import { claimsCitingSources } from '../repos/evidence';
 import { descendants, setDerivedFrom, sourceRowById } from '../repos/sources';
 import { tagsOfMany } from '../repos/tags';
-import { get, sql } from '../sql';
 import { reanchorSource } from './anchors';
 import { record, transactional, type Ctx } from './context';
 import { recomputeClaim } from './recompute';
@@ -210,9 +211,9 @@ function unmergeClaims(ctx: Ctx, r: MergeRow, mv: ClaimMoves): void {
   removeTags(ctx.db, s, mv.tags);
   deleteLinkRow(ctx.db, mv.duplicateLink);
   for (const l of mv.links)
-    if (get(ctx.db, sql`SELECT 1 FROM claim_links WHERE rowid = ${l.rowid}`)) setLinkEnds(ctx.db, l.rowid, l.from_rowid, l.to_rowid);
+    if (linkRowExists(ctx.db, l.rowid)) setLinkEnds(ctx.db, l.rowid, l.from_rowid, l.to_rowid);
   for (const l of mv.droppedLinks)
-    if (!get(ctx.db, sql`SELECT 1 FROM claim_links WHERE rowid = ${l.rowid}`) && !linkExists(ctx.db, l.from_rowid, l.to_rowid, l.kind)) reinsertLink(ctx.db, l);
+    if (!linkRowExists(ctx.db, l.rowid) && !linkExists(ctx.db, l.from_rowid, l.to_rowid, l.kind)) reinsertLink(ctx.db, l);
   moveDisputesToClaim(ctx.db, mv.disputes, s, m);
   moveEvidenceToClaim(ctx.db, mv.evidence, s, m);
   setClaimTimes(ctx.db, m, restoreTimes(claimTimes(ctx.db, m), mv.merged, r.created_at, true));
@@ -271,7 +272,7 @@ function unmergeSources(ctx: Ctx, r: MergeRow, mv: SourceMoves): void {
   moveEvidenceToSource(ctx.db, mv.evidence, s, m);
   moveCaptures(ctx.db, mv.captures, s, m);
   restoreLineage(ctx.db, mv.lineage);
-  for (const a of mv.anchors) if (get(ctx.db, sql`SELECT 1 FROM evidence WHERE rowid = ${a.evidence_rowid}`)) saveAnchor(ctx.db, a);
+  for (const a of mv.anchors) if (evidenceRowExists(ctx.db, a.evidence_rowid)) saveAnchor(ctx.db, a);
   for (const e of mv.unanchored) deleteAnchor(ctx.db, e);
   setSourceTimes(ctx.db, m, restoreTimes(sourceTimes(ctx.db, m), mv.merged, r.created_at, true));
   setSourceTimes(ctx.db, s, restoreTimes(sourceTimes(ctx.db, s), mv.survivor, r.created_at, false));
