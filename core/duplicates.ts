@@ -77,13 +77,8 @@ function prefixCandidates(
   return out;
 }
 
-/**
- * Pairs of texts the similar-claim matcher calls the same claim, most similar first: the weighted Dice
- * of their stems (WordIndex's measure) at SAME_WORDS or more, or, failing that, their wording
- * contained in one another (word-3-gram containment) at COPY_THRESHOLD or more. Exact, not sampled:
- * every pair above either threshold is found.
- */
-export function similarTextPairs(texts: readonly string[]): PairFound[] {
+/** Scores pairs of the texts as the queue does, with the rarity weights of all of them. */
+export function pairScorer(texts: readonly string[]) {
   const index = new WordIndex(texts);
   const stemSets = texts.map((t) => stems(t));
   const weights = new Map<string, number>();
@@ -94,32 +89,49 @@ export function similarTextPairs(texts: readonly string[]): PairFound[] {
   };
   const totals = stemSets.map((ss) => ss.reduce((n, s) => n + weight(s), 0));
   const shingleSets = texts.map((t) => shingles(t));
+  const stemLookup = new Map<number, Set<string>>();
+  /** The pair (a < b) if it is offered, else null; `wordingMayCount: false` skips the wording test where it cannot decide. */
+  const score = (a: number, b: number, wordingMayCount = true): PairFound | null => {
+    let mine = stemLookup.get(a);
+    if (!mine) stemLookup.set(a, (mine = new Set(stemSets[a])));
+    const shared = stemSets[b]!.reduce((sum, s) => (mine.has(s) ? sum + weight(s) : sum), 0);
+    const words = (2 * shared) / (totals[a]! + totals[b]!);
+    // The wording is compared only where it can matter (most candidates share only some rare words).
+    const wording = words >= SAME_WORDS || wordingMayCount ? shingleContainment(shingleSets[a]!, shingleSets[b]!) : 0;
+    if (words >= SAME_WORDS && words >= wording)
+      return { a, b, reason: 'same-words', score: words, explanation: `same telling words (weighted Dice ${pct(words)}; similar from ${pct(SAME_WORDS)})` };
+    if (wording >= COPY_THRESHOLD)
+      return { a, b, reason: 'same-wording', score: wording, explanation: `same wording (${pct(wording)} of the shorter text's word triples in the other; a copy from ${pct(COPY_THRESHOLD)})` };
+    return null;
+  };
+  return { score, stemSets, shingleSets, totals, weight };
+}
+
+/**
+ * Pairs of texts the similar-claim matcher calls the same claim, most similar first: the weighted Dice
+ * of their stems (WordIndex's measure) at SAME_WORDS or more, or, failing that, their wording
+ * contained in one another (word-3-gram containment) at COPY_THRESHOLD or more. Exact, not sampled:
+ * every pair above either threshold is found.
+ */
+export function similarTextPairs(texts: readonly string[]): PairFound[] {
+  const { score, stemSets, shingleSets, totals, weight } = pairScorer(texts);
   // Dice ≥ t needs a shared weight of t/(2−t) of each text's total, and so totals within that ratio.
   const ratio = SAME_WORDS / (2 - SAME_WORDS);
   const byWords = prefixCandidates(stemSets, weight, (total) => ratio * total, {
     sizeFits: (i, j) => totals[j]! >= ratio * totals[i]! - 1e-9 && totals[i]! >= ratio * totals[j]! - 1e-9,
   });
   const byWording = prefixCandidates(
-    shingleSets.map((s) => [...s]),
+    shingleSets.map((x) => [...x]),
     () => 1,
     (total) => Math.ceil(COPY_THRESHOLD * total - 1e-9),
     { indexAll: true },
   );
-  const stemLookup = stemSets.map((ss) => new Set(ss));
   const n = texts.length;
   const found: PairFound[] = [];
   for (const key of new Set([...byWords, ...byWording])) {
     const a = Math.floor(key / n);
-    const b = key - a * n;
-    const mine = stemLookup[a]!;
-    const shared = stemSets[b]!.reduce((sum, s) => (mine.has(s) ? sum + weight(s) : sum), 0);
-    const words = (2 * shared) / (totals[a]! + totals[b]!);
-    // The wording is compared only where it can matter (most candidates share only some rare words).
-    const wording = words >= SAME_WORDS || byWording.has(key) ? shingleContainment(shingleSets[a]!, shingleSets[b]!) : 0;
-    if (words >= SAME_WORDS && words >= wording)
-      found.push({ a, b, reason: 'same-words', score: words, explanation: `same telling words (weighted Dice ${pct(words)}; similar from ${pct(SAME_WORDS)})` });
-    else if (wording >= COPY_THRESHOLD)
-      found.push({ a, b, reason: 'same-wording', score: wording, explanation: `same wording (${pct(wording)} of the shorter text's word triples in the other; a copy from ${pct(COPY_THRESHOLD)})` });
+    const pair = score(a, key - a * n, byWording.has(key));
+    if (pair) found.push(pair);
   }
   return found.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
 }

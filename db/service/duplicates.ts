@@ -4,7 +4,7 @@
  */
 import type { ApiHandlers } from '../../core/api';
 import type { DuplicateCandidate, DuplicateEntity, DuplicateSide, MergeRecord, ReviewedPair } from '../../core/contract/duplicates';
-import { sameAddressPairs, similarTextPairs, type PairFound } from '../../core/duplicates';
+import { pairScorer, sameAddressPairs, similarTextPairs, type PairFound } from '../../core/duplicates';
 import { formatPercent } from '../../core/estimative';
 import { newId } from '../../core/ids';
 import { conflict, invalid } from '../errors';
@@ -162,10 +162,16 @@ function pairOf(ctx: Ctx, entity: DuplicateEntity, survivorId: string, mergedId:
 }
 
 /** Why the queue offers the pair now (a merge made by hand has no reason from the queue). */
-function reasonOf(ctx: Ctx, entity: DuplicateEntity, a: string, b: string): { reason: string; score: number | null } {
-  const found = (entity === 'claim' ? claimCandidates(ctx) : sourceCandidates(ctx)).find(
-    (c) => (c.a.id === a && c.b.id === b) || (c.a.id === b && c.b.id === a),
-  );
+function reasonOf(ctx: Ctx, entity: DuplicateEntity, p: Pair): { reason: string; score: number | null } {
+  let found: PairFound | null | undefined;
+  if (entity === 'claim') {
+    const claims = liveClaimsForQueue(ctx.db);
+    const [a, b] = [p.survivor, p.merged].map((x) => claims.findIndex((c) => c.rowid === x.rowid)).sort((x, y) => x - y) as [number, number];
+    found = pairScorer(claims.map((c) => c.text)).score(a, b);
+  } else {
+    const sources = liveSourcesForQueue(ctx.db).filter((s) => s.rowid === p.survivor.rowid || s.rowid === p.merged.rowid);
+    found = sources.length === 2 ? sameAddressPairs(sources)[0] : null;
+  }
   return found ? { reason: found.explanation, score: found.score } : { reason: 'merged by the analyst', score: null };
 }
 
@@ -295,7 +301,7 @@ export function duplicateHandlers(ctx: Ctx): H {
 
     'duplicates.merge': tx((input) => {
       const p = pairOf(ctx, input.entity, input.survivorId, input.mergedId);
-      const { reason, score } = reasonOf(ctx, input.entity, p.survivor.id, p.merged.id);
+      const { reason, score } = reasonOf(ctx, input.entity, p);
       const at = ctx.now();
       const moves = input.entity === 'claim' ? mergeClaims(ctx, p, at) : mergeSources(ctx, p, at);
       const id = newId();

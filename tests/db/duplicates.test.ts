@@ -208,6 +208,9 @@ describe('merge and un-merge of claims', () => {
     expect(api.call('duplicates.merge', { entity: 'claim', survivorId: founded.id, mergedId: copy.id })).toMatchObject({ ok: false, error: { message: /survivorId: .*trash/ } });
     expect(api.invoke('case.info', {}).counts).toEqual(n);
     expect(api.invoke('duplicates.list', {}).merges).toEqual([]);
+    // Two claims the queue does not pair may still be merged by hand.
+    const hand = api.invoke('duplicates.merge', { entity: 'claim', survivorId: cost.id, mergedId: byText(api, CHIPS).id });
+    expect(hand).toMatchObject({ reason: 'merged by the analyst', score: null });
   });
 });
 
@@ -252,6 +255,7 @@ describe('merge and un-merge of sources', () => {
     expect(pair).toMatchObject({ reason: 'same-url', score: 1 });
     const m = api.invoke('duplicates.merge', { entity: 'source', survivorId: keep.id, mergedId: dup.id });
     expect(m.moved).toMatchObject({ evidence: 2, derived: 1, captures: 1, capturesKept: 0 });
+    expect(m).toMatchObject({ reason: 'same address (gov.example/report)', score: 1 });
     const s = api.invoke('sources.get', { id: keep.id });
     expect(s.citedBy).toHaveLength(3);
     expect(s.derived.map((d) => d.id)).toEqual([child.id]);
