@@ -198,6 +198,18 @@ describe('merge and un-merge of claims', () => {
     expect(tables(handle.db)).toEqual(tablesBefore);
   });
 
+  it('un-merges after later changes: what was deleted since stays deleted, what was added since stays with the survivor', () => {
+    const { api, cost, copy, e1, e2, wire } = setup();
+    const m = api.invoke('duplicates.merge', { entity: 'claim', survivorId: cost.id, mergedId: copy.id });
+    api.invoke('evidence.delete', { id: e1.id });
+    const later = api.invoke('evidence.create', { claimId: cost.id, sourceId: wire.id, stance: 'context', excerpt: 'Added after the merge.' });
+    api.invoke('duplicates.unmerge', { id: m.id });
+    expect(api.invoke('claims.get', { id: copy.id }).evidence.map((e) => e.id)).toEqual([e2.id]);
+    expect(api.invoke('claims.get', { id: cost.id }).evidence.map((e) => e.id)).toContain(later.id);
+    expect(api.invoke('claims.get', { id: copy.id }).claim).toMatchObject({ deletedAt: null, evidenceCount: 1 });
+    expect(api.invoke('history.verify', {}).ok).toBe(true);
+  });
+
   it('refuses what cannot be merged, naming the field, and writes nothing', () => {
     const { api, cost, copy, founded } = setup();
     api.invoke('claims.delete', { id: founded.id });
