@@ -89,10 +89,12 @@ describe('duplicate review queue', () => {
     await openQueue();
     await expect.poll(() => tab(/^Claims/).innerText()).toBe('Claims (0)');
     await expect.poll(() => page().getByRole('tabpanel').innerText()).toContain('No possible duplicate claims.');
+    await expect.poll(() => page().getByRole('list', { name: 'Pairs kept apart' }).getByRole('listitem').innerText()).toMatch(/— not a duplicate \(\d{4}-/);
 
     await tab(/^Sources/).click();
     await pairs().first().getByRole('button', { name: 'Keep both' }).click();
     await expect.poll(() => tab(/^Sources/).innerText()).toBe('Sources (0)');
+    await expect.poll(() => page().getByRole('list', { name: 'Pairs kept apart' }).innerText()).toMatch(/Zyxwvut newswire.*— both kept/s);
 
     await page().getByLabel('Theme').selectOption('dark');
     await expect.poll(() => page().evaluate<string | undefined>('document.documentElement.dataset.theme')).toBe('dark');

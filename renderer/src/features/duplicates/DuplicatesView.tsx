@@ -4,7 +4,7 @@
  * (either way round), keep both, not a duplicate. Live merges can be undone here.
  */
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
-import type { DuplicateCandidate, DuplicateEntity, DuplicateQueue, MergeRecord } from '../../../../core/contract/duplicates';
+import type { DuplicateCandidate, DuplicateEntity, DuplicateQueue, MergeRecord, ReviewedPair } from '../../../../core/contract/duplicates';
 import { api, errorMessage } from '../../api/client';
 import { SafeText } from '../../components/SafeText';
 import { useApp } from '../../store';
@@ -144,6 +144,27 @@ function MergeList({ entity, merges, onDone }: { entity: DuplicateEntity; merges
   );
 }
 
+const VERDICT_LABEL = { 'not-duplicate': 'not a duplicate', 'keep-both': 'both kept' } as const;
+
+function ReviewedList({ reviewed }: { reviewed: ReviewedPair[] }) {
+  if (reviewed.length === 0) return null;
+  return (
+    <section aria-labelledby="dup-reviewed">
+      <h2 id="dup-reviewed">Pairs kept apart</h2>
+      <ul className="plain-list" aria-label="Pairs kept apart">
+        {reviewed.map((r) => (
+          <li key={`${r.aId}:${r.bId}`}>
+            <SafeText text={r.aTitle} /> <span className="muted">/</span> <SafeText text={r.bTitle} />{' '}
+            <span className="muted">
+              — {VERDICT_LABEL[r.verdict]} ({r.createdAt.slice(0, 10)})
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function DuplicatesView() {
   const [queue, setQueue] = useState<DuplicateQueue | null>(null);
   const [tab, setTab] = useState<DuplicateEntity>('claim');
@@ -212,6 +233,7 @@ export function DuplicatesView() {
           <PairCard key={`${p.a.id}:${p.b.id}`} pair={p} index={i} onDone={onDone} />
         ))}
         <MergeList entity={tab} merges={live} onDone={onDone} />
+        <ReviewedList reviewed={queue?.reviewed.filter((r) => r.entity === tab) ?? []} />
       </div>
     </section>
   );
