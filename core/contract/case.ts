@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { CaseInfo, Settings } from '../types';
 import { mutation, query } from './define';
-import { text, url } from './fields';
+import { requiredText, text, url } from './fields';
 
 /** The case settings as the API accepts them; JSON imports check a case's settings with the same schema. */
 export const settingsInput = z.object({
@@ -18,6 +18,8 @@ export const caseTitle = text(500).nullable();
 
 export const caseMethods = {
   'case.info': query<CaseInfo>()(z.object({}).default({})),
+  /** The case's display name (the file name stays; `case.info` title). */
+  'case.rename': mutation<CaseInfo>()(z.object({ title: requiredText(500) })),
   'settings.update': mutation<Settings>()(settingsInput),
   'tags.list': query<{ name: string; count: number }[]>()(z.object({}).default({})),
 };

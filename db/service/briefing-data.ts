@@ -11,7 +11,6 @@ import { invalid, notFound } from '../errors';
 import { claimRowidsByIds, findClaimRow, liveClaimRowsByProbability, type ClaimRow } from '../repos/claims';
 import { eventsForClaim } from '../repos/events';
 import { latestBriefing, storedBriefingOrNull, type BriefingRow } from '../repos/briefings';
-import { getSettings } from '../repos/meta';
 import { sourceRowById, toSource } from '../repos/sources';
 import { claimRowidsWithTag } from '../repos/tags';
 import { search } from '../search';
@@ -85,7 +84,7 @@ export function readBriefingDataCtx(ctx: Ctx, selection: BriefingSelection, opts
   const claims = rows.map((r) => claimData(ctx, r));
   const key = selectionKey(selection);
   const prev = latestBriefing(ctx.db, key);
-  const settings = getSettings(ctx.db);
+  const settings = ctx.settings();
   return {
     selection: normalizeSelection(selection),
     selectionKey: key,
