@@ -12,6 +12,7 @@ import { caseMethods } from './contract/case';
 import { claimMethods } from './contract/claims';
 import type { MethodDef } from './contract/define';
 import { disputeMethods } from './contract/disputes';
+import { duplicateMethods } from './contract/duplicates';
 import { evidenceMethods } from './contract/evidence';
 import { historyMethods } from './contract/history';
 import { linkMethods } from './contract/links';
@@ -35,6 +36,7 @@ export const contract = {
   ...captureMethods,
   ...analysisMethods,
   ...trashMethods,
+  ...duplicateMethods,
 } as const;
 
 export type Contract = typeof contract;

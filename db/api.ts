@@ -24,6 +24,7 @@ import { caseHandlers } from './service/case';
 import { claimHandlers } from './service/claims';
 import { createCtx, type CtxOptions } from './service/context';
 import { disputeHandlers } from './service/disputes';
+import { duplicateHandlers } from './service/duplicates';
 import { evidenceHandlers } from './service/evidence';
 import { historyHandlers } from './service/history';
 import { linkHandlers } from './service/links';
@@ -77,6 +78,7 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...captureUrlHandlers(ctx),
     ...analysisHandlers(ctx),
     ...trashHandlers(ctx),
+    ...duplicateHandlers(ctx),
   };
 
   function call(method: string, input: unknown): ApiResult<unknown> {

@@ -10,6 +10,7 @@ import { migration005 } from './005-captured-documents';
 import { migration006 } from './006-claim-review-url';
 import { migration007 } from './007-analysis';
 import { migration008 } from './008-dispute-outcomes';
+import { migrationDuplicates } from './009-duplicate-review';
 import type { DB } from '../sql';
 import { recomputeClaims } from '../transfer/recompute';
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: "a claim's own ClaimReview URL", sql: migration006 },
   { version: 7, name: 'structured analytic techniques: ACH boards, key assumptions, indicators', sql: migration007 },
   { version: 8, name: "a resolved dispute's outcome: upheld, rejected or partly upheld", sql: migration008 },
+  { version: 9, name: 'duplicate review: merges that can be undone, pairs kept apart', sql: migrationDuplicates },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -152,7 +152,7 @@ export function eventBatch(db: DB): EventBatch {
   };
 }
 
-function toEvent(r: EventRow): CaseEvent {
+export function toEvent(r: EventRow): CaseEvent {
   return {
     seq: r.seq,
     id: r.id,

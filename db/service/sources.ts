@@ -20,6 +20,7 @@ import {
 } from '../repos/sources';
 import { diff, record, transactional, type Ctx } from './context';
 import { claimDetail } from './claims';
+import { refuseRestoreOfMerged } from './duplicates';
 import { recomputeClaim } from './recompute';
 
 type H = Pick<
@@ -111,6 +112,7 @@ export function sourceHandlers(ctx: Ctx): H {
     'sources.restore': tx((input) => {
       const row = sourceRowById(ctx.db, input.id);
       if (!row.deleted_at) throw invalid(`source ${input.id} is not in the trash`);
+      refuseRestoreOfMerged(ctx, 'source', row.rowid, row.id);
       setDeleted(ctx.db, row.rowid, null);
       record(ctx, { kind: 'source.restored', entityType: 'source', entityId: row.id, payload: {} });
       return sourceById(ctx, input.id);

@@ -14,6 +14,7 @@ const ENTRIES: { view: View; label: string }[] = [
   { view: 'sources', label: 'Sources' },
   { view: 'search', label: 'Search' },
   { view: 'analysis', label: 'Analysis' },
+  { view: 'duplicates', label: 'Duplicates' },
   { view: 'briefings', label: 'Briefings' },
   { view: 'calibration', label: 'Calibration' },
   { view: 'transfer', label: 'Import / Export' },
