@@ -12,12 +12,14 @@ import { caseMethods } from './contract/case';
 import { claimMethods } from './contract/claims';
 import type { MethodDef } from './contract/define';
 import { disputeMethods } from './contract/disputes';
+import { duplicateMethods } from './contract/duplicates';
 import { evidenceMethods } from './contract/evidence';
 import { historyMethods } from './contract/history';
 import { linkMethods } from './contract/links';
 import { searchMethods } from './contract/search';
 import { sourceMethods } from './contract/sources';
 import { transferMethods } from './contract/transfer';
+import { trashMethods } from './contract/trash';
 
 export const contract = {
   ...claimMethods,
@@ -33,6 +35,8 @@ export const contract = {
   ...transferMethods,
   ...captureMethods,
   ...analysisMethods,
+  ...trashMethods,
+  ...duplicateMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -216,8 +216,15 @@ export interface DisputeFields {
   resolvedAt: string | null;
 }
 
+/** How a resolved dispute came out: the challenge upheld, rejected, or partly upheld. */
+export const DISPUTE_OUTCOMES = ['upheld', 'rejected', 'partly'] as const;
+export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
+export const DISPUTE_OUTCOME_LABEL: Record<DisputeOutcome, string> = { upheld: 'upheld', rejected: 'rejected', partly: 'partly upheld' };
+
 export interface Dispute extends DisputeFields {
   id: string;
+  /** Set when resolved (null for disputes resolved before outcomes were recorded, and while open). */
+  outcome: DisputeOutcome | null;
   claimId: string;
   evidenceIds: string[];
   responses: DisputeResponse[];

@@ -24,12 +24,14 @@ import { caseHandlers } from './service/case';
 import { claimHandlers } from './service/claims';
 import { createCtx, unit, type Ctx, type CtxOptions } from './service/context';
 import { disputeHandlers } from './service/disputes';
+import { duplicateHandlers } from './service/duplicates';
 import { evidenceHandlers } from './service/evidence';
 import { historyHandlers } from './service/history';
 import { linkHandlers } from './service/links';
 import { searchHandlers } from './service/search';
 import { sourceHandlers } from './service/sources';
 import { transferHandlers } from './transfer/handlers';
+import { trashHandlers } from './service/trash';
 import type { DB } from './sql';
 
 export interface CaseApi {
@@ -89,6 +91,8 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...captureHandlers(ctx),
     ...captureUrlHandlers(ctx),
     ...analysisHandlers(ctx),
+    ...trashHandlers(ctx),
+    ...duplicateHandlers(ctx),
   });
 
   function call(method: string, input: unknown): ApiResult<unknown> {

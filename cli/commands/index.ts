@@ -5,6 +5,7 @@ import { briefCommands } from './brief';
 import { captureCommands } from './capture';
 import { caseCommands } from './case';
 import { claimCommands } from './claims';
+import { dedupeCommands } from './dedupe';
 import { documentCommands } from './documents';
 import { evidenceCommands } from './evidence';
 import { historyCommands } from './history';
@@ -30,4 +31,5 @@ export const commands: Command[] = [
   ...documentCommands,
   ...captureCommands,
   ...analysisCommands,
+  ...dedupeCommands,
 ];

@@ -1,6 +1,6 @@
 /** dispute open|respond|resolve, claim outcome, evidence independent and calibration: challenging, settling and scoring claims. */
 import type { CalibrationReport } from '../../core/calibration';
-import type { Dispute } from '../../core/types';
+import { DISPUTE_OUTCOME_LABEL, DISPUTE_OUTCOMES, type Dispute, type DisputeOutcome } from '../../core/types';
 import { str, strs, UsageError, type Command, type Values } from '../command';
 import { safe } from '../format';
 
@@ -11,7 +11,7 @@ function disputeText(d: Dispute): string {
   ];
   if (d.evidenceIds.length) lines.push(`  evidence: ${d.evidenceIds.join(', ')}`);
   for (const r of d.responses) lines.push(`  response by ${safe(r.author)} (${r.createdAt}): ${safe(r.text)}`);
-  if (d.resolution) lines.push(`  resolved ${d.resolvedAt ?? ''}: ${safe(d.resolution)}`);
+  if (d.resolution) lines.push(`  resolved ${d.resolvedAt ?? ''}${d.outcome ? `, ${DISPUTE_OUTCOME_LABEL[d.outcome]}` : ''}: ${safe(d.resolution)}`);
   return lines.join('\n');
 }
 
@@ -89,13 +89,18 @@ const disputeRespond: Command = {
 
 const disputeResolve: Command = {
   name: 'dispute resolve',
-  usage: 'dispute resolve DISPUTE_ID --resolution TEXT',
-  summary: 'Close a dispute with its resolution.',
-  options: { resolution: { type: 'string' } },
+  usage: 'dispute resolve DISPUTE_ID --resolution TEXT [--outcome upheld|rejected|partly]',
+  summary: 'Close a dispute with its resolution and outcome (the challenge upheld, rejected or partly upheld).',
+  options: { resolution: { type: 'string' }, outcome: { type: 'string' } },
   minArgs: 1,
   async run(ctx) {
     const resolution = required(ctx.values, 'resolution', 'how the dispute was settled');
-    const d = await ctx.withCase((api) => api.invoke('disputes.resolve', { id: ctx.args[0]!, resolution }));
+    const outcome = str(ctx.values, 'outcome');
+    if (outcome !== undefined && !(DISPUTE_OUTCOMES as readonly string[]).includes(outcome))
+      throw new UsageError(`--outcome must be upheld, rejected or partly (partly upheld), not "${outcome}"`);
+    const d = await ctx.withCase((api) =>
+      api.invoke('disputes.resolve', { id: ctx.args[0]!, resolution, ...(outcome ? { outcome: outcome as DisputeOutcome } : {}) }),
+    );
     ctx.print(d, () => disputeText(d));
   },
 };

@@ -28,6 +28,7 @@ function judgmentOf(c: BriefingClaimData, label: string, book: FootnoteBook): Ju
     status: d.status,
     resolution: d.resolution,
     resolvedAt: d.resolvedAt,
+    outcome: d.outcome,
   }));
   const history = judgmentChanges(c.events);
   const warnings = readerWarnings({ claim, model, failedAssumptions: c.failedAssumptions });

@@ -1,5 +1,6 @@
 /** Lays the briefing model out as blocks, section by section (DESIGN §5). */
 import { RELIABILITY, RELIABILITY_LABEL } from '../grades';
+import { DISPUTE_OUTCOME_LABEL } from '../types';
 import { cleanBlock, q, ref, safeHref, t, type Block, type Inline } from './blocks';
 import { describeSelection } from './selection';
 import { anchorLabel, captureCitation, lostAlert } from '../documents/wording';
@@ -93,7 +94,9 @@ function disputes(b: Briefing): Block[] {
     const items: Inline[][] = j.disputes.map((d) => [
       t(`${d.status === 'open' ? 'Open' : 'Resolved'} dispute raised by ${d.raisedBy} on ${date(d.openedAt)}: `, { strong: true }),
       q(d.position),
-      ...(d.resolution ? [t(` Resolved${d.resolvedAt ? ` on ${date(d.resolvedAt)}` : ''}: `), q(d.resolution)] : []),
+      ...(d.resolution
+        ? [t(` Resolved${d.resolvedAt ? ` on ${date(d.resolvedAt)}` : ''}${d.outcome ? `, ${DISPUTE_OUTCOME_LABEL[d.outcome]}` : ''}: `), q(d.resolution)]
+        : []),
     ]);
     if (j.earlierChanges) items.push([t(`${count(j.earlierChanges, 'earlier change')} not shown.`)]);
     for (const c of j.changes) items.push([t(`${date(c.at)}: ${c.what}`)]);

@@ -9,7 +9,7 @@ import { SIGNED_HEAD_SHAPE } from '../signed-head';
 import { bandOf, BANDS, CONFIDENCE_LEVELS } from '../estimative';
 import { RELIABILITY } from '../grades';
 import { textProblem } from '../text';
-import { CLAIM_STATUSES } from '../types';
+import { CLAIM_STATUSES, DISPUTE_OUTCOMES } from '../types';
 import { safeHref } from './blocks';
 import { confidenceSentence, likelihoodSentence, overrideSentence, statusSentence } from './sentences';
 import type { Briefing } from './types';
@@ -93,6 +93,7 @@ const judgment = z.object({
       status: z.enum(['open', 'resolved']),
       resolution: nstr(),
       resolvedAt: when.nullable(),
+      outcome: z.enum(DISPUTE_OUTCOMES).nullable().optional(),
     }),
   ),
   changes: list(z.object({ at: when, what: str(2_000) }), 1_000),

@@ -8,7 +8,7 @@ import type { FailedAssumption } from '../claim-warnings';
 import type { ConfidenceResult } from '../confidence';
 import type { AchBoard } from '../contract/analysis';
 import type { Band, ConfidenceLevel } from '../estimative';
-import type { Assessment, CaseEvent, Claim, ClaimStatus, Dispute, EvidenceView, Source } from '../types';
+import type { Assessment, CaseEvent, Claim, ClaimStatus, Dispute, DisputeOutcome, EvidenceView, Source } from '../types';
 
 /** Which claims a briefing covers: query AND tag, plus hand-picked claims. */
 export interface BriefingSelection {
@@ -110,6 +110,8 @@ export interface DisputeLine {
   status: 'open' | 'resolved';
   resolution: string | null;
   resolvedAt: string | null;
+  /** How the dispute came out; absent in briefings saved before outcomes were recorded. */
+  outcome?: DisputeOutcome | null;
 }
 
 export interface JudgmentChange {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Dispute } from '../types';
+import { DISPUTE_OUTCOMES, type Dispute } from '../types';
 import { mutation } from './define';
 import { id, isoDate, requiredText } from './fields';
 
@@ -15,5 +15,12 @@ export const disputeMethods = {
     }),
   ),
   'disputes.respond': mutation<Dispute>()(z.object({ id, author: requiredText(500), text: requiredText(20_000) })),
-  'disputes.resolve': mutation<Dispute>()(z.object({ id, resolution: requiredText(20_000) })),
+  'disputes.resolve': mutation<Dispute>()(
+    z.object({
+      id,
+      resolution: requiredText(20_000),
+      /** Upheld (the challenge was right), rejected, or partly upheld. The app always asks; older callers may leave it out (stored as not recorded). */
+      outcome: z.enum(DISPUTE_OUTCOMES).optional(),
+    }),
+  ),
 };

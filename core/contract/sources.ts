@@ -33,7 +33,8 @@ export const sourceMethods = {
       ...Object.fromEntries(Object.entries(sourceFields).map(([k, v]) => [k, v.optional()])),
     } as { id: typeof id } & { [K in keyof typeof sourceFields]: z.ZodOptional<(typeof sourceFields)[K]> }),
   ),
-  'sources.delete': mutation<Source>()(z.object({ id })),
+  /** The rationale (optional) is the reason the trash shows. */
+  'sources.delete': mutation<Source>()(z.object({ id, rationale: optionalText(20_000) })),
   'sources.restore': mutation<Source>()(z.object({ id })),
   'sources.get': query<SourceDetail>()(z.object({ id })),
   'sources.list': query<Page<Source & { citations: number }>>()(

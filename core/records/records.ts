@@ -10,6 +10,7 @@ import {
   CAPTURE_ORIGINS,
   CLAIM_KINDS,
   CLAIM_STATUSES,
+  DISPUTE_OUTCOMES,
   EXTRACTIONS,
   LINK_KINDS,
   OUTCOMES,
@@ -130,6 +131,7 @@ export const disputeRecord = declare({
     status: f.oneOf(['open', 'resolved'] as const, { label: 'status', default: 'open' }),
     resolution: f.optionalText({ label: 'resolution' }),
     resolved_at: f.optionalText({ label: 'resolved on' }),
+    outcome: f.optionalOneOf(DISPUTE_OUTCOMES, { label: 'outcome' }),
   },
 });
 
@@ -381,6 +383,43 @@ export const indicatorRecord = declare({
   },
 });
 
+/* The duplicate review queue (issue 18.3, docs/duplicates.md). */
+
+const DEDUPE_ENTITIES = ['claim', 'source'] as const;
+
+export const mergeRecord = declare({
+  entity: 'merge',
+  table: 'merges',
+  key: { rowid: 'rowid' },
+  idColumn: 'id',
+  fields: {
+    rowid: rowid('row'),
+    id: id(),
+    entity: f.oneOf(DEDUPE_ENTITIES, { label: 'kind' }),
+    survivor_rowid: rowid('kept'),
+    merged_rowid: rowid('merged'),
+    reason: f.text({ label: 'reason', default: '' }),
+    score: f.optionalReal({ label: 'score' }),
+    moved: f.text({ label: 'what moved' }),
+    created_at: created(),
+    undone_at: f.optionalText({ label: 'undone' }),
+  },
+});
+
+export const duplicateVerdictRecord = declare({
+  entity: 'duplicate verdict',
+  table: 'duplicate_verdicts',
+  key: { columns: ['entity', 'a_rowid', 'b_rowid'] },
+  fields: {
+    entity: f.oneOf(DEDUPE_ENTITIES, { label: 'kind' }),
+    a_rowid: rowid('one'),
+    b_rowid: rowid('other'),
+    verdict: f.oneOf(['not-duplicate', 'keep-both'] as const, { label: 'verdict' }),
+    rationale: f.optionalText({ label: 'rationale' }),
+    created_at: created(),
+  },
+});
+
 /**
  * Every record kind, in the order replay may create them. Tables not listed are not state: the
  * history itself (events, chain_head) and the search indexes, which are derived from these.
@@ -409,6 +448,8 @@ export const RECORDS: readonly RecordDecl[] = [
   assumptionRecord,
   assumptionClaimRecord,
   indicatorRecord,
+  mergeRecord,
+  duplicateVerdictRecord,
 ];
 
 export const recordByTable = (table: string): RecordDecl | undefined => RECORDS.find((r) => r.table === table);

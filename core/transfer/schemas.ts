@@ -19,7 +19,7 @@ import {
 } from '../contract/fields';
 import { base64, MAX_CAPTURE_BYTES } from '../contract/captures';
 import { textProblem } from '../text';
-import { CAPTURE_ORIGINS, CLAIM_KINDS, CLAIM_STATUSES, LINK_KINDS, OUTCOMES, SOURCE_KINDS, STANCES, STATUSES_NEEDING_RATIONALE } from '../types';
+import { CAPTURE_ORIGINS, CLAIM_KINDS, CLAIM_STATUSES, DISPUTE_OUTCOMES, LINK_KINDS, OUTCOMES, SOURCE_KINDS, STANCES, STATUSES_NEEDING_RATIONALE } from '../types';
 
 export const timestamp = z
   .string()
@@ -136,6 +136,8 @@ export const disputeRecord = z
     status: z.enum(['open', 'resolved'], { message: 'must be open or resolved' }).default('open'),
     resolution: nullable(optionalText(20_000)),
     resolvedAt: nullable(z.union([timestamp, isoDate])),
+    /** Upheld, rejected or partly upheld (issue 20); absent in files written before. */
+    outcome: z.enum(DISPUTE_OUTCOMES).nullish(),
     evidenceKeys: z.array(key).max(500).default([]),
     responses: z
       .array(z.object({ id: recordId.optional(), author: requiredText(500), text: requiredText(20_000), createdAt: timestamp }))
@@ -145,6 +147,7 @@ export const disputeRecord = z
     record: z.string().optional(),
   })
   .superRefine((d, ctx) => {
+    if (d.outcome && d.status !== 'resolved') ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'only a resolved dispute has an outcome' });
     if (d.status === 'resolved' && !d.resolution)
       ctx.addIssue({ code: 'custom', path: ['resolution'], message: 'a resolved dispute needs its resolution' });
   });

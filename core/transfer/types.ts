@@ -3,7 +3,7 @@
  * refer to each other by `key` (the record's own id when the file has one). Errors name the file,
  * the line or record, and the field.
  */
-import type { Capture, ClaimKind, ClaimStatus, DisputeFields, LinkKind, Outcome, SourceFields, Stance } from '../types';
+import type { Capture, ClaimKind, ClaimStatus, DisputeFields, DisputeOutcome, LinkKind, Outcome, SourceFields, Stance } from '../types';
 
 export const IMPORT_FORMATS = ['json', 'csv', 'tsv', 'csl-json', 'claimreview', 'bibtex', 'ris'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -99,6 +99,8 @@ export interface BundleEvidence extends Origin, EvidenceFields {
 
 export interface BundleDispute extends Origin, DisputeFields {
   key: string;
+  /** Upheld, rejected or partly upheld; absent in files written before outcomes were recorded. */
+  outcome?: DisputeOutcome | null;
   id?: string;
   claimKey: string;
   evidenceKeys: string[];

@@ -1,5 +1,5 @@
 /**
- * The row changes an event carries (schema v8), as one JSON array in `events.changes`:
+ * The row changes an event carries (schema v10), as one JSON array in `events.changes`:
  *
  *   ["i", TABLE, KEY, {column: value, …}]        a row inserted (every logged column)
  *   ["u", TABLE, KEY, {column: [before, after]}]  a row updated (only the columns that changed)

@@ -19,11 +19,23 @@ function rows(db: DB, d: RecordDecl): IterableIterator<Row> {
   return db.prepare(`SELECT ${key} AS __key, ${cols.map(q).join(', ')} FROM ${q(d.table)} ORDER BY ${order}`).iterate() as IterableIterator<Row>;
 }
 
+/** SQLite's order for the key values we use: numbers before text, text by code unit (ASCII keys). */
+function cmpValue(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number') return -1;
+  if (typeof b === 'number') return 1;
+  return String(a) < String(b) ? -1 : 1;
+}
+
 function cmpKey(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  const x = JSON.parse(String(a)) as number[];
-  const y = JSON.parse(String(b)) as number[];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] ?? -Infinity) - (y[i] ?? -Infinity);
+  const x = JSON.parse(String(a)) as unknown[];
+  const y = JSON.parse(String(b)) as unknown[];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const c = cmpValue(x[i], y[i]);
+    if (c) return c;
+  }
   return 0;
 }
 

@@ -1,6 +1,6 @@
 /**
- * The starting point of a case whose history began before events carried row changes (schema < 8):
- * migration 8 writes its state as `case.snapshot` events — every row of every record, as inserts, in
+ * The starting point of a case whose history began before events carried row changes (schema < 10):
+ * migration 10 writes its state as `case.snapshot` events — every row of every record, as inserts, in
  * parts of SNAPSHOT_ROWS — so replaying the log rebuilds it like any later change. The old events
  * stay as they were (their chain still verifies); they simply carry no changes.
  */

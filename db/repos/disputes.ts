@@ -5,7 +5,10 @@ import { notFound } from '../errors';
 import { all, get, run, sql, type DB } from '../sql';
 
 /** The stored row, derived from its declaration (core/records/records.ts). */
-export type DisputeRow = RowOf<typeof disputeRecord>;
+export type DisputeRow = Omit<RowOf<typeof disputeRecord>, 'outcome'> & {
+  /** Schema v8; absent in rows written without it (the bench generator). */
+  outcome?: RowOf<typeof disputeRecord>['outcome'];
+};
 
 export function disputeRowById(db: DB, id: string): DisputeRow {
   const row = get<DisputeRow>(db, sql`SELECT * FROM disputes WHERE id = ${id}`);
@@ -23,6 +26,7 @@ function toDispute(db: DB, r: DisputeRow & { claim_id: string }): Dispute {
     status: r.status,
     resolution: r.resolution,
     resolvedAt: r.resolved_at,
+    outcome: r.outcome ?? null,
     evidenceIds: all<{ id: string }>(
       db,
       sql`SELECT e.id FROM dispute_evidence de JOIN evidence e ON e.rowid = de.evidence_rowid
@@ -77,6 +81,9 @@ export function insertResponse(db: DB, r: { id: string; disputeRowid: number; au
   );
 }
 
-export function resolveDisputeRow(db: DB, rowid: number, resolution: string, at: string): void {
-  run(db, sql`UPDATE disputes SET status = 'resolved', resolution = ${resolution}, resolved_at = ${at} WHERE rowid = ${rowid}`);
+export function resolveDisputeRow(db: DB, rowid: number, resolution: string, at: string, outcome: DisputeOutcome | null = null): void {
+  run(
+    db,
+    sql`UPDATE disputes SET status = 'resolved', resolution = ${resolution}, outcome = ${outcome}, resolved_at = ${at} WHERE rowid = ${rowid}`,
+  );
 }

@@ -36,7 +36,7 @@ export interface EventRow {
   claim_id: string | null;
   payload: string;
   rationale: string | null;
-  /** Schema v8: the row changes, a JSON array (db/records/changes.ts); null (or absent) for events without any. */
+  /** Schema v10: the row changes, a JSON array (db/records/changes.ts); null (or absent) for events without any. */
   changes?: string | null;
   prev_hash: string;
   hash: string;
@@ -51,7 +51,7 @@ export interface EventRow {
 export function hashedBody(r: Omit<EventRow, 'hash' | 'prev_hash'>): string {
   const complete = [r.seq, r.id, r.at, r.actor, r.kind, r.entity_type, r.entity_id, r.claim_id, r.payload, r.rationale].every((v) => v !== undefined);
   if (!complete) return genericHashedBody(r);
-  // An event without row changes hashes exactly as before schema v8, so old chains still verify.
+  // An event without row changes hashes exactly as before schema v10, so old chains still verify.
   const changes = r.changes == null ? '' : `,"changes":${canonicalJson(r.changes)}`;
   return (
     `{"actor":${canonicalJson(r.actor)},"at":${canonicalJson(r.at)}${changes},"claimId":${canonicalJson(r.claim_id)}` +
@@ -160,7 +160,7 @@ export function eventBatch(db: DB): EventBatch {
   };
 }
 
-function toEvent(r: EventRow): CaseEvent {
+export function toEvent(r: EventRow): CaseEvent {
   return {
     seq: r.seq,
     id: r.id,

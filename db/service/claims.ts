@@ -11,6 +11,7 @@ import { linksOfClaim } from '../repos/links';
 import { sourceTitle } from '../repos/sources';
 import { setTags } from '../repos/tags';
 import { diff, record, transactional, type Ctx } from './context';
+import { refuseRestoreOfMerged } from './duplicates';
 import { modelForClaim, recomputeClaim } from './recompute';
 
 type H = Pick<
@@ -260,6 +261,7 @@ export function claimHandlers(ctx: Ctx): H {
     'claims.restore': tx((input) => {
       const row = claimRowById(ctx.db, input.id);
       if (!row.deleted_at) throw invalid(`claim ${input.id} is not in the trash`);
+      refuseRestoreOfMerged(ctx, 'claim', row.rowid, row.id);
       patchClaim(ctx.db, row.rowid, { deletedAt: null }, ctx.now());
       record(ctx, { kind: 'claim.restored', entityType: 'claim', entityId: row.id, claimId: row.id, payload: {} });
       return claimById(ctx, input.id);

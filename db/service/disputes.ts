@@ -46,7 +46,7 @@ export function disputeHandlers(ctx: Ctx): H {
     'disputes.resolve': tx((input) => {
       const row = disputeRowById(ctx.db, input.id);
       if (row.status === 'resolved') throw invalid(`dispute ${input.id} is already resolved`);
-      resolveDisputeRow(ctx.db, row.rowid, input.resolution, ctx.now());
+      resolveDisputeRow(ctx.db, row.rowid, input.resolution, ctx.now(), input.outcome ?? null);
       refreshCounters(ctx.db, row.claim_rowid);
       const claim = claimRowByRowid(ctx.db, row.claim_rowid);
       record(ctx, {
@@ -54,7 +54,7 @@ export function disputeHandlers(ctx: Ctx): H {
         entityType: 'dispute',
         entityId: row.id,
         claimId: claim.id,
-        payload: { before: { status: 'open' }, after: { status: 'resolved', resolution: input.resolution } },
+        payload: { before: { status: 'open' }, after: { status: 'resolved', resolution: input.resolution, outcome: input.outcome ?? null } },
         rationale: input.resolution,
       });
       return disputeById(ctx.db, input.id);

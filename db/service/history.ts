@@ -3,6 +3,7 @@ import type { ApiHandlers } from '../../core/api';
 import type { CaseEvent } from '../../core/types';
 import { verifyCaptures } from '../repos/captures';
 import { claimRowById } from '../repos/claims';
+import { claimAndMergedIds, eventsOfClaims } from '../repos/duplicates';
 import { eventsForClaim, recentEvents, verifyChain } from '../repos/events';
 import { verifyState } from '../records/verify';
 import type { Ctx } from './context';
@@ -26,8 +27,10 @@ export function historyHandlers(ctx: Ctx): H {
   return {
     'history.claim': (input) => {
       claimRowById(ctx.db, input.id);
-      const events = eventsForClaim(ctx.db, input.id);
-      return { events, series: probabilitySeries(events) };
+      const own = eventsForClaim(ctx.db, input.id);
+      // A claim's history includes that of the claims merged into it (db/service/duplicates.ts).
+      const ids = claimAndMergedIds(ctx.db, input.id);
+      return { events: ids.length > 1 ? eventsOfClaims(ctx.db, ids) : own, series: probabilitySeries(own) };
     },
     'history.recent': (input) => recentEvents(ctx.db, input.limit),
     'history.verify': (input) => {

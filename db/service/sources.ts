@@ -20,6 +20,7 @@ import {
 } from '../repos/sources';
 import { diff, record, transactional, type Ctx } from './context';
 import { claimDetail } from './claims';
+import { refuseRestoreOfMerged } from './duplicates';
 import { recomputeClaim } from './recompute';
 
 type H = Pick<
@@ -104,13 +105,14 @@ export function sourceHandlers(ctx: Ctx): H {
       const children = countDerivedSources(ctx.db, row.rowid);
       if (children) throw conflict(`source "${row.title}" has ${children} derived source${children === 1 ? '' : 's'}; change their lineage first`);
       setDeleted(ctx.db, row.rowid, ctx.now());
-      record(ctx, { kind: 'source.deleted', entityType: 'source', entityId: row.id, payload: {} });
+      record(ctx, { kind: 'source.deleted', entityType: 'source', entityId: row.id, payload: {}, rationale: input.rationale ?? null });
       return sourceById(ctx, input.id);
     }),
 
     'sources.restore': tx((input) => {
       const row = sourceRowById(ctx.db, input.id);
       if (!row.deleted_at) throw invalid(`source ${input.id} is not in the trash`);
+      refuseRestoreOfMerged(ctx, 'source', row.rowid, row.id);
       setDeleted(ctx.db, row.rowid, null);
       record(ctx, { kind: 'source.restored', entityType: 'source', entityId: row.id, payload: {} });
       return sourceById(ctx, input.id);

@@ -69,13 +69,23 @@ export function insertBriefing(db: DB, b: BundleBriefing): void {
 
 export function insertFullDispute(
   db: DB,
-  d: { id: string; claimRowid: number; raisedBy: string; position: string; openedAt: string; status: string; resolution: string | null; resolvedAt: string | null },
+  d: {
+    id: string;
+    claimRowid: number;
+    raisedBy: string;
+    position: string;
+    openedAt: string;
+    status: string;
+    resolution: string | null;
+    resolvedAt: string | null;
+    outcome?: string | null;
+  },
 ): number {
   return rowid(
     run(
       db,
-      sql`INSERT INTO disputes (id, claim_rowid, raised_by, position, opened_at, status, resolution, resolved_at)
-          VALUES (${d.id}, ${d.claimRowid}, ${d.raisedBy}, ${d.position}, ${d.openedAt}, ${d.status}, ${d.resolution}, ${d.resolvedAt})`,
+      sql`INSERT INTO disputes (id, claim_rowid, raised_by, position, opened_at, status, resolution, resolved_at, outcome)
+          VALUES (${d.id}, ${d.claimRowid}, ${d.raisedBy}, ${d.position}, ${d.openedAt}, ${d.status}, ${d.resolution}, ${d.resolvedAt}, ${d.outcome ?? null})`,
     ),
   );
 }

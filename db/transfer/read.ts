@@ -68,7 +68,7 @@ function disputes(db: DB): SnapshotDispute[] {
   const rows = all<Omit<SnapshotDispute, 'evidenceIds' | 'responses'> & { rowid: number }>(
     db,
     sql`SELECT d.rowid, d.id, c.id AS claimId, d.raised_by AS raisedBy, d.position, d.opened_at AS openedAt, d.status,
-          d.resolution, d.resolved_at AS resolvedAt
+          d.resolution, d.resolved_at AS resolvedAt, d.outcome
         FROM disputes d JOIN claims c ON c.rowid = d.claim_rowid ORDER BY d.rowid`,
   );
   return rows.map(({ rowid, ...d }) => ({

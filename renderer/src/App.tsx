@@ -6,6 +6,7 @@ import { CalibrationView } from './features/calibration/CalibrationView';
 import { ClaimListView } from './features/claims/ClaimListView';
 import { ClaimDetailView } from './features/claim-page/ClaimDetailView';
 import { DocumentView } from './features/documents/DocumentView';
+import { DuplicatesView } from './features/duplicates/DuplicatesView';
 import { Sidebar } from './features/nav/Sidebar';
 import { useGlobalShortcuts } from './features/nav/shortcuts';
 import { useThemeAttribute } from './features/nav/theme';
@@ -31,6 +32,7 @@ const VIEWS: Record<View, () => React.JSX.Element> = {
   settings: SettingsView,
   document: DocumentView,
   analysis: AnalysisView,
+  duplicates: DuplicatesView,
 };
 
 export function App() {

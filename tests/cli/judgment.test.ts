@@ -46,8 +46,8 @@ describe('claimtrail judgment commands', () => {
 
     const answered = await json<Dispute>('dispute', 'respond', opened.id, '--by', 'DeepSeek', '--text', 'Final run only, as stated.');
     expect(answered.responses.map((r) => r.author)).toEqual(['DeepSeek']);
-    const resolved = await json<Dispute>('dispute', 'resolve', opened.id, '--resolution', 'Scope noted on the claim.');
-    expect(resolved).toMatchObject({ status: 'resolved', resolution: 'Scope noted on the claim.' });
+    const resolved = await json<Dispute>('dispute', 'resolve', opened.id, '--resolution', 'Scope noted on the claim.', '--outcome', 'partly');
+    expect(resolved).toMatchObject({ status: 'resolved', resolution: 'Scope noted on the claim.', outcome: 'partly' });
     expect((await json<ClaimDetail>('claim', 'show', claim.id)).claim.openDisputes).toBe(1);
 
     const history = await json<{ events: CaseEvent[] }>('history', claim.id);
@@ -69,6 +69,9 @@ describe('claimtrail judgment commands', () => {
     const noResolution = await cli('dispute', 'resolve', 'some-id');
     expect(noResolution.code).toBe(2);
     expect(noResolution.err).toMatch(/--resolution is required/);
+    const badOutcome = await cli('dispute', 'resolve', 'some-id', '--resolution', 'x', '--outcome', 'won');
+    expect(badOutcome.code).toBe(2);
+    expect(badOutcome.err).toMatch(/--outcome must be upheld, rejected or partly/);
     const unknown = await cli('dispute', 'resolve', 'no-such-dispute', '--resolution', 'x');
     expect(unknown.code).toBe(1);
     expect(unknown.err).toMatch(/dispute/);

@@ -63,4 +63,40 @@ describe('disputes', () => {
     api.invoke('claims.delete', { id: other.id });
     expect(() => api.invoke('disputes.open', { claimId: other.id, raisedBy: 'X', position: 'Y' })).toThrow(/trash/);
   });
+
+  it('records the outcome of a resolution (upheld, rejected, partly) in the row and the event; an unknown outcome is refused by name', () => {
+    const { api, claim } = setup();
+    const outcomes = (['upheld', 'rejected', 'partly'] as const).map((outcome) => {
+      const d = api.invoke('disputes.open', { claimId: claim.id, raisedBy: 'X', position: `Challenge ${outcome}` });
+      return api.invoke('disputes.resolve', { id: d.id, resolution: `Settled: ${outcome}.`, outcome }).outcome;
+    });
+    expect(outcomes).toEqual(['upheld', 'rejected', 'partly']);
+    expect(api.invoke('claims.get', { id: claim.id }).disputes.map((d) => d.outcome)).toEqual(['upheld', 'rejected', 'partly']);
+    const resolvedEvents = api.invoke('history.claim', { id: claim.id }).events.filter((e) => e.kind === 'dispute.resolved');
+    expect(resolvedEvents.map((e) => (e.payload as { after: { outcome: string } }).after.outcome)).toEqual(['upheld', 'rejected', 'partly']);
+    const open = api.invoke('disputes.open', { claimId: claim.id, raisedBy: 'X', position: 'Y' });
+    expect(open.outcome).toBeNull();
+    expect(api.call('disputes.resolve', { id: open.id, resolution: 'r', outcome: 'won' })).toMatchObject({ ok: false, error: { code: 'invalid', message: /outcome/ } });
+    expect(api.invoke('disputes.resolve', { id: open.id, resolution: 'No outcome given.' }).outcome).toBeNull();
+    // Briefings say the outcome where they show the resolution.
+    const md = api.invoke('briefings.render', { selection: { claimIds: [claim.id] }, format: 'md' }).content;
+    expect(md).toContain('Resolved on 2025-02-01, partly upheld:');
+    expect(md).toContain('Resolved on 2025-02-01, rejected:');
+    expect(md).toMatch(/Resolved on 2025-02-01: .*No outcome given/);
+  });
+
+  it('carries the outcome through a JSON export and import; an outcome on an open dispute is refused by name', () => {
+    const { api, claim } = setup();
+    const d = api.invoke('disputes.open', { claimId: claim.id, raisedBy: 'Critics', position: 'Excludes salaries.' });
+    api.invoke('disputes.resolve', { id: d.id, resolution: 'Compute only, as stated.', outcome: 'rejected' });
+    const content = api.invoke('transfer.export', { format: 'json' }).content;
+    const target = tempCase().api;
+    target.invoke('transfer.import', { format: 'json', content, fileName: 'case.json' });
+    expect(target.invoke('claims.get', { id: claim.id }).disputes.map((x) => [x.id, x.outcome])).toEqual([[d.id, 'rejected']]);
+
+    const file = JSON.parse(content) as { disputes: { status: string; outcome: string | null; resolution: string | null }[] };
+    Object.assign(file.disputes[0]!, { status: 'open', resolution: null, outcome: 'upheld' });
+    const bad = tempCase().api.call('transfer.import', { format: 'json', content: JSON.stringify(file), fileName: 'case.json', dryRun: true });
+    expect(JSON.stringify(bad)).toMatch(/outcome.*only a resolved dispute has an outcome/);
+  });
 });

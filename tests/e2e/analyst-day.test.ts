@@ -170,7 +170,7 @@ describe('analyst day', () => {
 
   it('shows the new source with the claim citing it, and edits the source', async () => {
     await nav('Sources').click();
-    await page.getByRole('list', { name: 'Source list' }).getByRole('button', { name: 'Customs seizure report 2025/17' }).click();
+    await page.getByRole('table', { name: 'Source list' }).getByRole('button', { name: 'Customs seizure report 2025/17' }).click();
     await expect.poll(() => page.getByRole('button', { name: CLAIM }).count()).toBe(1);
     await page.getByRole('button', { name: 'Edit source' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit source' });
@@ -248,7 +248,7 @@ describe('analyst day', () => {
       await page.locator('mark').first().waitFor();
       screens[`${theme} search`] = await axeViolations(page);
       await nav('Sources').click();
-      await page.getByRole('list', { name: 'Source list' }).getByRole('button').first().click();
+      await page.getByRole('table', { name: 'Source list' }).locator('tbody').getByRole('button').first().click();
       await page.getByRole('heading', { name: 'Claims citing this source' }).waitFor();
       screens[`${theme} sources`] = await axeViolations(page);
     }

@@ -130,7 +130,7 @@ async function attach(name: string, mimeType: string, content: string | Buffer) 
 
 async function openSource(title = SOURCE) {
   await nav('Sources').click();
-  await page.getByRole('list', { name: 'Source list' }).getByRole('button', { name: title }).click();
+  await page.getByRole('table', { name: 'Source list' }).getByRole('button', { name: title }).click();
   await page.getByRole('heading', { name: /^Captures/ }).waitFor();
 }
 

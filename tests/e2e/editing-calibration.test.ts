@@ -113,7 +113,7 @@ describe('editing a claim: prior, where it was said, quantity', () => {
 });
 
 describe('sources in the trash', () => {
-  const sourceButton = (title: string) => page.getByRole('list', { name: 'Source list' }).getByRole('button', { name: title, exact: true });
+  const sourceButton = (title: string) => page.getByRole('table', { name: 'Source list' }).getByRole('button', { name: title, exact: true });
 
   it('refuses to trash a cited source and says why', async () => {
     await nav('Sources').click();

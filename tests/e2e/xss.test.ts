@@ -111,11 +111,11 @@ describe('hostile text renders as text, never as markup', () => {
 
   it('sources view with lineage and a hostile address shown as text', async () => {
     await nav('Sources').click();
-    await page.getByRole('list', { name: 'Source list' }).getByRole('button', { name: /^derived xsspayload/ }).click();
+    await page.getByRole('table', { name: 'Source list' }).getByRole('button', { name: /^derived xsspayload/ }).click();
     await page.getByRole('heading', { name: 'Claims citing this source' }).waitFor();
     await page.getByRole('heading', { name: /Lineage/ }).waitFor();
     await assertInert('derived source');
-    await page.getByRole('list', { name: 'Source list' }).getByRole('button', { name: /^xsspayload/ }).click();
+    await page.getByRole('table', { name: 'Source list' }).getByRole('button', { name: /^xsspayload/ }).click();
     await expect.poll(() => page.getByText('https://example.test/"><img src=x onerror=window.__xss=1>').count()).toBe(1);
     await assertInert('source');
   });

@@ -27,6 +27,46 @@ export function eventTitle(kind: string): string {
   return KIND_TEXT[kind] ?? kind.replace(/[._]/g, ' ');
 }
 
+/** What the timeline knows besides the events: names of sources and evidence items by id. */
+export interface EventNames {
+  sourceTitle(id: string): string | undefined;
+  /** The current evidence item (for an edit, whose event holds only what changed). */
+  evidence(id: string): { sourceId: string; excerpt: string } | undefined;
+}
+
+const QUOTE_START = 60;
+const quoteStart = (s: string) => `“${s.length > QUOTE_START ? `${s.slice(0, QUOTE_START - 1).trimEnd()}…` : s}”`;
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** One history entry in words: which item changed ("Evidence added: Reuters, “The company…”") and the text it added. */
+export interface EventText {
+  title: string;
+  /** Text the event added, in full (an answer to a dispute, a new quote, a position). */
+  added: string;
+}
+
+export function describeEvent(e: Pick<CaseEvent, 'kind' | 'entityId' | 'payload'>, names: EventNames): EventText {
+  const base = eventTitle(e.kind);
+  const p = (e.payload ?? {}) as { before?: Snapshot; after?: Snapshot };
+  const snap = p.after ?? p.before ?? {};
+  const withItem = (item: string, added = ''): EventText => ({ title: item ? `${base}: ${item}` : base, added });
+  if (e.kind.startsWith('evidence.') && e.kind !== 'evidence.independence') {
+    const current = names.evidence(e.entityId);
+    const sourceId = str(snap.sourceId) || current?.sourceId || '';
+    const excerpt = str(snap.excerpt) || current?.excerpt || '';
+    const source = names.sourceTitle(sourceId) ?? 'a source';
+    const item = excerpt ? `${source}, ${quoteStart(excerpt)}` : source;
+    return withItem(item, e.kind === 'evidence.added' && excerpt.length > QUOTE_START ? excerpt : '');
+  }
+  if (e.kind === 'dispute.opened') return withItem(str(snap.raisedBy), str(snap.position));
+  if (e.kind === 'dispute.response') return withItem(str(snap.author), str(snap.text));
+  if (e.kind === 'dispute.resolved') {
+    const outcome = str(snap.outcome);
+    return withItem(outcome === 'partly' ? 'partly upheld' : outcome);
+  }
+  return { title: base, added: '' };
+}
+
 type Snapshot = Record<string, unknown>;
 
 const show = (v: unknown): string => (typeof v === 'number' ? (v > 0 && v < 1 ? `${Math.round(v * 100)}%` : String(v)) : typeof v === 'string' ? v : JSON.stringify(v));

@@ -6,7 +6,9 @@
  * fall back to Fuse over everything when nothing shares a word (typos still match).
  */
 import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
-import { WordIndex } from './words';
+import { SAME_WORDS, SIMILAR_POOL, WordIndex } from '../../../core/words';
+
+export { SAME_WORDS, SIMILAR_POOL };
 
 export const POOL = 300;
 export const FULL_FUZZY_UP_TO = 20_000;
@@ -101,10 +103,6 @@ export function claimMatcher<T extends Titled>(claims: readonly T[]): ClaimMatch
 /** The earlier name of claimMatcher (kept for callers such as the benchmark). */
 export const claimFuse = claimMatcher;
 
-/** How many of the claims sharing the most telling words are examined closely. */
-export const SIMILAR_POOL = 20;
-/** Same telling words (weighted Dice of stems) at or above this is "similar" even when reworded or reordered. */
-export const SAME_WORDS = 0.7;
 /** A Fuse score at or below this (0 = exact) is "similar": catches typos and half-typed claims. */
 export const CLOSE_TEXT = 0.3;
 

@@ -8,3 +8,13 @@ export function openableUrl(s: string | null | undefined): string | null {
     return null;
   }
 }
+
+/** The host of an address for a narrow column ("www.reuters.com"), else the address as typed. */
+export function shortUrl(s: string): string {
+  try {
+    const u = new URL(s.trim());
+    return u.host || s;
+  } catch {
+    return s;
+  }
+}

@@ -19,7 +19,7 @@ import { eventHash, GENESIS_HASH, type EventRow } from '../../../db/repos/events
 const SKIP = new Set(['chain_head', 'events']);
 
 /**
- * The events as an old build hashed them: before schema v8 an event had no row changes, so each is
+ * The events as an old build hashed them: before schema v10 an event had no row changes, so each is
  * re-hashed without them (the chain links recomputed in order), as that build would have written it.
  */
 function copyEvents(db: Database.Database): void {
@@ -84,7 +84,7 @@ export function openMigrated(path: string): { h: CaseHandle; api: CaseApi } {
   raw.close();
   const h = openCase(path);
   expect(h.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-  // Every row is kept; migration 008 adds its snapshot events after the old ones (tests/db/migrations/008.test.ts).
+  // Every row is kept; migration 010 adds its snapshot events after the old ones (tests/db/migrations/010.test.ts).
   for (const t of Object.keys(before)) {
     if (t === 'events') expect(rowCount(h.db, t)).toBeGreaterThanOrEqual(before[t]!);
     else expect(rowCount(h.db, t)).toBe(before[t]);

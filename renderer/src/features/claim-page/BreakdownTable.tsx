@@ -34,8 +34,10 @@ export function BreakdownTable({ detail }: { detail: ClaimDetail }) {
   const { model } = detail;
   const positions = sourcePositions(model.items);
   return (
-    <section aria-labelledby="breakdown-title">
-      <h2 id="breakdown-title">Per-evidence breakdown</h2>
+    <section className="breakdown-box" aria-labelledby="breakdown-title">
+      <h2 id="breakdown-title" tabIndex={-1}>
+        Per-evidence breakdown
+      </h2>
       <table className="table breakdown">
         <caption className="visually-hidden">How each evidence item moves the log-odds, and why</caption>
         <thead>
@@ -57,9 +59,9 @@ export function BreakdownTable({ detail }: { detail: ClaimDetail }) {
             <td />
             <td />
             <td />
-            <td>{n(model.priorLogOdds)}</td>
+            <td data-label="Contribution">{n(model.priorLogOdds)}</td>
             <td />
-            <td>{model.assessed ? 'the starting point' : 'the starting point; no evidence counts yet, so it is not a judgment'}</td>
+            <td data-label="Why">{model.assessed ? 'the starting point' : 'the starting point; no evidence counts yet, so it is not a judgment'}</td>
           </tr>
           {model.items.map((i) => {
             const ev = byId.get(i.evidenceId);
@@ -75,15 +77,15 @@ export function BreakdownTable({ detail }: { detail: ClaimDetail }) {
                     </q>
                   )}
                 </th>
-                <td>{ev && <GradeBadge reliability={ev.source.reliability} credibility={ev.credibility} />}</td>
-                <td>{i.stance}</td>
-                <td>{n(i.raw)}</td>
-                <td>{discountText(i)}</td>
-                <td>{n(i.contribution)}</td>
-                <td>
+                <td data-label="Grade">{ev && <GradeBadge reliability={ev.source.reliability} credibility={ev.credibility} />}</td>
+                <td data-label="Stance">{i.stance}</td>
+                <td data-label="Raw">{n(i.raw)}</td>
+                <td data-label="Discount">{discountText(i)}</td>
+                <td data-label="Contribution">{n(i.contribution)}</td>
+                <td data-label="Counted under origin">
                   <SafeText text={titleOf(i.countedOriginId)} />
                 </td>
-                <td>
+                <td data-label="Why">
                   {i.why}
                   {copied && (
                     <>
@@ -100,7 +102,7 @@ export function BreakdownTable({ detail }: { detail: ClaimDetail }) {
           <tr>
             <th scope="row">Total log-odds</th>
             <td colSpan={4} />
-            <td>{n(model.logOdds)}</td>
+            <td data-label="Contribution">{n(model.logOdds)}</td>
             <td colSpan={2} />
           </tr>
         </tfoot>

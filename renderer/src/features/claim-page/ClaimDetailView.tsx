@@ -1,4 +1,8 @@
-/** One claim: its text and facts, verdict, confidence, evidence, disputes, links and history. */
+/**
+ * One claim: its text and facts, then the judgment (confidence, status, outcome) and its history
+ * beside the evidence, disputes and links on wide windows (one column below 1,100 px), the
+ * per-evidence breakdown below at full width; "On this page" jumps to each part.
+ */
 import { useEffect } from 'react';
 import { useApp } from '../../store';
 import { ClaimHeader } from './ClaimHeader';
@@ -12,6 +16,7 @@ import { OutcomeControl } from './OutcomeControl';
 import { PossibleCopies } from './PossibleCopies';
 import { StatusControl } from './StatusControl';
 import { Warnings } from './Warnings';
+import { claimPageParts, SectionNav } from './SectionNav';
 
 export function ClaimDetailView() {
   const claimId = useApp((s) => s.claimId);
@@ -31,18 +36,28 @@ export function ClaimDetailView() {
   return (
     <article className="view detail" aria-labelledby="claim-title">
       <ClaimHeader claim={detail.claim} />
+      <SectionNav parts={claimPageParts(detail)} />
       <Warnings warnings={detail.warnings} />
-      <div className="detail-grid">
-        <ConfidenceGauge claim={detail.claim} model={detail.model} />
-        <StatusControl claim={detail.claim} />
-        {detail.claim.kind !== 'not-checkable' && <OutcomeControl claim={detail.claim} />}
+      <div className="claim-columns">
+        <section className="claim-judgment" aria-labelledby="judgment-title">
+          <h2 id="judgment-title" className="part-title" tabIndex={-1}>
+            Judgment
+          </h2>
+          <div className="detail-grid">
+            <ConfidenceGauge claim={detail.claim} model={detail.model} />
+            <StatusControl claim={detail.claim} />
+            {detail.claim.kind !== 'not-checkable' && <OutcomeControl claim={detail.claim} />}
+          </div>
+          <HistorySection detail={detail} />
+        </section>
+        <div className="claim-record">
+          <PossibleCopies copies={detail.possibleCopies} />
+          <EvidenceSection detail={detail} />
+          <DisputesSection detail={detail} />
+          <LinksSection detail={detail} />
+        </div>
       </div>
-      <PossibleCopies copies={detail.possibleCopies} />
       <BreakdownTable detail={detail} />
-      <EvidenceSection detail={detail} />
-      <DisputesSection detail={detail} />
-      <LinksSection detail={detail} />
-      <HistorySection />
     </article>
   );
 }

@@ -63,7 +63,7 @@ export function EvidenceSection({ detail }: { detail: ClaimDetail }) {
   return (
     <section aria-labelledby="evidence-title">
       <div className="section-head">
-        <h2 id="evidence-title">Evidence ({detail.evidence.length})</h2>
+        <h2 id="evidence-title" tabIndex={-1}>Evidence ({detail.evidence.length})</h2>
         <button type="button" onClick={() => setAdding(true)}>
           Add evidence
         </button>

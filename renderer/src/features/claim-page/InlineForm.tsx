@@ -1,5 +1,5 @@
-/** A small labelled form of text fields; onSubmit returns an error message or null. */
-import { useState, type FormEvent } from 'react';
+/** A small labelled form of text fields (and any controls passed as children); onSubmit returns an error message or null. */
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorText, TextArea, TextField } from '../../components/fields';
 
 export interface InlineField {
@@ -15,9 +15,11 @@ interface Props {
   submitLabel: string;
   onSubmit(values: Record<string, string>): Promise<string | null>;
   autoFocus?: boolean;
+  /** More controls after the text fields (their state is the caller's). */
+  children?: ReactNode;
 }
 
-export function InlineForm({ title, fields, submitLabel, onSubmit, autoFocus = true }: Props) {
+export function InlineForm({ title, fields, submitLabel, onSubmit, autoFocus = true, children }: Props) {
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,6 +39,7 @@ export function InlineForm({ title, fields, submitLabel, onSubmit, autoFocus = t
           <TextField key={f.name} label={f.label} value={values[f.name] ?? ''} onChange={set(f.name)} autoFocus={autoFocus && f === fields[0]} />
         ),
       )}
+      {children}
       <ErrorText error={error} />
       <button type="submit" disabled={busy}>
         {submitLabel}

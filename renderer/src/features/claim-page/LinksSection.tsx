@@ -47,7 +47,7 @@ export function LinksSection({ detail }: { detail: ClaimDetail }) {
   return (
     <section aria-labelledby="links-title">
       <div className="section-head">
-        <h2 id="links-title">Linked claims ({detail.links.length})</h2>
+        <h2 id="links-title" tabIndex={-1}>Linked claims ({detail.links.length})</h2>
         <button type="button" onClick={() => setAdding(!adding)} aria-expanded={adding}>
           Add link
         </button>

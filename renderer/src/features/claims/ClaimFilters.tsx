@@ -18,6 +18,8 @@ export function ClaimFilters() {
   useEffect(() => {
     api.call('tags.list', {}).then(setTags, () => setTags([]));
   }, []);
+  // Filters cleared elsewhere (the empty list's "Clear filters") empty the box too.
+  useEffect(() => setText(q.text), [q.text]);
   useEffect(() => {
     if (text === q.text) return;
     const t = setTimeout(() => setListQuery({ text }), 200);

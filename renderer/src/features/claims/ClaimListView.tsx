@@ -5,6 +5,7 @@ import { isTyping } from '../nav/shortcuts';
 import { ClaimFilters } from './ClaimFilters';
 import { ClaimFormDialog } from './ClaimFormDialog';
 import { VirtualClaimList } from './VirtualClaimList';
+import { Welcome } from './Welcome';
 
 export function ClaimListView() {
   const total = useApp((s) => s.total);
@@ -31,6 +32,7 @@ export function ClaimListView() {
           New claim
         </button>
       </header>
+      <Welcome />
       <ClaimFilters />
       {listError && (
         <p className="error" role="alert">

@@ -13,6 +13,7 @@ export function ClaimRowContent({ claim }: { claim: ClaimSummary }) {
         {claim.claimant && <SafeText text={claim.claimant} className="muted" />}
         <span className={`status status-${claim.status.replace(/ /g, '-')}`}>{claim.status}</span>
         <Probability p={claim.probability} assessment={claim.assessment} />
+        {claim.assessment === 'assessed' && <span className={`confidence confidence-${claim.confidence}`}>{claim.confidence} confidence</span>}
         {claim.overridden && <span className="badge">override</span>}
         {claim.openDisputes > 0 && <span className="badge warn">{claim.openDisputes} open dispute{claim.openDisputes > 1 ? 's' : ''}</span>}
         <span className="muted">{claim.evidenceCount} evidence</span>

@@ -7,7 +7,9 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { rowAt } from '../../lib/pages';
 import { useApp } from '../../store';
 import { ClaimRowContent } from './ClaimRow';
+import { EmptyClaimList } from './EmptyClaimList';
 
+/** The estimate; a row whose tags wrap is measured and takes the height it needs. */
 const ROW_HEIGHT = 60;
 
 function nextIndex(key: string, active: number, total: number, pageRows: number): number | null {
@@ -73,20 +75,22 @@ export function VirtualClaimList() {
       aria-activedescendant={active >= first && active <= last && total > 0 ? `claim-option-${active}` : undefined}
       onKeyDown={onKeyDown}
     >
-      {knownTotal === 0 && <p className="muted empty">No claims match.</p>}
+      {knownTotal === 0 && <EmptyClaimList />}
       <div className="claim-canvas" style={{ height: v.getTotalSize() }}>
         {items.map((item) => {
           const claim = rowAt(pages, item.index);
           return (
             <div
               key={item.key}
+              ref={v.measureElement}
+              data-index={item.index}
               id={`claim-option-${item.index}`}
               role="option"
               aria-selected={item.index === active}
               aria-setsize={total}
               aria-posinset={item.index + 1}
               className={item.index === active ? 'claim-row active' : 'claim-row'}
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              style={{ transform: `translateY(${item.start}px)`, minHeight: ROW_HEIGHT }}
               onClick={() => {
                 setActive(item.index);
                 if (claim) openClaim(claim.id);

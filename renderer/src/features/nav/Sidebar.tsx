@@ -1,4 +1,8 @@
-/** Main navigation: one button per view, the case title and the theme toggle. */
+/**
+ * Main navigation: one button per view, the case title and the theme toggle. Below 900 px wide
+ * (layout.css) it is a bar whose Menu button shows and hides the rest.
+ */
+import { useState } from 'react';
 import { useApp } from '../../store';
 import type { View } from '../../store/nav';
 import { SafeText } from '../../components/SafeText';
@@ -10,6 +14,7 @@ const ENTRIES: { view: View; label: string }[] = [
   { view: 'sources', label: 'Sources' },
   { view: 'search', label: 'Search' },
   { view: 'analysis', label: 'Analysis' },
+  { view: 'duplicates', label: 'Duplicates' },
   { view: 'briefings', label: 'Briefings' },
   { view: 'calibration', label: 'Calibration' },
   { view: 'transfer', label: 'Import / Export' },
@@ -22,30 +27,53 @@ export function Sidebar() {
   const go = useApp((s) => s.go);
   const info = useApp((s) => s.info);
   const setPaletteOpen = useApp((s) => s.setPaletteOpen);
+  const [open, setOpen] = useState(false);
   const current = view === 'claim' ? 'claims' : view === 'document' ? 'sources' : view;
   return (
     <nav className="sidebar" aria-label="Main">
-      <div className="brand">ClaimTrail</div>
+      <div className="sidebar-bar">
+        <div className="brand">ClaimTrail</div>
+        <button type="button" className="menu-toggle" aria-expanded={open} aria-controls="sidebar-menu" onClick={() => setOpen(!open)}>
+          Menu
+        </button>
+      </div>
       {info && (
         <div className="case-title" title={info.path}>
           <SafeText text={info.title} />
         </div>
       )}
-      {info && <CaseSwitcher />}
-      <ul>
-        {ENTRIES.map((e) => (
-          <li key={e.view}>
-            <button type="button" className="nav-button" aria-current={current === e.view ? 'page' : undefined} onClick={() => go(e.view)}>
-              {e.label}
-              {e.view === 'trash' && info?.counts.trash ? <span className="count"> ({info.counts.trash})</span> : null}
-            </button>
-          </li>
-        ))}
-      </ul>
-      <button type="button" className="nav-button" onClick={() => setPaletteOpen(true)}>
-        Quick open <kbd>Ctrl K</kbd>
-      </button>
-      <ThemeToggle />
+      <div id="sidebar-menu" className="sidebar-menu" data-open={open || undefined}>
+        {info && <CaseSwitcher />}
+        <ul>
+          {ENTRIES.map((e) => (
+            <li key={e.view}>
+              <button
+                type="button"
+                className="nav-button"
+                aria-current={current === e.view ? 'page' : undefined}
+                onClick={() => {
+                  setOpen(false);
+                  go(e.view);
+                }}
+              >
+                {e.label}
+                {e.view === 'trash' && info?.counts.trash ? <span className="count"> ({info.counts.trash})</span> : null}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button
+          type="button"
+          className="nav-button"
+          onClick={() => {
+            setOpen(false);
+            setPaletteOpen(true);
+          }}
+        >
+          Quick open <kbd>Ctrl K</kbd>
+        </button>
+        <ThemeToggle />
+      </div>
     </nav>
   );
 }

@@ -30,6 +30,17 @@ function RefList({ label, refs }: { label: string; refs: SourceRef[] }) {
   );
 }
 
+/** One entry per claim, in first-cited order, with its item count and stances ("2 items: supports, context"). */
+function citingClaims(citedBy: SourceDetail['citedBy']): { claimId: string; claimText: string; items: number; stances: string }[] {
+  const byClaim = new Map<string, { claimId: string; claimText: string; stances: string[] }>();
+  for (const c of citedBy) {
+    const entry = byClaim.get(c.claimId) ?? { claimId: c.claimId, claimText: c.claimText, stances: [] };
+    entry.stances.push(c.stance);
+    byClaim.set(c.claimId, entry);
+  }
+  return [...byClaim.values()].map((e) => ({ ...e, items: e.stances.length, stances: [...new Set(e.stances)].join(', ') }));
+}
+
 export function SourceDetailPanel({ id }: { id: string }) {
   const sources = useApp((s) => s.sources);
   const openClaim = useApp((s) => s.openClaim);
@@ -114,13 +125,15 @@ export function SourceDetailPanel({ id }: { id: string }) {
       )}
       <h3>Claims citing this source</h3>
       {detail.citedBy.length === 0 && <p className="muted">No claim cites it yet.</p>}
-      <ul className="plain-list">
-        {detail.citedBy.map((c) => (
-          <li key={c.evidenceId}>
-            <span className="stance">{c.stance}</span>{' '}
+      <ul className="plain-list" aria-label="Claims citing this source">
+        {citingClaims(detail.citedBy).map((c) => (
+          <li key={c.claimId}>
             <button type="button" className="link-button" onClick={() => openClaim(c.claimId)}>
               <SafeText text={c.claimText} />
-            </button>
+            </button>{' '}
+            <span className="muted">
+              {c.items === 1 ? '1 item' : `${c.items} items`}: {c.stances}
+            </span>
           </li>
         ))}
       </ul>

@@ -1,11 +1,10 @@
-/** Sources: a filterable list and the selected source's lineage and citing claims. */
+/** Sources: a filterable, sortable table and the selected source's lineage and citing claims. */
 import Fuse from 'fuse.js';
 import { useMemo, useState } from 'react';
-import { ReliabilityBadge } from '../../components/Grade';
-import { SafeText } from '../../components/SafeText';
 import { useApp } from '../../store';
 import { SourceDetailPanel } from './SourceDetailPanel';
 import { SourceFormDialog } from './SourceFormDialog';
+import { SourceTable } from './SourceTable';
 
 export function SourcesView() {
   const sources = useApp((s) => s.sources);
@@ -24,20 +23,11 @@ export function SourcesView() {
           New source
         </button>
       </header>
-      <div className="split">
+      <div className="sources-split">
         <div className="split-list">
           <label htmlFor="source-filter">Filter sources</label>
           <input id="source-filter" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-          <ul className="plain-list" aria-label="Source list">
-            {shown.map((s) => (
-              <li key={s.id}>
-                <button type="button" className="link-button" aria-current={s.id === sourceId ? 'true' : undefined} onClick={() => openSource(s.id)}>
-                  <SafeText text={s.title} />
-                </button>{' '}
-                <ReliabilityBadge reliability={s.reliability} /> <span className="muted">{s.citations} cited</span>
-              </li>
-            ))}
-          </ul>
+          <SourceTable rows={shown} selectedId={sourceId} onOpen={openSource} />
         </div>
         <div className="split-detail">{sourceId ? <SourceDetailPanel id={sourceId} /> : <p className="muted">Select a source to see its lineage and the claims citing it.</p>}</div>
       </div>

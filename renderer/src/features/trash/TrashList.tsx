@@ -1,14 +1,11 @@
-/** One kind of deleted item (claims or sources) with a Restore button each. */
+/** One kind of deleted item (claims or sources): when and by whom, the reason given, and a Restore button each. */
 import { useCallback, useEffect, useState } from 'react';
+import type { TrashedItem } from '../../../../core/contract/trash';
 import { errorMessage } from '../../api/client';
 import { SafeText } from '../../components/SafeText';
 import { mutate } from '../../store/mutate';
 
-export interface Trashed {
-  id: string;
-  text: string;
-  deletedAt: string | null;
-}
+type Trashed = TrashedItem;
 
 interface Props {
   /** e.g. "claim" — used in headings and accessible names */
@@ -41,10 +38,28 @@ export function TrashList({ noun, load, restore }: Props) {
       <ul className="plain-list" aria-label={`Deleted ${noun}s`}>
         {items?.map((item) => (
           <li key={item.id} className="trash-item">
-            <SafeText text={item.text} /> <span className="muted">deleted {item.deletedAt?.slice(0, 10)}</span>{' '}
+            <SafeText text={item.text} />{' '}
+            <span className="muted">
+              deleted {item.deletedAt.slice(0, 10)}
+              {item.deletedBy && (
+                <>
+                  {' '}
+                  by <SafeText text={item.deletedBy} />
+                </>
+              )}
+            </span>{' '}
             <button type="button" className="small" aria-label={`Restore ${noun}: ${item.text.slice(0, 80)}`} onClick={() => void onRestore(item)}>
               Restore
             </button>
+            <div className="trash-reason">
+              {item.reason ? (
+                <>
+                  Reason: <SafeText text={item.reason} />
+                </>
+              ) : (
+                <span className="muted">No reason given.</span>
+              )}
+            </div>
           </li>
         ))}
       </ul>

@@ -1,13 +1,12 @@
-/** Deleted claims (claims.list {deleted:true}) and sources (sources.list {deleted:true}), each with Restore. */
+/** Deleted claims and sources (trash.list), each with who trashed it, the reason given, and Restore. */
+import type { TrashedItem } from '../../../../core/contract/trash';
 import { api } from '../../api/client';
-import { TrashList, type Trashed } from './TrashList';
+import { TrashList } from './TrashList';
 
-const loadClaims = async (): Promise<Trashed[]> =>
-  (await api.call('claims.list', { deleted: true, limit: 500, sort: 'updated', direction: 'desc' })).items;
+const loadClaims = async (): Promise<TrashedItem[]> => (await api.call('trash.list', {})).claims;
 const restoreClaim = (id: string) => api.call('claims.restore', { id });
 
-const loadSources = async (): Promise<Trashed[]> =>
-  (await api.call('sources.list', { deleted: true, limit: 500 })).items.map((s) => ({ id: s.id, text: s.title, deletedAt: s.deletedAt }));
+const loadSources = async (): Promise<TrashedItem[]> => (await api.call('trash.list', {})).sources;
 const restoreSource = (id: string) => api.call('sources.restore', { id });
 
 export function TrashView() {

@@ -1,11 +1,17 @@
 /**
- * A word index over many short texts (claim texts), for the similar-claim warning: which texts share
+ * A word index over many short texts (claim texts), for the similar-claim warning (renderer) and the
+ * duplicate review queue (db/service/duplicates.ts): which texts share
  * the most *telling* words with a draft. Words are crudely stemmed (taxes → tax, trained/training →
  * train) and weighted by rarity (inverse document frequency), so sharing "H800" or "Dunnam" counts far
  * more than sharing "the" or "says". A lookup costs the posting lists of the draft's words, not a scan.
  */
 
 const SUFFIXES = ['ing', 'ed', 's'];
+
+/** How many of the claims sharing the most telling words are examined closely. */
+export const SIMILAR_POOL = 20;
+/** Same telling words (weighted Dice of stems) at or above this is "similar" even when reworded or reordered. */
+export const SAME_WORDS = 0.7;
 
 /** Lowercase, strip one common suffix (keeping at least 3 letters) and a final e: state/states → stat. */
 export function stem(word: string): string {
