@@ -1,4 +1,4 @@
-import type { Dispute } from '../../core/types';
+import type { Dispute, DisputeOutcome } from '../../core/types';
 import type { RowOf } from '../../core/records/define';
 import type { disputeRecord } from '../../core/records/records';
 import { notFound } from '../errors';
