@@ -17,6 +17,7 @@ const OPS = [
   'source', 'source', 'regrade', 'derive', 'trashSource', 'restoreSource',
   'evidence', 'evidence', 'evidence', 'reword', 'unlink', 'independent',
   'dispute', 'respond', 'resolve', 'link', 'unlinkClaims', 'settings', 'briefing', 'import', 'attach',
+  'board', 'boardAdd', 'rate', 'rate', 'assume', 'failAssumption', 'indicator', 'observe', 'merge', 'unmerge', 'dismiss',
 ] as const;
 
 export const opArb: fc.Arbitrary<Op> = fc.record({
@@ -34,10 +35,13 @@ export interface OpState {
   evidence: string[];
   disputes: string[];
   links: string[];
+  boards: string[];
+  assumptions: string[];
+  indicators: string[];
   imports: number;
 }
 
-export const emptyState = (): OpState => ({ claims: [], sources: [], evidence: [], disputes: [], links: [], imports: 0 });
+export const emptyState = (): OpState => ({ claims: [], sources: [], evidence: [], disputes: [], links: [], boards: [], assumptions: [], indicators: [], imports: 0 });
 
 const of = (xs: string[], i: number) => (xs.length ? xs[i % xs.length]! : 'missing');
 const GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
@@ -143,6 +147,49 @@ export function applyOp(api: CaseApi, st: OpState, o: Op): void {
       return;
     case 'import':
       if (importFiles.length) api.call('transfer.import', { format: 'json', content: importFiles[st.imports++ % importFiles.length]!, fileName: 'random.json' });
+      return;
+    case 'board': {
+      const id = idOf(api.call('ach.create', { title: o.text, claimIds: [c, of(st.claims, o.j)] }));
+      if (id) st.boards.push(id);
+      return;
+    }
+    case 'boardAdd':
+      api.call('ach.add', o.flag ? { id: of(st.boards, o.i), claimId: of(st.claims, o.j) } : { id: of(st.boards, o.i), evidenceId: e });
+      return;
+    case 'rate': {
+      const r = api.call('ach.get', { id: of(st.boards, o.i) });
+      if (!r.ok) return;
+      const b = r.value as { hypotheses: { claimId: string }[]; rows: { evidenceId: string }[] };
+      if (!b.hypotheses.length || !b.rows.length) return;
+      const ratings = ['CC', 'C', 'N', 'I', 'II', null] as const;
+      api.call('ach.rate', { id: of(st.boards, o.i), evidenceId: b.rows[o.j % b.rows.length]!.evidenceId, claimId: b.hypotheses[o.n % b.hypotheses.length]!.claimId, rating: ratings[o.n - 1], analyst: o.flag ? 'second analyst' : undefined });
+      return;
+    }
+    case 'assume': {
+      const id = idOf(api.call('assumptions.add', { text: o.text, likelihood: 'medium', impact: 'high', claimIds: [c] }));
+      if (id) st.assumptions.push(id);
+      return;
+    }
+    case 'failAssumption':
+      api.call('assumptions.fail', { id: of(st.assumptions, o.i), why: o.text });
+      return;
+    case 'indicator': {
+      const id = idOf(api.call('indicators.add', { text: o.text, claimId: c, direction: o.flag ? 'supports' : 'undercuts' }));
+      if (id) st.indicators.push(id);
+      return;
+    }
+    case 'observe':
+      api.call('indicators.observe', { id: of(st.indicators, o.i), state: o.flag ? 'observed' : 'contradicted', note: o.text });
+      return;
+    case 'merge':
+      if (o.flag) api.call('duplicates.merge', { entity: 'claim', survivorId: c, mergedId: of(st.claims, o.j) });
+      else api.call('duplicates.merge', { entity: 'source', survivorId: s, mergedId: of(st.sources, o.i) });
+      return;
+    case 'unmerge':
+      api.call('duplicates.unmerge', { id: o.flag ? of(st.claims, o.j) : of(st.sources, o.i) });
+      return;
+    case 'dismiss':
+      api.call('duplicates.dismiss', { entity: 'claim', aId: c, bId: of(st.claims, o.j), verdict: o.flag ? 'keep-both' : 'not-duplicate' });
       return;
     case 'attach':
       api.call('captures.attach', { sourceId: s, bytes: Buffer.from(`# ${o.text}\n\n${o.text} page ${o.n}.\n`).toString('base64'), fileName: `note-${o.n}.md` });

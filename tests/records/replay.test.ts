@@ -44,7 +44,7 @@ describe('replaying the history rebuilds the case', () => {
     () => {
       donorExports();
       fc.assert(
-        fc.property(fc.array(opArb, { minLength: 5, maxLength: 60 }), (ops) => {
+        fc.property(fc.array(opArb, { minLength: 5, maxLength: 80 }), (ops) => {
           const t = tempCase();
           try {
             const st = emptyState();
@@ -64,7 +64,7 @@ describe('replaying the history rebuilds the case', () => {
             t.close();
           }
         }),
-        { numRuns: stress(25, 1000) },
+        { numRuns: stress(60, 1000) },
       );
     },
     stress(240_000, 3_600_000),
