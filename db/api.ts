@@ -22,6 +22,7 @@ import { captureUrlHandlers } from './service/capture-url';
 import { captureHandlers } from './service/captures';
 import { caseHandlers } from './service/case';
 import { claimHandlers } from './service/claims';
+import { installChangeCapture } from './records/capture';
 import { createCtx, unit, type Ctx, type CtxOptions } from './service/context';
 import { disputeHandlers } from './service/disputes';
 import { duplicateHandlers } from './service/duplicates';
@@ -75,6 +76,8 @@ function asUnits(ctx: Ctx, handlers: ApiHandlers): ApiHandlers {
 }
 
 export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
+  // Whoever opened the connection, what the contract writes goes into the history with its row changes.
+  if (!db.readonly) installChangeCapture(db);
   const ctx = createCtx(db, opts);
   const handlers: ApiHandlers = asUnits(ctx, {
     ...claimHandlers(ctx),
