@@ -62,9 +62,27 @@ describe('API errors next to their fields', () => {
       tc.close();
     }
   });
-  it('keeps what names no listed field for the whole form', () => {
-    expect(fieldErrors(new Error('rationale: needed'), ['prior'])).toEqual({ byField: {}, rest: 'rationale: needed' });
-    expect(fieldErrors(new Error('prior: must be above 0'), ['prior'])).toEqual({ byField: { prior: 'must be above 0' }, rest: null });
+  it('places a handler\'s own refusal by its issue path, never by reading the message', () => {
+    const tc = tempCase({ sample: true });
+    try {
+      const id = tc.api.invoke('claims.list', {}).items[0]!.id;
+      const r = tc.api.call('claims.setStatus', { id, status: 'refuted' });
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.error.issues).toEqual([{ path: ['rationale'], message: 'changing the status to refuted needs a rationale' }]);
+      expect(r.error.message).toBe('rationale: changing the status to refuted needs a rationale');
+      const err = Object.assign(new Error(r.error.message), { issues: r.error.issues });
+      expect(fieldErrors(err, ['status', 'rationale'])).toEqual({ byField: { rationale: 'changing the status to refuted needs a rationale' }, rest: null });
+    } finally {
+      tc.close();
+    }
+  });
+  it('keeps what names no listed field for the whole form; a message alone is never split', () => {
+    const withIssues = (issues: unknown[]) => Object.assign(new Error('x'), { issues });
+    expect(fieldErrors(withIssues([{ path: ['rationale'], message: 'needed' }]), ['prior'])).toEqual({ byField: {}, rest: 'rationale: needed' });
+    expect(fieldErrors(withIssues([{ path: ['tags', '3'], message: 'bad' }, { path: ['tags', '4'], message: 'worse' }]), ['tags'])).toEqual({ byField: { tags: 'bad; worse' }, rest: null });
+    expect(fieldErrors(new Error('prior: must be above 0'), ['prior'])).toEqual({ byField: {}, rest: 'prior: must be above 0' });
+    expect(fieldErrors(withIssues(['prior: a string issue', { path: 'prior', message: 'not an array path' }]), ['prior']).byField).toEqual({});
     expect(fieldErrors('boom', ['prior']).rest).toBe('boom');
   });
 });

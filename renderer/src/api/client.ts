@@ -3,6 +3,7 @@
  * web mode) and a typed `api.call` that throws the contract's error message when a call fails.
  */
 import type { ApiError, ApiInput, ApiMethod, ApiOutput } from '../../../core/api';
+import { isApiIssue, type ApiIssue } from '../../../core/issues';
 import type { Bridge } from '../../../core/transport';
 import { createWebBridge, resolveToken } from './web-bridge';
 
@@ -13,13 +14,16 @@ declare global {
 }
 
 export class ApiCallError extends Error {
+  /** The field-level problems (only well-formed ones: they crossed a transport). */
+  readonly issues: ApiIssue[];
   constructor(
     readonly code: ApiError['code'],
     message: string,
-    readonly issues: string[] = [],
+    issues: readonly unknown[] = [],
   ) {
     super(message);
     this.name = 'ApiCallError';
+    this.issues = Array.isArray(issues) ? issues.filter(isApiIssue) : [];
   }
 }
 
