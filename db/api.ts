@@ -23,6 +23,7 @@ import { claimHandlers } from './service/claims';
 import { createCtx, type CtxOptions } from './service/context';
 import { disputeHandlers } from './service/disputes';
 import { evidenceHandlers } from './service/evidence';
+import { firstEvidenceHandlers } from './service/first-evidence';
 import { miscHandlers } from './service/misc';
 import { sourceHandlers } from './service/sources';
 import { transferHandlers } from './service/transfer';
@@ -53,7 +54,7 @@ export function toApiError(e: unknown): ApiResult<never> {
 
 export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
   const ctx = createCtx(db, opts);
-  const handlers: ApiHandlers = {
+  const base: ApiHandlers = {
     ...claimHandlers(ctx),
     ...sourceHandlers(ctx),
     ...evidenceHandlers(ctx),
@@ -65,6 +66,7 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...captureHandlers(ctx),
     ...captureUrlHandlers(ctx),
   };
+  const handlers: ApiHandlers = { ...base, ...firstEvidenceHandlers(ctx, base) };
 
   function call(method: string, input: unknown): ApiResult<unknown> {
     if (!isApiMethod(method)) return { ok: false, error: { code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 100)}` } };

@@ -41,3 +41,18 @@ export function invalid(a: IssuePath, b?: string): CaseError {
 
 /** Refused input with several issues (e.g. a stored record that fails its schema), and a message for them all. */
 export const invalidIssues = (message: string, issues: ApiIssue[]) => new CaseError('invalid', message, issues);
+
+/**
+ * Runs `fn` as the part of a larger input found at `prefix` (e.g. a new claim's `firstEvidence`):
+ * an invalid-input refusal from it names its fields from the top of that larger input.
+ */
+export function within<T>(prefix: IssuePath, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof CaseError) || !e.issues?.length) throw e;
+    const at = issue(prefix, '').path;
+    const issues = e.issues.map((i) => ({ path: [...at, ...i.path], message: i.message }));
+    throw new CaseError(e.code, issues.length === 1 ? formatIssue(issues[0]!) : e.message, issues);
+  }
+}

@@ -28,7 +28,7 @@ type H = Pick<
   | 'claims.index'
 >;
 
-function claimById(ctx: Ctx, id: string): Claim {
+export function claimById(ctx: Ctx, id: string): Claim {
   return toClaim(ctx.db, claimRowById(ctx.db, id));
 }
 
