@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STANCES, type Evidence } from '../types';
+import { DEFAULT_CREDIBILITY } from '../grades';
 import { mutation } from './define';
 import { textProblem } from '../text';
 import { credibility, id, optionalText, rationale, text, weight } from './fields';
@@ -18,9 +19,6 @@ const quoteSelectors = z.object({
   end: z.number().int().min(0),
   page: z.number().int().min(1),
 });
-
-/** Default credibility of new evidence: 6, "truth cannot be judged" — no grade is claimed until the analyst gives one. */
-export const DEFAULT_CREDIBILITY = 6;
 
 /** What an evidence item says (shared by evidence.create and a new claim's first evidence). */
 export const evidenceFields = {

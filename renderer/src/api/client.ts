@@ -3,7 +3,7 @@
  * web mode) and a typed `api.call` that throws the contract's error message when a call fails.
  */
 import type { ApiError, ApiInput, ApiMethod, ApiOutput } from '../../../core/api';
-import { isApiIssue, type ApiIssue } from '../../../core/issues';
+import { isApiIssue, toPath, type ApiIssue } from '../../../core/issues';
 import type { Bridge } from '../../../core/transport';
 import { createWebBridge, resolveToken } from './web-bridge';
 
@@ -53,6 +53,16 @@ export const api = {
     };
   },
 };
+
+/** Runs a call whose input sits at `prefix` of a larger form (a new source inside the evidence form): its issues are placed there. */
+export async function issuesUnder<T>(prefix: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    if (!(e instanceof ApiCallError) || !e.issues.length) throw e;
+    throw new ApiCallError(e.code, e.message, e.issues.map((i) => ({ path: [...toPath(prefix), ...i.path], message: i.message })));
+  }
+}
 
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);

@@ -36,3 +36,4 @@ export function fieldErrors(e: unknown, fields: readonly string[]): FieldErrors 
   if (!issues.length) return { byField: {}, rest: e instanceof Error ? e.message : String(e) };
   return placeIssues(issues, fields);
 }
+
