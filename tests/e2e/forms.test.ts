@@ -50,7 +50,9 @@ describe('forms that help', () => {
     await date.fill('31 Feb 2025');
     await expect.poll(() => describedBy(date)).toContain('Not a date yet: February 2025 has no day 31');
     // The calendar is another way in: picking a day writes it as ISO.
-    await d.getByLabel('Date claimed: pick on a calendar').fill('2025-03-04');
+    // Only the text box answers to the field's label; the picker beside it is the "Calendar".
+    expect(await d.getByLabel('Date claimed').count()).toBe(1);
+    await date.locator('xpath=..').getByLabel('Calendar').fill('2025-03-04');
     await expect.poll(() => date.inputValue()).toBe('2025-03-04');
     await d.getByRole('button', { name: 'Cancel' }).click();
   });

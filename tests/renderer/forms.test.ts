@@ -1,7 +1,10 @@
 /** The claim form's conversions and the per-field split of API errors. */
 import { describe, expect, it } from 'vitest';
 import { CLAIM_FIELDS, claimInput, draftOf, priorMessage } from '../../renderer/src/lib/claim-form';
+import { evidenceDraftOf, evidenceInput } from '../../renderer/src/lib/evidence-form';
 import { fieldErrors } from '../../renderer/src/lib/field-errors';
+import { scopedErrors, withPrefix } from '../../renderer/src/lib/form-input';
+import { sourceDraftOf, sourceInput } from '../../renderer/src/lib/source-form';
 import { tempCase } from '../helpers';
 
 const claim = {
@@ -37,6 +40,29 @@ describe('claim form', () => {
   it('glosses the API prior message in percentages', () => {
     expect(priorMessage('must be below 1', '150')).toBe('must be below 1 (the prior is a probability: 150% is 1.5; give a percentage above 0 and below 100)');
     expect(priorMessage(undefined, '150')).toBeUndefined();
+  });
+});
+
+describe('source and evidence forms', () => {
+  it('complete the address, read the date, and start at the stated default grades', () => {
+    const d = { ...sourceDraftOf(), title: 'Report', url: 'reuters.com/x', publishedAt: 'Jan 27, 2025', authors: ' A \n\nB ' };
+    expect(sourceInput(d).input).toMatchObject({ url: 'https://reuters.com/x', publishedAt: '2025-01-27', authors: ['A', 'B'], reliability: 'F' });
+    expect(sourceInput({ ...d, url: 'javascript:alert(1)', publishedAt: '31/02/2025' }).errors).toEqual({
+      url: 'javascript addresses are not kept; use http(s), mailto, doi or urn',
+      publishedAt: 'February 2025 has no day 31 (it has 28 days)',
+    });
+    expect(evidenceDraftOf().credibility).toBe('6');
+    expect(evidenceInput({ ...evidenceDraftOf(), weight: 'lots' }).errors).toEqual({ weight: 'must be a number from 0 to 2 (1 is normal)' });
+  });
+  it('claim dates are read as people write them; an unreadable one is refused at its field', () => {
+    const d = { ...draftOf(claim), claimedAt: '28 Jan 2025', qtyAsOf: 'March 2025' };
+    expect(claimInput(d).input).toMatchObject({ claimedAt: '2025-01-28', quantity: { asOf: '2025-03' } });
+    expect(claimInput({ ...d, claimedAt: 'last week' }).errors?.claimedAt).toMatch(/not a date I can read/);
+  });
+  it('moves a part\'s errors under its prefix and back', () => {
+    const local = withPrefix('firstEvidence', { weight: 'w', 'newSource.title': 't' });
+    expect(local).toEqual({ 'firstEvidence.weight': 'w', 'firstEvidence.newSource.title': 't' });
+    expect(scopedErrors(scopedErrors({ ...local, text: 'x' }, 'firstEvidence'), 'newSource')).toEqual({ title: 't' });
   });
 });
 

@@ -110,10 +110,13 @@ export function DateField({ label, value, onChange, hint = DATE_HINT, error }: O
   const picked = r?.ok && r.precision === 'day' ? r.iso : '';
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} id={`${id}-label`}>
+        {label}
+      </label>
       <div className="date-field">
         <input id={id} type="text" autoComplete="off" value={value} {...aria} onChange={(e) => onChange(e.target.value)} />
-        <input type="date" className="date-picker" aria-label={`${label}: pick on a calendar`} value={picked} onChange={(e) => e.target.value && onChange(e.target.value)} />
+        {/* Named "Calendar" (described by the field's label), so the label names one control only. */}
+        <input type="date" className="date-picker" aria-label="Calendar" aria-describedby={`${id}-label`} value={picked} onChange={(e) => e.target.value && onChange(e.target.value)} />
       </div>
       {notes}
     </div>
