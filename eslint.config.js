@@ -5,6 +5,12 @@ import tseslint from 'typescript-eslint';
 /** Node's built-in modules by their bare names (fs, path, …): core/ may not import them either way. */
 const NODE_BUILTINS = builtinModules.filter((m) => !m.startsWith('_'));
 
+/** What no file of db/ may import: a shell or a UI library. */
+const DB_NO_SHELL = {
+  group: ['**/cli', '**/cli/**', '**/electron', '**/electron/**', 'electron', '**/renderer', '**/renderer/**', 'react', 'react-dom', 'react/*', 'react-dom/*', 'zustand'],
+  message: 'db/ may import only core/ and data libraries (DESIGN §1): no shell, no UI.',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'release/', '.tsbuild/', 'test-artifacts/', 'bench/.cache/', 'coverage/'] },
   js.configs.recommended,
@@ -49,7 +55,23 @@ export default tseslint.config(
   {
     files: ['db/**/*.{ts,mjs}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli', '**/cli/**', '**/electron', '**/electron/**', 'electron', '**/renderer', '**/renderer/**', 'react', 'react-dom', 'react/*', 'react-dom/*', 'zustand'], message: 'db/ may import only core/ and data libraries (DESIGN §1): no shell, no UI.' }] }],
+      'no-restricted-imports': ['error', { patterns: [DB_NO_SHELL] }],
+    },
+  },
+  // Inside db/: the import writer (db/transfer) builds on the services' writers, so db/service never
+  // imports db/transfer (one direction; the transfer.* handlers live in db/transfer/handlers.ts).
+  {
+    files: ['db/service/**/*.{ts,mjs}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            DB_NO_SHELL,
+            { regex: '^(\\.\\./)+(db/)?transfer(/|$)', message: 'db/service may not import db/transfer: db/transfer builds on db/service, not the other way.' },
+          ],
+        },
+      ],
     },
   },
   {

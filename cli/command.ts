@@ -4,7 +4,7 @@ import { createApi, type CaseApi } from '../db/api';
 import { CaseError } from '../db/errors';
 import { closeCase, openCase, type CaseHandle } from '../db/open';
 import { loadOrCreateSigner, signedHeadStatement } from '../db/signing';
-import { lastCase, rememberCase } from '../db/user-data';
+import { lastCase, rememberCase, userDataDir } from '../db/user-data';
 import { terminalIo, terminalText } from './format';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
@@ -59,6 +59,7 @@ export function makeContext(args: string[], values: Values, io: Io): CommandCont
         const api = createApi(handle.db, {
           path,
           actor: typeof values.actor === 'string' ? values.actor : undefined,
+          userDir: userDataDir(), // the analyst's name, shared by all cases
           // Exports carry a statement of the head signed with the analyst's key (created on first export).
           signHead: (db, at) => signedHeadStatement(db, loadOrCreateSigner(), at),
           onProgress: showProgress ? (done, total, label) => process.stderr.write(`\r\x1b[K${terminalText(label)} ${done}${total ? `/${total}` : ''}`) : undefined,

@@ -7,11 +7,14 @@ import type { z } from 'zod';
 import { briefingMethods } from './contract/briefings';
 import { calibrationMethods } from './contract/calibration';
 import { captureMethods } from './contract/captures';
+import { caseMethods } from './contract/case';
 import { claimMethods } from './contract/claims';
 import type { MethodDef } from './contract/define';
 import { disputeMethods } from './contract/disputes';
 import { evidenceMethods } from './contract/evidence';
-import { miscMethods } from './contract/misc';
+import { historyMethods } from './contract/history';
+import { linkMethods } from './contract/links';
+import { searchMethods } from './contract/search';
 import { sourceMethods } from './contract/sources';
 import { transferMethods } from './contract/transfer';
 import { formatIssue, issuesOfZod, type ApiIssue } from './issues';
@@ -23,7 +26,10 @@ export const contract = {
   ...sourceMethods,
   ...evidenceMethods,
   ...disputeMethods,
-  ...miscMethods,
+  ...caseMethods,
+  ...linkMethods,
+  ...searchMethods,
+  ...historyMethods,
   ...calibrationMethods,
   ...briefingMethods,
   ...transferMethods,

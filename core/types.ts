@@ -274,6 +274,8 @@ export interface HighlightSegment {
 export const SEARCH_KINDS = ['claims', 'evidence', 'sources', 'disputes', 'documents'] as const;
 /** The groups of a search result; `documents` = the extracted text of captured documents (issue 13). */
 export type SearchKind = (typeof SEARCH_KINDS)[number];
+/** How each group is named (the renderer's result headings). */
+export const SEARCH_KIND_LABELS: Record<SearchKind, string> = { claims: 'Claims', evidence: 'Evidence', sources: 'Sources', disputes: 'Disputes', documents: 'Documents' };
 
 /** Documents hits: where the matched text stands (the capture of a source, and the page of its text). */
 export interface SearchHitCapture {

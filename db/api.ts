@@ -19,14 +19,17 @@ import { briefingHandlers } from './service/briefings';
 import { calibrationHandlers } from './service/calibration';
 import { captureUrlHandlers } from './service/capture-url';
 import { captureHandlers } from './service/captures';
+import { caseHandlers } from './service/case';
 import { claimHandlers } from './service/claims';
 import { createCtx, type CtxOptions } from './service/context';
 import { disputeHandlers } from './service/disputes';
 import { evidenceHandlers } from './service/evidence';
 import { firstEvidenceHandlers } from './service/first-evidence';
-import { miscHandlers } from './service/misc';
+import { historyHandlers } from './service/history';
+import { linkHandlers } from './service/links';
+import { searchHandlers } from './service/search';
 import { sourceHandlers } from './service/sources';
-import { transferHandlers } from './service/transfer';
+import { transferHandlers } from './transfer/handlers';
 import type { DB } from './sql';
 
 export interface CaseApi {
@@ -59,7 +62,10 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...sourceHandlers(ctx),
     ...evidenceHandlers(ctx),
     ...disputeHandlers(ctx),
-    ...miscHandlers(ctx, opts.path ?? db.name),
+    ...caseHandlers(ctx, opts.path ?? db.name),
+    ...linkHandlers(ctx),
+    ...searchHandlers(ctx),
+    ...historyHandlers(ctx),
     ...calibrationHandlers(ctx),
     ...briefingHandlers(ctx),
     ...transferHandlers(ctx),

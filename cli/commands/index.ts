@@ -2,11 +2,30 @@
 import type { Command } from '../command';
 import { briefCommands } from './brief';
 import { captureCommands } from './capture';
-import { coreCommands } from './core';
+import { caseCommands } from './case';
+import { claimCommands } from './claims';
 import { documentCommands } from './documents';
+import { evidenceCommands } from './evidence';
+import { historyCommands } from './history';
 import { judgmentCommands } from './judgment';
+import { searchCommand } from './search';
 import { serveCommand } from './serve';
 import { settingsCommand } from './settings';
+import { sourceCommands } from './sources';
 import { transferCommands } from './transfer';
 
-export const commands: Command[] = [...coreCommands, serveCommand, ...briefCommands, ...transferCommands, ...judgmentCommands, settingsCommand, ...documentCommands, ...captureCommands];
+export const commands: Command[] = [
+  ...caseCommands,
+  ...claimCommands,
+  ...sourceCommands,
+  ...evidenceCommands,
+  searchCommand,
+  ...historyCommands,
+  serveCommand,
+  ...briefCommands,
+  ...transferCommands,
+  ...judgmentCommands,
+  settingsCommand,
+  ...documentCommands,
+  ...captureCommands,
+];

@@ -2,7 +2,6 @@
  * Web mode: the renderer and the contract over HTTP on 127.0.0.1 only, behind a per-run token
  * (DESIGN §7). The case lives in a worker thread (CaseHost), so the server never blocks on it.
  */
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +10,10 @@ import { checkingInterval, connectionLimits, heartbeatMs, limitConnections, type
 import { FORBIDDEN_TEXT, guard, pageCookieName, type GuardConfig } from './guard';
 import { securityHeaders, sendText } from './headers';
 import { CaseError } from '../../db/errors';
+import { CaseSwitch } from '../../db/host/case-switch';
 import { CaseHost } from '../../db/host/host';
+import { rememberCase } from '../../db/user-data';
+import { lastPort, newSecret, rememberPort, serverSecrets } from './secrets';
 import { serveStatic } from './static';
 
 export interface ServeOptions {
@@ -33,6 +35,15 @@ export interface ServeOptions {
   onLaunchUsed?: () => void;
   /** Timeouts and connection caps against slow clients (tests use short ones); defaults in connections.ts. */
   limits?: Partial<ConnectionLimits>;
+  /**
+   * The user data folder (serve: db/user-data.ts userDataDir()): the case switcher's recent cases
+   * (read and extended), the token and page key kept per port so a restart keeps open tabs working,
+   * and the last port, tried first when no port is given (cli/serve/secrets.ts). None: fresh secrets,
+   * only the open case listed.
+   */
+  userDir?: string;
+  /** Make new secrets even when some are kept for this port (serve --new-token). */
+  renewSecrets?: boolean;
 }
 
 /** Unspent launch codes kept at once; minting more forgets the oldest. */
@@ -49,7 +60,12 @@ export interface RunningServer {
   /** The API secret: only ever sent as the x-claimtrail-token header. */
   token: string;
   port: number;
-  host: CaseHost;
+  /** The case open now (the case switcher may open another). */
+  readonly host: CaseHost;
+  /** The port the last server used when it was taken now and this one took a free one instead (tabs open on it cannot follow). */
+  readonly portTaken: number | null;
+  /** Opens (or makes) another case in this server, as the case switcher does. */
+  openCase(path: string, create?: boolean): Promise<void>;
   /** Stops the server and closes the case; `stuck` when the worker could not be stopped (cli/serve/stop.ts). */
   close(): Promise<{ stuck: boolean }>;
 }
@@ -75,25 +91,32 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx) {
 }
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
-  const { casePath, actor, backupRoot, workerFile, closeGraceMs, signingDir } = opts;
-  const host = await CaseHost.start({ casePath, actor, backupRoot, workerFile, closeGraceMs, signingDir });
+  const { actor, backupRoot, workerFile, closeGraceMs, signingDir, userDir } = opts;
+  const cases = new CaseSwitch((casePath, create) =>
+    // A new, empty case is not backed up on creation (as in the desktop app).
+    CaseHost.start({ casePath, create, actor, backupRoot: create ? undefined : backupRoot, workerFile, closeGraceMs, signingDir, userDir }),
+  );
+  const openCase = async (path: string, create = false) => {
+    await cases.open(path, create);
+    if (userDir) rememberCase(cases.current!.casePath, userDir);
+  };
+  const first = await cases.open(opts.casePath);
   const limits = connectionLimits(opts.limits);
-  const secret = () => randomBytes(32).toString('hex');
-  const token = secret();
   const launchCodes = new Set<string>();
   const ctx: Ctx = {
     port: 0,
-    token,
-    pageKey: secret(),
+    token: '',
+    pageKey: '',
     launchCodes,
-    host,
+    cases,
+    session: { cases, userDir, open: openCase },
     staticDir: opts.staticDir ?? defaultStaticDir(),
     admit: () => undefined,
     heartbeatMs: heartbeatMs(limits),
     tradeLaunchCode(code) {
       if (!launchCodes.delete(code)) return null;
       opts.onLaunchUsed?.();
-      return token;
+      return ctx.token;
     },
   };
   const server = createServer({ requireHostHeader: false, connectionsCheckingInterval: checkingInterval(limits) }, (req, res) => {
@@ -104,18 +127,33 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   });
   ctx.admit = limitConnections(server, limits).admit;
   // requireHostHeader is off so that a request without Host meets the guard (403) like any other.
-  try {
-    await new Promise<void>((resolve, reject) => {
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
+  // No port given: the one the last server used, so that open tabs find this one; a free one when it is taken.
+  const remembered = !opts.port && userDir ? lastPort(userDir) : null;
+  let portTaken: number | null = null;
+  try {
+    if (remembered)
+      await listen(remembered).catch(() => {
+        portTaken = remembered;
+        return listen(0);
+      });
+    else await listen(opts.port ?? 0);
   } catch (e) {
-    await host.close();
+    await cases.close();
     throw listenError(e, opts.port ?? 0);
   }
   ctx.port = (server.address() as AddressInfo).port;
+  Object.assign(ctx, serverSecrets(userDir, ctx.port, opts.renewSecrets));
+  if (userDir) rememberPort(userDir, ctx.port);
   const launchUrl = () => {
-    const code = secret();
+    const code = newSecret();
     launchCodes.add(code);
     if (launchCodes.size > MAX_LAUNCH_CODES) launchCodes.delete(launchCodes.values().next().value!);
     return `http://127.0.0.1:${ctx.port}/?launch=${code}`;
@@ -127,15 +165,19 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      return host.close();
+      return cases.close();
     })());
   return {
     get url() {
       return launchUrl();
     },
-    token,
+    token: ctx.token,
     port: ctx.port,
-    host,
+    get host() {
+      return cases.current ?? first;
+    },
+    portTaken,
+    openCase,
     close,
   };
 }

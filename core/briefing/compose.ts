@@ -2,14 +2,13 @@
  * composeBriefing: pre-read case data → the briefing model. Pure and synchronous, so it can be
  * timed apart from reading (bench) and run anywhere (main process, CLI, tests).
  */
-import { statusConflict } from '../confidence';
+import { readerWarnings } from '../claim-warnings';
 import { diffSnapshots, snapshotOf } from './changes';
 import { judgmentChanges } from './history';
 import { confidenceSentence, draftBluf, likelihoodSentence, notAssessedSentence, overrideSentence, statusSentence } from './sentences';
 import { assessSourcing, FootnoteBook, judgmentFacts, sourceList } from './sourcing';
 import type { EvidenceView } from '../types';
 import type { Briefing, BriefingClaimData, BriefingData, CaptureCitation, ComposeOptions, DisputeLine, Judgment, NotCheckable, QuoteCheck } from './types';
-import { agree, clause, count } from './wording';
 
 export const DEFAULT_TITLE = 'Briefing note';
 
@@ -29,15 +28,7 @@ function judgmentOf(c: BriefingClaimData, label: string, book: FootnoteBook): Ju
     resolvedAt: d.resolvedAt,
   }));
   const history = judgmentChanges(c.events);
-  const warnings: string[] = [];
-  const conflict = statusConflict(claim.status, probability);
-  if (conflict) warnings.push(`Status contradicts the evidence: ${clause(conflict)}.`);
-  if (model.singleOrigin) warnings.push('Single origin: all supporting evidence traces to one source.');
-  if (model.circularReporting) warnings.push('Circular reporting: some supporting items repeat a source already counted.');
-  if (model.noIndependentCorroboration)
-    warnings.push('No independent corroboration: the support only shows that the claim was made (the claimant’s own word or repeats of it).');
-  if (model.possibleCopies.length)
-    warnings.push(`Possible copy: ${count(model.possibleCopies.length, 'item')} nearly ${agree(model.possibleCopies.length, 'repeats', 'repeat')} another origin’s wording and ${agree(model.possibleCopies.length, 'is', 'are')} counted with it.`);
+  const warnings = readerWarnings({ claim, model });
   return {
     label,
     assessment,

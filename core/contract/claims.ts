@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLAIM_SORTS } from '../claim-sorts';
 import { BANDS } from '../estimative';
 import { CLAIM_KINDS, CLAIM_STATUSES, OUTCOMES, type Claim, type ClaimDetail, type ClaimSummary, type Page } from '../types';
 import { mutation, query } from './define';
@@ -38,8 +39,6 @@ const firstEvidence = z
     if ((v.sourceId === undefined) === (v.newSource === undefined))
       ctx.addIssue({ code: 'custom', path: ['sourceId'], message: 'give the source: an existing sourceId or a newSource (one of them)' });
   });
-
-export const CLAIM_SORTS = ['updated', 'created', 'probability', 'text', 'claimant', 'status', 'claimedAt'] as const;
 
 export const claimListInput = z
   .object({

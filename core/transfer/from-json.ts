@@ -1,6 +1,6 @@
 /** ClaimTrail JSON → bundle. Records keep their ids; references use them as keys. */
 import { z } from 'zod';
-import { caseTitle, settingsInput } from '../contract/misc';
+import { caseTitle, settingsInput } from '../contract/case';
 import { addIssue, checkRecord, full, type IssueSink } from './check';
 import { briefingRecord, captureRecord, claimRecord, disputeRecord, evidenceRecord, linkRecord, sourceRecord } from './schemas';
 import { quickClaim, quickEvidence } from './quick-records';

@@ -33,6 +33,7 @@ export function serveCase(data: WorkerData, port: MessagePort): void {
     api = createApi(handle.db, {
       path: data.casePath,
       actor: data.actor,
+      userDir: data.userDir,
       onProgress: (done, total, label) => send({ type: 'progress', progress: { method: current, done, total, label } }),
       isCancelled: () => Atomics.load(cancel, 0) === 1,
       ...signing(data),

@@ -28,6 +28,8 @@ export interface CaseHostOptions {
   signingDir?: string;
   /** Or with this key (PKCS#8 PEM), unsealed by the desktop app from the OS keychain. */
   signingKeyPem?: string;
+  /** The user data folder: the analyst's name for every case comes from its settings.json. */
+  userDir?: string;
 }
 
 interface Pending extends CallRequest {
@@ -92,7 +94,7 @@ export class CaseHost {
   static async start(opts: CaseHostOptions): Promise<CaseHost> {
     const file = opts.workerFile ?? new URL('./worker-boot.mjs', import.meta.url);
     const workerFile = file instanceof URL ? fileURLToPath(file) : file;
-    const data: WorkerData = { casePath: opts.casePath, actor: opts.actor, create: opts.create, cancelFlag: new SharedArrayBuffer(4), backupRoot: opts.backupRoot, signingDir: opts.signingDir, signingKeyPem: opts.signingKeyPem, workerFile };
+    const data: WorkerData = { casePath: opts.casePath, actor: opts.actor, create: opts.create, cancelFlag: new SharedArrayBuffer(4), backupRoot: opts.backupRoot, signingDir: opts.signingDir, signingKeyPem: opts.signingKeyPem, userDir: opts.userDir, workerFile };
     return new CaseHost(await startWorker(data), data, opts);
   }
 

@@ -13,6 +13,8 @@ export interface WorkerData {
   backupRoot?: string;
   /** Sign exports and saved briefings with the key in this folder (db/signing.ts). */
   signingDir?: string;
+  /** The user data folder whose settings.json holds the analyst's name (db/service/context.ts userDir). */
+  userDir?: string;
   /** Or with this key (PKCS#8 PEM), unsealed by the desktop app. */
   signingKeyPem?: string;
   /** This worker's own script (a path), started again as the helper that checks a backup copy. */

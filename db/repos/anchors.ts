@@ -72,13 +72,25 @@ export function deleteAnchor(db: DB, evidenceRowid: number): void {
   run(db, sql`DELETE FROM quote_anchors WHERE evidence_rowid = ${evidenceRowid}`);
 }
 
+/** An evidence item with what re-anchoring needs. */
+export interface QuoteRow {
+  rowid: number;
+  id: string;
+  excerpt: string;
+  claim_id: string;
+  source_rowid: number;
+}
+
+const SELECT_QUOTE = sql`SELECT e.rowid, e.id, e.excerpt, e.source_rowid, c.id AS claim_id FROM evidence e JOIN claims c ON c.rowid = e.claim_rowid`;
+
 /** The evidence items citing a source, with what re-anchoring needs. */
-export function evidenceOfSource(db: DB, sourceRowid: number): { rowid: number; id: string; excerpt: string; claim_id: string }[] {
-  return all(
-    db,
-    sql`SELECT e.rowid, e.id, e.excerpt, c.id AS claim_id FROM evidence e JOIN claims c ON c.rowid = e.claim_rowid
-        WHERE e.source_rowid = ${sourceRowid} ORDER BY e.rowid`,
-  );
+export function evidenceOfSource(db: DB, sourceRowid: number): QuoteRow[] {
+  return all<QuoteRow>(db, sql`${SELECT_QUOTE} WHERE e.source_rowid = ${sourceRowid} ORDER BY e.rowid`);
+}
+
+/** One evidence item with what re-anchoring needs. */
+export function quoteOfEvidence(db: DB, evidenceRowid: number): QuoteRow {
+  return get<QuoteRow>(db, sql`${SELECT_QUOTE} WHERE e.rowid = ${evidenceRowid}`)!;
 }
 
 export function selectorsOf(a: Pick<AnchorRow, 'exact' | 'prefix' | 'suffix' | 'start' | 'end' | 'page'>): QuoteSelectors | null {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ClaimSort } from '../../core/claim-sorts';
 import type { claimListInput } from '../../core/contract/claims';
 import type { Band, Claim, ClaimKind, ClaimStatus, ClaimSummary, ConfidenceLevel, Outcome, Page } from '../../core/types';
 import { bandOf } from '../../core/estimative';
@@ -189,7 +190,7 @@ const SORT_COLUMN = {
   claimant: 'c.claimant COLLATE NOCASE',
   status: 'c.status',
   claimedAt: 'c.claimed_at',
-} as const;
+} as const satisfies Record<ClaimSort, string>;
 
 export function listClaims(db: DB, q: z.output<typeof claimListInput>): Page<ClaimSummary> {
   const where: Sql[] = [q.deleted ? sql`c.deleted_at IS NOT NULL` : sql`c.deleted_at IS NULL`];
@@ -226,6 +227,50 @@ export function claimTitlesByRowid(db: DB, rowids: readonly number[]): Map<numbe
 
 export function claimIndex(db: DB): { id: string; text: string; claimant: string | null }[] {
   return all(db, sql`SELECT id, text, claimant FROM claims WHERE deleted_at IS NULL ORDER BY rowid`);
+}
+
+/** The rowids of these claims (ids that match nothing are left out). */
+export function claimRowidsByIds(db: DB, ids: readonly string[]): number[] {
+  return all<{ rowid: number }>(db, sql`SELECT rowid FROM claims WHERE id IN ${list(ids)}`).map((x) => x.rowid);
+}
+
+/** A claim's rowid and whether it is in the trash, or undefined when there is no such claim. */
+export function findClaimRow(db: DB, id: string): { rowid: number; deleted_at: string | null } | undefined {
+  return get(db, sql`SELECT rowid, deleted_at FROM claims WHERE id = ${id}`);
+}
+
+/** The live claims among these rowids, strongest probability first. */
+export function liveClaimRowsByProbability(db: DB, rowids: readonly number[]): ClaimRow[] {
+  return all<ClaimRow>(db, sql`SELECT * FROM claims WHERE rowid IN ${list(rowids)} AND deleted_at IS NULL ORDER BY probability DESC, rowid`);
+}
+
+/** What calibration scores of a settled claim (an outcome recorded; live and checkable). */
+export interface SettledRow {
+  rowid: number;
+  id: string;
+  text: string;
+  outcome: Outcome;
+  outcome_at: string | null;
+  status: ClaimStatus;
+  probability: number;
+  created_at: string;
+}
+
+export function settledClaimRows(db: DB): SettledRow[] {
+  return all<SettledRow>(
+    db,
+    sql`SELECT rowid, id, text, outcome, outcome_at, status, probability, created_at FROM claims
+        WHERE outcome IS NOT NULL AND deleted_at IS NULL AND kind <> 'not-checkable' ORDER BY rowid`,
+  );
+}
+
+/** Stores what the model computed for a claim (db/service/recompute.ts keeps it in step with its evidence). */
+export function storeJudgment(db: DB, rowid: number, j: StoredJudgment): void {
+  run(
+    db,
+    sql`UPDATE claims SET computed_p = ${j.computed}, probability = ${j.probability}, band = ${j.band},
+          confidence = ${j.confidence}, assessed = ${j.assessed ? 1 : 0} WHERE rowid = ${rowid}`,
+  );
 }
 
 export function refreshCounters(db: DB, rowid: number): void {

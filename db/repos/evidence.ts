@@ -130,6 +130,21 @@ export function deleteEvidenceRow(db: DB, rowid: number): void {
   run(db, sql`DELETE FROM evidence WHERE rowid = ${rowid}`);
 }
 
+/** How many evidence items cite a source. */
+export function countCitations(db: DB, sourceRowid: number): number {
+  return get<{ n: number }>(db, sql`SELECT count(*) AS n FROM evidence WHERE source_rowid = ${sourceRowid}`)!.n;
+}
+
+/** Whether the analyst declared two items (rowids, lo < hi) independent despite similar wording. */
+export function isIndependentPair(db: DB, lo: number, hi: number): boolean {
+  return get<{ n: number }>(db, sql`SELECT count(*) AS n FROM evidence_independent WHERE a_rowid = ${lo} AND b_rowid = ${hi}`)!.n > 0;
+}
+
+export function setIndependentPair(db: DB, lo: number, hi: number, independent: boolean, at: string): void {
+  if (independent) run(db, sql`INSERT INTO evidence_independent (a_rowid, b_rowid, created_at) VALUES (${lo}, ${hi}, ${at})`);
+  else run(db, sql`DELETE FROM evidence_independent WHERE a_rowid = ${lo} AND b_rowid = ${hi}`);
+}
+
 /** Claims whose evidence cites any of these sources (for recomputation after a grade or lineage change). */
 export function claimsCitingSources(db: DB, sourceRowids: readonly number[]): number[] {
   const out = new Set<number>();

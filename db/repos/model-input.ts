@@ -86,3 +86,8 @@ export function modelInputs(db: DB, where: Sql): Map<number, ClaimModelInput> {
 }
 
 export const EMPTY_INPUT = (): ClaimModelInput => ({ items: [], options: { independent: new Set(), originTitles: new Map() } });
+
+/** One claim's model input (empty when it has no evidence). */
+export function modelInputOf(db: DB, claimRowid: number): ClaimModelInput {
+  return modelInputs(db, sql`e.claim_rowid = ${claimRowid}`).get(claimRowid) ?? EMPTY_INPUT();
+}

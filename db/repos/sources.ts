@@ -42,6 +42,12 @@ export function sourceRowById(db: DB, id: string): SourceRowWithRefs {
   return row;
 }
 
+/** A source's title by its id (undefined when there is none) or its rowid. */
+export function sourceTitle(db: DB, key: { id: string } | { rowid: number }): string | undefined {
+  const where = 'id' in key ? sql`id = ${key.id}` : sql`rowid = ${key.rowid}`;
+  return get<{ title: string }>(db, sql`SELECT title FROM sources WHERE ${where}`)?.title;
+}
+
 export function toSourceRef(r: Pick<SourceRow, 'id' | 'title' | 'publisher' | 'reliability' | 'url'>): SourceRef {
   return { id: r.id, title: r.title, publisher: r.publisher, reliability: r.reliability, url: r.url };
 }
@@ -118,6 +124,11 @@ export function patchSource(db: DB, rowid: number, patch: Partial<SourceFields>,
 
 export function setDeleted(db: DB, rowid: number, at: string | null): void {
   run(db, sql`UPDATE sources SET deleted_at = ${at} WHERE rowid = ${rowid}`);
+}
+
+/** How many sources name this one as what they were derived from. */
+export function countDerivedSources(db: DB, rowid: number): number {
+  return get<{ n: number }>(db, sql`SELECT count(*) AS n FROM sources WHERE derived_from = ${rowid}`)!.n;
 }
 
 /** The source and everything derived from it, directly or through others. */

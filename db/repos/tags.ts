@@ -42,6 +42,14 @@ export function setTags(db: DB, claimRowid: number, names: readonly string[]): v
   }
 }
 
+/** The claims (rowids) that carry a tag. */
+export function claimRowidsWithTag(db: DB, tag: string): number[] {
+  return all<{ rowid: number }>(
+    db,
+    sql`SELECT ct.claim_rowid AS rowid FROM claim_tags ct JOIN tags t ON t.rowid = ct.tag_rowid WHERE t.name = ${tag}`,
+  ).map((x) => x.rowid);
+}
+
 export function listTags(db: DB): { name: string; count: number }[] {
   return all<{ name: string; count: number }>(
     db,

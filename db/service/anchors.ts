@@ -15,13 +15,14 @@ import {
   deleteAnchor,
   evidenceOfSource,
   latestTextCapture,
+  quoteOfEvidence,
   saveAnchor,
   selectorsOf,
   type AnchorCapture,
   type AnchorRow,
+  type QuoteRow as Quote,
 } from '../repos/anchors';
-import { pagesOfCapture, wholeText } from '../repos/captures';
-import { get, sql } from '../sql';
+import { captureRowByRowid, pagesOfCapture, wholeText } from '../repos/captures';
 import { record, type Ctx } from './context';
 
 export interface AnchorCounts {
@@ -58,13 +59,6 @@ function preparedText(ctx: Ctx, capture: AnchorCapture): PreparedDocument {
     chars -= d.text.length;
   }
   return doc;
-}
-
-interface Quote {
-  rowid: number;
-  id: string;
-  excerpt: string;
-  claim_id: string;
 }
 
 function hintOf(row: AnchorRow | undefined): AnchorHint | undefined {
@@ -106,7 +100,7 @@ function anchorIn(ctx: Ctx, quote: Quote, capture: AnchorCapture, doc: PreparedD
       entityId: quote.id,
       claimId: quote.claim_id,
       payload: {
-        sourceId: sourceIdOfCapture(ctx, capture.rowid),
+        sourceId: captureRowByRowid(ctx.db, capture.rowid).source_id,
         captureId: capture.id,
         capturedAt: capture.captured_at,
         sha256: capture.sha256,
@@ -116,10 +110,6 @@ function anchorIn(ctx: Ctx, quote: Quote, capture: AnchorCapture, doc: PreparedD
     });
   }
   return { ...r, lost: newlyLost };
-}
-
-function sourceIdOfCapture(ctx: Ctx, captureRowid: number): string {
-  return get<{ id: string }>(ctx.db, sql`SELECT s.id FROM captures c JOIN sources s ON s.rowid = c.source_rowid WHERE c.rowid = ${captureRowid}`)!.id;
 }
 
 /** Re-anchors every evidence excerpt citing the source in its latest capture (called after a capture is stored). */
@@ -152,11 +142,7 @@ export function reanchorSource(ctx: Ctx, sourceRowid: number): AnchorCounts {
  * its old excerpt no longer counts). `hint` (the viewer's selectors) chooses among several hits.
  */
 export function reanchorEvidence(ctx: Ctx, evidenceRowid: number, hint?: AnchorHint): void {
-  const q = get<Quote & { source_rowid: number }>(
-    ctx.db,
-    sql`SELECT e.rowid, e.id, e.excerpt, e.source_rowid, c.id AS claim_id FROM evidence e JOIN claims c ON c.rowid = e.claim_rowid
-        WHERE e.rowid = ${evidenceRowid}`,
-  )!;
+  const q = quoteOfEvidence(ctx.db, evidenceRowid);
   const capture = q.excerpt.trim() ? latestTextCapture(ctx.db, q.source_rowid) : undefined;
   if (!capture) {
     deleteAnchor(ctx.db, q.rowid);

@@ -8,13 +8,13 @@ import type { BriefingClaimData, BriefingData, BriefingSelection, Provenance } f
 import { normalizeSelection, selectionKey } from '../../core/briefing/selection';
 import type { Source } from '../../core/types';
 import { invalid, notFound } from '../errors';
-import { type ClaimRow } from '../repos/claims';
+import { claimRowidsByIds, findClaimRow, liveClaimRowsByProbability, type ClaimRow } from '../repos/claims';
 import { eventsForClaim } from '../repos/events';
 import { latestBriefing, storedBriefingOrNull, type BriefingRow } from '../repos/briefings';
-import { getSettings } from '../repos/meta';
 import { sourceRowById, toSource } from '../repos/sources';
+import { claimRowidsWithTag } from '../repos/tags';
 import { search } from '../search';
-import { all, get, list, sql, type DB } from '../sql';
+import { get, sql, type DB } from '../sql';
 import { claimDetail } from './claims';
 import { createCtx, type Ctx } from './context';
 
@@ -25,14 +25,7 @@ function queryRowids(db: DB, q: string): number[] {
   const r = search(db, q, 500, ['claims']);
   if (!r.groups.claims.length && r.notices.length) throw invalid('selection.query', r.notices.join(' '));
   const ids = r.groups.claims.map((h) => h.id);
-  return all<{ rowid: number }>(db, sql`SELECT rowid FROM claims WHERE id IN ${list(ids)}`).map((x) => x.rowid);
-}
-
-function tagRowids(db: DB, tag: string): number[] {
-  return all<{ rowid: number }>(
-    db,
-    sql`SELECT ct.claim_rowid AS rowid FROM claim_tags ct JOIN tags t ON t.rowid = ct.tag_rowid WHERE t.name = ${tag}`,
-  ).map((x) => x.rowid);
+  return claimRowidsByIds(db, ids);
 }
 
 /** Query AND tag, plus hand-picked claims; live claims only; strongest probability first. */
@@ -41,22 +34,19 @@ export function selectClaims(db: DB, selection: BriefingSelection): ClaimRow[] {
   let filtered: Set<number> | null = null;
   if (s.query) filtered = new Set(queryRowids(db, s.query));
   if (s.tag) {
-    const tagged = tagRowids(db, s.tag);
+    const tagged = claimRowidsWithTag(db, s.tag);
     filtered = filtered ? new Set(tagged.filter((r) => filtered!.has(r))) : new Set(tagged);
   }
   const rowids = new Set(filtered ?? []);
   for (const id of s.claimIds ?? []) {
-    const row = get<{ rowid: number; deleted_at: string | null }>(db, sql`SELECT rowid, deleted_at FROM claims WHERE id = ${id}`);
+    const row = findClaimRow(db, id);
     if (!row) throw notFound('selection.claimIds: claim', id);
     if (row.deleted_at) throw invalid('selection.claimIds', `claim ${id} is in the trash; restore it first`);
     rowids.add(row.rowid);
   }
   if (rowids.size > MAX_BRIEFING_CLAIMS)
     throw invalid('selection', `${rowids.size} claims match; a briefing covers at most ${MAX_BRIEFING_CLAIMS}. Narrow the query or tag.`);
-  return all<ClaimRow>(
-    db,
-    sql`SELECT * FROM claims WHERE rowid IN ${list([...rowids])} AND deleted_at IS NULL ORDER BY probability DESC, rowid`,
-  );
+  return liveClaimRowsByProbability(db, [...rowids]);
 }
 
 function claimData(ctx: Ctx, row: ClaimRow): BriefingClaimData {
@@ -94,7 +84,7 @@ export function readBriefingDataCtx(ctx: Ctx, selection: BriefingSelection, opts
   const claims = rows.map((r) => claimData(ctx, r));
   const key = selectionKey(selection);
   const prev = latestBriefing(ctx.db, key);
-  const settings = getSettings(ctx.db);
+  const settings = ctx.settings();
   return {
     selection: normalizeSelection(selection),
     selectionKey: key,

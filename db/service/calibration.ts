@@ -6,25 +6,14 @@
  */
 import type { ApiHandlers } from '../../core/api';
 import { calibrationReport, type SettledClaim } from '../../core/calibration';
-import type { CaseEvent, ClaimStatus, Outcome } from '../../core/types';
+import type { CaseEvent, Outcome } from '../../core/types';
+import { settledClaimRows } from '../repos/claims';
 import { eventsForClaim } from '../repos/events';
 import { tagsOf } from '../repos/tags';
-import { all, sql } from '../sql';
 import type { Ctx } from './context';
-import { probabilitySeries } from './misc';
+import { probabilitySeries } from './history';
 
 type H = Pick<ApiHandlers, 'calibration.report'>;
-
-interface SettledRow {
-  rowid: number;
-  id: string;
-  text: string;
-  outcome: Outcome;
-  outcome_at: string | null;
-  status: ClaimStatus;
-  probability: number;
-  created_at: string;
-}
 
 const settingEvent = (e: CaseEvent) => e.kind === 'claim.status' || e.kind === 'claim.outcome';
 
@@ -64,11 +53,7 @@ function ownSince(events: CaseEvent[], createdAt: string): string {
 export function calibrationHandlers(ctx: Ctx): H {
   return {
     'calibration.report': () => {
-      const rows = all<SettledRow>(
-        ctx.db,
-        sql`SELECT rowid, id, text, outcome, outcome_at, status, probability, created_at FROM claims
-            WHERE outcome IS NOT NULL AND deleted_at IS NULL AND kind <> 'not-checkable' ORDER BY rowid`,
-      );
+      const rows = settledClaimRows(ctx.db);
       const settled: SettledClaim[] = rows.map((r) => {
         const events = eventsForClaim(ctx.db, r.id);
         const series = probabilitySeries(events).map((p) => ({ at: p.at, probability: p.probability }));

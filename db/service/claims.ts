@@ -1,6 +1,5 @@
 import type { ApiHandlers } from '../../core/api';
-import { overrideDiverges, statusConflict } from '../../core/confidence';
-import { bandOf, formatPercent } from '../../core/estimative';
+import { analystWarnings } from '../../core/claim-warnings';
 import { newId } from '../../core/ids';
 import { STATUSES_NEEDING_RATIONALE, type Claim, type ClaimDetail, type ClaimKind, type PossibleCopy } from '../../core/types';
 import { invalid } from '../errors';
@@ -8,8 +7,8 @@ import { claimIndex, claimRowById, insertClaim, listClaims, patchClaim, toClaim,
 import { disputesForClaim } from '../repos/disputes';
 import { evidenceForClaim } from '../repos/evidence';
 import { linksOfClaim } from '../repos/links';
+import { sourceTitle } from '../repos/sources';
 import { setTags } from '../repos/tags';
-import { get, sql } from '../sql';
 import { diff, record, transactional, type Ctx } from './context';
 import { modelForClaim, recomputeClaim } from './recompute';
 
@@ -49,38 +48,6 @@ function snapshot(c: Claim) {
   return rest;
 }
 
-export function claimWarnings(
-  claim: Claim,
-  model: ClaimDetail['model'],
-  sourceTitles: Map<string, string>,
-  copies: readonly PossibleCopy[] = [],
-): string[] {
-  const w: string[] = [];
-  if (claim.override && overrideDiverges(claim.override.probability, model.probability))
-    w.push(
-      `Analyst override (${formatPercent(claim.override.probability)}, ${bandOf(claim.override.probability)}) diverges from the evidence (${formatPercent(model.probability)}, ${model.band}).`,
-    );
-  if (claim.kind === 'not-checkable') {
-    w.push(`Not checkable: ${claim.kindRationale ?? 'no reason given'}. It carries no probability and is kept out of calibration.`);
-    return w;
-  }
-  if (claim.assessment === 'not-assessed')
-    w.push(`Not assessed: no evidence counts yet, so ${formatPercent(claim.prior)} is only the prior, not a judgment.`);
-  const conflict = claim.assessment === 'assessed' ? statusConflict(claim.status, model.probability, model) : null;
-  if (conflict) w.push(`Status contradicts the evidence: ${conflict}.`);
-  if (model.noIndependentCorroboration)
-    w.push('No independent corroboration: all supporting evidence only shows that the claim was made (attribution).');
-  if (model.singleOrigin) {
-    const origin = model.items.find((i) => i.stance === 'supports')?.originId ?? '';
-    w.push(`Single origin: all supporting evidence traces to one source (${sourceTitles.get(origin) ?? origin}).`);
-  }
-  if (model.circularReporting)
-    w.push('Circular reporting: some supporting items repeat a source already counted; they count at a quarter share.');
-  for (const c of copies)
-    w.push(`Possible copy of “${c.copyOfSourceTitle}”: the item from “${c.sourceTitle}” nearly repeats its wording and counts as the same origin until you declare the lineage or mark the two independent.`);
-  return w;
-}
-
 /** The model's undeclared copies, named by source. */
 export function copiesOf(claimId: string, model: ClaimDetail['model'], titles: Map<string, string>): PossibleCopy[] {
   const item = new Map(model.items.map((i) => [i.evidenceId, i]));
@@ -112,7 +79,7 @@ export function claimDetail(ctx: Ctx, id: string): ClaimDetail {
     disputes: disputesForClaim(ctx.db, row.rowid),
     links: linksOfClaim(ctx.db, row.rowid, row.id),
     model,
-    warnings: claimWarnings(claim, model, titles, possibleCopies),
+    warnings: analystWarnings({ claim, model, sourceTitles: titles, copies: possibleCopies }),
     possibleCopies,
   };
 }
@@ -122,8 +89,7 @@ function originTitles(ctx: Ctx, evidence: ReturnType<typeof evidenceForClaim>): 
   for (const e of evidence) out.set(e.sourceId, e.source.title);
   for (const e of evidence) {
     if (!out.has(e.originId)) {
-      const row = get<{ title: string }>(ctx.db, sql`SELECT title FROM sources WHERE id = ${e.originId}`);
-      out.set(e.originId, row?.title ?? e.originId);
+      out.set(e.originId, sourceTitle(ctx.db, { id: e.originId }) ?? e.originId);
     }
   }
   return out;

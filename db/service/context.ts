@@ -1,7 +1,9 @@
 /** What every service function gets: the database, who is acting, and the clock. */
 import { CaseError } from '../errors';
 import { appendEvent, type NewEvent } from '../repos/events';
-import { getSettings } from '../repos/meta';
+import type { Settings } from '../../core/types';
+import { getSettings, setSetting } from '../repos/meta';
+import { readUserSettings, writeUserSettings } from '../user-data';
 import type { DB } from '../sql';
 
 export interface Ctx {
@@ -14,6 +16,10 @@ export interface Ctx {
   checkCancelled(): void;
   /** The signed statement of the history head for an export to carry, or undefined when no signer is set. */
   signedHead(at: string): string | undefined;
+  /** The case's settings, with the analyst's name from the user settings when the shell passed its user data folder. */
+  settings(): Settings;
+  /** Sets the analyst's name: in the user settings (shared by all cases) when there is a user data folder, and in the case. */
+  setAnalystName(name: string): void;
 }
 
 export interface CtxOptions {
@@ -25,12 +31,29 @@ export interface CtxOptions {
   isCancelled?: () => boolean;
   /** Signs the head for exports (db/signing.ts); the CLI passes the analyst's key. */
   signHead?: (db: DB, at: string) => string;
+  /**
+   * The user data folder (db/user-data.ts): its settings.json holds the analyst's name for every
+   * case. The CLI, web mode and the desktop app pass it; without it the name is the case's own.
+   */
+  userDir?: string;
 }
 
 export function createCtx(db: DB, opts: CtxOptions = {}): Ctx {
+  const { userDir } = opts;
+  // Read once per opened case (every event asks for the actor); a change made here updates it.
+  let userName = userDir ? readUserSettings(userDir).analystName : undefined;
+  const settings = (): Settings => {
+    const s = getSettings(db);
+    return userName ? { ...s, analystName: userName } : s;
+  };
   return {
     db,
-    actor: () => opts.actor ?? getSettings(db).analystName,
+    settings,
+    setAnalystName(name) {
+      setSetting(db, 'analystName', name);
+      if (userDir) userName = writeUserSettings({ analystName: name }, userDir).analystName;
+    },
+    actor: () => opts.actor ?? settings().analystName,
     now: opts.now ?? (() => new Date().toISOString()),
     progress: (done, total, label) => opts.onProgress?.(done, total, label),
     checkCancelled: () => {

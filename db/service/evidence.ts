@@ -2,9 +2,16 @@ import type { ApiHandlers } from '../../core/api';
 import { newId } from '../../core/ids';
 import { invalid } from '../errors';
 import { claimRowById, claimRowByRowid } from '../repos/claims';
-import { deleteEvidenceRow, evidenceById, evidenceRowById, insertEvidence, updateEvidenceRow } from '../repos/evidence';
-import { sourceRowById } from '../repos/sources';
-import { get, run, sql } from '../sql';
+import {
+  deleteEvidenceRow,
+  evidenceById,
+  evidenceRowById,
+  insertEvidence,
+  isIndependentPair,
+  setIndependentPair,
+  updateEvidenceRow,
+} from '../repos/evidence';
+import { sourceRowById, sourceTitle as sourceTitleOf } from '../repos/sources';
 import { reanchorEvidence } from './anchors';
 import { diff, record, transactional, type Ctx } from './context';
 import { recomputeClaim } from './recompute';
@@ -12,7 +19,7 @@ import { recomputeClaim } from './recompute';
 type H = Pick<ApiHandlers, 'evidence.create' | 'evidence.update' | 'evidence.delete' | 'evidence.setIndependent'>;
 
 function sourceTitle(ctx: Ctx, rowid: number): string {
-  return get<{ title: string }>(ctx.db, sql`SELECT title FROM sources WHERE rowid = ${rowid}`)!.title;
+  return sourceTitleOf(ctx.db, { rowid })!;
 }
 
 export function evidenceHandlers(ctx: Ctx): H {
@@ -75,11 +82,9 @@ export function evidenceHandlers(ctx: Ctx): H {
       if (a.rowid === b.rowid) throw invalid('b', 'an evidence item cannot be independent of itself');
       if (a.claim_rowid !== b.claim_rowid) throw invalid('b', 'both items must be evidence for the same claim');
       const [lo, hi] = a.rowid < b.rowid ? [a.rowid, b.rowid] : [b.rowid, a.rowid];
-      const was = get<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM evidence_independent WHERE a_rowid = ${lo} AND b_rowid = ${hi}`)!.n > 0;
+      const was = isIndependentPair(ctx.db, lo, hi);
       if (was !== input.independent) {
-        if (input.independent)
-          run(ctx.db, sql`INSERT INTO evidence_independent (a_rowid, b_rowid, created_at) VALUES (${lo}, ${hi}, ${ctx.now()})`);
-        else run(ctx.db, sql`DELETE FROM evidence_independent WHERE a_rowid = ${lo} AND b_rowid = ${hi}`);
+        setIndependentPair(ctx.db, lo, hi, input.independent, ctx.now());
         const claim = claimRowByRowid(ctx.db, a.claim_rowid);
         record(ctx, {
           kind: 'evidence.independence',

@@ -6,13 +6,12 @@
  */
 import { computeConfidence, type ConfidenceResult } from '../../core/confidence';
 import { judgmentMoved, judgmentOf } from '../../core/judgment';
-import { claimRowByRowid, refreshCounters, storedJudgment, type ClaimRow } from '../repos/claims';
-import { EMPTY_INPUT, modelInputs } from '../repos/model-input';
-import { run, sql } from '../sql';
+import { claimRowByRowid, refreshCounters, storedJudgment, storeJudgment, type ClaimRow } from '../repos/claims';
+import { modelInputOf } from '../repos/model-input';
 import { record, type Ctx } from './context';
 
 export function modelForClaim(ctx: Ctx, row: ClaimRow): ConfidenceResult {
-  const input = modelInputs(ctx.db, sql`e.claim_rowid = ${row.rowid}`).get(row.rowid) ?? EMPTY_INPUT();
+  const input = modelInputOf(ctx.db, row.rowid);
   return computeConfidence(row.prior, input.items, input.options);
 }
 
@@ -22,11 +21,7 @@ export function recomputeClaim(ctx: Ctx, claimRowid: number, cause: string): Con
   const model = modelForClaim(ctx, row);
   const before = storedJudgment(row);
   const after = judgmentOf(model, row.override_p);
-  run(
-    ctx.db,
-    sql`UPDATE claims SET computed_p = ${after.computed}, probability = ${after.probability}, band = ${after.band},
-          confidence = ${after.confidence}, assessed = ${after.assessed ? 1 : 0} WHERE rowid = ${claimRowid}`,
-  );
+  storeJudgment(ctx.db, claimRowid, after);
   if (row.kind !== 'not-checkable' && judgmentMoved(before, after))
     record(ctx, {
       kind: 'confidence.changed',

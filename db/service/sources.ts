@@ -4,8 +4,9 @@ import { newId } from '../../core/ids';
 import type { PossibleCopy, Source } from '../../core/types';
 import { claimRowByRowid } from '../repos/claims';
 import { conflict, invalid } from '../errors';
-import { citationsOfSource, claimsCitingSources } from '../repos/evidence';
+import { citationsOfSource, claimsCitingSources, countCitations } from '../repos/evidence';
 import {
+  countDerivedSources,
   derivedSources,
   descendants,
   insertSource,
@@ -18,7 +19,6 @@ import {
   toSource,
   type SourceFields,
 } from '../repos/sources';
-import { get, sql } from '../sql';
 import { diff, record, transactional, type Ctx } from './context';
 import { claimDetail } from './claims';
 import { recomputeClaim } from './recompute';
@@ -100,9 +100,9 @@ export function sourceHandlers(ctx: Ctx): H {
     'sources.delete': tx((input) => {
       const row = sourceRowById(ctx.db, input.id);
       if (row.deleted_at) throw invalid(`source ${input.id} is already in the trash`);
-      const cited = get<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM evidence WHERE source_rowid = ${row.rowid}`)!.n;
+      const cited = countCitations(ctx.db, row.rowid);
       if (cited) throw conflict(`source "${row.title}" is cited by ${cited} evidence item${cited === 1 ? '' : 's'}; remove them first`);
-      const children = get<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM sources WHERE derived_from = ${row.rowid}`)!.n;
+      const children = countDerivedSources(ctx.db, row.rowid);
       if (children) throw conflict(`source "${row.title}" has ${children} derived source${children === 1 ? '' : 's'}; change their lineage first`);
       setDeleted(ctx.db, row.rowid, ctx.now());
       record(ctx, { kind: 'source.deleted', entityType: 'source', entityId: row.id, payload: {} });

@@ -1,55 +1,55 @@
-/** The case the desktop app has open: one database worker at a time, swapped on New/Open/Save as. */
+/** The case the desktop app has open: one database worker at a time, swapped on New/Open/Save as (db/host/case-switch.ts). */
 import { basename, resolve } from 'node:path';
 import type { Progress } from '../../core/transport';
+import { CaseSwitch } from '../../db/host/case-switch';
 import { CaseHost } from '../../db/host/host';
-import { backupsRoot, rememberCase } from '../../db/user-data';
+import { backupsRoot, rememberCase, userDataDir } from '../../db/user-data';
 import { desktopSigningKey } from './signing-key';
 
 export class CaseSession {
-  private host: CaseHost | null = null;
-  private unlisten: (() => void) | null = null;
+  private readonly cases: CaseSwitch;
 
   constructor(
-    private readonly workerFile: string,
-    private readonly onProgress: (p: Progress) => void,
+    workerFile: string,
+    onProgress: (p: Progress) => void,
     private readonly onChange: (path: string) => void,
-  ) {}
+  ) {
+    this.cases = new CaseSwitch(async (casePath, create) => {
+      const host = await CaseHost.start({ casePath, create, workerFile, backupRoot: create ? undefined : backupsRoot(), signingKeyPem: desktopSigningKey(), userDir: userDataDir() });
+      void host.autoBackup.then((r) => {
+        if (r && !r.ok) console.error(r.message);
+      });
+      return host;
+    });
+    this.cases.onProgress(onProgress);
+  }
 
   get current(): CaseHost | null {
-    return this.host;
+    return this.cases.current;
   }
 
   get title(): string {
-    return this.host ? `${basename(this.host.casePath)} — ClaimTrail` : 'ClaimTrail';
+    const host = this.cases.current;
+    return host ? `${basename(host.casePath)} — ClaimTrail` : 'ClaimTrail';
   }
 
   /** Opens (or with create: makes) a case; the previous one stays open if this fails. An opened case gets its day's rolling backup in the worker. */
   async open(path: string, create = false): Promise<void> {
-    const casePath = resolve(path);
-    const next = await CaseHost.start({ casePath, create, workerFile: this.workerFile, backupRoot: create ? undefined : backupsRoot(), signingKeyPem: desktopSigningKey() });
-    void next.autoBackup.then((r) => {
-      if (r && !r.ok) console.error(r.message);
-    });
-    const prev = this.host;
-    this.unlisten?.();
-    this.host = next;
-    this.unlisten = next.onProgress(this.onProgress);
-    rememberCase(casePath);
-    await prev?.close();
-    this.onChange(casePath);
+    const host = await this.cases.open(path, create);
+    rememberCase(host.casePath);
+    this.onChange(host.casePath);
   }
 
   /** Copies the open case with the online backup API, then continues in the copy. */
   async saveAs(path: string): Promise<void> {
-    if (!this.host) throw new Error('No case is open.');
-    const r = await this.host.backup(resolve(path));
+    const host = this.cases.current;
+    if (!host) throw new Error('No case is open.');
+    const r = await host.backup(resolve(path));
     if (!r.ok) throw new Error(r.error.message);
     await this.open(path);
   }
 
   async close(): Promise<void> {
-    this.unlisten?.();
-    await this.host?.close();
-    this.host = null;
+    await this.cases.close();
   }
 }

@@ -1,11 +1,11 @@
 /** File menu actions: the dialogs around CaseSession (New, Open, Open recent, Save as). */
 import { dialog, type BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
+import { withCaseExtension } from '../../core/contract/session';
 import type { CaseSession } from './case-session';
 
 const FILTERS = [{ name: 'ClaimTrail case', extensions: ['claimtrail'] }];
 
-const withExtension = (p: string) => (p.toLowerCase().endsWith('.claimtrail') ? p : `${p}.claimtrail`);
 
 export function fileActions(cases: CaseSession, getWindow: () => BrowserWindow | null) {
   const report = (what: string, e: unknown) =>
@@ -17,7 +17,7 @@ export function fileActions(cases: CaseSession, getWindow: () => BrowserWindow |
     const win = getWindow();
     const opts = { title, filters: FILTERS, properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
     const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
-    return r.canceled || !r.filePath ? null : withExtension(r.filePath);
+    return r.canceled || !r.filePath ? null : withCaseExtension(r.filePath);
   };
 
   return {

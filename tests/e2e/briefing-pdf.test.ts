@@ -1,6 +1,6 @@
 /**
- * "Export PDF" in the briefing builder, in a real Chromium. Web mode has no such button (the browser
- * prints the HTML export). The desktop case runs with a stand-in for Electron's preload bridge — the
+ * "Export PDF" in the briefing builder, in a real Chromium. In web mode the server's Chromium prints it
+ * (the download itself: tests/e2e/web-cases.test.ts). The desktop case runs with a stand-in for Electron's preload bridge — the
  * one mock allowed, as the Electron binary cannot run here — that forwards contract calls to the real
  * web-mode server and records the id the renderer asks main to print. Printing itself (printToPDF
  * in a hidden window) needs Electron; its policy is tested in tests/electron/pdf-policy.test.ts.
@@ -58,11 +58,15 @@ async function open(desktop: boolean): Promise<{ page: Page; errors: string[] }>
   return { page, errors };
 }
 
-describe('Briefing PDF (desktop app only)', () => {
-  it('web mode offers no Export PDF (its bridge has no briefingPdf)', async () => {
+describe('Briefing PDF', () => {
+  it('web mode offers Export PDF too, and says why it waits for a saved version', async () => {
     const { page, errors } = await open(false);
-    await expect.poll(() => page.getByRole('button', { name: 'Export HTML' }).count()).toBe(1);
-    await expect.poll(() => page.getByRole('button', { name: 'Export PDF' }).count()).toBe(0);
+    const pdf = page.getByRole('button', { name: 'Export PDF' });
+    await expect.poll(() => pdf.count()).toBe(1);
+    await expect.poll(() => pdf.isDisabled()).toBe(true);
+    await expect.poll(() => pdf.getAttribute('aria-describedby').then((id) => page.locator(`#${id}`).innerText())).toMatch(/prints a saved version .*save a version or open one/);
+    await page.getByRole('button', { name: 'Save version' }).click();
+    await expect.poll(() => pdf.isDisabled()).toBe(false);
     expect(errors).toEqual([]);
   });
 

@@ -25,6 +25,12 @@ const refused: [string, string][] = [
   ['db/service/x.ts', "import '../../renderer/src/App';"],
   ['db/x.ts', "import 'electron';"],
   ['db/service/x.ts', "import 'react';"],
+  // db/transfer builds on db/service; never back (issue 14.5).
+  ['db/service/x.ts', "import '../transfer/apply';"],
+  ['db/service/x.ts', "import { applyImport } from '../transfer/apply';"],
+  ['db/service/x.ts', "import '../transfer';"],
+  ['db/service/deeper/x.ts', "import '../../transfer/read';"],
+  ['db/service/x.ts', "import 'electron';"],
   // core/ (issue 14.5): nothing of the database, the shells, the UI or Node, at any depth.
   ['core/x.ts', "import '../db/sql';"],
   ['core/briefing/x.ts', "import '../../db/sql';"],
@@ -49,6 +55,10 @@ const allowed: [string, string][] = [
   ['core/briefing/x.ts', "import '../text';"],
   ['core/x.ts', "import 'zod';"],
   ['db/x.ts', "import 'better-sqlite3';"],
+  ['db/transfer/x.ts', "import '../service/context';"],
+  ['db/service/x.ts', "import '../repos/claims';"],
+  ['db/service/x.ts', "import '../../core/transfer/export';"],
+  ['db/x.ts', "import './transfer/handlers';"],
 ];
 
 describe('import layering (DESIGN §1)', () => {

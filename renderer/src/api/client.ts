@@ -4,6 +4,7 @@
  */
 import type { ApiError, ApiInput, ApiMethod, ApiOutput } from '../../../core/api';
 import { isApiIssue, toPath, type ApiIssue } from '../../../core/issues';
+import type { SessionInput, SessionMethod, SessionOutput } from '../../../core/contract/session';
 import type { Bridge } from '../../../core/transport';
 import { createWebBridge, resolveToken } from './web-bridge';
 
@@ -42,7 +43,20 @@ export const api = {
   },
   onProgress: (...a: Parameters<Bridge['onProgress']>) => getBridge().onProgress(...a),
   cancel: () => getBridge().cancel(),
-  /** Desktop app only (null in web mode, where the HTML export is printed by the browser). */
+  /**
+   * The session methods (case switcher): web mode only, null in the desktop app (its File menu
+   * opens and makes cases).
+   */
+  session(): (<M extends SessionMethod>(method: M, input: SessionInput<M>) => Promise<SessionOutput<M>>) | null {
+    const b = getBridge();
+    if (!b.session) return null;
+    return async (method, input) => {
+      const r = await b.session!(method, input);
+      if (!r.ok) throw new ApiCallError(r.error.code, r.error.message, r.error.issues);
+      return r.value as SessionOutput<typeof method>;
+    };
+  },
+  /** A saved briefing as PDF: Electron's printToPDF (desktop, a save dialog) or the server's Chromium (web mode, a download). */
   briefingPdf(): ((id: string) => Promise<string | null>) | null {
     const b = getBridge();
     if (!b.briefingPdf) return null;

@@ -1,9 +1,12 @@
 /**
  * The Bridge over HTTP (web mode, `claimtrail serve`): POST /api/<method> with the per-run token as
- * a header, progress through server-sent events, cancel through POST /api/cancel.
+ * a header, progress through server-sent events, cancel through POST /api/cancel, the session
+ * methods (case switcher) as POST /api/session.*, and PDF briefings printed by the server's Chromium
+ * (POST /api/briefing.pdf, saved as a download).
  */
 import type { ApiResult } from '../../../core/api';
-import { LAUNCH_HEADER, TOKEN_HEADER, type Bridge, type Progress } from '../../../core/transport';
+import { CASE_HEADER, LAUNCH_HEADER, TOKEN_HEADER, type Bridge, type Progress } from '../../../core/transport';
+import { saveDownload } from '../components/download';
 import { takeLaunchCode } from '../lib/token';
 
 const STORAGE_KEY = 'claimtrail.token';
@@ -36,26 +39,44 @@ export function createWebBridge(token: Promise<string>): Bridge {
   const listeners = new Set<(p: Progress) => void>();
   let events: EventSource | null = null;
 
-  const post = async (path: string, body: unknown) =>
-    fetch(`/api/${path}`, {
+  /** The opening of the case this page loaded (the server's CaseSwitch generation), once an answer told it. */
+  let caseGeneration: string | null = null;
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(`/api/${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: await token },
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: await token, ...(caseGeneration ? { [CASE_HEADER]: caseGeneration } : {}) },
       body: JSON.stringify(body ?? {}),
     });
+    caseGeneration ??= res.headers.get(CASE_HEADER);
+    return res;
+  };
+
+  /** An answer as an ApiResult, whatever went wrong on the way. */
+  const call = async (path: string, input: unknown, answer: (res: Response) => Promise<ApiResult<unknown> | null> = async () => null): Promise<ApiResult<unknown>> => {
+    try {
+      const res = await post(path, input);
+      if (res.status === 403)
+        return { ok: false, error: { code: 'forbidden', message: 'Access refused: open the address printed by `claimtrail serve` (it carries the access token).' } };
+      const special = await answer(res);
+      if (special) return special;
+      const body = (await res.json()) as ApiResult<unknown>;
+      if (typeof body === 'object' && body !== null && 'ok' in body) return body;
+      return { ok: false, error: { code: 'internal', message: `Unexpected answer from the server (HTTP ${res.status})` } };
+    } catch (e) {
+      return { ok: false, error: { code: 'internal', message: `Cannot reach the ClaimTrail server: ${String(e)}` } };
+    }
+  };
 
   return {
-    async invoke(method, input): Promise<ApiResult<unknown>> {
-      try {
-        const res = await post(encodeURIComponent(method), input);
-        if (res.status === 403)
-          return { ok: false, error: { code: 'forbidden', message: 'Access refused: open the address printed by `claimtrail serve` (it carries the access token).' } };
-        const body = (await res.json()) as ApiResult<unknown>;
-        if (typeof body === 'object' && body !== null && 'ok' in body) return body;
-        return { ok: false, error: { code: 'internal', message: `Unexpected answer from the server (HTTP ${res.status})` } };
-      } catch (e) {
-        return { ok: false, error: { code: 'internal', message: `Cannot reach the ClaimTrail server: ${String(e)}` } };
-      }
-    },
+    invoke: (method, input) => call(encodeURIComponent(method), input),
+    session: (method, input) => call(encodeURIComponent(method), input),
+    briefingPdf: (id) =>
+      call('briefing.pdf', { id }, async (res) => {
+        if (!(res.headers.get('content-type') ?? '').startsWith('application/pdf')) return null;
+        const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'briefing.pdf';
+        saveDownload(name, 'application/pdf', await res.blob());
+        return { ok: true, value: { file: name } };
+      }) as Promise<ApiResult<{ file: string | null }>>,
     onProgress(listener) {
       listeners.add(listener);
       if (!events) {

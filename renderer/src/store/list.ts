@@ -1,11 +1,12 @@
 /** The claim list: query (sort and filters), total and the pages loaded so far. */
+import type { ClaimSort } from '../../../core/claim-sorts';
 import type { ClaimStatus, ClaimSummary } from '../../../core/types';
 import type { Band } from '../../../core/estimative';
 import { api, errorMessage } from '../api/client';
 import { missingPages, PAGE_SIZE } from '../lib/pages';
 import type { Slice } from './types';
 
-export type ClaimSort = 'updated' | 'created' | 'probability' | 'text' | 'claimant' | 'status' | 'claimedAt';
+export type { ClaimSort };
 
 export interface ListQuery {
   sort: ClaimSort;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { tempCase, tempDir } from '../../helpers';
-import { caseInfoAt } from './http';
+import { caseInfoAt, send, tradeLaunchCode } from './http';
 
 /** Runs `node cli/bin.mjs serve …`, waits for its first stdout line, and hands back the process. */
 async function serve(args: string[], home: string) {
@@ -82,6 +82,39 @@ describe('claimtrail serve', () => {
       expect(existsSync(file!)).toBe(true);
     } finally {
       expect(await s.stop()).toBe(0);
+    }
+  });
+
+  it('a restart without --port comes back on the same port and the open tab\'s token still works; a taken port is said plainly', async () => {
+    const c = tempCase({ sample: true });
+    c.close();
+    const home = tempDir();
+    const s1 = await serve(['--case', c.path], home);
+    const u = new URL(s1.first);
+    const token = await tradeLaunchCode(s1.first);
+    const busy = await serve(['--case', c.path, '--port', u.port], home).catch((e: Error) => e.message);
+    expect(busy).toMatch(new RegExp(`exited 1: claimtrail serve: Port ${u.port} on 127\\.0\\.0\\.1 is already in use .*Choose another with --port N`));
+    expect(await s1.stop()).toBe(0);
+    const s2 = await serve(['--case', c.path], home);
+    try {
+      expect(new URL(s2.first).port).toBe(u.port);
+      const r = await send(Number(u.port), {
+        method: 'POST',
+        path: '/api/case.info',
+        headers: { host: u.host, 'content-type': 'application/json', 'x-claimtrail-token': token },
+        body: '{}',
+      });
+      expect(r.status).toBe(200);
+      // While it runs, another server without --port takes a free port and says why.
+      const s3 = await serve(['--case', c.path], home);
+      try {
+        expect(new URL(s3.first).port).not.toBe(u.port);
+        await s3.stderrMatch(new RegExp(`Port ${u.port} \\(used last time\\) is taken now, so this server is on \\d+`));
+      } finally {
+        await s3.stop();
+      }
+    } finally {
+      expect(await s2.stop()).toBe(0);
     }
   });
 

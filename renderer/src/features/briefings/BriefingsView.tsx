@@ -1,4 +1,4 @@
-/** The briefing builder: pick claims, preview, edit the BLUF, save versions, export md/html/docx (and PDF of a saved version in the desktop app). */
+/** The briefing builder: pick claims, preview, edit the BLUF, save versions, export md/html/docx, and PDF of a saved version (Electron's printToPDF, or the server's Chromium in web mode). */
 import { useCallback, useEffect, useState } from 'react';
 import type { BriefingFormat } from '../../../../core/briefing/render';
 import type { BriefingSelection } from '../../../../core/briefing/types';
@@ -104,11 +104,17 @@ export default function BriefingsView() {
           </button>
         ))}
         {printPdf && (
-          <button type="button" onClick={() => void run(async () => void (openId && (await printPdf(openId))))} disabled={!openId} title={openId ? undefined : 'Save or open a version first'}>
+          <button type="button" onClick={() => void run(async () => void (openId && (await printPdf(openId))))} disabled={!openId} aria-describedby={openId ? undefined : 'pdf-note'}>
             Export PDF
           </button>
         )}
       </div>
+      {printPdf && !openId && (
+        <p id="pdf-note" className="hint">
+          Export PDF prints a saved version (so the PDF matches a version in the history): save a version or open one below first.
+        </p>
+      )}
+      {!printPdf && <p className="hint">PDF export is not available in this window: export HTML and print it from the browser.</p>}
       <ErrorText error={error} />
       <BriefingErrorBoundary resetKey={versions} what="The list of saved versions">
         {versions.length > 0 && (

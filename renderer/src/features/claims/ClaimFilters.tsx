@@ -4,18 +4,9 @@ import { BANDS, type Band } from '../../../../core/estimative';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../../../core/types';
 import { api } from '../../api/client';
 import { Select } from '../../components/fields';
+import { SORT_OPTIONS } from '../../lib/menus';
 import { useApp } from '../../store';
 import type { ClaimSort } from '../../store/list';
-
-const SORTS: { value: ClaimSort; label: string }[] = [
-  { value: 'updated', label: 'Last updated' },
-  { value: 'created', label: 'Created' },
-  { value: 'probability', label: 'Probability' },
-  { value: 'text', label: 'Claim text' },
-  { value: 'claimant', label: 'Claimant' },
-  { value: 'status', label: 'Status' },
-  { value: 'claimedAt', label: 'Date claimed' },
-];
 
 const any = { value: '', label: 'Any' };
 
@@ -56,7 +47,7 @@ export function ClaimFilters() {
         options={[any, ...tags.map((t) => ({ value: t.name, label: `${t.name} (${t.count})` }))]}
         onChange={(v) => setListQuery({ tag: v })}
       />
-      <Select label="Sort by" value={q.sort} options={SORTS} onChange={(v) => setListQuery({ sort: v as ClaimSort })} />
+      <Select label="Sort by" value={q.sort} options={SORT_OPTIONS} onChange={(v) => setListQuery({ sort: v as ClaimSort })} />
       <button
         type="button"
         className="small"

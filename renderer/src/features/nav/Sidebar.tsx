@@ -2,6 +2,7 @@
 import { useApp } from '../../store';
 import type { View } from '../../store/nav';
 import { SafeText } from '../../components/SafeText';
+import { CaseSwitcher } from '../cases/CaseSwitcher';
 import { ThemeToggle } from './ThemeToggle';
 
 const ENTRIES: { view: View; label: string }[] = [
@@ -29,6 +30,7 @@ export function Sidebar() {
           <SafeText text={info.title} />
         </div>
       )}
+      {info && <CaseSwitcher />}
       <ul>
         {ENTRIES.map((e) => (
           <li key={e.view}>

@@ -2,21 +2,14 @@
 import { useEffect, type FormEvent } from 'react';
 import type { Credibility, Reliability } from '../../../../core/grades';
 import { suggestionNotice } from '../../../../core/search/suggest';
-import type { SearchHit, SearchKind, SearchResult } from '../../../../core/types';
+import type { SearchHit, SearchResult } from '../../../../core/types';
 import { GradeBadge } from '../../components/Grade';
 import { SafeText } from '../../components/SafeText';
+import { SEARCH_GROUPS as GROUPS } from '../../lib/menus';
 import { useApp } from '../../store';
 import { evidenceAnchor, focusWhenShown } from './focusItem';
 import { SearchHelp } from './SearchHelp';
 import { Snippet } from './Snippet';
-
-const GROUPS: { kind: SearchKind; label: string }[] = [
-  { kind: 'claims', label: 'Claims' },
-  { kind: 'evidence', label: 'Evidence' },
-  { kind: 'sources', label: 'Sources' },
-  { kind: 'disputes', label: 'Disputes' },
-  { kind: 'documents', label: 'Documents' },
-];
 
 /** Documents hits: when the capture was stored and the page the snippet is on. */
 function CaptureFacts({ hit }: { hit: SearchHit }) {

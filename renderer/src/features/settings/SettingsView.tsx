@@ -51,7 +51,12 @@ export function SettingsView() {
         </dl>
       )}
       <form onSubmit={submit}>
-        <TextField label="Analyst name" value={analystName} onChange={(v) => (setAnalystName(v), setSaved(false))} />
+        <TextField
+          label="Analyst name"
+          value={analystName}
+          onChange={(v) => (setAnalystName(v), setSaved(false))}
+          hint="Yours, for every case on this computer: each change in the history and each briefing carries it."
+        />
         <TextField label="Handling caveat" value={caveat} onChange={(v) => (setCaveat(v), setSaved(false))} hint="Printed at the head of every briefing." />
         <TextField
           label="Backups to keep"

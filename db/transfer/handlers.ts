@@ -1,13 +1,17 @@
-/** transfer.* handlers: parse in core, write in db/transfer (one transaction), export from a snapshot. */
+/**
+ * transfer.* handlers: parse in core, write here (one transaction), export from a snapshot. They live in
+ * db/transfer, not db/service: the import writer reuses the services' writers (db/service → nothing of
+ * db/transfer; tests/layering/db-direction.test.ts).
+ */
 import type { ApiHandlers } from '../../core/api';
 import { exportSnapshot } from '../../core/transfer/export';
 import { parseImport } from '../../core/transfer/parse';
 import { previewImport } from '../../core/transfer/preview';
-import { applyImport } from '../transfer/apply';
-import { exportJsonWithCaptures } from '../transfer/captures';
-import { readSnapshot } from '../transfer/read';
-import type { Ctx } from './context';
-import '../transfer/libraries';
+import { applyImport } from './apply';
+import { exportJsonWithCaptures } from './captures';
+import { readSnapshot } from './read';
+import type { Ctx } from '../service/context';
+import './libraries';
 
 type H = Pick<ApiHandlers, 'transfer.preview' | 'transfer.dryRun' | 'transfer.import' | 'transfer.export'>;
 

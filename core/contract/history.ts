@@ -1,0 +1,15 @@
+/** The hash-chained history: a claim's timeline, the latest events, the chain check. */
+import { z } from 'zod';
+import type { CaseEvent, VerifyResult } from '../types';
+import { query } from './define';
+import { id } from './fields';
+
+export const historyMethods = {
+  'history.claim': query<{ events: CaseEvent[]; series: { at: string; probability: number; computed: number }[] }>()(
+    z.object({ id }),
+  ),
+  'history.recent': query<CaseEvent[]>()(
+    z.object({ limit: z.number().int().min(1).max(1000).default(100) }).default({ limit: 100 }),
+  ),
+  'history.verify': query<VerifyResult>()(z.object({}).default({})),
+};
