@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import {
   contract,
-  describeIssues,
+  invalidInput,
   isApiMethod,
   type ApiHandlers,
   type ApiInput,
@@ -26,6 +26,7 @@ import { createCtx, type CtxOptions } from './service/context';
 import { disputeHandlers } from './service/disputes';
 import { duplicateHandlers } from './service/duplicates';
 import { evidenceHandlers } from './service/evidence';
+import { firstEvidenceHandlers } from './service/first-evidence';
 import { historyHandlers } from './service/history';
 import { linkHandlers } from './service/links';
 import { searchHandlers } from './service/search';
@@ -49,10 +50,7 @@ export interface ApiOptions extends CtxOptions {
 
 export function toApiError(e: unknown): ApiResult<never> {
   if (e instanceof CaseError) return { ok: false, error: { code: e.code, message: e.message, issues: e.issues } };
-  if (e instanceof z.ZodError) {
-    const issues = describeIssues(e);
-    return { ok: false, error: { code: 'invalid', message: `Invalid input — ${issues.join('; ')}`, issues } };
-  }
+  if (e instanceof z.ZodError) return { ok: false, error: invalidInput(e) };
   if (e instanceof CaseFileError) return { ok: false, error: { code: 'invalid', message: e.message } };
   const msg = e instanceof Error ? e.message : String(e);
   if (/FOREIGN KEY|UNIQUE|CHECK constraint/i.test(msg))
@@ -62,7 +60,7 @@ export function toApiError(e: unknown): ApiResult<never> {
 
 export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
   const ctx = createCtx(db, opts);
-  const handlers: ApiHandlers = {
+  const base: ApiHandlers = {
     ...claimHandlers(ctx),
     ...sourceHandlers(ctx),
     ...evidenceHandlers(ctx),
@@ -80,14 +78,12 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...trashHandlers(ctx),
     ...duplicateHandlers(ctx),
   };
+  const handlers: ApiHandlers = { ...base, ...firstEvidenceHandlers(ctx, base) };
 
   function call(method: string, input: unknown): ApiResult<unknown> {
     if (!isApiMethod(method)) return { ok: false, error: { code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 100)}` } };
     const parsed = contract[method].input.safeParse(input ?? undefined);
-    if (!parsed.success) {
-      const issues = describeIssues(parsed.error);
-      return { ok: false, error: { code: 'invalid', message: `Invalid input to ${method} — ${issues.join('; ')}`, issues } };
-    }
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, method) };
     try {
       const handler = handlers[method] as (i: unknown) => unknown;
       return { ok: true, value: handler(parsed.data) };
