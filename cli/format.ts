@@ -4,6 +4,7 @@ import { formatPercent } from '../core/estimative';
 import { anchorLabel, captureCitation, lostAlert } from '../core/documents/wording';
 import { ASSESSMENT_LABEL } from '../core/judgment';
 import { revealControls } from '../core/text';
+import { formatIssue, type ApiIssue } from '../core/issues';
 import type { Io } from './command';
 import type { CaseEvent, ClaimDetail, ClaimSummary, HighlightSegment, QuoteAnchor, SearchHit, SearchResult, Source, VerifyResult, StateCheck } from '../core/types';
 
@@ -152,4 +153,14 @@ function stateLine(s: StateCheck): string {
 
 export function verifyText(v: VerifyResult): string {
   return [historyLine(v), ...(v.captures ? captureLines(v.captures) : []), ...(v.state ? [stateLine(v.state)] : [])].join('\n');
+}
+
+/**
+ * A refusal as stderr lines: the message alone, or, when the input was invalid, one
+ * `field: message` line per issue under a short head (control characters shown, not obeyed).
+ */
+export function errorLines(prefix: string, message: string, issues?: readonly ApiIssue[]): string[] {
+  if (!issues?.length) return [`${prefix}: ${terminalText(message)}`];
+  const head = issues.length === 1 ? 'invalid input' : `invalid input (${issues.length} problems)`;
+  return [`${prefix}: ${head}`, ...issues.map((i) => `  ${terminalText(formatIssue(i))}`)];
 }

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { CaseError, CaseFileError } from '../db/errors';
 import { makeContext, UsageError, type Command, type Io, type Options } from './command';
 import { commands } from './commands/index';
-import { terminalIo } from './format';
+import { errorLines, terminalIo } from './format';
 
 const GLOBAL: Options = {
   case: { type: 'string' },
@@ -92,7 +92,7 @@ export async function runCli(argv: string[], raw: Io = defaultIo): Promise<numbe
       return 2;
     }
     if (e instanceof CaseError || e instanceof CaseFileError) {
-      io.err(`claimtrail ${cmd.name}: ${e.message}`);
+      io.err(errorLines(`claimtrail ${cmd.name}`, e.message, e instanceof CaseError ? e.issues : undefined).join('\n'));
       return 1;
     }
     const code = e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : '';

@@ -20,6 +20,9 @@ import { searchMethods } from './contract/search';
 import { sourceMethods } from './contract/sources';
 import { transferMethods } from './contract/transfer';
 import { trashMethods } from './contract/trash';
+import { formatIssue, issuesOfZod, type ApiIssue } from './issues';
+
+export type { ApiIssue } from './issues';
 
 export const contract = {
   ...claimMethods,
@@ -60,16 +63,14 @@ export type ApiErrorCode = 'invalid' | 'not_found' | 'conflict' | 'unknown_metho
 export interface ApiError {
   code: ApiErrorCode;
   message: string;
-  /** Field-level problems for invalid input: "field.path: message". */
-  issues?: string[];
+  /** Field-level problems for invalid input, each with its field path (core/issues.ts). */
+  issues?: ApiIssue[];
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-/** Turns zod issues into "where: what" lines. */
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((i) => {
-    const where = i.path.length ? i.path.map(String).join('.') : 'input';
-    return `${where}: ${i.message}`;
-  });
+/** The answer to input that failed its schema: the issues, and a message that lists them. */
+export function invalidInput(error: z.ZodError, method?: string): ApiError {
+  const issues = issuesOfZod(error);
+  return { code: 'invalid', message: `Invalid input${method ? ` to ${method}` : ''} — ${issues.map(formatIssue).join('; ')}`, issues };
 }

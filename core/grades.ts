@@ -30,6 +30,14 @@ export const RELIABILITY_FACTOR: Record<Reliability, number> = { A: 1.0, B: 0.8,
 /** Factor q(credibility) of the confidence model (DESIGN §3). 6 ("cannot be judged") sits above 5. */
 export const CREDIBILITY_FACTOR: Record<Credibility, number> = { 1: 1.0, 2: 0.8, 3: 0.6, 4: 0.4, 5: 0.2, 6: 0.3 };
 
+/**
+ * The grades a new source or evidence item starts with when none is given: F and 6, "cannot be
+ * judged". They claim nothing about the source or the information, and they count 0.3 (between
+ * E/5 and D/4) until the analyst grades; forms say so beside the control.
+ */
+export const DEFAULT_RELIABILITY: Reliability = 'F';
+export const DEFAULT_CREDIBILITY: Credibility = 6;
+
 export function reliabilityText(r: Reliability): string {
   return `${r} — ${RELIABILITY_LABEL[r]}`;
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import {
   contract,
-  describeIssues,
+  invalidInput,
   isApiMethod,
   type ApiHandlers,
   type ApiInput,
@@ -27,6 +27,7 @@ import { createCtx, unit, type Ctx, type CtxOptions } from './service/context';
 import { disputeHandlers } from './service/disputes';
 import { duplicateHandlers } from './service/duplicates';
 import { evidenceHandlers } from './service/evidence';
+import { firstEvidenceHandlers } from './service/first-evidence';
 import { historyHandlers } from './service/history';
 import { linkHandlers } from './service/links';
 import { searchHandlers } from './service/search';
@@ -50,10 +51,7 @@ export interface ApiOptions extends CtxOptions {
 
 export function toApiError(e: unknown): ApiResult<never> {
   if (e instanceof CaseError) return { ok: false, error: { code: e.code, message: e.message, issues: e.issues } };
-  if (e instanceof z.ZodError) {
-    const issues = describeIssues(e);
-    return { ok: false, error: { code: 'invalid', message: `Invalid input — ${issues.join('; ')}`, issues } };
-  }
+  if (e instanceof z.ZodError) return { ok: false, error: invalidInput(e) };
   if (e instanceof CaseFileError) return { ok: false, error: { code: 'invalid', message: e.message } };
   const msg = e instanceof Error ? e.message : String(e);
   if (/FOREIGN KEY|UNIQUE|CHECK constraint/i.test(msg))
@@ -79,7 +77,7 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
   // Whoever opened the connection, what the contract writes goes into the history with its row changes.
   if (!db.readonly) installChangeCapture(db);
   const ctx = createCtx(db, opts);
-  const handlers: ApiHandlers = asUnits(ctx, {
+  const base: ApiHandlers = {
     ...claimHandlers(ctx),
     ...sourceHandlers(ctx),
     ...evidenceHandlers(ctx),
@@ -96,15 +94,13 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...analysisHandlers(ctx),
     ...trashHandlers(ctx),
     ...duplicateHandlers(ctx),
-  });
+  };
+  const handlers: ApiHandlers = asUnits(ctx, { ...base, ...firstEvidenceHandlers(ctx, base) });
 
   function call(method: string, input: unknown): ApiResult<unknown> {
     if (!isApiMethod(method)) return { ok: false, error: { code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 100)}` } };
     const parsed = contract[method].input.safeParse(input ?? undefined);
-    if (!parsed.success) {
-      const issues = describeIssues(parsed.error);
-      return { ok: false, error: { code: 'invalid', message: `Invalid input to ${method} — ${issues.join('; ')}`, issues } };
-    }
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, method) };
     try {
       const handler = handlers[method] as (i: unknown) => unknown;
       return { ok: true, value: handler(parsed.data) };

@@ -6,7 +6,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { describeIssues, type ApiResult } from '../../core/api';
+import { invalidInput, type ApiResult } from '../../core/api';
+import { formatIssue, issue } from '../../core/issues';
 import { sessionMethods, withCaseExtension, type SessionCases, type SessionMethod } from '../../core/contract/session';
 import type { CaseSwitch } from '../../db/host/case-switch';
 import { recentCases } from '../../db/user-data';
@@ -21,6 +22,11 @@ export interface SessionContext {
 
 type Result = ApiResult<SessionCases>;
 const fail = (code: 'invalid' | 'not_found' | 'conflict', message: string): Result => ({ ok: false, error: { code, message } });
+/** A refusal of the `path` field: one structured issue, and the message "path: …". */
+const failPath = (code: 'invalid' | 'not_found' | 'conflict', message: string): Result => {
+  const one = issue('path', message);
+  return { ok: false, error: { code, message: formatIssue(one), issues: [one] } };
+};
 
 const expand = (p: string) => resolve(p.startsWith('~/') ? `${homedir()}${p.slice(1)}` : p);
 
@@ -44,22 +50,19 @@ async function attempt(ctx: SessionContext, path: string, create: boolean): Prom
 
 export async function handleSessionCall(method: SessionMethod, input: unknown, ctx: SessionContext): Promise<Result> {
   const parsed = sessionMethods[method].input.safeParse(input ?? {});
-  if (!parsed.success) {
-    const issues = describeIssues(parsed.error);
-    return { ok: false, error: { code: 'invalid', message: `Invalid input to ${method} — ${issues.join('; ')}`, issues } };
-  }
+  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, method) };
   if (method === 'session.cases') return { ok: true, value: sessionCases(ctx) };
   const given = (parsed.data as { path: string }).path;
   if (method === 'session.open') {
     const path = expand(given);
-    if (!existsSync(path)) return fail('not_found', `path: no file at ${path}.`);
-    if (!statSync(path).isFile()) return fail('invalid', `path: ${path} is a folder, not a case file.`);
+    if (!existsSync(path)) return failPath('not_found', `no file at ${path}.`);
+    if (!statSync(path).isFile()) return failPath('invalid', `${path} is a folder, not a case file.`);
     if (path === ctx.cases.current?.casePath) return { ok: true, value: sessionCases(ctx) };
     return attempt(ctx, path, false);
   }
   const path = withCaseExtension(expand(given));
-  if (existsSync(path)) return fail('conflict', `path: ${path} already exists: choose another name (a case is never overwritten).`);
-  if (!existsSync(dirname(path))) return fail('not_found', `path: the folder ${dirname(path)} does not exist.`);
+  if (existsSync(path)) return failPath('conflict', `${path} already exists: choose another name (a case is never overwritten).`);
+  if (!existsSync(dirname(path))) return failPath('not_found', `the folder ${dirname(path)} does not exist.`);
   const made = await attempt(ctx, path, true);
   const title = (parsed.data as { title?: string }).title;
   if (made.ok && title) {

@@ -5,6 +5,7 @@
  * are written again from the checked fields. A model that fails is refused, never rendered.
  */
 import { z } from 'zod';
+import { formatIssue, issue, issuesOfZod, type ApiIssue } from '../issues';
 import { SIGNED_HEAD_SHAPE } from '../signed-head';
 import { bandOf, BANDS, CONFIDENCE_LEVELS } from '../estimative';
 import { RELIABILITY } from '../grades';
@@ -165,25 +166,25 @@ const model = z.object({
 });
 
 /** What composition derives from the data, checked so a stored model cannot say something else. */
-function derivedProblems(b: z.infer<typeof model>): string[] {
-  const out: string[] = [];
-  b.footnotes.forEach((f, i) => f.n !== i + 1 && out.push(`footnotes.${i}.n: must be ${i + 1}`));
+function derivedProblems(b: z.infer<typeof model>): ApiIssue[] {
+  const out: ApiIssue[] = [];
+  b.footnotes.forEach((f, i) => f.n !== i + 1 && out.push(issue(['footnotes', i, 'n'], `must be ${i + 1}`)));
   b.judgments.forEach((j, i) => {
-    const at = `judgments.${i}`;
-    if (j.label !== `KJ${i + 1}`) out.push(`${at}.label: must be KJ${i + 1}`);
-    if (j.band !== bandOf(j.probability)) out.push(`${at}.band: "${j.band}" is not the band of ${j.probability}`);
+    const at = ['judgments', i];
+    if (j.label !== `KJ${i + 1}`) out.push(issue([...at, 'label'], `must be KJ${i + 1}`));
+    if (j.band !== bandOf(j.probability)) out.push(issue([...at, 'band'], `"${j.band}" is not the band of ${j.probability}`));
     j.evidence.forEach((e, k) => {
-      if (e.footnote > b.footnotes.length) out.push(`${at}.evidence.${k}.footnote: there is no note ${e.footnote}`);
+      if (e.footnote > b.footnotes.length) out.push(issue([...at, 'evidence', k, 'footnote'], `there is no note ${e.footnote}`));
     });
   });
-  b.sources.forEach((s, i) => s.url !== null && !safeHref(s.url) && out.push(`sources.${i}.url: only http(s) and mailto links`));
+  b.sources.forEach((s, i) => s.url !== null && !safeHref(s.url) && out.push(issue(['sources', i, 'url'], 'only http(s) and mailto links')));
   return out;
 }
 
 export class StoredBriefingError extends Error {
   constructor(
     message: string,
-    readonly issues: string[],
+    readonly issues: ApiIssue[],
   ) {
     super(message);
     this.name = 'StoredBriefingError';
@@ -193,11 +194,11 @@ export class StoredBriefingError extends Error {
 /** The stored model, checked; throws StoredBriefingError naming the first problems. */
 export function parseStoredBriefing(value: unknown, where: string): Briefing {
   const r = model.safeParse(value);
-  const issues = r.success
-    ? derivedProblems(r.data)
-    : r.error.issues.map((i) => `${i.path.join('.') || '(model)'}: ${i.message}`);
-  if (issues.length || !r.success)
-    throw new StoredBriefingError(`${where} is damaged and will not be shown: ${issues.slice(0, 3).join('; ')}${issues.length > 3 ? ` (+${issues.length - 3} more)` : ''}`, issues);
+  const issues = r.success ? derivedProblems(r.data) : issuesOfZod(r.error);
+  if (issues.length || !r.success) {
+    const lines = issues.map((i) => (i.path.length ? formatIssue(i) : `(model): ${i.message}`));
+    throw new StoredBriefingError(`${where} is damaged and will not be shown: ${lines.slice(0, 3).join('; ')}${lines.length > 3 ? ` (+${lines.length - 3} more)` : ''}`, issues);
+  }
   // The fixed sentences are written again from the checked fields: stored wording is never printed.
   const checked: Briefing = {
     ...r.data,

@@ -3,6 +3,8 @@ import { CLAIM_SORTS } from '../claim-sorts';
 import { BANDS } from '../estimative';
 import { CLAIM_KINDS, CLAIM_STATUSES, OUTCOMES, type Claim, type ClaimDetail, type ClaimSummary, type Page } from '../types';
 import { mutation, query } from './define';
+import { evidenceFields } from './evidence';
+import { sourceFields } from './sources';
 import { id, isoDate, optionalText, paging, probability, rationale, requiredText, tagName, text, url } from './fields';
 
 const status = z.enum(CLAIM_STATUSES, { message: `must be one of: ${CLAIM_STATUSES.join(', ')}` });
@@ -30,6 +32,14 @@ const claimFields = {
   kindRationale: optionalText(2_000),
 };
 
+/** The first evidence of a new claim: what it says, and its source, existing or new (exactly one). */
+const firstEvidence = z
+  .object({ ...evidenceFields, sourceId: id.optional(), newSource: z.object(sourceFields).optional() })
+  .superRefine((v, ctx) => {
+    if ((v.sourceId === undefined) === (v.newSource === undefined))
+      ctx.addIssue({ code: 'custom', path: ['sourceId'], message: 'give the source: an existing sourceId or a newSource (one of them)' });
+  });
+
 export const claimListInput = z
   .object({
     ...paging,
@@ -44,8 +54,12 @@ export const claimListInput = z
   .default({ offset: 0, limit: 100, sort: 'updated', direction: 'desc', deleted: false });
 
 export const claimMethods = {
+  /**
+   * A new claim; with `firstEvidence`, its first evidence item too — from an existing source
+   * (`sourceId`) or a new one (`newSource`) — all in one transaction: nothing is kept if any part is refused.
+   */
   'claims.create': mutation<Claim>()(
-    z.object({ ...claimFields, status: status.optional(), statusRationale: optionalText(20_000) }),
+    z.object({ ...claimFields, status: status.optional(), statusRationale: optionalText(20_000), firstEvidence: firstEvidence.optional() }),
   ),
   'claims.update': mutation<Claim>()(
     z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STANCES, type Evidence } from '../types';
+import { DEFAULT_CREDIBILITY } from '../grades';
 import { mutation } from './define';
 import { textProblem } from '../text';
 import { credibility, id, optionalText, rationale, text, weight } from './fields';
@@ -19,18 +20,23 @@ const quoteSelectors = z.object({
   page: z.number().int().min(1),
 });
 
+/** What an evidence item says (shared by evidence.create and a new claim's first evidence). */
+export const evidenceFields = {
+  stance,
+  excerpt: text(50_000).default(''),
+  locator: optionalText(500),
+  credibility: credibility.default(DEFAULT_CREDIBILITY),
+  weight: weight.default(1),
+  note: text(20_000).default(''),
+  attribution: z.boolean().default(false),
+};
+
 export const evidenceMethods = {
   'evidence.create': mutation<Evidence>()(
     z.object({
       claimId: id,
       sourceId: id,
-      stance,
-      excerpt: text(50_000).default(''),
-      locator: optionalText(500),
-      credibility: credibility.default(6),
-      weight: weight.default(1),
-      note: text(20_000).default(''),
-      attribution: z.boolean().default(false),
+      ...evidenceFields,
       /** Set by the document viewer: the selection the excerpt was taken from (issue 13). */
       selectors: quoteSelectors.optional(),
     }),

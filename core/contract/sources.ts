@@ -4,7 +4,8 @@ import { mutation, query } from './define';
 import { id, isoDate, optionalText, paging, reliability, requiredText, text, url } from './fields';
 import { jsonRecord } from './json';
 
-const sourceFields = {
+/** A source's fields (shared by sources.create and a new claim's first evidence with a new source). */
+export const sourceFields = {
   title: requiredText(2_000),
   url: url.nullish(),
   publisher: optionalText(500),

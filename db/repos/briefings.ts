@@ -4,7 +4,7 @@ import type { briefingRecord } from '../../core/records/records';
 import type { Briefing, BriefingSelection } from '../../core/briefing/types';
 import type { BriefingVersion } from '../../core/contract/briefings';
 import { parseStoredBriefing, StoredBriefingError } from '../../core/briefing/schema';
-import { CaseError, invalid, notFound } from '../errors';
+import { CaseError, invalid, invalidIssues, notFound } from '../errors';
 import { all, empty, get, run, sql, type DB } from '../sql';
 
 /** The stored row, derived from its declaration (core/records/records.ts). */
@@ -65,7 +65,7 @@ export function storedBriefing(row: BriefingRow): Briefing {
   try {
     return parseStoredBriefing(s.briefing, where);
   } catch (e) {
-    if (e instanceof StoredBriefingError) throw invalid(e.message, e.issues);
+    if (e instanceof StoredBriefingError) throw invalidIssues(e.message, e.issues);
     throw e;
   }
 }

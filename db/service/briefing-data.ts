@@ -25,7 +25,7 @@ export const MAX_BRIEFING_CLAIMS = 5_000;
 
 function queryRowids(db: DB, q: string): number[] {
   const r = search(db, q, 500, ['claims']);
-  if (!r.groups.claims.length && r.notices.length) throw invalid(`selection.query: ${r.notices.join(' ')}`);
+  if (!r.groups.claims.length && r.notices.length) throw invalid('selection.query', r.notices.join(' '));
   const ids = r.groups.claims.map((h) => h.id);
   return claimRowidsByIds(db, ids);
 }
@@ -43,11 +43,11 @@ export function selectClaims(db: DB, selection: BriefingSelection): ClaimRow[] {
   for (const id of s.claimIds ?? []) {
     const row = findClaimRow(db, id);
     if (!row) throw notFound('selection.claimIds: claim', id);
-    if (row.deleted_at) throw invalid(`selection.claimIds: claim ${id} is in the trash; restore it first`);
+    if (row.deleted_at) throw invalid('selection.claimIds', `claim ${id} is in the trash; restore it first`);
     rowids.add(row.rowid);
   }
   if (rowids.size > MAX_BRIEFING_CLAIMS)
-    throw invalid(`selection: ${rowids.size} claims match; a briefing covers at most ${MAX_BRIEFING_CLAIMS}. Narrow the query or tag.`);
+    throw invalid('selection', `${rowids.size} claims match; a briefing covers at most ${MAX_BRIEFING_CLAIMS}. Narrow the query or tag.`);
   return liveClaimRowsByProbability(db, [...rowids]);
 }
 

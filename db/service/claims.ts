@@ -29,7 +29,7 @@ type H = Pick<
   | 'claims.index'
 >;
 
-function claimById(ctx: Ctx, id: string): Claim {
+export function claimById(ctx: Ctx, id: string): Claim {
   return toClaim(ctx.db, claimRowById(ctx.db, id));
 }
 
@@ -42,7 +42,7 @@ function liveClaimRow(ctx: Ctx, id: string) {
 /** A not-checkable claim must say why (the reason replaces the probability it does not carry). */
 function checkKind(kind: ClaimKind, rationale: string | null | undefined): void {
   if (kind === 'not-checkable' && !rationale)
-    throw invalid('kindRationale: a not-checkable claim needs a reason (why it cannot be checked)');
+    throw invalid('kindRationale', 'a not-checkable claim needs a reason (why it cannot be checked)');
 }
 
 function snapshot(c: Claim) {
@@ -102,7 +102,7 @@ export function claimHandlers(ctx: Ctx): H {
   return {
     'claims.create': tx((input) => {
       if (input.status && STATUSES_NEEDING_RATIONALE.includes(input.status) && !input.statusRationale)
-        throw invalid(`statusRationale: a claim marked ${input.status} needs a rationale`);
+        throw invalid('statusRationale', `a claim marked ${input.status} needs a rationale`);
       checkKind(input.kind ?? 'fact', input.kindRationale);
       const id = newId();
       const at = ctx.now();
@@ -169,11 +169,11 @@ export function claimHandlers(ctx: Ctx): H {
     'claims.setStatus': tx((input) => {
       const row = liveClaimRow(ctx, input.id);
       if (STATUSES_NEEDING_RATIONALE.includes(input.status) && !input.rationale)
-        throw invalid(`rationale: changing the status to ${input.status} needs a rationale`);
+        throw invalid('rationale', `changing the status to ${input.status} needs a rationale`);
       if (input.outcome === 'true' && input.status !== 'supported')
-        throw invalid(`outcome: a claim settled as true goes with the status supported, not ${input.status}`);
+        throw invalid('outcome', `a claim settled as true goes with the status supported, not ${input.status}`);
       if (input.outcome === 'false' && input.status !== 'refuted')
-        throw invalid(`outcome: a claim settled as false goes with the status refuted, not ${input.status}`);
+        throw invalid('outcome', `a claim settled as false goes with the status refuted, not ${input.status}`);
       // Without --outcome the outcome recorded apart (claims.setOutcome) stays as it is.
       const outcome = input.outcome === undefined ? row.outcome : input.outcome;
       const outcomeAt = outcome === row.outcome ? row.outcome_at : outcome === null ? null : ctx.now();
@@ -198,7 +198,7 @@ export function claimHandlers(ctx: Ctx): H {
     'claims.setOutcome': tx((input) => {
       const row = liveClaimRow(ctx, input.id);
       if (row.kind === 'not-checkable' && input.outcome !== null)
-        throw invalid(`outcome: claim ${input.id} is not checkable, so it has no outcome; change its kind first`);
+        throw invalid('outcome', `claim ${input.id} is not checkable, so it has no outcome; change its kind first`);
       const after = {
         outcome: input.outcome,
         outcomeAt: input.outcome === null ? null : (input.at ?? ctx.now()),

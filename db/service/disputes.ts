@@ -13,10 +13,10 @@ export function disputeHandlers(ctx: Ctx): H {
   return {
     'disputes.open': tx((input) => {
       const claim = claimRowById(ctx.db, input.claimId);
-      if (claim.deleted_at) throw invalid(`claimId: claim ${input.claimId} is in the trash; restore it first`);
+      if (claim.deleted_at) throw invalid('claimId', `claim ${input.claimId} is in the trash; restore it first`);
       const evidenceRowids = input.evidenceIds.map((eid, i) => {
         const e = evidenceRowById(ctx.db, eid);
-        if (e.claim_rowid !== claim.rowid) throw invalid(`evidenceIds.${i}: evidence ${eid} belongs to another claim`);
+        if (e.claim_rowid !== claim.rowid) throw invalid(['evidenceIds', i], `evidence ${eid} belongs to another claim`);
         return e.rowid;
       });
       const id = newId();

@@ -27,9 +27,9 @@ export function evidenceHandlers(ctx: Ctx): H {
   return {
     'evidence.create': tx((input) => {
       const claim = claimRowById(ctx.db, input.claimId);
-      if (claim.deleted_at) throw invalid(`claimId: claim ${input.claimId} is in the trash; restore it first`);
+      if (claim.deleted_at) throw invalid('claimId', `claim ${input.claimId} is in the trash; restore it first`);
       const source = sourceRowById(ctx.db, input.sourceId);
-      if (source.deleted_at) throw invalid(`sourceId: source ${input.sourceId} is in the trash; restore it first`);
+      if (source.deleted_at) throw invalid('sourceId', `source ${input.sourceId} is in the trash; restore it first`);
       const id = newId();
       const rowid = insertEvidence(ctx.db, {
         id,
@@ -79,8 +79,8 @@ export function evidenceHandlers(ctx: Ctx): H {
 
     'evidence.setIndependent': tx((input) => {
       const [a, b] = [evidenceRowById(ctx.db, input.a), evidenceRowById(ctx.db, input.b)];
-      if (a.rowid === b.rowid) throw invalid('b: an evidence item cannot be independent of itself');
-      if (a.claim_rowid !== b.claim_rowid) throw invalid('b: both items must be evidence for the same claim');
+      if (a.rowid === b.rowid) throw invalid('b', 'an evidence item cannot be independent of itself');
+      if (a.claim_rowid !== b.claim_rowid) throw invalid('b', 'both items must be evidence for the same claim');
       const [lo, hi] = a.rowid < b.rowid ? [a.rowid, b.rowid] : [b.rowid, a.rowid];
       const was = isIndependentPair(ctx.db, lo, hi);
       if (was !== input.independent) {

@@ -1,4 +1,5 @@
 import type { ApiHandlers } from '../../core/api';
+import { DEFAULT_RELIABILITY } from '../../core/grades';
 import { newId } from '../../core/ids';
 import type { PossibleCopy, Source } from '../../core/types';
 import { claimRowByRowid } from '../repos/claims';
@@ -61,7 +62,7 @@ export function sourceHandlers(ctx: Ctx): H {
         publishedAt: input.publishedAt ?? null,
         accessedAt: input.accessedAt ?? null,
         kind: input.kind ?? 'other',
-        reliability: input.reliability ?? 'F',
+        reliability: input.reliability ?? DEFAULT_RELIABILITY,
         doi: input.doi ?? null,
         notes: input.notes ?? '',
         fileSha256: input.fileSha256 ?? null,

@@ -4,6 +4,7 @@ import { App } from './App';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/views.css';
+import './styles/forms.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

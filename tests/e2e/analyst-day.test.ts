@@ -90,8 +90,11 @@ describe('analyst day', () => {
     const status = page.getByRole('region', { name: 'Status' });
     await status.getByLabel('New status').selectOption('disputed');
     await status.getByRole('button', { name: 'Change status' }).click();
-    await expect.poll(() => status.getByRole('alert').innerText()).toContain('rationale');
-    await status.getByLabel('Rationale for the status').fill('Open challenge on what the crates held.');
+    // Refused at the field: the message under it, the field marked and focused.
+    const why = status.getByLabel('Rationale for the status');
+    await expect.poll(() => why.getAttribute('aria-invalid')).toBe('true');
+    expect(await status.locator('.field-error').innerText()).toBe('write a rationale for the status change');
+    await why.fill('Open challenge on what the crates held.');
     await status.getByRole('button', { name: 'Change status' }).click();
     await expect.poll(() => status.getByText('Current: disputed').count()).toBe(1);
   });
@@ -119,7 +122,9 @@ describe('analyst day', () => {
     await dialog.getByLabel('Credibility').selectOption('1');
     await dialog.getByLabel('Weight').fill('3');
     await dialog.getByRole('button', { name: 'Save evidence' }).click();
-    await expect.poll(() => dialog.getByRole('alert').innerText()).toContain('Weight: give a number from 0 to 2');
+    // The API's issue lands under the Weight field (structured issue path "weight").
+    await expect.poll(() => dialog.getByLabel('Weight').getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.locator('.field-error').innerText()).toBe('must be 0 to 2');
     await dialog.getByLabel('Weight').fill('1');
     await dialog.getByRole('button', { name: 'Save evidence' }).click();
     await expect.poll(() => page.getByTestId('probability-value').innerText()).toBe('75%');

@@ -6,8 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../core/api';
-import { TOKEN_HEADER } from '../../core/transport';
-import { artifactPath, axeViolations, openApp, startApp, type AppSession, type PageWatch, type Served } from './harness';
+import { apiCall, artifactPath, axeViolations, openApp, startApp, type AppSession, type PageWatch, type Served } from './harness';
 
 const COST = 'Training DeepSeek-V3 cost about USD6mn in compute, using Nvidia H800 chips.';
 const FOUNDED = 'DeepSeek was established in 2023.';
@@ -19,17 +18,7 @@ let watch: PageWatch;
 let page: Page;
 
 /** The same HTTP API the page uses, to check what the clicks stored. */
-async function call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
-  const token = served.server.token;
-  const res = await fetch(`http://127.0.0.1:${served.server.port}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-    body: JSON.stringify(input),
-  });
-  const r = (await res.json()) as { ok: boolean; value: ApiOutput<M>; error?: { message: string } };
-  if (!r.ok) throw new Error(r.error?.message);
-  return r.value;
-}
+const call = <M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => apiCall(served, method, input);
 
 const claimId = async (text: string) => (await call('claims.list', { text, limit: 5 })).items.find((c) => c.text === text)!.id;
 
@@ -64,7 +53,7 @@ async function editClaim(values: Record<string, string>) {
 describe('editing a claim: prior, where it was said, quantity', () => {
   it('shows the API validation messages next to the fields they name, and saves nothing', async () => {
     await openClaim(COST);
-    const dialog = await editClaim({ 'Prior (%)': '150', 'Quantity value': '6', 'Quantity unit': '', 'Quantity as of': '20 May' });
+    const dialog = await editClaim({ 'Prior (%)': '150', 'Quantity value': '6', 'Quantity unit': '', 'Quantity as of': '20 May 2025' });
     const prior = dialog.getByLabel('Prior (%)');
     await expect.poll(() => prior.getAttribute('aria-invalid')).toBe('true');
     // The message is tied to the field (aria-describedby), not only placed near it.
@@ -74,8 +63,10 @@ describe('editing a claim: prior, where it was said, quantity', () => {
     expect(await dialog.locator('.field-error').allInnerTexts()).toEqual([
       expect.stringMatching(/^must be below 1/),
       'must not be empty',
-      'must be a date like 2025-01-20 (or 2025-01, or 2025)',
     ]);
+    // The first invalid field has the focus.
+    const priorId = await prior.getAttribute('id');
+    await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe(priorId);
     await page.screenshot({ path: artifactPath('claim-edit-errors.png') });
     expect((await axeViolations(page)).map((v) => `${v.id}: ${v.nodes.join(', ')}`)).toEqual([]);
     const stored = (await call('claims.get', { id: await claimId(COST) })).claim;

@@ -7,6 +7,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import type { ApiInput, ApiMethod, ApiOutput } from '../../core/api';
+import { TOKEN_HEADER } from '../../core/transport';
 import { build } from 'vite';
 import { launchChromium } from '../../cli/briefing/pdf';
 import { startServer, type RunningServer } from '../../cli/serve/server';
@@ -61,6 +63,18 @@ export async function serveCase(opts: { sample?: boolean; prepare?(tc: TestCase)
   // Signed like `claimtrail serve` does, with a key of this test's own.
   const server = await startServer({ casePath: tc.path, staticDir: STATIC_DIR, actor: 'e2e', signingDir: tempDir() });
   return { tc, server, close: async () => void (await server.close()) };
+}
+
+/** The same HTTP API the page uses, to check what the clicks stored (throws the error's message on a refusal). */
+export async function apiCall<M extends ApiMethod>(served: Served, method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+  const res = await fetch(`http://127.0.0.1:${served.server.port}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: served.server.token },
+    body: JSON.stringify(input),
+  });
+  const r = (await res.json()) as { ok: boolean; value: ApiOutput<M>; error?: { message: string } };
+  if (!r.ok) throw new Error(r.error?.message);
+  return r.value;
 }
 
 export interface PageWatch {

@@ -2,19 +2,17 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-/** On an open claim: Add evidence with a new B-graded source and a credibility-2 quote from it. */
+/** On an open claim: Add evidence with a new B-graded source (typed in place) and a credibility-2 quote from it. */
 export async function addGradedEvidence(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Add evidence' }).click();
-  await page.getByRole('dialog', { name: 'Add evidence' }).getByRole('button', { name: 'New source…' }).click();
-  const src = page.getByRole('dialog', { name: 'New source' });
-  await src.getByLabel('Source title').fill('Customs seizure report 2025/17');
-  await src.getByLabel('Publisher').fill('Port authority');
-  await src.getByLabel('Reliability').selectOption('B');
-  await src.getByRole('button', { name: 'Add source' }).click();
   const ev = page.getByRole('dialog', { name: 'Add evidence' });
-  await expect.poll(() => ev.getByText('Selected: Customs seizure report 2025/17').count()).toBe(1);
+  await ev.getByRole('radio', { name: 'A new source' }).check();
+  await ev.getByLabel('Source title').fill('Customs seizure report 2025/17');
+  await ev.getByLabel('Publisher').fill('Port authority');
+  await ev.getByLabel('Reliability').selectOption('B');
   await ev.getByLabel('Credibility').selectOption('2');
   await ev.getByLabel('Excerpt').fill('Officers seized crates of accelerators bound for Zyxwvut Labs.');
   await ev.getByLabel('Locator').fill('p. 4');
   await ev.getByRole('button', { name: 'Add evidence' }).click();
+  await expect.poll(() => ev.count()).toBe(0);
 }

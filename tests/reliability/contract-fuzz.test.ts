@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_METHODS, contract, type ApiResult } from '../../core/api';
+import { formatIssue, isApiIssue, issueField } from '../../core/issues';
 import { stress, tempCase, type TestCase } from '../helpers';
 import { hostileInput } from './hostile';
 import { caseProblems, rowCounts } from './integrity';
@@ -32,9 +33,10 @@ function badRejection(r: Extract<ApiResult<unknown>, { ok: false }>): string | n
   if (!CODES.includes(code)) return `code ${code}: ${message.slice(0, 300)}`;
   if (!message || message.length > 5_000) return `message of ${message.length} characters`;
   if (code === 'invalid' && issues) {
-    // Each issue is "where: what", and the message repeats the first one.
-    if (!issues.length || !issues.every((i) => /^[^:\s]+: \S/.test(i))) return `issues do not name a field: ${issues.join(' | ').slice(0, 300)}`;
-    if (!message.includes(issues[0]!.split(':')[0]!)) return `message does not name ${issues[0]}`;
+    // Each issue is { path, message } with a message to read, and the error's message repeats the first one's field.
+    const lines = issues.map((i) => (isApiIssue(i) && /\S/.test(i.message) ? formatIssue(i) : null));
+    if (!issues.length || lines.includes(null)) return `issues are not { path, message }: ${JSON.stringify(issues).slice(0, 300)}`;
+    if (!message.includes(issueField(issues[0]!))) return `message does not name ${lines[0]}`;
   }
   return null;
 }

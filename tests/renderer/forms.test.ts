@@ -1,7 +1,10 @@
 /** The claim form's conversions and the per-field split of API errors. */
 import { describe, expect, it } from 'vitest';
 import { CLAIM_FIELDS, claimInput, draftOf, priorMessage } from '../../renderer/src/lib/claim-form';
+import { evidenceDraftOf, evidenceInput } from '../../renderer/src/lib/evidence-form';
 import { fieldErrors } from '../../renderer/src/lib/field-errors';
+import { scopedErrors, withPrefix } from '../../renderer/src/lib/form-input';
+import { sourceDraftOf, sourceInput } from '../../renderer/src/lib/source-form';
 import { tempCase } from '../helpers';
 
 const claim = {
@@ -40,6 +43,29 @@ describe('claim form', () => {
   });
 });
 
+describe('source and evidence forms', () => {
+  it('complete the address, read the date, and start at the stated default grades', () => {
+    const d = { ...sourceDraftOf(), title: 'Report', url: 'reuters.com/x', publishedAt: 'Jan 27, 2025', authors: ' A \n\nB ' };
+    expect(sourceInput(d).input).toMatchObject({ url: 'https://reuters.com/x', publishedAt: '2025-01-27', authors: ['A', 'B'], reliability: 'F' });
+    expect(sourceInput({ ...d, url: 'javascript:alert(1)', publishedAt: '31/02/2025' }).errors).toEqual({
+      url: 'javascript addresses are not kept; use http(s), mailto, doi or urn',
+      publishedAt: 'February 2025 has no day 31 (it has 28 days)',
+    });
+    expect(evidenceDraftOf().credibility).toBe('6');
+    expect(evidenceInput({ ...evidenceDraftOf(), weight: 'lots' }).errors).toEqual({ weight: 'must be a number from 0 to 2 (1 is normal)' });
+  });
+  it('claim dates are read as people write them; an unreadable one is refused at its field', () => {
+    const d = { ...draftOf(claim), claimedAt: '28 Jan 2025', qtyAsOf: 'March 2025' };
+    expect(claimInput(d).input).toMatchObject({ claimedAt: '2025-01-28', quantity: { asOf: '2025-03' } });
+    expect(claimInput({ ...d, claimedAt: 'last week' }).errors?.claimedAt).toMatch(/not a date I can read/);
+  });
+  it('moves a part\'s errors under its prefix and back', () => {
+    const local = withPrefix('firstEvidence', { weight: 'w', 'newSource.title': 't' });
+    expect(local).toEqual({ 'firstEvidence.weight': 'w', 'firstEvidence.newSource.title': 't' });
+    expect(scopedErrors(scopedErrors({ ...local, text: 'x' }, 'firstEvidence'), 'newSource')).toEqual({ title: 't' });
+  });
+});
+
 describe('API errors next to their fields', () => {
   it('places each issue of a real claims.update refusal under its field', () => {
     const tc = tempCase({ sample: true });
@@ -62,9 +88,27 @@ describe('API errors next to their fields', () => {
       tc.close();
     }
   });
-  it('keeps what names no listed field for the whole form', () => {
-    expect(fieldErrors(new Error('rationale: needed'), ['prior'])).toEqual({ byField: {}, rest: 'rationale: needed' });
-    expect(fieldErrors(new Error('prior: must be above 0'), ['prior'])).toEqual({ byField: { prior: 'must be above 0' }, rest: null });
+  it('places a handler\'s own refusal by its issue path, never by reading the message', () => {
+    const tc = tempCase({ sample: true });
+    try {
+      const id = tc.api.invoke('claims.list', {}).items[0]!.id;
+      const r = tc.api.call('claims.setStatus', { id, status: 'refuted' });
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.error.issues).toEqual([{ path: ['rationale'], message: 'changing the status to refuted needs a rationale' }]);
+      expect(r.error.message).toBe('rationale: changing the status to refuted needs a rationale');
+      const err = Object.assign(new Error(r.error.message), { issues: r.error.issues });
+      expect(fieldErrors(err, ['status', 'rationale'])).toEqual({ byField: { rationale: 'changing the status to refuted needs a rationale' }, rest: null });
+    } finally {
+      tc.close();
+    }
+  });
+  it('keeps what names no listed field for the whole form; a message alone is never split', () => {
+    const withIssues = (issues: unknown[]) => Object.assign(new Error('x'), { issues });
+    expect(fieldErrors(withIssues([{ path: ['rationale'], message: 'needed' }]), ['prior'])).toEqual({ byField: {}, rest: 'rationale: needed' });
+    expect(fieldErrors(withIssues([{ path: ['tags', '3'], message: 'bad' }, { path: ['tags', '4'], message: 'worse' }]), ['tags'])).toEqual({ byField: { tags: 'bad; worse' }, rest: null });
+    expect(fieldErrors(new Error('prior: must be above 0'), ['prior'])).toEqual({ byField: {}, rest: 'prior: must be above 0' });
+    expect(fieldErrors(withIssues(['prior: a string issue', { path: 'prior', message: 'not an array path' }]), ['prior']).byField).toEqual({});
     expect(fieldErrors('boom', ['prior']).rest).toBe('boom');
   });
 });

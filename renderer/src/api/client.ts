@@ -3,6 +3,7 @@
  * web mode) and a typed `api.call` that throws the contract's error message when a call fails.
  */
 import type { ApiError, ApiInput, ApiMethod, ApiOutput } from '../../../core/api';
+import { isApiIssue, toPath, type ApiIssue } from '../../../core/issues';
 import type { SessionInput, SessionMethod, SessionOutput } from '../../../core/contract/session';
 import type { Bridge } from '../../../core/transport';
 import { createWebBridge, resolveToken } from './web-bridge';
@@ -14,13 +15,16 @@ declare global {
 }
 
 export class ApiCallError extends Error {
+  /** The field-level problems (only well-formed ones: they crossed a transport). */
+  readonly issues: ApiIssue[];
   constructor(
     readonly code: ApiError['code'],
     message: string,
-    readonly issues: string[] = [],
+    issues: readonly unknown[] = [],
   ) {
     super(message);
     this.name = 'ApiCallError';
+    this.issues = Array.isArray(issues) ? issues.filter(isApiIssue) : [];
   }
 }
 
@@ -63,6 +67,16 @@ export const api = {
     };
   },
 };
+
+/** Runs a call whose input sits at `prefix` of a larger form (a new source inside the evidence form): its issues are placed there. */
+export async function issuesUnder<T>(prefix: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    if (!(e instanceof ApiCallError) || !e.issues.length) throw e;
+    throw new ApiCallError(e.code, e.message, e.issues.map((i) => ({ path: [...toPath(prefix), ...i.path], message: i.message })));
+  }
+}
 
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);

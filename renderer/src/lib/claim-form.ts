@@ -3,6 +3,7 @@
  * box holding no number) is checked here; everything else is left to the API's own validation.
  */
 import type { Claim, ClaimKind } from '../../../core/types';
+import { FormReader, readDate } from './form-input';
 import { parseTags } from './tags';
 
 export interface ClaimDraft {
@@ -71,25 +72,27 @@ export interface ClaimInput {
  * draft the edit started from) keeps an untouched prior as it is, not as rounded for display.
  */
 export function claimInput(d: ClaimDraft, original?: ClaimDraft): { input: ClaimInput; errors: null } | { input: null; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
+  const r = new FormReader();
   const prior = number(d.prior);
-  if (prior === null) errors.prior = 'must be a percentage such as 50 or 12.5';
+  if (prior === null) r.fail('prior', 'must be a percentage such as 50 or 12.5');
+  const claimedAt = r.read('claimedAt', readDate(d.claimedAt));
   const hasQuantity = [d.qtyValue, d.qtyUnit, d.qtyScope, d.qtyAsOf].some((s) => s.trim() !== '');
   const value = number(d.qtyValue);
-  if (hasQuantity && value === null) errors['quantity.value'] = 'must be a number such as 1200 or 6.5 (no thousands separators)';
-  if (Object.keys(errors).length) return { input: null, errors };
+  if (hasQuantity && value === null) r.fail('quantity.value', 'must be a number such as 1200 or 6.5 (no thousands separators)');
+  const asOf = r.read('quantity.asOf', readDate(d.qtyAsOf));
+  if (r.failed) return { input: null, errors: r.errors };
   const orNull = (s: string) => (s.trim() === '' ? null : s);
   return {
     errors: null,
     input: {
       text: d.text,
       claimant: orNull(d.claimant),
-      claimedAt: orNull(d.claimedAt),
+      claimedAt: claimedAt ?? null,
       context: orNull(d.context),
       tags: parseTags(d.tags),
       ...(original && d.prior === original.prior ? {} : { prior: prior! / 100 }),
       notes: d.notes,
-      quantity: hasQuantity ? { value: value!, unit: d.qtyUnit, scope: orNull(d.qtyScope), asOf: orNull(d.qtyAsOf) } : null,
+      quantity: hasQuantity ? { value: value!, unit: d.qtyUnit, scope: orNull(d.qtyScope), asOf: asOf ?? null } : null,
       kind: d.kind,
       kindRationale: orNull(d.kindRationale),
     },

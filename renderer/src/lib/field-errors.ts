@@ -1,8 +1,8 @@
 /**
- * Splits an API error into messages per form field, so each shows next to its control. The API names
- * the field in every invalid-input issue ("quantity.unit: must not be empty") and in the handlers'
- * own refusals ("rationale: changing the status … needs a rationale").
+ * Places an API error's issues at the form's fields. The API answers invalid input with structured
+ * issues ({ path, message }, core/issues.ts); nothing here reads message text to find a field.
  */
+import { formatIssue, isApiIssue, issueIsUnder, type ApiIssue } from '../../../core/issues';
 
 export interface FieldErrors {
   /** field path (as the API names it, e.g. "prior", "quantity.asOf") → what is wrong */
@@ -11,23 +11,29 @@ export interface FieldErrors {
   rest: string | null;
 }
 
-function linesOf(e: unknown): string[] {
-  if (!(e instanceof Error)) return [String(e)];
-  const issues = (e as { issues?: unknown }).issues;
-  return Array.isArray(issues) && issues.length ? issues.map(String) : [e.message];
+export const NO_ERRORS: FieldErrors = { byField: {}, rest: null };
+
+function issuesOf(e: unknown): ApiIssue[] {
+  const issues = e instanceof Error ? (e as { issues?: unknown }).issues : undefined;
+  return Array.isArray(issues) ? issues.filter(isApiIssue) : [];
 }
 
-export function fieldErrors(e: unknown, fields: readonly string[]): FieldErrors {
+/** Splits issues among `fields`: each goes to the most precise listed field it lies under ("tags.3" → "tags"). */
+export function placeIssues(issues: readonly ApiIssue[], fields: readonly string[]): FieldErrors {
   const byField: Record<string, string> = {};
   const rest: string[] = [];
-  for (const line of linesOf(e)) {
-    const at = line.indexOf(': ');
-    const path = at > 0 ? line.slice(0, at) : '';
-    // The most precise listed field: "tags.3" belongs to "tags", "quantity.unit" to itself if listed.
-    const field = fields.filter((f) => path === f || path.startsWith(`${f}.`)).sort((a, b) => b.length - a.length)[0];
-    const what = line.slice(at + 2);
-    if (field) byField[field] = byField[field] ? `${byField[field]}; ${what}` : what;
-    else rest.push(line);
+  for (const i of issues) {
+    const field = fields.filter((f) => issueIsUnder(i, f)).sort((a, b) => b.length - a.length)[0];
+    if (field) byField[field] = byField[field] ? `${byField[field]}; ${i.message}` : i.message;
+    else rest.push(formatIssue(i));
   }
   return { byField, rest: rest.length ? rest.join('; ') : null };
 }
+
+/** An error from api.call split per field; an error without issues is all `rest` (its message). */
+export function fieldErrors(e: unknown, fields: readonly string[]): FieldErrors {
+  const issues = issuesOf(e);
+  if (!issues.length) return { byField: {}, rest: e instanceof Error ? e.message : String(e) };
+  return placeIssues(issues, fields);
+}
+

@@ -5,10 +5,12 @@
 import { useState, type FormEvent } from 'react';
 import type { Claim } from '../../../../core/types';
 import { api } from '../../api/client';
-import { ErrorText, Select, TextField } from '../../components/fields';
+import { DATE_HINT, DateField, ErrorText, Select, TextField } from '../../components/fields';
 import { SafeText } from '../../components/SafeText';
-import { fieldErrors } from '../../lib/field-errors';
-import { useApp } from '../../store';
+import { readDate } from '../../lib/form-input';
+import { useChangeForm } from '../../store/mutate';
+
+const FIELDS = ['outcome', 'at', 'note'];
 
 const OPTIONS = [
   { value: '', label: 'not known yet' },
@@ -20,27 +22,15 @@ export function OutcomeControl({ claim }: { claim: Claim }) {
   const [outcome, setOutcome] = useState<string>(claim.outcome ?? '');
   const [at, setAt] = useState('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const { formRef, errors, setErrors, busy, run } = useChangeForm(FIELDS);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setErrors({});
-    try {
-      await api.call('claims.setOutcome', {
-        id: claim.id,
-        outcome: outcome === '' ? null : (outcome as 'true' | 'false'),
-        at: at.trim() || null,
-        note: note.trim() || null,
-      });
-    } catch (err) {
-      const split = fieldErrors(err, ['outcome', 'at', 'note']);
-      setErrors(split.byField);
-      return setError(split.rest);
-    }
-    setError(null);
-    const s = useApp.getState();
-    s.announce(outcome ? `Outcome recorded: turned out ${outcome}` : 'Outcome cleared');
-    await s.refreshAfterChange('claim');
+    const known = readDate(at);
+    if (!known.ok) return setErrors({ byField: { at: known.message }, rest: null });
+    await run(
+      () => api.call('claims.setOutcome', { id: claim.id, outcome: outcome === '' ? null : (outcome as 'true' | 'false'), at: known.value, note: note.trim() || null }),
+      { done: outcome ? `Outcome recorded: turned out ${outcome}` : 'Outcome cleared', scope: 'claim' },
+    );
   };
   return (
     <section className="card" aria-labelledby="outcome-title">
@@ -59,12 +49,14 @@ export function OutcomeControl({ claim }: { claim: Claim }) {
       ) : (
         <p className="muted">Not known yet. Record it when it is: the verdict above stays as it was.</p>
       )}
-      <form onSubmit={submit}>
-        <Select label="Outcome known" value={outcome} options={OPTIONS} onChange={setOutcome} error={errors.outcome} />
-        <TextField label="Known since" value={at} onChange={setAt} hint="YYYY-MM-DD; empty: now." error={errors.at} />
-        <TextField label="How it became known" value={note} onChange={setNote} error={errors.note} />
-        <ErrorText error={error} />
-        <button type="submit">Record outcome</button>
+      <form ref={formRef} onSubmit={submit} noValidate>
+        <Select label="Outcome known" value={outcome} options={OPTIONS} onChange={setOutcome} error={errors.byField.outcome} />
+        <DateField label="Known since" value={at} onChange={setAt} hint={`Empty: now. ${DATE_HINT}`} error={errors.byField.at} />
+        <TextField label="How it became known" value={note} onChange={setNote} error={errors.byField.note} />
+        <ErrorText error={errors.rest} />
+        <button type="submit" disabled={busy}>
+          Record outcome
+        </button>
       </form>
     </section>
   );

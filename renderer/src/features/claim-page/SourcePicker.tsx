@@ -8,7 +8,7 @@ import { useApp } from '../../store';
 
 type Picked = Pick<Source, 'id' | 'title' | 'reliability'>;
 
-export function SourcePicker({ selected, onSelect }: { selected: Picked | null; onSelect(s: Picked): void }) {
+export function SourcePicker({ selected, onSelect, error }: { selected: Picked | null; onSelect(s: Picked): void; error?: string }) {
   const sources = useApp((s) => s.sources);
   const [q, setQ] = useState('');
   const fuse = useMemo(() => new Fuse(sources, { keys: ['title', 'publisher', 'authors'], threshold: 0.4, ignoreLocation: true }), [sources]);
@@ -26,7 +26,19 @@ export function SourcePicker({ selected, onSelect }: { selected: Picked | null; 
         )}
       </p>
       <label htmlFor="source-picker-q">Find source</label>
-      <input id="source-picker-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+      <input
+        id="source-picker-q"
+        type="search"
+        value={q}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'source-picker-error' : undefined}
+        onChange={(e) => setQ(e.target.value)}
+      />
+      {error && (
+        <div className="field-error" id="source-picker-error">
+          {error}
+        </div>
+      )}
       <ul className="picker-results" aria-label="Matching sources">
         {hits.map((s) => (
           <li key={s.id}>

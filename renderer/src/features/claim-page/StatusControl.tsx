@@ -6,10 +6,11 @@
 import { useState, type FormEvent } from 'react';
 import { CLAIM_STATUSES, type Claim, type ClaimStatus, type Outcome } from '../../../../core/types';
 import { api } from '../../api/client';
-import { fieldErrors } from '../../lib/field-errors';
 import { ErrorText, Select, TextArea } from '../../components/fields';
 import { SafeText } from '../../components/SafeText';
-import { useApp } from '../../store';
+import { useChangeForm } from '../../store/mutate';
+
+const FIELDS = ['status', 'outcome', 'rationale'];
 
 const OUTCOME_OPTIONS = [
   { value: '', label: 'not settled' },
@@ -21,24 +22,12 @@ export function StatusControl({ claim }: { claim: Claim }) {
   const [status, setStatus] = useState<ClaimStatus>(claim.status);
   const [outcome, setOutcome] = useState<string>(claim.outcome ?? '');
   const [rationale, setRationale] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const { formRef, errors, setErrors, busy, run } = useChangeForm(FIELDS);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setErrors({});
-    if (!rationale.trim()) return setError('Write a rationale for the status change.');
-    try {
-      await api.call('claims.setStatus', { id: claim.id, status, rationale, outcome: (outcome || null) as Outcome | null });
-    } catch (err) {
-      const split = fieldErrors(err, ['status', 'outcome', 'rationale']);
-      setErrors(split.byField);
-      return setError(split.rest);
-    }
-    setError(null);
-    setRationale('');
-    const s = useApp.getState();
-    s.announce(outcome ? `Status changed to ${status}, settled ${outcome}` : `Status changed to ${status}`);
-    await s.refreshAfterChange('claim');
+    if (!rationale.trim()) return setErrors({ byField: { rationale: 'write a rationale for the status change' }, rest: null });
+    const done = outcome ? `Status changed to ${status}, settled ${outcome}` : `Status changed to ${status}`;
+    if (await run(() => api.call('claims.setStatus', { id: claim.id, status, rationale, outcome: (outcome || null) as Outcome | null }), { done, scope: 'claim' })) setRationale('');
   };
   return (
     <section className="card" aria-labelledby="status-title">
@@ -52,19 +41,21 @@ export function StatusControl({ claim }: { claim: Claim }) {
           <SafeText text={claim.statusRationale} />
         </p>
       )}
-      <form onSubmit={submit}>
-        <Select label="New status" value={status} options={CLAIM_STATUSES.map((s) => ({ value: s, label: s }))} onChange={(v) => setStatus(v as ClaimStatus)} error={errors.status} />
+      <form ref={formRef} onSubmit={submit} noValidate>
+        <Select label="New status" value={status} options={CLAIM_STATUSES.map((s) => ({ value: s, label: s }))} onChange={(v) => setStatus(v as ClaimStatus)} error={errors.byField.status} />
         <Select
           label="Outcome"
           value={outcome}
           options={OUTCOME_OPTIONS}
           onChange={setOutcome}
           hint="Once the truth is known: true goes with supported, false with refuted. Settled claims are scored under Calibration."
-          error={errors.outcome}
+          error={errors.byField.outcome}
         />
-        <TextArea label="Rationale for the status" value={rationale} onChange={setRationale} rows={2} error={errors.rationale} />
-        <ErrorText error={error} />
-        <button type="submit">Change status</button>
+        <TextArea label="Rationale for the status" value={rationale} onChange={setRationale} rows={2} error={errors.byField.rationale} />
+        <ErrorText error={errors.rest} />
+        <button type="submit" disabled={busy}>
+          Change status
+        </button>
       </form>
     </section>
   );

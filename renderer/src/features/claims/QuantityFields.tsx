@@ -1,5 +1,5 @@
 /** The claim's structured quantity: value, unit, scope and as-of date (all empty = no quantity). */
-import { TextField } from '../../components/fields';
+import { DateField, TextField } from '../../components/fields';
 import type { ClaimDraft } from '../../lib/claim-form';
 
 type QtyKey = 'qtyValue' | 'qtyUnit' | 'qtyScope' | 'qtyAsOf';
@@ -18,7 +18,7 @@ export function QuantityFields({ draft, set, errors }: Props) {
       <TextField label="Quantity value" value={draft.qtyValue} onChange={set('qtyValue')} inputMode="decimal" error={errors['quantity.value'] ?? errors.quantity} />
       <TextField label="Quantity unit" value={draft.qtyUnit} onChange={set('qtyUnit')} hint="e.g. USD, chips, percent" error={errors['quantity.unit']} />
       <TextField label="Quantity scope" value={draft.qtyScope} onChange={set('qtyScope')} hint="What it counts, e.g. compute for the final training run" error={errors['quantity.scope']} />
-      <TextField label="Quantity as of" value={draft.qtyAsOf} onChange={set('qtyAsOf')} hint="YYYY-MM-DD, YYYY-MM or YYYY" error={errors['quantity.asOf']} />
+      <DateField label="Quantity as of" value={draft.qtyAsOf} onChange={set('qtyAsOf')} error={errors['quantity.asOf']} />
     </fieldset>
   );
 }
