@@ -66,7 +66,7 @@ export function toApiError(e: unknown): ApiResult<never> {
 function asUnits(ctx: Ctx, handlers: ApiHandlers): ApiHandlers {
   const out: Record<string, unknown> = { ...handlers };
   for (const m of Object.keys(handlers) as ApiMethod[]) {
-    if (!contract[m].mutates) continue;
+    if (!contract[m].mutates || contract[m].ownUnits) continue;
     const h = handlers[m] as (i: unknown) => unknown;
     out[m] = (input: unknown) => unit(ctx, m, () => h(input));
   }
