@@ -20,6 +20,7 @@ import { openRows } from './rows/open';
 import { quickOpenRows } from './rows/quickopen';
 import { recomputeRows } from './rows/recompute';
 import { searchRows } from './rows/search';
+import { verifyRows } from './rows/verify';
 
 export interface BenchOptions {
   scale: number;
@@ -50,6 +51,7 @@ export const ROWS: readonly (readonly [string, BenchRow])[] = [
   ['commit', commitRows],
   ['recompute', recomputeRows],
   ['import', importRows],
+  ['verify', verifyRows],
   ['cli', cliRows],
   ['documents-search', documentsSearchRows],
   ['capture-growth', captureGrowthRows],

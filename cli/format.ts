@@ -6,7 +6,7 @@ import { ASSESSMENT_LABEL } from '../core/judgment';
 import { revealControls } from '../core/text';
 import { formatIssue, type ApiIssue } from '../core/issues';
 import type { Io } from './command';
-import type { CaseEvent, ClaimDetail, ClaimSummary, HighlightSegment, QuoteAnchor, SearchHit, SearchResult, Source, VerifyResult } from '../core/types';
+import type { CaseEvent, ClaimDetail, ClaimSummary, HighlightSegment, QuoteAnchor, SearchHit, SearchResult, Source, VerifyResult, StateCheck } from '../core/types';
 
 /** C0 controls but tab and line feed, DEL and C1 controls (ESC, CSI, OSC… start terminal sequences). */
 const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -144,8 +144,15 @@ function captureLines(c: NonNullable<VerifyResult['captures']>): string[] {
   ];
 }
 
+/** The state check's line: the live tables equal the replayed log, or the first record and field that differ. */
+function stateLine(s: StateCheck): string {
+  if (s.replayError) return `State: the log could not be replayed — ${s.replayError.reason}.`;
+  if (s.firstDifference) return `State: MISMATCH — ${s.firstDifference.message}: the file was changed without the history.`;
+  return `State: ok — ${s.records} records equal the replay of ${s.changes} logged changes in ${s.events} events.`;
+}
+
 export function verifyText(v: VerifyResult): string {
-  return [historyLine(v), ...(v.captures ? captureLines(v.captures) : [])].join('\n');
+  return [historyLine(v), ...(v.captures ? captureLines(v.captures) : []), ...(v.state ? [stateLine(v.state)] : [])].join('\n');
 }
 
 /**

@@ -333,6 +333,39 @@ export interface VerifyResult {
   firstBroken: { seq: number; id: string | null; reason: string } | null;
   /** history.verify: every stored document re-hashed and checked against its capture.added event (issue 13). */
   captures?: CaptureCheck;
+  /** history.verify: the log replayed into an empty case and compared with the live tables (issue 14). */
+  state?: StateCheck;
+}
+
+/** A value as SQLite stores it (blobs are compared by their SHA-256 elsewhere). */
+export type StoredValue = string | number | null;
+
+/** The first record and field where the live tables and the replayed history disagree. */
+export interface StateDifference {
+  entity: string;
+  table: string;
+  /** The row's key: its rowid, or the JSON array of its primary-key columns. */
+  key: string;
+  /** The record's public id, when it has one. */
+  id: string | null;
+  /** The column that differs; null when the whole record is missing on one side. */
+  field: string | null;
+  label: string | null;
+  live: StoredValue;
+  log: StoredValue;
+  message: string;
+}
+
+export interface StateCheck {
+  ok: boolean;
+  /** Records compared (live rows equal to their replayed counterpart). */
+  records: number;
+  /** Events whose row changes were replayed, and the changes applied. */
+  events: number;
+  changes: number;
+  firstDifference: StateDifference | null;
+  /** Set when the log could not be replayed at all: the event and why. */
+  replayError: { seq: number; reason: string } | null;
 }
 
 export interface Settings {

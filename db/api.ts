@@ -22,7 +22,8 @@ import { captureUrlHandlers } from './service/capture-url';
 import { captureHandlers } from './service/captures';
 import { caseHandlers } from './service/case';
 import { claimHandlers } from './service/claims';
-import { createCtx, type CtxOptions } from './service/context';
+import { installChangeCapture } from './records/capture';
+import { createCtx, unit, type Ctx, type CtxOptions } from './service/context';
 import { disputeHandlers } from './service/disputes';
 import { duplicateHandlers } from './service/duplicates';
 import { evidenceHandlers } from './service/evidence';
@@ -58,7 +59,23 @@ export function toApiError(e: unknown): ApiResult<never> {
   return { ok: false, error: { code: 'internal', message: `Internal error: ${msg}` } };
 }
 
+/**
+ * The contract layer opens the transaction: each method declared as a mutation runs as one unit of
+ * work (db/records/log.ts) — one transaction, its events appended with the row changes they made.
+ */
+function asUnits(ctx: Ctx, handlers: ApiHandlers): ApiHandlers {
+  const out: Record<string, unknown> = { ...handlers };
+  for (const m of Object.keys(handlers) as ApiMethod[]) {
+    if (!contract[m].mutates || contract[m].ownUnits) continue;
+    const h = handlers[m] as (i: unknown) => unknown;
+    out[m] = (input: unknown) => unit(ctx, m, () => h(input));
+  }
+  return out as unknown as ApiHandlers;
+}
+
 export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
+  // Whoever opened the connection, what the contract writes goes into the history with its row changes.
+  if (!db.readonly) installChangeCapture(db);
   const ctx = createCtx(db, opts);
   const base: ApiHandlers = {
     ...claimHandlers(ctx),
@@ -78,7 +95,7 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...trashHandlers(ctx),
     ...duplicateHandlers(ctx),
   };
-  const handlers: ApiHandlers = { ...base, ...firstEvidenceHandlers(ctx, base) };
+  const handlers: ApiHandlers = asUnits(ctx, { ...base, ...firstEvidenceHandlers(ctx, base) });
 
   function call(method: string, input: unknown): ApiResult<unknown> {
     if (!isApiMethod(method)) return { ok: false, error: { code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 100)}` } };

@@ -8,11 +8,17 @@ import { CaseFileError } from './errors';
 import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS } from './migrations/index';
 import { schemaProblems } from './schema-check';
 import type { DB } from './sql';
+import { installChangeCapture } from './records/capture';
 
 export interface OpenOptions {
   /** Create the file when missing (an empty file counts as missing). */
   create?: boolean;
   readonly?: boolean;
+  /**
+   * Note every row change for the history (db/records/capture.ts; default true). Only raw loaders
+   * that stand for "SQLite without the product" (the benchmarks' baselines) turn it off.
+   */
+  captureChanges?: boolean;
 }
 
 export interface CaseHandle {
@@ -158,7 +164,10 @@ export function openCase(path: string, opts: OpenOptions = {}): CaseHandle {
       const check = db.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new CaseFileError(path, `${path} is damaged (quick_check: ${String(check)}); restore it from a backup`);
     }
-    if (!opts.readonly) migrate(db);
+    if (!opts.readonly) {
+      migrate(db);
+      if (opts.captureChanges !== false) installChangeCapture(db);
+    }
     return { db, path, recovered };
   } catch (e) {
     db.close();

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LATEST_VERSION } from '../../db/migrations/index';
 import { closeCase, openCase } from '../../db/open';
+import { writeSnapshot } from '../../db/records/snapshot';
 import { DEFAULT_SEED, generateCase } from './generate';
 import { rawBulkLoad, rawSink, type LoadCounts } from './raw-load';
 
@@ -27,10 +28,12 @@ export function scaleCasePath(dir: string, scale: number, seed = DEFAULT_SEED): 
 
 /** Fills a fresh case file at `path` with the generated set, the raw way. */
 export function buildScaleCase(path: string, scale: number, seed = DEFAULT_SEED): LoadCounts {
-  const h = openCase(path, { create: true });
+  const h = openCase(path, { create: true, captureChanges: false });
   try {
     const sink = rawSink(h.db);
     rawBulkLoad(h.db, () => generateCase({ scale, seed }, sink));
+    // Written the raw way, its state starts the replayable history as a migrated case's does.
+    h.db.transaction(() => writeSnapshot(h.db, '2026-01-01T00:00:00.000Z', 'bench scale case: the generated state'))();
     h.db.pragma('wal_checkpoint(TRUNCATE)');
     return sink.counts;
   } finally {

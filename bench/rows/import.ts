@@ -16,9 +16,9 @@ import { makeRow, type RowResult } from '../lib/result';
 
 let fresh = 0;
 /** A new empty case, opened the product's way; removed after `fn`. */
-function withFreshCase<T>(ctx: BenchContext, fn: (h: ReturnType<typeof openCase>) => T): T {
+function withFreshCase<T>(ctx: BenchContext, fn: (h: ReturnType<typeof openCase>) => T, captureChanges = true): T {
   const path = join(ctx.workDir, `fresh-${++fresh}.claimtrail`);
-  const h = openCase(path, { create: true });
+  const h = openCase(path, { create: true, captureChanges });
   try {
     return fn(h);
   } finally {
@@ -58,7 +58,7 @@ function jsonImportRows(ctx: BenchContext): RowResult[] {
         const c = r.counts;
         report = `${c.claims} claims, ${c.evidence} evidence, ${c.sources} sources, ${c.disputes} disputes`;
       }),
-    () => withFreshCase(ctx, (h) => rawBulkLoad(h.db, () => data.replay(rawSink(h.db)))),
+    () => withFreshCase(ctx, (h) => rawBulkLoad(h.db, () => data.replay(rawSink(h.db))), false),
     { warmup: 0, runs: runs(ctx, 1, 1), mem },
   );
   return [
@@ -108,7 +108,7 @@ function liarRows(ctx: BenchContext): RowResult[] {
         });
         if (!r.ok || !(r.value as { ok: boolean }).ok) throw new Error(`LIAR import failed: ${JSON.stringify(r).slice(0, 400)}`);
       }),
-    () => withFreshCase(ctx, raw),
+    () => withFreshCase(ctx, raw, false),
     { warmup: 1, runs: runs(ctx, 3, 1), mem },
   );
   const row = makeRow({

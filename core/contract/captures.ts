@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Capture, CaptureDetail, QuoteSelectors, Source } from '../types';
-import { mutation, query, withLargeInput } from './define';
+import { mutation, query, withLargeInput, withOwnUnits } from './define';
 import { id, isoDate, optionalText, url } from './fields';
 
 /** The largest document one capture may hold (stated in the README and in the refusal). */
@@ -47,13 +47,16 @@ export const captureMethods = {
     `a document of more than ${MAX_CAPTURE_BYTES / 1024 / 1024} MB`,
   ),
   /** Fetch a page (http/https, no cookies or credentials, limits on redirects, time and size) and capture it. */
-  'captures.fetch': mutation<CaptureOutcome>()(
-    z.object({
-      url,
-      /** Capture into this source; without it a new source is made from the page's metadata. */
-      sourceId: id.nullish(),
-      accessedAt: isoDate.nullish(),
-    }),
+  'captures.fetch': withOwnUnits(
+    mutation<CaptureOutcome>()(
+      z.object({
+        url,
+        /** Capture into this source; without it a new source is made from the page's metadata. */
+        sourceId: id.nullish(),
+        accessedAt: isoDate.nullish(),
+      }),
+    ),
+    'the page is fetched and read before any transaction opens; the capture is stored in its own unit',
   ),
   'captures.list': query<Capture[]>()(z.object({ sourceId: id })),
   'captures.get': query<CaptureDetail>()(z.object({ id })),

@@ -7,6 +7,12 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
   mutates: boolean;
   /** A larger bound on the encoded input than transports apply by default (a document's base64), with what it holds. */
   largeInput?: { maxBytes: number; what: string };
+  /**
+   * Set (with why) on the one kind of mutation that must not run inside a transaction: it waits on the
+   * network first, then opens its own unit of work for the writes (captures.fetch). Every other
+   * mutation runs in one transaction opened by the contract layer (db/api.ts).
+   */
+  ownUnits?: string;
   /** Phantom: carries the output type. Never set. */
   readonly output?: O;
 }
@@ -22,4 +28,9 @@ export function mutation<O>() {
 /** Declares that a method's input may exceed the transports' default body bound. */
 export function withLargeInput<D extends MethodDef>(def: D, maxBytes: number, what: string): D {
   return { ...def, largeInput: { maxBytes, what } };
+}
+
+/** Declares that a mutation opens its own unit of work after slow work outside any transaction. */
+export function withOwnUnits<D extends MethodDef>(def: D, why: string): D {
+  return { ...def, ownUnits: why };
 }

@@ -11,5 +11,6 @@ export const historyMethods = {
   'history.recent': query<CaseEvent[]>()(
     z.object({ limit: z.number().int().min(1).max(1000).default(100) }).default({ limit: 100 }),
   ),
-  'history.verify': query<VerifyResult>()(z.object({}).default({})),
+  /** The chain, the stored documents and (state, on by default) the live tables against a replay of the log. */
+  'history.verify': query<VerifyResult>()(z.object({ state: z.boolean().default(true) }).default({ state: true })),
 };

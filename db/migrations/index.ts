@@ -11,6 +11,8 @@ import { migration006 } from './006-claim-review-url';
 import { migration007 } from './007-analysis';
 import { migration008 } from './008-dispute-outcomes';
 import { migrationDuplicates } from './009-duplicate-review';
+import { migration010 } from './010-replayable-history';
+import { writeSnapshot } from '../records/snapshot';
 import type { DB } from '../sql';
 import { recomputeClaims } from '../transfer/recompute';
 
@@ -38,6 +40,12 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'structured analytic techniques: ACH boards, key assumptions, indicators', sql: migration007 },
   { version: 8, name: "a resolved dispute's outcome: upheld, rejected or partly upheld", sql: migration008 },
   { version: 9, name: 'duplicate review: merges that can be undone, pairs kept apart', sql: migrationDuplicates },
+  {
+    version: 10,
+    name: 'events carry their row changes; the state so far as snapshot events',
+    sql: migration010,
+    after: (db) => void writeSnapshot(db, new Date().toISOString(), 'schema v10: the state of the case when its history began to carry row changes'),
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

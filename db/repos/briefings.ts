@@ -1,22 +1,14 @@
 /** Saved briefing versions: the Markdown as delivered and the model it was rendered from. */
+import type { RowOf } from '../../core/records/define';
+import type { briefingRecord } from '../../core/records/records';
 import type { Briefing, BriefingSelection } from '../../core/briefing/types';
 import type { BriefingVersion } from '../../core/contract/briefings';
 import { parseStoredBriefing, StoredBriefingError } from '../../core/briefing/schema';
 import { CaseError, invalid, invalidIssues, notFound } from '../errors';
 import { all, empty, get, run, sql, type DB } from '../sql';
 
-export interface BriefingRow {
-  rowid: number;
-  id: string;
-  title: string;
-  selection: string;
-  selection_key: string;
-  markdown: string;
-  snapshot: string;
-  created_at: string;
-  version: number;
-  claim_count: number;
-}
+/** The stored row, derived from its declaration (core/records/records.ts). */
+export type BriefingRow = RowOf<typeof briefingRecord> & { version: number; claim_count: number };
 
 /** What the `snapshot` column holds: the whole model, so a saved version re-renders exactly. */
 export interface StoredSnapshot {

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { RowOf } from '../../core/records/define';
+import type { claimRecord } from '../../core/records/records';
 import type { ClaimSort } from '../../core/claim-sorts';
 import type { claimListInput } from '../../core/contract/claims';
 import type { Band, Claim, ClaimKind, ClaimStatus, ClaimSummary, ConfidenceLevel, Outcome, Page } from '../../core/types';
@@ -8,41 +10,11 @@ import { notFound } from '../errors';
 import { all, get, join, list, run, sql, trustedIdentifier, type DB, type Sql } from '../sql';
 import { tagsOf, tagsOfMany } from './tags';
 
-export interface ClaimRow {
-  rowid: number;
-  id: string;
-  text: string;
-  claimant: string | null;
-  claimed_at: string | null;
-  context: string | null;
-  status: ClaimStatus;
-  status_rationale: string | null;
-  outcome: Outcome | null;
-  outcome_at: string | null;
-  outcome_note: string | null;
-  kind: ClaimKind;
-  kind_rationale: string | null;
-  assessed: number;
-  prior: number;
-  override_p: number | null;
-  override_rationale: string | null;
-  notes: string;
-  qty_value: number | null;
-  qty_unit: string | null;
-  qty_scope: string | null;
-  qty_as_of: string | null;
-  computed_p: number;
-  probability: number;
-  band: Band;
-  confidence: ConfidenceLevel;
-  evidence_count: number;
-  open_disputes: number;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
+/** The stored row, derived from its declaration (core/records/records.ts). */
+export type ClaimRow = Omit<RowOf<typeof claimRecord>, 'review_url'> & {
   /** Schema v6 (optional for rows built outside SQLite, e.g. the bench generator). */
   review_url?: string | null;
-}
+};
 
 /** The judgment a claim row stores. */
 export function storedJudgment(r: Pick<ClaimRow, 'probability' | 'computed_p' | 'band' | 'confidence' | 'assessed'>): StoredJudgment {

@@ -1,20 +1,14 @@
 import type { Dispute, DisputeOutcome } from '../../core/types';
+import type { RowOf } from '../../core/records/define';
+import type { disputeRecord } from '../../core/records/records';
 import { notFound } from '../errors';
 import { all, get, run, sql, type DB } from '../sql';
 
-export interface DisputeRow {
-  rowid: number;
-  id: string;
-  claim_rowid: number;
-  raised_by: string;
-  position: string;
-  opened_at: string;
-  status: 'open' | 'resolved';
-  resolution: string | null;
-  resolved_at: string | null;
+/** The stored row, derived from its declaration (core/records/records.ts). */
+export type DisputeRow = Omit<RowOf<typeof disputeRecord>, 'outcome'> & {
   /** Schema v8; absent in rows written without it (the bench generator). */
-  outcome?: DisputeOutcome | null;
-}
+  outcome?: RowOf<typeof disputeRecord>['outcome'];
+};
 
 export function disputeRowById(db: DB, id: string): DisputeRow {
   const row = get<DisputeRow>(db, sql`SELECT * FROM disputes WHERE id = ${id}`);

@@ -21,6 +21,8 @@ export interface NewEvent {
   claimId?: string | null;
   payload: unknown;
   rationale?: string | null;
+  /** The row changes the event's mutation made, encoded by db/records/changes.ts (null: none). */
+  changes?: string | null;
 }
 
 export interface EventRow {
@@ -34,6 +36,8 @@ export interface EventRow {
   claim_id: string | null;
   payload: string;
   rationale: string | null;
+  /** Schema v10: the row changes, a JSON array (db/records/changes.ts); null (or absent) for events without any. */
+  changes?: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -47,8 +51,10 @@ export interface EventRow {
 export function hashedBody(r: Omit<EventRow, 'hash' | 'prev_hash'>): string {
   const complete = [r.seq, r.id, r.at, r.actor, r.kind, r.entity_type, r.entity_id, r.claim_id, r.payload, r.rationale].every((v) => v !== undefined);
   if (!complete) return genericHashedBody(r);
+  // An event without row changes hashes exactly as before schema v10, so old chains still verify.
+  const changes = r.changes == null ? '' : `,"changes":${canonicalJson(r.changes)}`;
   return (
-    `{"actor":${canonicalJson(r.actor)},"at":${canonicalJson(r.at)},"claimId":${canonicalJson(r.claim_id)}` +
+    `{"actor":${canonicalJson(r.actor)},"at":${canonicalJson(r.at)}${changes},"claimId":${canonicalJson(r.claim_id)}` +
     `,"entityId":${canonicalJson(r.entity_id)},"entityType":${canonicalJson(r.entity_type)},"id":${canonicalJson(r.id)}` +
     `,"kind":${canonicalJson(r.kind)},"payload":${canonicalJson(r.payload)},"rationale":${canonicalJson(r.rationale)}` +
     `,"seq":${canonicalJson(r.seq)}}`
@@ -58,6 +64,7 @@ export function hashedBody(r: Omit<EventRow, 'hash' | 'prev_hash'>): string {
 /** The definition: the canonical JSON of the event as an object. */
 export function genericHashedBody(r: Omit<EventRow, 'hash' | 'prev_hash'>): string {
   return canonicalJson({
+    ...(r.changes == null ? {} : { changes: r.changes }),
     seq: r.seq,
     id: r.id,
     at: r.at,
@@ -95,6 +102,7 @@ function newRow(seq: number, e: NewEvent): Omit<EventRow, 'hash' | 'prev_hash'> 
     claim_id: e.claimId ?? null,
     payload: canonicalJson(e.payload ?? null),
     rationale: e.rationale ?? null,
+    changes: e.changes ?? null,
   };
 }
 
@@ -105,9 +113,9 @@ export function appendEvent(db: DB, e: NewEvent): CaseEvent {
   const hash = eventHash(prev.hash, row);
   run(
     db,
-    sql`INSERT INTO events (seq, id, at, actor, kind, entity_type, entity_id, claim_id, payload, rationale, prev_hash, hash)
+    sql`INSERT INTO events (seq, id, at, actor, kind, entity_type, entity_id, claim_id, payload, rationale, changes, prev_hash, hash)
         VALUES (${row.seq}, ${row.id}, ${row.at}, ${row.actor}, ${row.kind}, ${row.entity_type}, ${row.entity_id},
-                ${row.claim_id}, ${row.payload}, ${row.rationale}, ${prev.hash}, ${hash})`,
+                ${row.claim_id}, ${row.payload}, ${row.rationale}, ${row.changes}, ${prev.hash}, ${hash})`,
   );
   return toEvent({ ...row, prev_hash: prev.hash, hash });
 }
@@ -130,8 +138,8 @@ export function eventBatch(db: DB): EventBatch {
   let count = 0;
   let insert = insertStatements.get(db);
   if (!insert) {
-    insert = db.prepare<unknown[]>(`INSERT INTO events (seq, id, at, actor, kind, entity_type, entity_id, claim_id, payload, rationale, prev_hash, hash)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    insert = db.prepare<unknown[]>(`INSERT INTO events (seq, id, at, actor, kind, entity_type, entity_id, claim_id, payload, rationale, changes, prev_hash, hash)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     insertStatements.set(db, insert);
   }
   const stmt = insert;
@@ -139,7 +147,7 @@ export function eventBatch(db: DB): EventBatch {
     append(e) {
       const row = newRow(prev.seq + 1, e);
       const hash = eventHash(prev.hash, row);
-      stmt.run(row.seq, row.id, row.at, row.actor, row.kind, row.entity_type, row.entity_id, row.claim_id, row.payload, row.rationale, prev.hash, hash);
+      stmt.run(row.seq, row.id, row.at, row.actor, row.kind, row.entity_type, row.entity_id, row.claim_id, row.payload, row.rationale, row.changes, prev.hash, hash);
       prev = { seq: row.seq, hash };
       count++;
     },

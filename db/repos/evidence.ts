@@ -1,25 +1,14 @@
 import type { Credibility, Evidence, EvidenceView, Reliability, Stance } from '../../core/types';
+import type { RowOf } from '../../core/records/define';
+import type { evidenceRecord } from '../../core/records/records';
 import { gradeCode } from '../../core/grades';
 import { notFound } from '../errors';
 import { deleteBoardRowsOfEvidence } from './analysis';
 import { anchorsOfClaim } from './anchors';
 import { all, get, run, sql, type DB } from '../sql';
 
-export interface EvidenceRow {
-  rowid: number;
-  id: string;
-  claim_rowid: number;
-  source_rowid: number;
-  stance: Stance;
-  excerpt: string;
-  locator: string | null;
-  credibility: Credibility;
-  weight: number;
-  note: string;
-  attribution: number;
-  created_at: string;
-  updated_at: string;
-}
+/** The stored row, derived from its declaration (core/records/records.ts). */
+export type EvidenceRow = RowOf<typeof evidenceRecord>;
 
 interface EvidenceJoined extends EvidenceRow {
   claim_id: string;

@@ -1,31 +1,13 @@
 import type { Reliability, Source, SourceFields, SourceKind, SourceRef } from '../../core/types';
 
 export type { SourceFields };
+import type { RowOf } from '../../core/records/define';
+import type { sourceRecord } from '../../core/records/records';
 import { conflict, notFound } from '../errors';
 import { all, get, join, run, sql, trustedIdentifier, type DB, type Sql } from '../sql';
 
-export interface SourceRow {
-  rowid: number;
-  id: string;
-  title: string;
-  url: string | null;
-  publisher: string | null;
-  authors: string;
-  published_at: string | null;
-  accessed_at: string | null;
-  kind: SourceKind;
-  reliability: Reliability;
-  derived_from: number | null;
-  origin: number | null;
-  doi: string | null;
-  notes: string;
-  file_sha256: string | null;
-  csl: string | null;
-  speaks_for: string | null;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-}
+/** The stored row, derived from its declaration (core/records/records.ts). */
+export type SourceRow = RowOf<typeof sourceRecord>;
 
 /** Source row plus the text ids of its parent and lineage root. */
 export interface SourceRowWithRefs extends SourceRow {
@@ -110,16 +92,20 @@ export function insertSource(db: DB, id: string, f: SourceFields, at: string): n
   return rowid;
 }
 
-export function patchSource(db: DB, rowid: number, patch: Partial<SourceFields>, at: string): void {
+/** Writes the fields of the patch that differ from the stored row (nothing, not even updated_at, when none does). */
+export function patchSource(db: DB, row: SourceRow, patch: Partial<SourceFields>, at: string): void {
   const cols = Object.values(COLUMN);
   const sets: Sql[] = [];
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
     const k = key as keyof SourceFields;
-    sets.push(sql`${trustedIdentifier(COLUMN[k], cols)} = ${toColumnValue(k, value)}`);
+    const stored = toColumnValue(k, value);
+    if (stored === (row as unknown as Record<string, unknown>)[COLUMN[k]]) continue;
+    sets.push(sql`${trustedIdentifier(COLUMN[k], cols)} = ${stored}`);
   }
+  if (!sets.length) return;
   sets.push(sql`updated_at = ${at}`);
-  run(db, sql`UPDATE sources SET ${join(sets, ', ')} WHERE rowid = ${rowid}`);
+  run(db, sql`UPDATE sources SET ${join(sets, ', ')} WHERE rowid = ${row.rowid}`);
 }
 
 export function setDeleted(db: DB, rowid: number, at: string | null): void {

@@ -1,6 +1,7 @@
 /** What every service function gets: the database, who is acting, and the clock. */
 import { CaseError } from '../errors';
-import { appendEvent, type NewEvent } from '../repos/events';
+import type { NewEvent } from '../repos/events';
+import { inUnit, logEvent } from '../records/log';
 import type { Settings } from '../../core/types';
 import { getSettings, setSetting } from '../repos/meta';
 import { readUserSettings, writeUserSettings } from '../user-data';
@@ -65,9 +66,20 @@ export function createCtx(db: DB, opts: CtxOptions = {}): Ctx {
 
 export type EventInput = Omit<NewEvent, 'actor' | 'at'>;
 
-export function record(ctx: Ctx, e: EventInput) {
-  return appendEvent(ctx.db, { ...e, actor: ctx.actor(), at: ctx.now() });
+/** Records the event of a change (with the row changes it made: db/records/log.ts). */
+export function record(ctx: Ctx, e: EventInput): void {
+  logEvent(ctx.db, { ...e, actor: ctx.actor(), at: ctx.now() });
 }
+
+/** The event for row changes a unit made without recording one of its own. */
+export const changedEvent = (ctx: Ctx, what: string) => (): NewEvent => ({
+  actor: ctx.actor(),
+  at: ctx.now(),
+  kind: 'case.changed',
+  entityType: 'case',
+  entityId: what,
+  payload: null,
+});
 
 /** Returns only the fields that differ, as {before, after}, for compact event payloads. */
 export function diff<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
@@ -82,11 +94,16 @@ export function diff<T extends object>(before: T, after: T): { before: Partial<T
   return { before: b, after: a };
 }
 
+/** Runs fn as one unit of work: all it writes, events and their row changes included, commits or rolls back as one. */
+export function unit<R>(ctx: Ctx, what: string, fn: () => R): R {
+  return inUnit(ctx.db, changedEvent(ctx, what), fn);
+}
+
 /** Wraps a handler so that all it writes, events included, commits or rolls back as one. */
 export function transactional(ctx: Ctx) {
   return <A, R>(fn: (a: A) => R) =>
     (a: A): R =>
-      ctx.db.transaction(fn)(a);
+      unit(ctx, 'change', () => fn(a));
 }
 
 /** True when the user cancelled (for callers that poll instead of throwing, e.g. runInWorkerSync). */

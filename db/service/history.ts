@@ -5,6 +5,7 @@ import { verifyCaptures } from '../repos/captures';
 import { claimRowById } from '../repos/claims';
 import { claimAndMergedIds, eventsOfClaims } from '../repos/duplicates';
 import { eventsForClaim, recentEvents, verifyChain } from '../repos/events';
+import { verifyState } from '../records/verify';
 import type { Ctx } from './context';
 
 type H = Pick<ApiHandlers, 'history.claim' | 'history.recent' | 'history.verify'>;
@@ -32,10 +33,11 @@ export function historyHandlers(ctx: Ctx): H {
       return { events: ids.length > 1 ? eventsOfClaims(ctx.db, ids) : own, series: probabilitySeries(own) };
     },
     'history.recent': (input) => recentEvents(ctx.db, input.limit),
-    'history.verify': () => {
+    'history.verify': (input) => {
       const chain = verifyChain(ctx.db);
       const captures = verifyCaptures(ctx.db, (done, total, label) => ctx.progress(done, total, label));
-      return { ...chain, ok: chain.ok && captures.problems.length === 0, captures };
+      const state = input.state ? verifyState(ctx.db) : undefined;
+      return { ...chain, ok: chain.ok && captures.problems.length === 0 && (state?.ok ?? true), captures, ...(state ? { state } : {}) };
     },
   };
 }

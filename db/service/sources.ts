@@ -80,7 +80,7 @@ export function sourceHandlers(ctx: Ctx): H {
       const row = sourceRowById(ctx.db, input.id);
       const before = toSource(row);
       const { id: _id, derivedFromId, ...fields } = input;
-      patchSource(ctx.db, row.rowid, fields as Partial<SourceFields>, ctx.now());
+      patchSource(ctx.db, row, fields as Partial<SourceFields>, ctx.now());
       if (derivedFromId !== undefined && derivedFromId !== before.derivedFromId)
         setDerivedFrom(ctx.db, row.rowid, derivedFromId ? sourceRowById(ctx.db, derivedFromId).rowid : null);
       const after = sourceById(ctx, input.id);

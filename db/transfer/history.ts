@@ -8,7 +8,10 @@
  * memory, the hashes are those of appendEvent, `claimtrail verify` checks them the same way.
  */
 import type { ImportFormat } from '../../core/transfer/types';
-import { eventBatch } from '../repos/events';
+import { eventBatch, type EventBatch } from '../repos/events';
+import { takeNotedChanges } from '../records/capture';
+import { changesText, encodeNotes } from '../records/changes';
+import { flushHeldEvents } from '../records/log';
 import type { Ctx } from '../service/context';
 import { judgmentMoved } from '../../core/judgment';
 import type { CreatedClaim } from './apply-entities';
@@ -28,6 +31,19 @@ export interface ImportSummary {
   captures: ImportedCapture[];
 }
 
+/** Rows per `import.rows` event: the import's row changes, in the order it wrote them, ahead of its narrative events. */
+export const IMPORT_ROWS_PER_EVENT = 2000;
+
+function writeImportedRows(ctx: Ctx, batch: EventBatch, importId: string): void {
+  const actor = ctx.actor();
+  const at = ctx.now();
+  for (let part = 1; ; part++) {
+    const entries = encodeNotes(takeNotedChanges(ctx.db, IMPORT_ROWS_PER_EVENT));
+    if (!entries.length) return;
+    batch.append({ actor, at, kind: 'import.rows', entityType: 'case', entityId: importId, payload: { importId, part, rows: entries.length }, changes: changesText(entries) });
+  }
+}
+
 const receiptPayload = (r: ClaimReceipt | undefined) => ({
   evidenceIds: r?.evidenceIds ?? [],
   sourceIds: [...(r?.sourceIds ?? [])],
@@ -43,9 +59,11 @@ export function writeImportHistory(
   recomputed: Map<number, Recomputed>,
   summary: ImportSummary,
 ): void {
+  flushHeldEvents(ctx.db);
   const batch = eventBatch(ctx.db);
   const actor = ctx.actor();
   const at = ctx.now();
+  writeImportedRows(ctx, batch, summary.importId);
   const base = { actor, at, entityType: 'claim' };
   for (const { claim, ref } of created) {
     const { key: _k, line: _l, record: _r, ...fields } = claim;

@@ -43,7 +43,7 @@ export function caseProblems(db: DB): string[] {
   }
   const api = createApi(db, { actor: 'checker' });
   const verify = api.invoke('history.verify', {});
-  if (!verify.ok) problems.push(`history.verify: ${JSON.stringify(verify.firstBroken ?? verify.captures?.problems)}`);
+  if (!verify.ok) problems.push(`history.verify: ${JSON.stringify(verify.firstBroken ?? verify.state?.firstDifference ?? verify.state?.replayError ?? verify.captures?.problems)}`);
   problems.push(...missingEvents(db), ...counterProblems(db), ...modelProblems(db));
   return problems;
 }

@@ -1,0 +1,97 @@
+/**
+ * Record declarations: each stored record (claim, source, evidence, …) is declared once, as a typed
+ * table of its fields — the column, its SQLite type, nullability, limits, default and label. The
+ * database layer derives from a declaration what it would otherwise spell out by hand: the row type,
+ * the change capture that puts every row change into the history, the replay that rebuilds a case from
+ * its history, and the comparison `verify` runs between the log and the live tables (db/records/).
+ * A plain typed column map, not an ORM: queries stay hand-written SQL.
+ */
+
+export type SqlType = 'INTEGER' | 'REAL' | 'TEXT' | 'BLOB';
+
+export interface FieldDecl<T = unknown> {
+  type: SqlType;
+  nullable: boolean;
+  /** What the analyst reads (forms, history entries, verify's report). */
+  label: string;
+  /** A text field's length limit, as the contract enforces it. */
+  max?: number;
+  /** The value SQLite stores when an insert leaves the field out. */
+  default?: T;
+  /** The only values the field may hold (a CHECK (… IN …) in the schema). */
+  values?: readonly (string | number)[];
+  /**
+   * How the history carries the field: 'value' (the default) writes it into each change; 'by-hash'
+   * leaves it out — content-addressed bytes, named by the record's SHA-256, which replay reads from the
+   * case's blob store and checks against that hash.
+   */
+  logged?: 'value' | 'by-hash';
+  /** Phantom: the field's TypeScript type. Never set. */
+  readonly ts?: T;
+}
+
+type Opts<T> = Partial<Pick<FieldDecl<T>, 'max' | 'default' | 'label' | 'logged'>>;
+
+function field<T>(type: SqlType, nullable: boolean, o: Opts<T> & { values?: readonly (string | number)[] } = {}): FieldDecl<T> {
+  return { type, nullable, label: o.label ?? '', ...o };
+}
+
+/** Field builders, one per stored shape. `.nullable` variants allow NULL. */
+export const f = {
+  text: (o: Opts<string> = {}) => field<string>('TEXT', false, o),
+  optionalText: (o: Opts<string | null> = {}) => field<string | null>('TEXT', true, o),
+  integer: (o: Opts<number> = {}) => field<number>('INTEGER', false, o),
+  optionalInteger: (o: Opts<number | null> = {}) => field<number | null>('INTEGER', true, o),
+  real: (o: Opts<number> = {}) => field<number>('REAL', false, o),
+  optionalReal: (o: Opts<number | null> = {}) => field<number | null>('REAL', true, o),
+  /** 0 or 1 in an INTEGER column. */
+  flag: (o: Opts<number> = {}) => field<number>('INTEGER', false, { default: 0, ...o }),
+  oneOf: <const V extends string>(values: readonly V[], o: Opts<NoInfer<V>> = {}) => field<V>('TEXT', false, { ...o, values }),
+  optionalOneOf: <const V extends string>(values: readonly V[], o: Opts<NoInfer<V> | null> = {}) => field<V | null>('TEXT', true, { ...o, values }),
+  /** An INTEGER that holds one of a fixed set of numbers (a grade). */
+  integerOf: <const V extends number>(values: readonly V[], o: Opts<NoInfer<V>> = {}) => field<V>('INTEGER', false, { ...o, values }),
+  bytes: (o: Opts<Uint8Array> = {}) => field<Uint8Array>('BLOB', false, { logged: 'by-hash', ...o }),
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any: a field of any type (contextual typing must not widen a field's own type)
+export type Fields = Record<string, FieldDecl<any>>;
+
+/**
+ * How a row is identified: by its rowid (named by the INTEGER PRIMARY KEY column that aliases it, or
+ * null when the table keeps a hidden rowid), or by the columns of a WITHOUT ROWID table's primary key.
+ */
+export type RecordKey<F extends Fields> = { rowid: (keyof F & string) | null } | { columns: readonly (keyof F & string)[] };
+
+/** Any declared record (what the database layer works from). */
+export interface RecordDecl {
+  /** The entity's name in the history and in verify's report ("claim", "evidence"). */
+  entity: string;
+  table: string;
+  key: { rowid: string | null } | { columns: readonly string[] };
+  /** The column that holds the record's public id, when it has one. */
+  idColumn?: string;
+  fields: Fields;
+}
+
+/** A record's declaration, typed by its fields (keys and id must name its own columns). */
+export interface TypedRecord<F extends Fields> extends RecordDecl {
+  key: RecordKey<F>;
+  idColumn?: keyof F & string;
+  fields: F;
+}
+
+export function declare<F extends Fields>(d: TypedRecord<F>): TypedRecord<F> {
+  return d;
+}
+
+/** The stored row a declaration describes: column name → TypeScript type. */
+export type RowOf<D extends RecordDecl> = { [K in keyof D['fields']]: D['fields'][K] extends FieldDecl<infer T> ? T : never };
+
+export const columnsOf = (d: RecordDecl): string[] => Object.keys(d.fields);
+
+export const keyColumns = (d: RecordDecl): string[] => ('columns' in d.key ? [...d.key.columns] : []);
+
+export const hasRowid = (d: RecordDecl): boolean => 'rowid' in d.key;
+
+/** The columns whose values the history carries (all but content-addressed bytes). */
+export const loggedColumns = (d: RecordDecl): string[] => columnsOf(d).filter((c) => d.fields[c]!.logged !== 'by-hash');
