@@ -3,7 +3,7 @@ import type { RowOf } from '../../core/records/define';
 import type { claimRecord } from '../../core/records/records';
 import type { ClaimSort } from '../../core/claim-sorts';
 import type { claimListInput } from '../../core/contract/claims';
-import type { Band, Claim, ClaimKind, ClaimStatus, ClaimSummary, ConfidenceLevel, Outcome, Page } from '../../core/types';
+import type { Claim, ClaimKind, ClaimStatus, ClaimSummary, Outcome, Page } from '../../core/types';
 import { bandOf } from '../../core/estimative';
 import { assessmentOf, carriedProbability, type StoredJudgment } from '../../core/judgment';
 import { notFound } from '../errors';

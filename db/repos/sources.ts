@@ -1,4 +1,4 @@
-import type { Reliability, Source, SourceFields, SourceKind, SourceRef } from '../../core/types';
+import type { Source, SourceFields, SourceRef } from '../../core/types';
 
 export type { SourceFields };
 import type { RowOf } from '../../core/records/define';
