@@ -13,14 +13,27 @@ import { changesText } from './changes';
 
 export const SNAPSHOT_ROWS = 2000;
 
-const orderOf = (d: RecordDecl) => (hasRowid(d) ? 'r.rowid' : keyColumns(d).map((c) => `r."${c}"`).join(', '));
-
-/** Every row of the declared records as encoded insert entries, in replay order. */
-export function* stateEntries(db: DB, records: readonly RecordDecl[] = RECORDS): Generator<string> {
+/**
+ * Every row of the declared records as encoded insert entries, in replay order, read a page at a
+ * time (keyset pages by rowid; a WITHOUT ROWID table's rows, which are small, in one read) so the
+ * caller may write — append events — between pages on the same connection.
+ */
+export function* stateEntries(db: DB, records: readonly RecordDecl[] = RECORDS, page = SNAPSHOT_ROWS): Generator<string> {
   for (const d of records) {
-    const stmt = db.prepare(`SELECT ${keyJson(d, 'r')} AS k, ${rowJson(d, 'r')} AS row FROM main."${d.table}" AS r ORDER BY ${orderOf(d)}`);
-    for (const { k, row } of stmt.iterate() as IterableIterator<{ k: number | string; row: string }>)
-      yield `["i",${JSON.stringify(d.table)},${k},${row}]`;
+    const select = `SELECT ${keyJson(d, 'r')} AS k, ${rowJson(d, 'r')} AS row FROM main."${d.table}" AS r`;
+    const entry = ({ k, row }: { k: number | string; row: string }) => `["i",${JSON.stringify(d.table)},${k},${row}]`;
+    if (!hasRowid(d)) {
+      const rows = db.prepare(`${select} ORDER BY ${keyColumns(d).map((c) => `r."${c}"`).join(', ')}`).all() as { k: string; row: string }[];
+      yield* rows.map(entry);
+      continue;
+    }
+    const next = db.prepare(`${select} WHERE r.rowid > ? ORDER BY r.rowid LIMIT ?`);
+    for (let after = -Infinity; ; ) {
+      const rows = next.all(after === -Infinity ? Number.MIN_SAFE_INTEGER : after, page) as { k: number; row: string }[];
+      if (!rows.length) break;
+      yield* rows.map(entry);
+      after = rows[rows.length - 1]!.k;
+    }
   }
 }
 

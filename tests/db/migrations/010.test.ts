@@ -3,7 +3,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { RECORDS } from '../../../core/records/records';
 import { closeCase } from '../../../db/open';
-import { openMigrated, rowCount, sampleCaseAtVersion } from './legacy';
+import { SNAPSHOT_ROWS } from '../../../db/records/snapshot';
+import { caseAtVersion, openMigrated, rowCount, sampleCaseAtVersion } from './legacy';
 
 const v9Case = () => sampleCaseAtVersion(9, "A claim written by schema v9.");
 
@@ -46,6 +47,16 @@ describe('migration 007 (replayable history) from v9 with data', () => {
     const after = api.invoke('history.verify', {});
     expect(after.ok).toBe(false);
     expect(after.state?.firstDifference).toMatchObject({ entity: 'source', field: 'title' });
+    closeCase(h);
+  });
+
+  it('a case with more rows of one table than a snapshot event holds migrates too (keyset pages, no write during a read)', () => {
+    const rows = ['text,claimant', ...Array.from({ length: SNAPSHOT_ROWS + 150 }, (_, i) => `Claim number ${i} about chips,Speaker ${i % 7}`)].join('\n');
+    const path = caseAtVersion(9, (api) => void api.invoke('transfer.import', { format: 'csv', content: rows, fileName: 'many.csv' }));
+    const { h, api } = openMigrated(path);
+    const parts = h.db.prepare("SELECT count(*) FROM events WHERE kind = 'case.snapshot'").pluck().get() as number;
+    expect(parts).toBeGreaterThan(1);
+    expect(api.invoke('history.verify', {}).state).toMatchObject({ ok: true, events: parts });
     closeCase(h);
   });
 });
