@@ -185,6 +185,12 @@ export function recentEvents(db: DB, limit: number): CaseEvent[] {
   return all<EventRow>(db, sql`SELECT * FROM events ORDER BY seq DESC LIMIT ${limit}`).map(toEvent);
 }
 
+/** The newest event's hash and how many events there are (a briefing's provenance). */
+export function historyHead(db: DB): { hash: string; events: number } | null {
+  const h = get<{ hash: string; n: number }>(db, sql`SELECT hash, (SELECT count(*) FROM events) AS n FROM events ORDER BY seq DESC LIMIT 1`);
+  return h ? { hash: h.hash, events: h.n } : null;
+}
+
 export function countEvents(db: DB): number {
   return get<{ n: number }>(db, sql`SELECT count(*) AS n FROM events`)!.n;
 }

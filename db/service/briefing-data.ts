@@ -4,6 +4,7 @@
  * snapshot). Composition (core/briefing) then runs on this data alone, so reading and composing can
  * be timed apart.
  */
+import { historyHead } from '../repos/events';
 import type { BriefingClaimData, BriefingData, BriefingSelection, Provenance } from '../../core/briefing/types';
 import { normalizeSelection, selectionKey } from '../../core/briefing/selection';
 import type { Source } from '../../core/types';
@@ -14,7 +15,7 @@ import { latestBriefing, storedBriefingOrNull, type BriefingRow } from '../repos
 import { sourceRowById, toSource } from '../repos/sources';
 import { claimRowidsWithTag } from '../repos/tags';
 import { search } from '../search';
-import { get, sql, type DB } from '../sql';
+import type { DB } from '../sql';
 import { boardById } from './analysis';
 import { failedAssumptionsOfClaim } from '../repos/analysis';
 import { claimDetail } from './claims';
@@ -79,8 +80,8 @@ function citedSources(db: DB, claims: readonly BriefingClaimData[]): Source[] {
 
 /** The case's history head: the newest event's hash and the number of events, and its signed statement when asked and a signer is set. */
 export function historyProvenance(ctx: Ctx, signed: boolean): Provenance {
-  const head = get<{ hash: string; n: number }>(ctx.db, sql`SELECT hash, (SELECT count(*) FROM events) AS n FROM events ORDER BY seq DESC LIMIT 1`);
-  return { headHash: head?.hash ?? null, events: head?.n ?? 0, statement: (signed && ctx.signedHead(ctx.now())) || null };
+  const head = historyHead(ctx.db);
+  return { headHash: head?.hash ?? null, events: head?.events ?? 0, statement: (signed && ctx.signedHead(ctx.now())) || null };
 }
 
 /** The previous saved version to compare with; a damaged one is skipped (it is refused where it is opened). */

@@ -9,11 +9,8 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/**
- * Still to move: the history head of a briefing's provenance belongs in db/repos/events.ts, which is
- * being rewritten for replayable events (issue 14.2); it moves with that change.
- */
-const PENDING: string[] = ['db/service/briefing-data.ts: historyProvenance'];
+/** Nothing is still to move. */
+const PENDING: string[] = [];
 
 /** "file: function" for every sql`…` in db/service (the nearest enclosing function by name). */
 function sqlInServices(): string[] {
