@@ -3,6 +3,7 @@ import type { RowOf } from '../../core/records/define';
 import type { claimRecord } from '../../core/records/records';
 import type { ClaimSort } from '../../core/claim-sorts';
 import type { claimListInput } from '../../core/contract/claims';
+import type { Band } from '../../core/estimative';
 import type { Claim, ClaimKind, ClaimStatus, ClaimSummary, Outcome, Page } from '../../core/types';
 import { bandOf } from '../../core/estimative';
 import { assessmentOf, carriedProbability, type StoredJudgment } from '../../core/judgment';
@@ -172,9 +173,30 @@ const ORDER_BY = {
   status: { asc: 'c.status ASC, c.rowid ASC', desc: 'c.status DESC, c.rowid DESC' },
   claimedAt: { asc: 'c.claimed_at ASC, c.rowid ASC', desc: 'c.claimed_at DESC, c.rowid DESC' },
 } as const satisfies Record<ClaimSort, Record<'asc' | 'desc', string>>;
+/**
+ * By probability within a band filter: every row is checkable, so the order is the probability's
+ * alone, read from the same index with its leading expression held equal (`CHECKABLE`).
+ */
+const BY_PROBABILITY_CHECKABLE = { asc: 'c.probability ASC, c.rowid ASC', desc: 'c.probability DESC, c.rowid DESC' } as const;
+const CHECKABLE = { asc: "(c.kind = 'not-checkable') = 0", desc: "(c.kind <> 'not-checkable') = 1" } as const;
+/**
+ * The closed probability range of each band (core/estimative.ts `bandOf`; its half-open edges are
+ * kept by the exact band test beside the range). A probability sort under a band filter reads only
+ * this range of its index instead of skipping every claim of the bands before it.
+ */
+export const BAND_RANGE: Record<Band, readonly [number, number]> = {
+  'almost no chance': [0, 0.05],
+  'very unlikely': [0.05, 0.2],
+  unlikely: [0.2, 0.45],
+  'roughly even chance': [0.45, 0.55],
+  likely: [0.55, 0.8],
+  'very likely': [0.8, 0.95],
+  'almost certain': [0.95, 1],
+};
+
 /** The same order with no index matching it (unary `+`): a small set is found through its filter's index and sorted. */
 const unindexed = (order: string) => order.replace(/c\./g, '+c.');
-const ORDERS = Object.values(ORDER_BY).flatMap((o) => [o.asc, o.desc, unindexed(o.asc), unindexed(o.desc)]);
+const ORDERS = [...Object.values(ORDER_BY), BY_PROBABILITY_CHECKABLE].flatMap((o) => [o.asc, o.desc, unindexed(o.asc), unindexed(o.desc)]);
 
 /**
  * At most this many matching claims: a filtered page is read through the filter's own index and the
@@ -197,6 +219,11 @@ function listFromWhere(q: ListQuery, tagRowid: number | null, drive: 'filter' | 
   const where: Sql[] = [q.deleted ? sql`c.deleted_at IS NOT NULL` : sql`c.deleted_at IS NULL`];
   if (q.status?.length) where.push(sql`${byOrder ? sql`+c.status` : sql`c.status`} IN ${list(q.status)}`);
   if (q.band?.length) where.push(sql`${byOrder ? sql`+c.band` : sql`c.band`} IN ${list(q.band)} AND c.kind <> 'not-checkable'`);
+  if (q.band?.length && byOrder && q.sort === 'probability') {
+    const lo = Math.min(...q.band.map((b) => BAND_RANGE[b][0]));
+    const hi = Math.max(...q.band.map((b) => BAND_RANGE[b][1]));
+    where.push(sql`${trustedIdentifier(CHECKABLE[q.direction], Object.values(CHECKABLE))} AND c.probability BETWEEN ${lo} AND ${hi}`);
+  }
   if (tagRowid !== null && byOrder)
     where.push(sql`EXISTS (SELECT 1 FROM claim_tags ct WHERE ct.tag_rowid = ${tagRowid} AND ct.claim_rowid = c.rowid)`);
   if (tagRowid !== null && !byOrder) where.unshift(sql`ct.tag_rowid = ${tagRowid}`);
@@ -208,11 +235,17 @@ function listFromWhere(q: ListQuery, tagRowid: number | null, drive: 'filter' | 
 /** The two statements of a claim list: the count, and the page given that count (exported for the plan test). */
 export function listClaimsSql(q: ListQuery, tagRowid: number | null): { count: Sql; page(total: number): Sql } {
   const filtered = Boolean(q.status?.length || q.band?.length || tagRowid !== null);
+  const tagOnly = tagRowid !== null && !q.deleted && !q.status?.length && !q.band?.length && !q.text;
   return {
-    count: sql`SELECT count(*) AS n FROM ${listFromWhere(q, tagRowid, 'filter')}`,
+    // A tag alone: its claim_tags entries (a covering index range) less its claims in the trash (few),
+    // instead of a lookup of every tagged claim's row.
+    count: tagOnly
+      ? sql`SELECT (SELECT count(*) FROM claim_tags WHERE tag_rowid = ${tagRowid}) - (SELECT count(*) FROM claims c
+              CROSS JOIN claim_tags ct ON ct.claim_rowid = c.rowid AND ct.tag_rowid = ${tagRowid} WHERE c.deleted_at IS NOT NULL) AS n`
+      : sql`SELECT count(*) AS n FROM ${listFromWhere(q, tagRowid, 'filter')}`,
     page: (total) => {
       const drive = filtered && total <= LIST_SMALL_SET ? 'filter' : 'order';
-      const order = ORDER_BY[q.sort][q.direction];
+      const order = (q.sort === 'probability' && q.band?.length && drive === 'order' ? BY_PROBABILITY_CHECKABLE : ORDER_BY[q.sort])[q.direction];
       return sql`SELECT ${SUMMARY_COLUMNS} FROM ${listFromWhere(q, tagRowid, drive)}
         ORDER BY ${trustedIdentifier(drive === 'order' ? order : unindexed(order), ORDERS)} LIMIT ${q.limit} OFFSET ${q.offset}`;
     },

@@ -9,7 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { claimListInput } from '../../core/contract/claims';
-import { LIST_SMALL_SET, listClaimsSql } from '../../db/repos/claims';
+import { BANDS, bandOf } from '../../core/estimative';
+import { BAND_RANGE, LIST_SMALL_SET, listClaimsSql } from '../../db/repos/claims';
 import { get, sql, type Sql } from '../../db/sql';
 import { tempCase, type TestCase } from '../helpers';
 
@@ -23,6 +24,8 @@ beforeAll(() => {
     if (i % 3 === 0) t.api.invoke('claims.setStatus', { id: c.id, status: 'under review' });
   }
   t.api.invoke('claims.create', { text: 'An opinion', kind: 'not-checkable', kindRationale: 'a matter of taste' });
+  const trashed = t.api.invoke('claims.create', { text: 'A deleted claim about the economy', tags: ['economy'] });
+  t.api.invoke('claims.delete', { id: trashed.id });
   tagRowid = get<{ rowid: number }>(t.handle.db, sql`SELECT rowid FROM tags WHERE name = 'economy'`)!.rowid;
 });
 
@@ -58,7 +61,9 @@ describe('claims.list query plans', () => {
           // Many matches: in order from the sort's index, never a sort, never a scan of the table.
           const large = plan(statements.page(LIST_SMALL_SET + 1));
           expect(large.join('\n'), statements.page(LIST_SMALL_SET + 1).text).not.toMatch(/TEMP B-TREE/);
-          expect(large[0]).toBe(`SEARCH c USING INDEX ${indexOf(sort, direction)} (deleted_at=?)`);
+          // By probability within a band: only the band's range of the index (its leading expression held equal).
+          const range = sort === 'probability' && f.band ? ' AND <expr>=? AND probability>? AND probability<?' : '';
+          expect(large[0]).toBe(`SEARCH c USING INDEX ${indexOf(sort, direction)} (deleted_at=?${range})`);
           expect(large.join('\n')).not.toMatch(/^SCAN c\b/m);
           if (f.tag) expect(large.join('\n')).toMatch(/SEARCH ct USING (COVERING INDEX claim_tags_tag|PRIMARY KEY) \(/);
           // Few matches: through the filter's index; the sort is of at most LIST_SMALL_SET rows.
@@ -69,8 +74,11 @@ describe('claims.list query plans', () => {
           const count = plan(statements.count).join('\n');
           expect(count).not.toMatch(/^SCAN c\b/m);
           if (!f.tag) expect(count).toMatch(/^SEARCH c USING COVERING INDEX claims_live_\w+ \(deleted_at=\?/m);
-          if (f.tag) expect(count).toMatch(/^SEARCH ct USING COVERING INDEX claim_tags_tag \(tag_rowid=\?\)\nSEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
-          if (f.tag && filtered) expect(small[0]).toBe(count.split('\n')[0]);
+          if (f.tag && name !== 'tag') expect(count).toMatch(/^SEARCH ct USING COVERING INDEX claim_tags_tag \(tag_rowid=\?\)\nSEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+          if (f.tag && name !== 'tag') expect(small[0]).toBe(count.split('\n')[0]);
+          // A tag alone: its index range, less its claims in the trash; no lookup of the live claims' rows.
+          if (name === 'tag') expect(count).toMatch(/SEARCH claim_tags USING COVERING INDEX claim_tags_tag \(tag_rowid=\?\)[\s\S]*SEARCH c USING COVERING INDEX claims_live_\w+ \(deleted_at>\?\)\n.*SEARCH ct USING PRIMARY KEY/);
+          if (name === 'tag') expect(small[0]).toBe('SEARCH ct USING COVERING INDEX claim_tags_tag (tag_rowid=?)');
         });
 
   it('the plans are those of a real list: same pages and totals in both drives', () => {
@@ -83,8 +91,25 @@ describe('claims.list query plans', () => {
     const listed = t.api.invoke('claims.list', { sort: 'probability', direction: 'desc', status: ['under review', 'unverified'] });
     expect(listed.items.map((c) => c.id)).toEqual(ids(s.page(0)));
     expect(listed.items.at(-1)!.kind).toBe('not-checkable');
+    for (const direction of ['asc', 'desc'] as const) {
+      const b = listClaimsSql(query('probability', direction, { band: ['unlikely', 'roughly even chance', 'likely'] }), null);
+      expect(ids(b.page(LIST_SMALL_SET + 1))).toEqual(ids(b.page(0)));
+      expect(ids(b.page(0)).length).toBe(get<{ n: number }>(t.handle.db, b.count)!.n);
+    }
+    const tagged = t.api.invoke('claims.list', { tag: 'economy' });
+    expect(tagged.total).toBe(3);
+    expect(tagged.items.map((c) => c.id)).toEqual(ids(listClaimsSql(query('updated', 'desc', {}), tagRowid).page(0)));
     const asc = t.api.invoke('claims.list', { sort: 'probability', direction: 'asc' });
     expect(asc.items.at(-1)!.kind).toBe('not-checkable');
     expect(asc.items[0]!.probability).toBeLessThan(asc.items[1]!.probability!);
+  });
+
+  it("each band's range holds every probability of the band (bandOf), so the range read loses none", () => {
+    expect(Object.keys(BAND_RANGE)).toEqual([...BANDS]);
+    for (let i = 0; i <= 10_000; i++) {
+      const p = i / 10_000;
+      const [lo, hi] = BAND_RANGE[bandOf(p)];
+      expect(p >= lo && p <= hi, `${p} in ${bandOf(p)}`).toBe(true);
+    }
   });
 });
