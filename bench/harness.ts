@@ -42,6 +42,8 @@ export interface BenchResults {
   scaleCaseBuildSeconds: number | null;
   totalSeconds: number;
   rows: RowResult[];
+  /** Later partial runs (--only) merged into this file: when, and which groups. */
+  merged?: { at: string; only: string[] }[];
 }
 
 export const ROWS: readonly (readonly [string, BenchRow])[] = [
@@ -89,7 +91,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
     totalSeconds: (performance.now() - t0) / 1000,
     rows,
   };
-  if (o.out) writeFileSync(o.out, `${JSON.stringify(o.only?.length ? mergedResults(o.out, results) : results, null, 2)}\n`);
+  if (o.out) writeFileSync(o.out, `${JSON.stringify(o.only?.length ? mergedResults(o.out, results, o.only) : results, null, 2)}\n`);
   return results;
 }
 
@@ -97,14 +99,15 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
  * A partial run (--only) replaces its own rows in an earlier results file of the same scale and
  * keeps the others, each row still carrying the figures it was measured with.
  */
-export function mergedResults(file: string, now: BenchResults): BenchResults {
+export function mergedResults(file: string, now: BenchResults, only?: readonly string[]): BenchResults {
   if (!existsSync(file)) return now;
   const before = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
   if (before.scale !== now.scale) return now;
   const fresh = new Map(now.rows.map((r) => [r.name, r]));
   const rows = before.rows.map((r) => fresh.get(r.name) ?? r);
   for (const r of now.rows) if (!before.rows.some((b) => b.name === r.name)) rows.push(r);
-  return { ...now, totalSeconds: before.totalSeconds, rows };
+  const merged = [...(before.merged ?? []), { at: now.generatedAt, only: [...(only ?? [])] }];
+  return { ...now, generatedAt: before.generatedAt, totalSeconds: before.totalSeconds, rows, merged };
 }
 
 /** `--scale`: a multiple of the 100k-claim case (0.1, 1, 10) or a claim count (10k, 100k, 1m). */

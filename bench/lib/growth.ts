@@ -142,7 +142,10 @@ export const GROWTH_END = '<!-- growth:end -->';
 export function growthSection(measured: readonly Measured[], series: readonly GrowthSeries[], svgLink: string): string {
   const files = measured
     .filter((m) => series.some((s) => s.points.some((p) => p.file === m.file)))
-    .map((m) => `${m.file} (${claimsLabel(claimsOf(m))} claims, effort ${m.results.effort}, ${m.results.generatedAt.slice(0, 16)}Z)`);
+    .map((m) => {
+      const later = (m.results.merged ?? []).map((x) => `${x.only.join(',')} re-run ${x.at.slice(0, 16)}Z`);
+      return `${m.file} (${claimsLabel(claimsOf(m))} claims, effort ${m.results.effort}, run ${m.results.generatedAt.slice(0, 16)}Z${later.length ? `; ${later.join('; ')}` : ''})`;
+    });
   const body = series.length
     ? [
         `App p95 of every row measured at more than one scale. growth = slope between the smallest and largest`,

@@ -92,8 +92,10 @@ describe('bench scale option and partial runs', () => {
   it('merges an --only run into the results file of the same scale', () => {
     const file = join(tempDir(), 'results.json');
     writeFileSync(file, JSON.stringify(results(100_000, 1, [row('a', 1), row('b', 2)])));
-    const merged = mergedResults(file, results(100_000, 1, [row('b', 3), row('c', 4)]));
+    const merged = mergedResults(file, results(100_000, 1, [row('b', 3), row('c', 4)], '2026-12-02T07:00:00.000Z'), ['list']);
     expect(merged.rows.map((r) => [r.name, r.app!.p95])).toEqual([['a', 1], ['b', 3], ['c', 4]]);
+    expect(merged.generatedAt).toBe('2026-12-02T06:00:00.000Z');
+    expect(merged.merged).toEqual([{ at: '2026-12-02T07:00:00.000Z', only: ['list'] }]);
     expect(mergedResults(file, results(10_000, 1, [row('b', 3)])).rows).toHaveLength(1);
   });
 });
