@@ -3,9 +3,8 @@ import type { RowOf } from '../../core/records/define';
 import type { claimRecord } from '../../core/records/records';
 import type { ClaimSort } from '../../core/claim-sorts';
 import type { claimListInput } from '../../core/contract/claims';
-import type { Band } from '../../core/estimative';
 import type { Claim, ClaimKind, ClaimStatus, ClaimSummary, Outcome, Page } from '../../core/types';
-import { bandOf } from '../../core/estimative';
+import { BAND_RANGE, bandOf } from '../../core/estimative';
 import { assessmentOf, carriedProbability, type StoredJudgment } from '../../core/judgment';
 import { notFound } from '../errors';
 import { all, get, join, list, run, sql, trustedIdentifier, type DB, type Sql } from '../sql';
@@ -179,20 +178,6 @@ const ORDER_BY = {
  */
 const BY_PROBABILITY_CHECKABLE = { asc: 'c.probability ASC, c.rowid ASC', desc: 'c.probability DESC, c.rowid DESC' } as const;
 const CHECKABLE = { asc: "(c.kind = 'not-checkable') = 0", desc: "(c.kind <> 'not-checkable') = 1" } as const;
-/**
- * The closed probability range of each band (core/estimative.ts `bandOf`; its half-open edges are
- * kept by the exact band test beside the range). A probability sort under a band filter reads only
- * this range of its index instead of skipping every claim of the bands before it.
- */
-export const BAND_RANGE: Record<Band, readonly [number, number]> = {
-  'almost no chance': [0, 0.05],
-  'very unlikely': [0.05, 0.2],
-  unlikely: [0.2, 0.45],
-  'roughly even chance': [0.45, 0.55],
-  likely: [0.55, 0.8],
-  'very likely': [0.8, 0.95],
-  'almost certain': [0.95, 1],
-};
 
 /** The same order with no index matching it (unary `+`): a small set is found through its filter's index and sorted. */
 const unindexed = (order: string) => order.replace(/c\./g, '+c.');
@@ -219,6 +204,8 @@ function listFromWhere(q: ListQuery, tagRowid: number | null, drive: 'filter' | 
   const where: Sql[] = [q.deleted ? sql`c.deleted_at IS NOT NULL` : sql`c.deleted_at IS NULL`];
   if (q.status?.length) where.push(sql`${byOrder ? sql`+c.status` : sql`c.status`} IN ${list(q.status)}`);
   if (q.band?.length) where.push(sql`${byOrder ? sql`+c.band` : sql`c.band`} IN ${list(q.band)} AND c.kind <> 'not-checkable'`);
+  // A probability sort under a band filter reads only the bands' closed range of its index (core/estimative.ts
+  // BAND_RANGE; the exact band test beside it keeps the half-open edges) instead of skipping the bands before it.
   if (q.band?.length && byOrder && q.sort === 'probability') {
     const lo = Math.min(...q.band.map((b) => BAND_RANGE[b][0]));
     const hi = Math.max(...q.band.map((b) => BAND_RANGE[b][1]));

@@ -9,8 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { claimListInput } from '../../core/contract/claims';
-import { BANDS, bandOf } from '../../core/estimative';
-import { BAND_RANGE, LIST_SMALL_SET, listClaimsSql } from '../../db/repos/claims';
+import { BAND_RANGE, BANDS, bandOf } from '../../core/estimative';
+import { LIST_SMALL_SET, listClaimsSql } from '../../db/repos/claims';
 import { get, sql, type Sql } from '../../db/sql';
 import { tempCase, type TestCase } from '../helpers';
 
