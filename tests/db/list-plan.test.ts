@@ -38,7 +38,8 @@ const SORT_INDEX = { updated: 'claims_live_updated', created: 'claims_live_creat
 const indexOf = (sort: keyof typeof SORT_INDEX | 'probability', direction: 'asc' | 'desc') =>
   sort === 'probability' ? `claims_live_p_${direction}` : SORT_INDEX[sort];
 
-const FILTERS: Record<string, { status?: string[]; band?: string[]; tag?: boolean }> = {
+/** `tag: 'big'`: a tag of more claims than LIST_SMALL_SET (its size is what listClaims reads with the rowid). */
+const FILTERS: Record<string, { status?: string[]; band?: string[]; tag?: true | 'big' }> = {
   none: {},
   status: { status: ['under review'] },
   'two statuses': { status: ['under review', 'unverified'] },
@@ -46,7 +47,10 @@ const FILTERS: Record<string, { status?: string[]; band?: string[]; tag?: boolea
   tag: { tag: true },
   'status + tag': { status: ['unverified'], tag: true },
   'status + band + tag': { status: ['unverified'], band: ['roughly even chance'], tag: true },
+  'status + big tag': { status: ['unverified'], tag: 'big' },
+  'band + big tag': { band: ['likely'], tag: 'big' },
 };
+const tagOf = (f: (typeof FILTERS)[string]) => (f.tag ? { rowid: tagRowid, claims: f.tag === 'big' ? LIST_SMALL_SET + 1 : 3 } : null);
 
 const query = (sort: string, direction: string, f: (typeof FILTERS)[string]) =>
   claimListInput.parse({ limit: 100, sort, direction, status: f.status, band: f.band }) as z.output<typeof claimListInput>;
@@ -56,7 +60,7 @@ describe('claims.list query plans', () => {
     for (const direction of ['asc', 'desc'] as const)
       for (const [name, f] of Object.entries(FILTERS))
         it(`${sort} ${direction}, filter ${name}`, () => {
-          const statements = listClaimsSql(query(sort, direction, f), f.tag ? tagRowid : null);
+          const statements = listClaimsSql(query(sort, direction, f), tagOf(f));
           const filtered = name !== 'none';
           // Many matches: in order from the sort's index, never a sort, never a scan of the table.
           const large = plan(statements.page(LIST_SMALL_SET + 1));
@@ -74,8 +78,11 @@ describe('claims.list query plans', () => {
           const count = plan(statements.count).join('\n');
           expect(count).not.toMatch(/^SCAN c\b/m);
           if (!f.tag) expect(count).toMatch(/^SEARCH c USING COVERING INDEX claims_live_\w+ \(deleted_at=\?/m);
-          if (f.tag && name !== 'tag') expect(count).toMatch(/^SEARCH ct USING COVERING INDEX claim_tags_tag \(tag_rowid=\?\)\nSEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
-          if (f.tag && name !== 'tag') expect(small[0]).toBe(count.split('\n')[0]);
+          // Beside a status or band filter, a big tag is probed per claim of the status/band index range.
+          if (f.tag === 'big') expect(count).toMatch(/^SEARCH c USING COVERING INDEX claims_live_\w+ \(deleted_at=\?[^\n]*\n.*SEARCH ct EXISTS USING PRIMARY KEY \(claim_rowid=\? AND tag_rowid=\?\)/s);
+          if (f.tag === 'big') expect(small[0]).toMatch(/^SEARCH c USING INDEX claims_live_(status|band) \(deleted_at=\?/);
+          if (f.tag === true && name !== 'tag') expect(count).toMatch(/^SEARCH ct USING COVERING INDEX claim_tags_tag \(tag_rowid=\?\)\nSEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+          if (f.tag === true && name !== 'tag') expect(small[0]).toBe(count.split('\n')[0]);
           // A tag alone: its index range, less its claims in the trash; no lookup of the live claims' rows.
           if (name === 'tag') expect(count).toMatch(/SEARCH claim_tags USING COVERING INDEX claim_tags_tag \(tag_rowid=\?\)[\s\S]*SEARCH c USING COVERING INDEX claims_live_\w+ \(deleted_at>\?\)\n.*SEARCH ct USING PRIMARY KEY/);
           if (name === 'tag') expect(small[0]).toBe('SEARCH ct USING COVERING INDEX claim_tags_tag (tag_rowid=?)');
@@ -96,9 +103,14 @@ describe('claims.list query plans', () => {
       expect(ids(b.page(LIST_SMALL_SET + 1))).toEqual(ids(b.page(0)));
       expect(ids(b.page(0)).length).toBe(get<{ n: number }>(t.handle.db, b.count)!.n);
     }
+    for (const claims of [1, LIST_SMALL_SET + 1]) {
+      const st = listClaimsSql(query('text', 'asc', { status: ['unverified'] }), { rowid: tagRowid, claims });
+      expect(get<{ n: number }>(t.handle.db, st.count)!.n).toBe(2);
+      expect(ids(st.page(0))).toEqual(ids(st.page(LIST_SMALL_SET + 1)));
+    }
     const tagged = t.api.invoke('claims.list', { tag: 'economy' });
     expect(tagged.total).toBe(3);
-    expect(tagged.items.map((c) => c.id)).toEqual(ids(listClaimsSql(query('updated', 'desc', {}), tagRowid).page(0)));
+    expect(tagged.items.map((c) => c.id)).toEqual(ids(listClaimsSql(query('updated', 'desc', {}), { rowid: tagRowid, claims: 4 }).page(0)));
     const asc = t.api.invoke('claims.list', { sort: 'probability', direction: 'asc' });
     expect(asc.items.at(-1)!.kind).toBe('not-checkable');
     expect(asc.items[0]!.probability).toBeLessThan(asc.items[1]!.probability!);
