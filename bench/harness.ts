@@ -2,7 +2,7 @@
  * Runs every benchmark row against one scale case and collects the results. `bench/run.ts` is the
  * command-line entry; tests call `runBench` at a tiny scale to prove the harness end to end.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CACHE_DIR, scaleCase } from './gen/cache';
@@ -16,6 +16,7 @@ import { commitRows } from './rows/commit';
 import { captureGrowthRows, documentsSearchRows } from './rows/documents';
 import { extractRows } from './rows/extract';
 import { importRows } from './rows/import';
+import { listRows } from './rows/list';
 import { openRows } from './rows/open';
 import { quickOpenRows } from './rows/quickopen';
 import { recomputeRows } from './rows/recompute';
@@ -26,7 +27,7 @@ export interface BenchOptions {
   scale: number;
   effort: number;
   cacheDir?: string;
-  /** Only rows whose group name contains one of these. */
+  /** Only rows whose group name contains one of these (merged into `out` when it holds the same scale). */
   only?: string[];
   out?: string;
   log?: (msg: string) => void;
@@ -41,11 +42,14 @@ export interface BenchResults {
   scaleCaseBuildSeconds: number | null;
   totalSeconds: number;
   rows: RowResult[];
+  /** Later partial runs (--only) merged into this file: when, and which groups. */
+  merged?: { at: string; only: string[] }[];
 }
 
 export const ROWS: readonly (readonly [string, BenchRow])[] = [
   ['search', searchRows],
   ['open', openRows],
+  ['list', listRows],
   ['quickopen', quickOpenRows],
   ['briefing', briefingRows],
   ['commit', commitRows],
@@ -87,6 +91,37 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
     totalSeconds: (performance.now() - t0) / 1000,
     rows,
   };
-  if (o.out) writeFileSync(o.out, `${JSON.stringify(results, null, 2)}\n`);
+  if (o.out) writeFileSync(o.out, `${JSON.stringify(o.only?.length ? mergedResults(o.out, results, o.only) : results, null, 2)}\n`);
   return results;
+}
+
+/**
+ * A partial run (--only) replaces its own rows in an earlier results file of the same scale and
+ * keeps the others, each row still carrying the figures it was measured with.
+ */
+export function mergedResults(file: string, now: BenchResults, only?: readonly string[]): BenchResults {
+  if (!existsSync(file)) return now;
+  const before = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
+  if (before.scale !== now.scale) return now;
+  const fresh = new Map(now.rows.map((r) => [r.name, r]));
+  const rows = before.rows.map((r) => fresh.get(r.name) ?? r);
+  for (const r of now.rows) if (!before.rows.some((b) => b.name === r.name)) rows.push(r);
+  const merged = [...(before.merged ?? []), { at: now.generatedAt, only: [...(only ?? [])] }];
+  return { ...now, generatedAt: before.generatedAt, totalSeconds: before.totalSeconds, rows, merged };
+}
+
+/** `--scale`: a multiple of the 100k-claim case (0.1, 1, 10) or a claim count (10k, 100k, 1m). */
+export function parseScale(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)([km])$/i.exec(text.trim());
+  const scale = m ? (Number(m[1]) * (m[2]!.toLowerCase() === 'k' ? 1e3 : 1e6)) / 100_000 : Number(text);
+  if (!(scale > 0 && scale <= 10)) throw new Error(`--scale must be a number in (0, 10] or a claim count up to 1m (10k, 100k, 1m), got ${text}`);
+  return scale;
+}
+
+/** bench/results.json at the default scale, else results.<claims>.json (results.10k.json, results.1m.json). */
+export function resultsFileName(scale: number): string {
+  if (scale === 1) return 'results.json';
+  const claims = Math.round(scale * 100_000);
+  const label = claims >= 1e6 && claims % 1e6 === 0 ? `${claims / 1e6}m` : claims % 1000 === 0 ? `${claims / 1000}k` : String(claims);
+  return `results.${label}.json`;
 }

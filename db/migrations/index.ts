@@ -12,6 +12,7 @@ import { migration007 } from './007-analysis';
 import { migration008 } from './008-dispute-outcomes';
 import { migrationDuplicates } from './009-duplicate-review';
 import { migration010 } from './010-replayable-history';
+import { migrationListIndexes } from './011-list-indexes';
 import { writeSnapshot } from '../records/snapshot';
 import type { DB } from '../sql';
 import { recomputeClaims } from '../transfer/recompute';
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: migration010,
     after: (db) => void writeSnapshot(db, new Date().toISOString(), 'schema v10: the state of the case when its history began to carry row changes'),
   },
+  { version: 11, name: 'claim list at scale: an index per sort order, covering counts for status and band', sql: migrationListIndexes },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -4,7 +4,7 @@ import type { claimRecord } from '../../core/records/records';
 import type { ClaimSort } from '../../core/claim-sorts';
 import type { claimListInput } from '../../core/contract/claims';
 import type { Claim, ClaimKind, ClaimStatus, ClaimSummary, Outcome, Page } from '../../core/types';
-import { bandOf } from '../../core/estimative';
+import { BAND_RANGE, bandOf } from '../../core/estimative';
 import { assessmentOf, carriedProbability, type StoredJudgment } from '../../core/judgment';
 import { notFound } from '../errors';
 import { all, get, join, list, run, sql, trustedIdentifier, type DB, type Sql } from '../sql';
@@ -154,35 +154,112 @@ export function patchClaim(db: DB, rowid: number, patch: ClaimPatch, at: string)
   run(db, sql`UPDATE claims SET ${join(sets, ', ')} WHERE rowid = ${rowid}`);
 }
 
-const SORT_COLUMN = {
-  updated: 'c.updated_at',
-  created: 'c.created_at',
-  probability: 'c.probability',
-  text: 'c.text COLLATE NOCASE',
-  claimant: 'c.claimant COLLATE NOCASE',
-  status: 'c.status',
-  claimedAt: 'c.claimed_at',
-} as const satisfies Record<ClaimSort, string>;
+/**
+ * The ORDER BY of each sort and direction, ending in the rowid so pages are stable. Each text matches
+ * an index of migration 011 (or v1's claims_live_updated) term for term, so a live page is read in
+ * order and stops after `limit` rows (tests/db/list-plan.test.ts). Claims without a probability (not
+ * checkable) come after all others when sorting by probability, in both directions.
+ */
+const ORDER_BY = {
+  updated: { asc: 'c.updated_at ASC, c.rowid ASC', desc: 'c.updated_at DESC, c.rowid DESC' },
+  created: { asc: 'c.created_at ASC, c.rowid ASC', desc: 'c.created_at DESC, c.rowid DESC' },
+  probability: {
+    asc: "c.kind = 'not-checkable', c.probability ASC, c.rowid ASC",
+    desc: "c.kind <> 'not-checkable' DESC, c.probability DESC, c.rowid DESC",
+  },
+  text: { asc: 'c.text COLLATE NOCASE ASC, c.rowid ASC', desc: 'c.text COLLATE NOCASE DESC, c.rowid DESC' },
+  claimant: { asc: 'c.claimant COLLATE NOCASE ASC, c.rowid ASC', desc: 'c.claimant COLLATE NOCASE DESC, c.rowid DESC' },
+  status: { asc: 'c.status ASC, c.rowid ASC', desc: 'c.status DESC, c.rowid DESC' },
+  claimedAt: { asc: 'c.claimed_at ASC, c.rowid ASC', desc: 'c.claimed_at DESC, c.rowid DESC' },
+} as const satisfies Record<ClaimSort, Record<'asc' | 'desc', string>>;
+/**
+ * By probability within a band filter: every row is checkable, so the order is the probability's
+ * alone, read from the same index with its leading expression held equal (`CHECKABLE`).
+ */
+const BY_PROBABILITY_CHECKABLE = { asc: 'c.probability ASC, c.rowid ASC', desc: 'c.probability DESC, c.rowid DESC' } as const;
+const CHECKABLE = { asc: "(c.kind = 'not-checkable') = 0", desc: "(c.kind <> 'not-checkable') = 1" } as const;
 
-export function listClaims(db: DB, q: z.output<typeof claimListInput>): Page<ClaimSummary> {
+/** The same order with no index matching it (unary `+`): a small set is found through its filter's index and sorted. */
+const unindexed = (order: string) => order.replace(/c\./g, '+c.');
+const ORDERS = [...Object.values(ORDER_BY), BY_PROBABILITY_CHECKABLE].flatMap((o) => [o.asc, o.desc, unindexed(o.asc), unindexed(o.desc)]);
+
+/**
+ * At most this many matching claims: a filtered page is read through the filter's own index and the
+ * matches sorted (a sort of ≤ this many rows). More: the page is read in order from the sort's index,
+ * skipping rows that fail the filter (on average fewer than live/total rows skipped per row shown).
+ * Either way a page costs a bounded number of rows, whatever the filter's selectivity.
+ */
+export const LIST_SMALL_SET = 5000;
+
+type ListQuery = z.output<typeof claimListInput>;
+
+/** The tag a list is filtered by: its rowid and how many claims carry it (trash included). */
+export interface ListTag {
+  rowid: number;
+  claims: number;
+}
+
+/**
+ * FROM … WHERE of a claim list. `drive: 'filter'` lets SQLite use the filters' indexes (counts and
+ * small sets): a tag's claims are read from claim_tags first (CROSS JOIN fixes that order), so the
+ * cost follows the tag's size, not the case's; beside a status or band filter, a tag of more than
+ * LIST_SMALL_SET claims is instead probed per claim of the status/band index range (a probe of the
+ * compact claim_tags key costs about a fifth of a claim row lookup, measured at 100k). `drive:
+ * 'order'` keeps the filters out of index choice (unary `+`, a correlated EXISTS for the tag) so the
+ * sort's index drives the scan.
+ */
+function listFromWhere(q: ListQuery, tag: ListTag | null, drive: 'filter' | 'order'): Sql {
+  const byOrder = drive === 'order';
+  const tagFirst = tag !== null && !byOrder && !((q.status?.length || q.band?.length) && tag.claims > LIST_SMALL_SET);
   const where: Sql[] = [q.deleted ? sql`c.deleted_at IS NOT NULL` : sql`c.deleted_at IS NULL`];
-  if (q.status?.length) where.push(sql`c.status IN ${list(q.status)}`);
-  if (q.band?.length) where.push(sql`c.band IN ${list(q.band)} AND c.kind <> 'not-checkable'`);
-  if (q.tag) {
-    const t = get<{ rowid: number }>(db, sql`SELECT rowid FROM tags WHERE name = ${q.tag}`);
-    where.push(sql`c.rowid IN (SELECT claim_rowid FROM claim_tags WHERE tag_rowid = ${t?.rowid ?? -1})`);
+  if (q.status?.length) where.push(sql`${byOrder ? sql`+c.status` : sql`c.status`} IN ${list(q.status)}`);
+  if (q.band?.length) where.push(sql`${byOrder ? sql`+c.band` : sql`c.band`} IN ${list(q.band)} AND c.kind <> 'not-checkable'`);
+  // A probability sort under a band filter reads only the bands' closed range of its index (core/estimative.ts
+  // BAND_RANGE; the exact band test beside it keeps the half-open edges) instead of skipping the bands before it.
+  if (q.band?.length && byOrder && q.sort === 'probability') {
+    const lo = Math.min(...q.band.map((b) => BAND_RANGE[b][0]));
+    const hi = Math.max(...q.band.map((b) => BAND_RANGE[b][1]));
+    where.push(sql`${trustedIdentifier(CHECKABLE[q.direction], Object.values(CHECKABLE))} AND c.probability BETWEEN ${lo} AND ${hi}`);
   }
+  if (tag !== null && !tagFirst)
+    where.push(sql`EXISTS (SELECT 1 FROM claim_tags ct WHERE ct.tag_rowid = ${tag.rowid} AND ct.claim_rowid = c.rowid)`);
+  if (tag !== null && tagFirst) where.unshift(sql`ct.tag_rowid = ${tag.rowid}`);
   if (q.text) where.push(sql`c.text LIKE ${`%${q.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`} ESCAPE '\\'`);
-  const cond = join(where, ' AND ');
-  const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM claims c WHERE ${cond}`)!.n;
-  const col = trustedIdentifier(SORT_COLUMN[q.sort], Object.values(SORT_COLUMN));
-  const dir = trustedIdentifier(q.direction === 'asc' ? 'ASC' : 'DESC', ['ASC', 'DESC']);
-  const rows = all<SummaryRow>(
-    db,
-    // Claims without a probability (not checkable) come after all others when sorting by probability.
-    sql`SELECT ${SUMMARY_COLUMNS} FROM claims c WHERE ${cond}
-        ORDER BY ${q.sort === 'probability' ? sql`c.kind = 'not-checkable', ` : sql``}${col} ${dir}, c.rowid ${dir} LIMIT ${q.limit} OFFSET ${q.offset}`,
-  );
+  const from = tagFirst ? sql`claim_tags ct CROSS JOIN claims c ON c.rowid = ct.claim_rowid` : sql`claims c`;
+  return sql`${from} WHERE ${join(where, ' AND ')}`;
+}
+
+/** The two statements of a claim list: the count, and the page given that count (exported for the plan test). */
+export function listClaimsSql(q: ListQuery, tag: ListTag | null): { count: Sql; page(total: number): Sql } {
+  const filtered = Boolean(q.status?.length || q.band?.length || tag !== null);
+  const tagOnly = tag !== null && !q.deleted && !q.status?.length && !q.band?.length && !q.text;
+  return {
+    // A tag alone: its claim_tags entries (a covering index range) less its claims in the trash (few),
+    // instead of a lookup of every tagged claim's row.
+    count: tagOnly
+      ? sql`SELECT (SELECT count(*) FROM claim_tags WHERE tag_rowid = ${tag.rowid}) - (SELECT count(*) FROM claims c
+              CROSS JOIN claim_tags ct ON ct.claim_rowid = c.rowid AND ct.tag_rowid = ${tag.rowid} WHERE c.deleted_at IS NOT NULL) AS n`
+      : sql`SELECT count(*) AS n FROM ${listFromWhere(q, tag, 'filter')}`,
+    page: (total) => {
+      const drive = filtered && total <= LIST_SMALL_SET ? 'filter' : 'order';
+      const order = (q.sort === 'probability' && q.band?.length && drive === 'order' ? BY_PROBABILITY_CHECKABLE : ORDER_BY[q.sort])[q.direction];
+      return sql`SELECT ${SUMMARY_COLUMNS} FROM ${listFromWhere(q, tag, drive)}
+        ORDER BY ${trustedIdentifier(drive === 'order' ? order : unindexed(order), ORDERS)} LIMIT ${q.limit} OFFSET ${q.offset}`;
+    },
+  };
+}
+
+/** The tag by name and its size (a covering index range); rowid -1 when there is none (a filter that matches nothing). */
+function listTagOf(db: DB, name: string): ListTag {
+  const t = get<{ rowid: number }>(db, sql`SELECT rowid FROM tags WHERE name = ${name}`);
+  if (!t) return { rowid: -1, claims: 0 };
+  return { rowid: t.rowid, claims: get<{ n: number }>(db, sql`SELECT count(*) AS n FROM claim_tags WHERE tag_rowid = ${t.rowid}`)!.n };
+}
+
+export function listClaims(db: DB, q: ListQuery): Page<ClaimSummary> {
+  const statements = listClaimsSql(q, q.tag ? listTagOf(db, q.tag) : null);
+  const total = get<{ n: number }>(db, statements.count)!.n;
+  const rows = all<SummaryRow>(db, statements.page(total));
   const tags = tagsOfMany(
     db,
     rows.map((r) => r.rowid),
