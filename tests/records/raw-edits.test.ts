@@ -106,7 +106,7 @@ describe('verify finds raw-SQL edits of the state', () => {
       );
       console.info(`raw edits: ${found} of ${tried} found, across ${kinds.size} table × kind pairs`);
       expect(found).toBe(tried);
-      expect(tried).toBeGreaterThan(stress(800, 8000));
+      expect(tried).toBeGreaterThan(stress(700, 7000));
       expect(kinds.size).toBeGreaterThan(30);
       expect(api.invoke('history.verify', {}).ok).toBe(true);
       db.close();
