@@ -32,7 +32,7 @@ import {
 import { claimRowById, type ClaimRow } from '../repos/claims';
 import { evidenceRowById } from '../repos/evidence';
 import type { DB } from '../sql';
-import { record, transactional, type Ctx } from './context';
+import { record, type Ctx } from './context';
 
 type H = Pick<
   ApiHandlers,
@@ -93,10 +93,9 @@ function addHypothesis(db: DB, board: BoardRow, claim: ClaimRow, pull: boolean):
 }
 
 export function analysisHandlers(ctx: Ctx): H {
-  const tx = transactional(ctx);
   const db = ctx.db;
   return {
-    'ach.create': tx((input) => {
+    'ach.create': (input) => {
       const claims = input.claimIds.map((c, i) => liveClaim(db, c, `claimIds.${i}`));
       if (new Set(claims.map((c) => c.rowid)).size !== claims.length) throw invalid('claimIds: name each competing claim once');
       const id = newId();
@@ -111,7 +110,7 @@ export function analysisHandlers(ctx: Ctx): H {
         payload: { after: { title: view.title, question: view.question, hypotheses: view.hypotheses.map((h) => h.claimId), rows: view.rows.map((r) => r.evidenceId) } },
       });
       return view;
-    }),
+    },
 
     'ach.list': () =>
       listBoardRows(db).map((b): AchBoardSummary => {
@@ -121,7 +120,7 @@ export function analysisHandlers(ctx: Ctx): H {
 
     'ach.get': (input) => boardById(db, input.id),
 
-    'ach.add': tx((input) => {
+    'ach.add': (input) => {
       const board = boardRowById(db, input.id);
       if (input.claimId) {
         const added = addHypothesis(db, board, liveClaim(db, input.claimId, 'claimId'), input.pullEvidence);
@@ -134,9 +133,9 @@ export function analysisHandlers(ctx: Ctx): H {
       touchBoard(db, board.rowid, ctx.now());
       record(ctx, { kind: 'ach.evidence-added', entityType: 'ach-board', entityId: board.id, payload: { after: { evidenceId: input.evidenceId, note: input.note } } });
       return boardById(db, board.id);
-    }),
+    },
 
-    'ach.rate': tx((input) => {
+    'ach.rate': (input) => {
       const board = boardRowById(db, input.id);
       const row = boardRowsJoined(db, board.rowid).find((r) => r.evidenceId === input.evidenceId);
       if (!row) throw invalid(`evidenceId: evidence ${input.evidenceId} is not a row of this board`);
@@ -154,20 +153,20 @@ export function analysisHandlers(ctx: Ctx): H {
         payload: { evidenceId: input.evidenceId, claimId: input.claimId, analyst, before: { rating: before }, after: { rating: input.rating } },
       });
       return boardById(db, board.id);
-    }),
+    },
 
-    'assumptions.add': tx((input) => {
+    'assumptions.add': (input) => {
       const claims = input.claimIds.map((c, i) => liveClaim(db, c, `claimIds.${i}`));
       const id = newId();
       insertAssumption(db, { id, text: input.text, owner: input.owner, likelihood: input.likelihood, impact: input.impact, at: ctx.now(), claimRowids: claims.map((c) => c.rowid) });
       const a = assumptionById(db, id);
       record(ctx, { kind: 'assumption.added', entityType: 'assumption', entityId: id, payload: { after: a } });
       return a;
-    }),
+    },
 
     'assumptions.list': (input) => listAssumptions(db, input.claimId ? claimRowById(db, input.claimId).rowid : null),
 
-    'assumptions.fail': tx((input) => {
+    'assumptions.fail': (input) => {
       const row = assumptionRowById(db, input.id);
       if (row.state === 'failed') throw invalid(`id: assumption ${input.id} has already failed`);
       failAssumptionRow(db, row.rowid, input.why, ctx.now());
@@ -183,9 +182,9 @@ export function analysisHandlers(ctx: Ctx): H {
       for (const c of claims)
         record(ctx, { kind: 'claim.review-flagged', entityType: 'claim', entityId: c.id, claimId: c.id, payload: { assumptionId: row.id }, rationale: input.why });
       return assumptionById(db, row.id);
-    }),
+    },
 
-    'indicators.add': tx((input) => {
+    'indicators.add': (input) => {
       const claim = liveClaim(db, input.claimId, 'claimId');
       const id = newId();
       insertIndicator(db, { id, text: input.text, claimRowid: claim.rowid, direction: input.direction, at: ctx.now() });
@@ -193,11 +192,11 @@ export function analysisHandlers(ctx: Ctx): H {
       const { rowid: _r, ...out } = i;
       record(ctx, { kind: 'indicator.added', entityType: 'indicator', entityId: id, claimId: claim.id, payload: { after: out } });
       return out;
-    }),
+    },
 
     'indicators.list': (input) => listIndicators(db, input.claimId ? claimRowById(db, input.claimId).rowid : null),
 
-    'indicators.observe': tx((input) => {
+    'indicators.observe': (input) => {
       const { rowid, ...before } = indicatorById(db, input.id);
       const on = input.state === 'not-observed' ? null : (input.on ?? ctx.now().slice(0, 10));
       setIndicatorState(db, rowid, { state: input.state, on, note: input.note ?? before.note, at: ctx.now() });
@@ -210,6 +209,6 @@ export function analysisHandlers(ctx: Ctx): H {
         payload: { before: { state: before.state, observedOn: before.observedOn }, after: { state: after.state, observedOn: after.observedOn } },
       });
       return after;
-    }),
+    },
   };
 }

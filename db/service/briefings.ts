@@ -11,7 +11,7 @@ import { newId } from '../../core/ids';
 import { staleBriefingReasons } from '../repos/analysis';
 import { briefingRowById, insertBriefing, listBriefings, storedBriefing, toVersion, type BriefingRow } from '../repos/briefings';
 import { readBriefingDataCtx } from './briefing-data';
-import { record, transactional, type Ctx } from './context';
+import { record, type Ctx } from './context';
 
 type H = Pick<ApiHandlers, 'briefings.compose' | 'briefings.save' | 'briefings.list' | 'briefings.get' | 'briefings.render'>;
 
@@ -46,11 +46,10 @@ function savedById(ctx: Ctx, id: string): SavedBriefing {
 }
 
 export function briefingHandlers(ctx: Ctx): H {
-  const tx = transactional(ctx);
   return {
     'briefings.compose': (input) => compose(ctx, input),
 
-    'briefings.save': tx((input) => {
+    'briefings.save': (input) => {
       const composed = compose(ctx, { ...input, signed: true });
       const b = composed.briefing;
       const id = newId();
@@ -73,7 +72,7 @@ export function briefingHandlers(ctx: Ctx): H {
         },
       });
       return saved;
-    }),
+    },
 
     'briefings.list': (input) =>
       listBriefings(ctx.db, input.selection ? selectionKey(input.selection) : null, input.limit).map((row) => versionOf(ctx, row)),

@@ -26,7 +26,7 @@ import {
 } from '../repos/captures';
 import { sourceRowById, toSource } from '../repos/sources';
 import { locateSpan, reanchorSource } from './anchors';
-import { cancelRequested, record, transactional, type Ctx } from './context';
+import { cancelRequested, record, type Ctx } from './context';
 import { sourceHandlers } from './sources';
 
 type H = Pick<ApiHandlers, 'captures.attach' | 'captures.list' | 'captures.get' | 'captures.bytes' | 'captures.locate'>;
@@ -179,9 +179,8 @@ export function storeCapture(ctx: Ctx, input: StoreCaptureInput): CaptureOutcome
 }
 
 export function captureHandlers(ctx: Ctx): H {
-  const tx = transactional(ctx);
   return {
-    'captures.attach': tx((input) =>
+    'captures.attach': (input) =>
       storeCapture(ctx, {
         sourceId: input.sourceId,
         bytes: Buffer.from(input.bytes, 'base64'),
@@ -190,7 +189,6 @@ export function captureHandlers(ctx: Ctx): H {
         accessedAt: input.accessedAt,
         origin: 'file',
       }),
-    ),
 
     'captures.list': (input) => capturesOfSource(ctx.db, sourceRowById(ctx.db, input.sourceId).rowid).map(toCapture),
 

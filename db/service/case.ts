@@ -5,12 +5,11 @@ import { recordCounts } from '../repos/counts';
 import { countEvents } from '../repos/events';
 import { getMeta, setMeta, setSetting } from '../repos/meta';
 import { listTags } from '../repos/tags';
-import { diff, record, transactional, type Ctx } from './context';
+import { diff, record, type Ctx } from './context';
 
 type H = Pick<ApiHandlers, 'case.info' | 'case.rename' | 'settings.update' | 'tags.list'>;
 
 export function caseHandlers(ctx: Ctx, path: string): H {
-  const tx = transactional(ctx);
   const info = (): CaseInfo => ({
     path,
     title: getMeta(ctx.db, 'title') ?? path.split(/[\\/]/).pop() ?? path,
@@ -21,15 +20,15 @@ export function caseHandlers(ctx: Ctx, path: string): H {
   return {
     'case.info': info,
 
-    'case.rename': tx((input) => {
+    'case.rename': (input) => {
       const before = info().title;
       setMeta(ctx.db, 'title', input.title);
       if (before !== input.title)
         record(ctx, { kind: 'case.renamed', entityType: 'case', entityId: 'title', payload: { before: { title: before }, after: { title: input.title } } });
       return info();
-    }),
+    },
 
-    'settings.update': tx((input) => {
+    'settings.update': (input) => {
       const before = ctx.settings();
       if (input.analystName !== undefined) ctx.setAnalystName(input.analystName || 'analyst');
       if (input.caveat !== undefined) setSetting(ctx.db, 'caveat', input.caveat);
@@ -40,7 +39,7 @@ export function caseHandlers(ctx: Ctx, path: string): H {
       if (Object.keys(changes.after).length)
         record(ctx, { kind: 'settings.updated', entityType: 'case', entityId: 'settings', payload: changes });
       return after;
-    }),
+    },
 
     'tags.list': () => listTags(ctx.db),
   };

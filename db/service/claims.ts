@@ -10,7 +10,7 @@ import { evidenceForClaim } from '../repos/evidence';
 import { linksOfClaim } from '../repos/links';
 import { sourceTitle } from '../repos/sources';
 import { setTags } from '../repos/tags';
-import { diff, record, transactional, type Ctx } from './context';
+import { diff, record, type Ctx } from './context';
 import { refuseRestoreOfMerged } from './duplicates';
 import { modelForClaim, recomputeClaim } from './recompute';
 
@@ -98,9 +98,8 @@ function originTitles(ctx: Ctx, evidence: ReturnType<typeof evidenceForClaim>): 
 }
 
 export function claimHandlers(ctx: Ctx): H {
-  const tx = transactional(ctx);
   return {
-    'claims.create': tx((input) => {
+    'claims.create': (input) => {
       if (input.status && STATUSES_NEEDING_RATIONALE.includes(input.status) && !input.statusRationale)
         throw invalid('statusRationale', `a claim marked ${input.status} needs a rationale`);
       checkKind(input.kind ?? 'fact', input.kindRationale);
@@ -126,9 +125,9 @@ export function claimHandlers(ctx: Ctx): H {
       const claim = claimById(ctx, id);
       record(ctx, { kind: 'claim.created', entityType: 'claim', entityId: id, claimId: id, payload: { after: snapshot(claim) } });
       return claim;
-    }),
+    },
 
-    'claims.update': tx((input) => {
+    'claims.update': (input) => {
       const row = liveClaimRow(ctx, input.id);
       const before = toClaim(ctx.db, row);
       checkKind(input.kind ?? before.kind, input.kindRationale === undefined ? before.kindRationale : input.kindRationale);
@@ -164,9 +163,9 @@ export function claimHandlers(ctx: Ctx): H {
         // Which sources speak for the claimant (attribution) depends on who the claimant is.
         recomputeClaim(ctx, row.rowid, `claimant changed to ${after.claimant ?? 'nobody'}`);
       return claimById(ctx, input.id);
-    }),
+    },
 
-    'claims.setStatus': tx((input) => {
+    'claims.setStatus': (input) => {
       const row = liveClaimRow(ctx, input.id);
       if (STATUSES_NEEDING_RATIONALE.includes(input.status) && !input.rationale)
         throw invalid('rationale', `changing the status to ${input.status} needs a rationale`);
@@ -193,9 +192,9 @@ export function claimHandlers(ctx: Ctx): H {
         rationale: input.rationale ?? null,
       });
       return claimById(ctx, input.id);
-    }),
+    },
 
-    'claims.setOutcome': tx((input) => {
+    'claims.setOutcome': (input) => {
       const row = liveClaimRow(ctx, input.id);
       if (row.kind === 'not-checkable' && input.outcome !== null)
         throw invalid('outcome', `claim ${input.id} is not checkable, so it has no outcome; change its kind first`);
@@ -218,9 +217,9 @@ export function claimHandlers(ctx: Ctx): H {
         rationale: input.note ?? null,
       });
       return claimById(ctx, input.id);
-    }),
+    },
 
-    'claims.override': tx((input) => {
+    'claims.override': (input) => {
       const row = liveClaimRow(ctx, input.id);
       patchClaim(ctx.db, row.rowid, { overrideP: input.probability, overrideRationale: input.rationale }, ctx.now());
       record(ctx, {
@@ -233,9 +232,9 @@ export function claimHandlers(ctx: Ctx): H {
       });
       recomputeClaim(ctx, row.rowid, 'analyst override set');
       return claimById(ctx, input.id);
-    }),
+    },
 
-    'claims.clearOverride': tx((input) => {
+    'claims.clearOverride': (input) => {
       const row = liveClaimRow(ctx, input.id);
       if (row.override_p === null) throw invalid(`claim ${input.id} has no override to clear`);
       patchClaim(ctx.db, row.rowid, { overrideP: null, overrideRationale: null }, ctx.now());
@@ -249,23 +248,23 @@ export function claimHandlers(ctx: Ctx): H {
       });
       recomputeClaim(ctx, row.rowid, 'analyst override cleared');
       return claimById(ctx, input.id);
-    }),
+    },
 
-    'claims.delete': tx((input) => {
+    'claims.delete': (input) => {
       const row = liveClaimRow(ctx, input.id);
       patchClaim(ctx.db, row.rowid, { deletedAt: ctx.now() }, ctx.now());
       record(ctx, { kind: 'claim.deleted', entityType: 'claim', entityId: row.id, claimId: row.id, payload: {}, rationale: input.rationale ?? null });
       return claimById(ctx, input.id);
-    }),
+    },
 
-    'claims.restore': tx((input) => {
+    'claims.restore': (input) => {
       const row = claimRowById(ctx.db, input.id);
       if (!row.deleted_at) throw invalid(`claim ${input.id} is not in the trash`);
       refuseRestoreOfMerged(ctx, 'claim', row.rowid, row.id);
       patchClaim(ctx.db, row.rowid, { deletedAt: null }, ctx.now());
       record(ctx, { kind: 'claim.restored', entityType: 'claim', entityId: row.id, claimId: row.id, payload: {} });
       return claimById(ctx, input.id);
-    }),
+    },
 
     'claims.get': (input) => claimDetail(ctx, input.id),
     'claims.list': (input) => listClaims(ctx.db, input),

@@ -4,14 +4,13 @@ import { invalid } from '../errors';
 import { claimRowById, claimRowByRowid, refreshCounters } from '../repos/claims';
 import { disputeById, disputeRowById, insertDispute, insertResponse, resolveDisputeRow } from '../repos/disputes';
 import { evidenceRowById } from '../repos/evidence';
-import { record, transactional, type Ctx } from './context';
+import { record, type Ctx } from './context';
 
 type H = Pick<ApiHandlers, 'disputes.open' | 'disputes.respond' | 'disputes.resolve'>;
 
 export function disputeHandlers(ctx: Ctx): H {
-  const tx = transactional(ctx);
   return {
-    'disputes.open': tx((input) => {
+    'disputes.open': (input) => {
       const claim = claimRowById(ctx.db, input.claimId);
       if (claim.deleted_at) throw invalid('claimId', `claim ${input.claimId} is in the trash; restore it first`);
       const evidenceRowids = input.evidenceIds.map((eid, i) => {
@@ -25,9 +24,9 @@ export function disputeHandlers(ctx: Ctx): H {
       const d = disputeById(ctx.db, id);
       record(ctx, { kind: 'dispute.opened', entityType: 'dispute', entityId: id, claimId: claim.id, payload: { after: d } });
       return d;
-    }),
+    },
 
-    'disputes.respond': tx((input) => {
+    'disputes.respond': (input) => {
       const row = disputeRowById(ctx.db, input.id);
       if (row.status === 'resolved') throw invalid(`dispute ${input.id} is resolved; open a new one to challenge again`);
       const rid = newId();
@@ -41,9 +40,9 @@ export function disputeHandlers(ctx: Ctx): H {
         payload: { after: { id: rid, author: input.author, text: input.text } },
       });
       return disputeById(ctx.db, input.id);
-    }),
+    },
 
-    'disputes.resolve': tx((input) => {
+    'disputes.resolve': (input) => {
       const row = disputeRowById(ctx.db, input.id);
       if (row.status === 'resolved') throw invalid(`dispute ${input.id} is already resolved`);
       resolveDisputeRow(ctx.db, row.rowid, input.resolution, ctx.now(), input.outcome ?? null);
@@ -58,6 +57,6 @@ export function disputeHandlers(ctx: Ctx): H {
         rationale: input.resolution,
       });
       return disputeById(ctx.db, input.id);
-    }),
+    },
   };
 }

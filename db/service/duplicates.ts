@@ -62,7 +62,7 @@ import { claimsCitingSources } from '../repos/evidence';
 import { descendants, setDerivedFrom, sourceRowById } from '../repos/sources';
 import { tagsOfMany } from '../repos/tags';
 import { reanchorSource } from './anchors';
-import { record, transactional, type Ctx } from './context';
+import { record, type Ctx } from './context';
 import { recomputeClaim } from './recompute';
 
 type H = Pick<ApiHandlers, 'duplicates.list' | 'duplicates.merge' | 'duplicates.unmerge' | 'duplicates.dismiss'>;
@@ -286,7 +286,6 @@ function unmergeSources(ctx: Ctx, r: MergeRow, mv: SourceMoves): void {
 }
 
 export function duplicateHandlers(ctx: Ctx): H {
-  const tx = transactional(ctx);
   return {
     'duplicates.list': (input) => ({
       claims: input.entity === 'source' ? [] : claimCandidates(ctx).slice(0, input.limit),
@@ -299,7 +298,7 @@ export function duplicateHandlers(ctx: Ctx): H {
         .map(toReviewed),
     }),
 
-    'duplicates.merge': tx((input) => {
+    'duplicates.merge': (input) => {
       const p = pairOf(ctx, input.entity, input.survivorId, input.mergedId);
       const { reason, score } = reasonOf(ctx, input.entity, p);
       const at = ctx.now();
@@ -312,9 +311,9 @@ export function duplicateHandlers(ctx: Ctx): H {
       record(ctx, { kind: 'duplicate.merged', entityType: input.entity, entityId: p.survivor.id, claimId: claimOf(p.survivor.id), payload, rationale: input.rationale ?? null });
       record(ctx, { kind: 'duplicate.merged-into', entityType: input.entity, entityId: p.merged.id, claimId: claimOf(p.merged.id), payload, rationale: input.rationale ?? null });
       return merge;
-    }),
+    },
 
-    'duplicates.unmerge': tx((input) => {
+    'duplicates.unmerge': (input) => {
       const row = liveMergeOfId(ctx.db, input.id) ?? mergeRowById(ctx.db, input.id);
       if (row.undone_at) throw conflict(`merge ${row.id} was already undone (${row.undone_at})`);
       const outer = liveMergeOf(ctx.db, row.entity, row.survivor_rowid);
@@ -328,9 +327,9 @@ export function duplicateHandlers(ctx: Ctx): H {
       record(ctx, { kind: 'duplicate.unmerged', entityType: row.entity, entityId: row.survivor_id, claimId: claimOf(row.survivor_id), payload, rationale: input.rationale ?? null });
       record(ctx, { kind: 'duplicate.unmerged-from', entityType: row.entity, entityId: row.merged_id, claimId: claimOf(row.merged_id), payload, rationale: input.rationale ?? null });
       return toMergeRecord(mergeRowById(ctx.db, row.id));
-    }),
+    },
 
-    'duplicates.dismiss': tx((input) => {
+    'duplicates.dismiss': (input) => {
       if (input.aId === input.bId) throw invalid(`bId: a ${input.entity} is no duplicate of itself`);
       const load = (id: string) => (input.entity === 'claim' ? claimRowById(ctx.db, id) : sourceRowById(ctx.db, id));
       const a = load(input.aId);
@@ -347,6 +346,6 @@ export function duplicateHandlers(ctx: Ctx): H {
         rationale: input.rationale ?? null,
       });
       return toReviewed(verdictOf(ctx.db, input.entity, a.rowid, b.rowid)!);
-    }),
+    },
   };
 }

@@ -13,7 +13,7 @@ import {
 } from '../repos/evidence';
 import { sourceRowById, sourceTitle as sourceTitleOf } from '../repos/sources';
 import { reanchorEvidence } from './anchors';
-import { diff, record, transactional, type Ctx } from './context';
+import { diff, record, type Ctx } from './context';
 import { recomputeClaim } from './recompute';
 
 type H = Pick<ApiHandlers, 'evidence.create' | 'evidence.update' | 'evidence.delete' | 'evidence.setIndependent'>;
@@ -23,9 +23,8 @@ function sourceTitle(ctx: Ctx, rowid: number): string {
 }
 
 export function evidenceHandlers(ctx: Ctx): H {
-  const tx = transactional(ctx);
   return {
-    'evidence.create': tx((input) => {
+    'evidence.create': (input) => {
       const claim = claimRowById(ctx.db, input.claimId);
       if (claim.deleted_at) throw invalid('claimId', `claim ${input.claimId} is in the trash; restore it first`);
       const source = sourceRowById(ctx.db, input.sourceId);
@@ -49,9 +48,9 @@ export function evidenceHandlers(ctx: Ctx): H {
       record(ctx, { kind: 'evidence.added', entityType: 'evidence', entityId: id, claimId: claim.id, payload: { after: ev } });
       recomputeClaim(ctx, claim.rowid, `evidence added: ${input.stance} from "${source.title}" (${source.reliability}${input.credibility})`);
       return ev;
-    }),
+    },
 
-    'evidence.update': tx((input) => {
+    'evidence.update': (input) => {
       const row = evidenceRowById(ctx.db, input.id);
       const before = evidenceById(ctx.db, input.id);
       const next = {
@@ -75,9 +74,9 @@ export function evidenceHandlers(ctx: Ctx): H {
         recomputeClaim(ctx, row.claim_rowid, `evidence from "${sourceTitle(ctx, row.source_rowid)}" edited`);
       }
       return after;
-    }),
+    },
 
-    'evidence.setIndependent': tx((input) => {
+    'evidence.setIndependent': (input) => {
       const [a, b] = [evidenceRowById(ctx.db, input.a), evidenceRowById(ctx.db, input.b)];
       if (a.rowid === b.rowid) throw invalid('b', 'an evidence item cannot be independent of itself');
       if (a.claim_rowid !== b.claim_rowid) throw invalid('b', 'both items must be evidence for the same claim');
@@ -101,9 +100,9 @@ export function evidenceHandlers(ctx: Ctx): H {
         );
       }
       return { a: a.id, b: b.id, independent: input.independent };
-    }),
+    },
 
-    'evidence.delete': tx((input) => {
+    'evidence.delete': (input) => {
       const row = evidenceRowById(ctx.db, input.id);
       const before = evidenceById(ctx.db, input.id);
       const claim = claimRowByRowid(ctx.db, row.claim_rowid);
@@ -118,6 +117,6 @@ export function evidenceHandlers(ctx: Ctx): H {
       });
       recomputeClaim(ctx, row.claim_rowid, `evidence from "${sourceTitle(ctx, row.source_rowid)}" removed`);
       return { id: row.id };
-    }),
+    },
   };
 }

@@ -7,14 +7,13 @@
 import type { ApiHandlers } from '../../core/api';
 import { within } from '../errors';
 import { claimById } from './claims';
-import { transactional, type Ctx } from './context';
+import { type Ctx } from './context';
 
 type Parts = Pick<ApiHandlers, 'claims.create' | 'sources.create' | 'evidence.create'>;
 
 export function firstEvidenceHandlers(ctx: Ctx, parts: Parts): Pick<ApiHandlers, 'claims.create'> {
-  const tx = transactional(ctx);
   return {
-    'claims.create': tx((input) => {
+    'claims.create': (input) => {
       const { firstEvidence, ...claimInput } = input;
       const claim = parts['claims.create'](claimInput);
       if (!firstEvidence) return claim;
@@ -22,6 +21,6 @@ export function firstEvidenceHandlers(ctx: Ctx, parts: Parts): Pick<ApiHandlers,
       const source = newSource ? within(['firstEvidence', 'newSource'], () => parts['sources.create'](newSource)).id : sourceId!;
       within(['firstEvidence'], () => parts['evidence.create']({ claimId: claim.id, sourceId: source, ...fields }));
       return claimById(ctx, claim.id);
-    }),
+    },
   };
 }

@@ -3,14 +3,13 @@ import type { ApiHandlers } from '../../core/api';
 import { newId } from '../../core/ids';
 import { claimRowById } from '../repos/claims';
 import { deleteLink, insertLink, linkById, linksOfClaim } from '../repos/links';
-import { record, transactional, type Ctx } from './context';
+import { record, type Ctx } from './context';
 
 type H = Pick<ApiHandlers, 'links.create' | 'links.delete'>;
 
 export function linkHandlers(ctx: Ctx): H {
-  const tx = transactional(ctx);
   return {
-    'links.create': tx((input) => {
+    'links.create': (input) => {
       const from = claimRowById(ctx.db, input.fromId);
       const to = claimRowById(ctx.db, input.toId);
       const id = newId();
@@ -23,9 +22,9 @@ export function linkHandlers(ctx: Ctx): H {
         payload: { after: { fromId: from.id, toId: to.id, kind: input.kind, note: input.note } },
       });
       return linksOfClaim(ctx.db, from.rowid, from.id).find((l) => l.id === id)!;
-    }),
+    },
 
-    'links.delete': tx((input) => {
+    'links.delete': (input) => {
       const link = linkById(ctx.db, input.id);
       deleteLink(ctx.db, input.id);
       record(ctx, {
@@ -36,6 +35,6 @@ export function linkHandlers(ctx: Ctx): H {
         payload: { before: { fromId: link.from_id, toId: link.to_id, kind: link.kind } },
       });
       return { id: input.id };
-    }),
+    },
   };
 }

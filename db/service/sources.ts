@@ -19,7 +19,7 @@ import {
   toSource,
   type SourceFields,
 } from '../repos/sources';
-import { diff, record, transactional, type Ctx } from './context';
+import { diff, record, type Ctx } from './context';
 import { claimDetail } from './claims';
 import { refuseRestoreOfMerged } from './duplicates';
 import { recomputeClaim } from './recompute';
@@ -50,9 +50,8 @@ function copiesInvolvingSource(ctx: Ctx, rowid: number, id: string): PossibleCop
 }
 
 export function sourceHandlers(ctx: Ctx): H {
-  const tx = transactional(ctx);
   return {
-    'sources.create': tx((input) => {
+    'sources.create': (input) => {
       const id = newId();
       const fields: SourceFields = {
         title: input.title,
@@ -74,9 +73,9 @@ export function sourceHandlers(ctx: Ctx): H {
       const source = sourceById(ctx, id);
       record(ctx, { kind: 'source.created', entityType: 'source', entityId: id, payload: { after: source } });
       return source;
-    }),
+    },
 
-    'sources.update': tx((input) => {
+    'sources.update': (input) => {
       const row = sourceRowById(ctx.db, input.id);
       const before = toSource(row);
       const { id: _id, derivedFromId, ...fields } = input;
@@ -96,9 +95,9 @@ export function sourceHandlers(ctx: Ctx): H {
       else if (before.speaksFor !== after.speaksFor)
         recomputeCiting(ctx, row.rowid, `source "${after.title}" now speaks for ${after.speaksFor ?? 'nobody'}`);
       return after;
-    }),
+    },
 
-    'sources.delete': tx((input) => {
+    'sources.delete': (input) => {
       const row = sourceRowById(ctx.db, input.id);
       if (row.deleted_at) throw invalid(`source ${input.id} is already in the trash`);
       const cited = countCitations(ctx.db, row.rowid);
@@ -108,16 +107,16 @@ export function sourceHandlers(ctx: Ctx): H {
       setDeleted(ctx.db, row.rowid, ctx.now());
       record(ctx, { kind: 'source.deleted', entityType: 'source', entityId: row.id, payload: {}, rationale: input.rationale ?? null });
       return sourceById(ctx, input.id);
-    }),
+    },
 
-    'sources.restore': tx((input) => {
+    'sources.restore': (input) => {
       const row = sourceRowById(ctx.db, input.id);
       if (!row.deleted_at) throw invalid(`source ${input.id} is not in the trash`);
       refuseRestoreOfMerged(ctx, 'source', row.rowid, row.id);
       setDeleted(ctx.db, row.rowid, null);
       record(ctx, { kind: 'source.restored', entityType: 'source', entityId: row.id, payload: {} });
       return sourceById(ctx, input.id);
-    }),
+    },
 
     'sources.get': (input) => {
       const row = sourceRowById(ctx.db, input.id);
