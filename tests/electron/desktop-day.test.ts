@@ -23,6 +23,8 @@ import { launch, useDesktops, type Desktop } from './stand-in/desktop';
 const LIAR = join(__dirname, '../../../shared/data/liar/train.tsv');
 const CLAIM = 'Zyxwvut Labs trained its flagship model on 4,096 smuggled accelerators';
 const LONG = 180_000;
+/** One step's limit (an action or a poll): a third of a test's. */
+const STEP = 60_000;
 const desktops = useDesktops();
 let browser: Browser;
 let driver: ChromiumDriver;
@@ -34,6 +36,8 @@ beforeAll(async () => {
   driver = new ChromiumDriver(browser);
   d = await launch(desktops.built, { home: desktops.home(), driver });
   page = driver.page(d.win.contents);
+  // A step that cannot act fails naming itself, well before the test's own time limit.
+  page.setDefaultTimeout(STEP);
 });
 afterAll(async () => {
   await d?.quit();
@@ -133,11 +137,11 @@ describe("the analyst's day in the desktop app (stand-in Electron, real Chromium
     await page.getByLabel('Column mapping').fill('1=ref,2=label,3=text,4=tags,5=claimant,14=context');
     await page.getByLabel('First row is a header').uncheck();
     await page.getByRole('button', { name: 'Preview' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Dry run' }).isDisabled(), { timeout: LONG }).toBe(false);
+    await expect.poll(() => page.getByRole('button', { name: 'Dry run' }).isDisabled(), { timeout: STEP }).toBe(false);
     await page.getByRole('button', { name: 'Dry run' }).click();
-    await expect.poll(() => page.getByRole('region', { name: 'Dry run report' }).count(), { timeout: LONG }).toBe(1);
+    await expect.poll(() => page.getByRole('region', { name: 'Dry run report' }).count(), { timeout: STEP }).toBe(1);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect.poll(() => page.getByRole('region', { name: 'Import report' }).innerText(), { timeout: LONG }).toMatch(/Added\s*300 claims/);
+    await expect.poll(() => page.getByRole('region', { name: 'Import report' }).innerText(), { timeout: STEP }).toMatch(/Added\s*300 claims/);
     const sent = d.win.contents.sent.filter((m) => m.channel === 'progress').map((m) => (m.args[0] as { method: string }).method);
     expect(sent).toContain('transfer.import');
     await expect.poll(() => page.evaluate<string[]>('window.__progress.map((p) => p.method)')).toContain('transfer.import');
