@@ -25,7 +25,6 @@ describe('units of work', () => {
   it('a mutation that fails part-way leaves no row and no event', () => {
     const t = tempCase();
     const before = t.api.invoke('history.verify', { state: false }).events;
-    const src = t.api.invoke('sources.create', { title: 'Wire report', reliability: 'B' });
     // The claim is written, then its first evidence names a source that does not exist: all of it rolls back.
     const r = t.api.call('claims.create', { text: 'A claim that must not stay', firstEvidence: { sourceId: 'no-such-source', stance: 'supports', excerpt: 'q' } });
     expect(r.ok).toBe(false);
