@@ -17,7 +17,9 @@ function resolve(st: ImportState, kind: 'claim' | 'source' | 'evidence', key: st
 
 /** Same claim, source, stance and excerpt: already in the case, or written earlier by this import. */
 function sameEvidence(ctx: Ctx, st: ImportState, written: Map<string, Ref>, claim: Ref, source: Ref, e: Bundle['evidence'][number]): Ref | undefined {
-  const mine = written.get(`${claim.rowid}\u0001${source.rowid}\u0001${e.stance}\u0001${e.excerpt}`);
+  // Items of this file with ids of their own are distinct by the file's word, even when they read the
+  // same (two identical quotes from one source are two items of the exported case).
+  const mine = e.id ? undefined : written.get(`${claim.rowid}\u0001${source.rowid}\u0001${e.stance}\u0001${e.excerpt}`);
   // A claim this import created has no evidence but what this import wrote.
   if (mine || claim.rowid > st.claimsBefore || !st.had('evidence')) return mine;
   return get<Ref>(

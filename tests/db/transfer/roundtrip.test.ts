@@ -117,4 +117,20 @@ describe('JSON round trip', () => {
       { numRuns: stress(30, 300) },
     );
   }, 900_000);
+
+  it('two items that read the same (one claim, one source, one quote) stay two items (found by the property above, seed 1957040158)', () => {
+    const a = tempCase();
+    const src = a.api.invoke('sources.create', { title: 'Wire', reliability: 'A' });
+    const claim = a.api.invoke('claims.create', { text: 'A claim quoted twice' });
+    for (let i = 0; i < 2; i++) a.api.invoke('evidence.create', { claimId: claim.id, sourceId: src.id, stance: 'refutes', excerpt: 'v', credibility: 1 });
+    const file = a.api.invoke('transfer.export', { format: 'json' }).content;
+    const b = tempCase({ name: 'b.claimtrail' });
+    const r = b.api.invoke('transfer.import', { format: 'json', content: file, fileName: 'a.json' });
+    expect(r.counts.evidence).toBe(2);
+    expect(b.api.invoke('claims.get', { id: claim.id }).evidence).toHaveLength(2);
+    // The same file again is still recognised, item by item, by id.
+    expect(b.api.invoke('transfer.import', { format: 'json', content: file, fileName: 'a.json' }).counts.evidence).toBe(0);
+    a.close();
+    b.close();
+  });
 });
