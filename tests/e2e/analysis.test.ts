@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { axeViolations, useApp } from './harness';
+import { navButton } from './nav';
 
 const app = useApp({ sample: true });
 
@@ -14,7 +15,7 @@ const focusedTestId = () => app.page.evaluate<string | null>("document.activeEle
 describe('Analysis view', () => {
   it('shows the sample board and rates cells from the keyboard', async () => {
     const page = app.page;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Analysis' }).click();
+    await navButton(page, 'Analysis').click();
     const grid = page.getByRole('grid', { name: /Which chips trained DeepSeek’s models\?: consistency matrix/ });
     await expect.poll(() => grid.count()).toBe(1);
     const score = (h: string) => page.getByTestId(`ach-score-${h}`).innerText();
@@ -77,7 +78,7 @@ describe('Analysis view', () => {
 
   it('an observed indicator opens the evidence form prefilled', async () => {
     const page = app.page;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Analysis' }).click();
+    await navButton(page, 'Analysis').click();
     await page.getByRole('button', { name: 'Add indicator…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add an indicator' });
     await dialog.getByLabel('Indicator', { exact: true }).fill('Customs seizure of A100s bound for DeepSeek');

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, axeViolations, useApp } from './harness';
+import { navButton } from './nav';
 
 const CLAIM = 'The harbour authority closed the port for three days';
 const EXACT = 'The port stayed closed from Monday to Wednesday.';
@@ -35,7 +36,7 @@ beforeAll(() => {
 
 describe('quote status in the claim view', () => {
   it('shows exact, close (NN%), not found with the alert, and no capture', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Claims', exact: true }).click();
+    await navButton(page, 'Claims').click();
     await page.getByLabel('Filter by text').fill('harbour authority closed');
     await page.getByRole('listbox', { name: 'Claims' }).getByRole('option').filter({ hasText: CLAIM }).first().click();
     await expect.poll(() => page.locator('#claim-title').innerText()).toBe(CLAIM);

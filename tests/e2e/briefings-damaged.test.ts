@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useApp } from './harness';
+import { navButton } from './nav';
 
 let damagedId = '';
 const app = useApp({
@@ -23,7 +24,7 @@ const app = useApp({
 
 const open = async () => {
   const page = app.page;
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Briefings' }).click();
+  await navButton(page, 'Briefings').click();
   await page.getByLabel('Tag', { exact: true }).selectOption('chips');
   const versions = page.getByRole('list', { name: 'Saved versions' });
   await expect.poll(() => versions.getByRole('listitem').count()).toBe(2);
@@ -62,7 +63,7 @@ describe('Briefings view with a damaged stored briefing', () => {
     const preview = page.getByRole('article', { name: 'Briefing preview' });
     await expect.poll(() => preview.getByRole('heading', { name: 'Key judgments' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'cannot be shown' }).count()).toBe(0);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Claims' }).click();
+    await navButton(page, 'Claims').click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).first().innerText()).not.toBe('Briefings');
   });
 });

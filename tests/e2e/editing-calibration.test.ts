@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../core/api';
 import { apiCall, artifactPath, axeViolations, openApp, startApp, type AppSession, type PageWatch, type Served } from './harness';
+import { navButton } from './nav';
 
 const COST = 'Training DeepSeek-V3 cost about USD6mn in compute, using Nvidia H800 chips.';
 const FOUNDED = 'DeepSeek was established in 2023.';
@@ -30,7 +31,7 @@ beforeAll(async () => {
 
 afterAll(() => session?.close());
 
-const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
+const nav = (name: string) => navButton(page, name);
 const facts = () => page.locator('.claim-header .facts');
 
 async function openClaim(text: string) {

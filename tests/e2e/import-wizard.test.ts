@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './harness';
+import { navButton } from './nav';
 
 const app = useApp();
 const CSV = readFileSync(join(__dirname, '../fixtures/interop/claims-with-sources.csv'));
@@ -14,7 +15,7 @@ const CSV = readFileSync(join(__dirname, '../fixtures/interop/claims-with-source
 describe('Import wizard', () => {
   it('maps columns with dropdowns and a live preview, edits labels, dry-runs and imports claims with their sources', { timeout: 180_000 }, async () => {
     const page = app.page;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import / Export' }).click();
+    await navButton(page, 'Import / Export').click();
     await page.getByLabel('Import file').setInputFiles({ name: 'claims.csv', mimeType: 'text/csv', buffer: CSV });
     // Live preview, no button pressed: the detected format and one dropdown per column, set from the header.
     const preview = page.getByRole('region', { name: 'Preview' });
@@ -42,7 +43,7 @@ describe('Import wizard', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const done = page.getByRole('region', { name: 'Import report' });
     await expect.poll(() => done.innerText()).toMatch(/Added\s*3 claims, 2 sources, 3 evidence/);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Claims' }).click();
+    await navButton(page, 'Claims').click();
     await expect.poll(() => page.getByRole('main').innerText()).toContain('DeepSeek trained V3 for about USD 6 million.');
     expect(app.watch.errors).toEqual([]);
   });

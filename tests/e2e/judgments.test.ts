@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, useApp } from './harness';
+import { navButton } from './nav';
 
 const FOUNDED = 'DeepSeek was established in 2023.';
 const CHIPS = 'DeepSeek trained its latest models only on less powerful, sanctions-compliant Nvidia H800 and H20 chips.';
@@ -35,7 +36,7 @@ beforeAll(() => {
   page = app.page;
 });
 
-const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
+const nav = (name: string) => navButton(page, name);
 
 async function openClaim(text: string) {
   await nav('Claims').click();

@@ -15,6 +15,7 @@ import { ensureSample } from '../../db/host/open-default';
 import { rememberCase } from '../../db/user-data';
 import { tempCase, tempDir } from '../helpers';
 import { artifactPath, axeViolations, serveCase, STATIC_DIR, type Served, useApp } from './harness';
+import { navButton } from './nav';
 
 // The harness's session: the sample case served and Chromium; each test opens contexts of its own size.
 const app = useApp({ sample: true });
@@ -59,7 +60,7 @@ async function open(screen: Screen, opts: { theme?: 'light' | 'dark'; welcome?: 
   return page;
 }
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
+const nav = navButton;
 const menu = (page: Page) => page.getByRole('button', { name: 'Menu' });
 
 /** Goes to a main view through the navigation (opening the Menu first where the sidebar is a bar). */
@@ -376,6 +377,9 @@ describe('lists', () => {
     const dialog = page.getByRole('dialog', { name: 'Move claim to trash' });
     await dialog.getByLabel('Reason (optional)').fill('Merged into the chip-demand claim.');
     await dialog.getByRole('button', { name: 'Move to trash' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // The sidebar now counts the trashed claim: "Trash (1)" (navButton matches it).
+    await expect.poll(() => nav(page, 'Trash').innerText()).toMatch(/^Trash \(1\)$/);
     await go(page, 'Trash');
     const deleted = page.getByRole('list', { name: 'Deleted claims' });
     await expect.poll(() => deleted.getByText('Reason: Merged into the chip-demand claim.').count()).toBe(1);

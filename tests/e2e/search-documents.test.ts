@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { rawCaptureSink } from '../../bench/gen/documents';
 import { get, sql } from '../../db/sql';
 import { artifactPath, useApp } from './harness';
+import { navButton } from './nav';
 
 const TITLE = 'Harbour master report';
 const app = useApp({
@@ -29,7 +30,7 @@ beforeAll(() => {
   page = app.page;
 });
 
-const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
+const nav = (name: string) => navButton(page, name);
 
 describe('search view: documents group', () => {
   it('shows a document hit with source, capture time, page and the match marked, and opens the document at that page', async () => {

@@ -19,6 +19,7 @@ import { addGradedEvidence } from '../e2e/steps';
 import { tempCase, tempDir } from '../helpers';
 import { ChromiumDriver } from './stand-in/chromium';
 import { launch, useDesktops, type Desktop } from './stand-in/desktop';
+import { navButton } from '../e2e/nav';
 
 const LIAR = join(__dirname, '../../../shared/data/liar/train.tsv');
 const CLAIM = 'Zyxwvut Labs trained its flagship model on 4,096 smuggled accelerators';
@@ -44,7 +45,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
+const nav = (name: string) => navButton(page, name);
 const claimList = () => page.getByRole('listbox', { name: 'Claims' });
 
 describe("the analyst's day in the desktop app (stand-in Electron, real Chromium)", () => {
