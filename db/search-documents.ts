@@ -7,8 +7,8 @@
  */
 import type { ParsedQuery } from '../core/search/parse';
 import type { SearchHit } from '../core/types';
-import { CLOSE, cutAround, formCandidates, OPEN, plainWords, splitHighlight, wordMarker, writtenSnippets, type WordForms } from './search-marks';
-import { stemsOf } from './search-stems';
+import { cutAround, splitHighlight, wordMarker } from './search-marks';
+import { matchedSnippets, type MatchedRow } from './search-snippets';
 import { all, join, list, sql, trustedIdentifier, type DB, type Sql } from './sql';
 
 export const DOCUMENT_TABLES = {
@@ -55,54 +55,20 @@ interface PageMeta {
 }
 
 /**
- * The words of these texts that the index takes for a plain query word (same stem, by the index's own
- * tokenizer: `filibusters`, `filibustering` for `filibuster`; `café` for `cafe`).
- */
-function otherForms(db: DB, p: ParsedQuery, texts: readonly string[]): WordForms {
-  const words = plainWords(p.clauses);
-  if (!words.length) return new Map();
-  const candidates = formCandidates(texts, words);
-  const stems = stemsOf(db, 'capture_pages_fts', [...candidates, ...words.map((t) => t.text.toLowerCase())]);
-  if (!stems) return new Map();
-  return new Map(
-    words.map((t) => {
-      const stem = stems.get(t.text.toLowerCase());
-      const typed = t.text.toLowerCase();
-      return [t, stem ? [...candidates].filter((w) => w !== typed && stems.get(w) === stem) : []];
-    }),
-  );
-}
-
-/**
- * Snippets of the found pages. FTS5's snippet() tokenizes the whole page (about 0.25 ms for 4,000
- * characters, so 12 ms for 50 pages: 40 times the MATCH of a rare word), so the words are marked
- * where they stand as typed or in a form the index takes for them (`writtenSnippet`, `otherForms`);
- * only pages where that finds nothing for some clause (a form starting otherwise) get FTS5's
- * snippet, in one query per MATCH. Pages found by a scan (CJK words, no MATCH) are marked and cut here.
+ * Snippets of the found pages: made here where the words stand written (db/search-snippets.ts); pages
+ * found by a scan (CJK words, no MATCH) are marked and cut here.
  */
 function snippets(db: DB, p: ParsedQuery, rows: readonly Row[], texts: ReadonlyMap<number, string>): Map<number, string> {
-  const out = new Map<number, string>();
-  const ask = new Map<string, number[]>();
-  const forms = otherForms(db, p, rows.filter((r) => r.match && !r.snip).map((r) => texts.get(r.rowid) ?? ''));
-  const written = writtenSnippets(p.clauses, { forms });
   const mark = wordMarker(p.clauses.flat());
+  const matched: MatchedRow[] = [];
+  const out = new Map<number, string>();
   for (const r of rows) {
     const text = texts.get(r.rowid) ?? '';
     if (r.snip) out.set(r.rowid, r.snip);
     else if (!r.match) out.set(r.rowid, cutAround(mark(text), CUT));
-    else {
-      const s = written(text);
-      if (s !== null) out.set(r.rowid, s);
-      else ask.set(r.match, [...(ask.get(r.match) ?? []), r.rowid]);
-    }
+    else matched.push({ rowid: r.rowid, match: r.match, text });
   }
-  for (const [match, rowids] of ask)
-    for (const s of all<{ rowid: number; snip: string }>(
-      db,
-      sql`SELECT rowid, snippet(capture_pages_fts, -1, ${OPEN}, ${CLOSE}, '…', ${SNIPPET_TOKENS}) AS snip FROM capture_pages_fts
-          WHERE capture_pages_fts MATCH ${match} AND rowid IN ${list(rowids)}`,
-    ))
-      out.set(s.rowid, s.snip);
+  for (const [rowid, snip] of matchedSnippets(db, 'capture_pages_fts', p, matched, { tokens: SNIPPET_TOKENS })) out.set(rowid, snip);
   return out;
 }
 

@@ -136,9 +136,24 @@ export const plainWords = (clauses: readonly (readonly Term[])[]): Term[] =>
 /** Words of the texts that start like a plain word (its first 3 letters): the candidates for its other forms. */
 export function formCandidates(texts: readonly string[], words: readonly Term[]): Set<string> {
   const out = new Set<string>();
+  // indexOf and a character test, not a regex with a lookbehind: this runs over every hit's text.
   for (const t of words) {
-    const re = new RegExp(`${WORD_START}${escapeRe([...t.text].slice(0, 3).join(''))}[\\p{L}\\p{N}]*`, 'giu');
-    for (const text of texts) for (const m of text.matchAll(re)) out.add(m[0].toLowerCase());
+    const prefix = [...t.text.toLowerCase()].slice(0, 3).join('');
+    if (!prefix) continue;
+    for (const text of texts) {
+      const low = text.toLowerCase();
+      for (let i = low.indexOf(prefix); i !== -1; i = low.indexOf(prefix, i + 1)) {
+        if (i > 0 && isWordChar(low, before(low, i))) continue;
+        let j = i + prefix.length;
+        while (j < low.length && isWordChar(low, j)) j += low.codePointAt(j)! > 0xffff ? 2 : 1;
+        out.add(low.slice(i, j));
+      }
+    }
   }
   return out;
 }
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWordChar = (s: string, i: number) => WORD_CHAR.test(String.fromCodePoint(s.codePointAt(i)!));
+/** The index of the character (code point) before position i. */
+const before = (s: string, i: number) => (i >= 2 && /[\uDC00-\uDFFF]/.test(s[i - 1]!) && /[\uD800-\uDBFF]/.test(s[i - 2]!) ? i - 2 : i - 1);

@@ -9,6 +9,9 @@ import { get, sql, type DB } from './sql';
 
 const MAX_CACHED = 50_000;
 
+/** The word indexes whose stems are asked for (their tokenizer clause is read from the schema). */
+export type StemmedTable = 'capture_pages_fts' | 'claims_fts';
+
 interface Stemmer {
   mem: Database.Database;
   cache: Map<string, string | null>;
@@ -19,7 +22,7 @@ const stemmers = new Map<string, Stemmer>();
 /** The tokenizer clause of each connection's index, read from its schema once (migrations run at open). */
 const tokenizers = new WeakMap<DB, Map<string, string>>();
 
-function tokenizerOf(db: DB, table: 'capture_pages_fts'): string | null {
+function tokenizerOf(db: DB, table: StemmedTable): string | null {
   const known = tokenizers.get(db)?.get(table);
   if (known) return known;
   const ddl = get<{ sql: string }>(db, sql`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ${table}`)?.sql;
@@ -30,7 +33,7 @@ function tokenizerOf(db: DB, table: 'capture_pages_fts'): string | null {
   return tokenize;
 }
 
-function stemmerFor(db: DB, table: 'capture_pages_fts'): Stemmer | null {
+function stemmerFor(db: DB, table: StemmedTable): Stemmer | null {
   const tokenize = tokenizerOf(db, table);
   if (!tokenize) return null;
   let s = stemmers.get(tokenize);
@@ -48,7 +51,7 @@ function stemmerFor(db: DB, table: 'capture_pages_fts'): Stemmer | null {
  * The index's stem of each word (lowercase, accents folded, porter), or null for a word the
  * tokenizer does not read as exactly one token. Null map when the index is not there.
  */
-export function stemsOf(db: DB, table: 'capture_pages_fts', words: Iterable<string>): Map<string, string | null> | null {
+export function stemsOf(db: DB, table: StemmedTable, words: Iterable<string>): Map<string, string | null> | null {
   const s = stemmerFor(db, table);
   if (!s) return null;
   const out = new Map<string, string | null>();

@@ -13,6 +13,7 @@ import { QTY_AMOUNT, QTY_CURRENCY, SEARCH_TABLES } from './migrations/004-search
 import { claimTitlesByRowid } from './repos/claims';
 import { DOCUMENT_TABLES, documentHits, documentHydration, documentKeep } from './search-documents';
 import { CLOSE, OPEN, splitHighlight, wordMarker } from './search-marks';
+import { matchedSnippets } from './search-snippets';
 import { suggestQueries } from './search-suggest';
 import { all, join, list, sql, trustedIdentifier, type DB, type Sql } from './sql';
 
@@ -85,8 +86,14 @@ interface FtsRow {
   rowid: number;
   rank: number;
   snip: string;
-  /** Documents: the MATCH that found the row (its snippet is made afterwards, see search-documents.ts). */
+  /** Claims and documents: the MATCH that found the row (its snippet is made afterwards: db/search-snippets.ts). */
   match?: string;
+  /** Claims found by a words MATCH: the claim, read in the same query. */
+  id?: string;
+  text?: string;
+  claimant?: string | null;
+  notes?: string | null;
+  context?: string | null;
 }
 
 interface KindTables {
@@ -208,11 +215,16 @@ function planRows(db: DB, kind: SearchKind, plan: Plan, keep: (rowid: Sql) => Sq
         sql`SELECT ${r} AS rowid, rank, '' AS snip, ${plan.primary.expr} AS match, ${page.columns} FROM ${idx} ${page.joins} WHERE ${where} ORDER BY rank LIMIT ${limit}`,
       );
     }
-    // Claims are short: a long snippet is usually the whole text, marked (titleMarks), without a second pass over it.
-    const tokens = kind === 'claims' ? 64 : 24;
+    // Claims: read with the match, their snippets made afterwards where the words stand written (claimHits).
+    if (kind === 'claims')
+      return all<FtsRow>(
+        db,
+        sql`SELECT ${r} AS rowid, rank, '' AS snip, ${plan.primary.expr} AS match, cl.id AS id, cl.text AS text, cl.claimant, cl.notes, cl.context
+            FROM ${idx} CROSS JOIN claims cl ON cl.rowid = ${r} WHERE ${where} ORDER BY rank LIMIT ${limit}`,
+      );
     return all<FtsRow>(
       db,
-      sql`SELECT rowid, rank, snippet(${idx}, -1, ${OPEN}, ${CLOSE}, '…', ${tokens}) AS snip FROM ${idx} WHERE ${where} ORDER BY rank LIMIT ${limit}`,
+      sql`SELECT rowid, rank, snippet(${idx}, -1, ${OPEN}, ${CLOSE}, '…', 24) AS snip FROM ${idx} WHERE ${where} ORDER BY rank LIMIT ${limit}`,
     );
   }
   const r = sql`x0.rowid`;
@@ -281,15 +293,30 @@ function kindRows(db: DB, kind: SearchKind, p: ParsedQuery, limit: number, passe
 const wantsSubstrings = (p: ParsedQuery, found: number): boolean =>
   found === 0 || p.clauses.some((c) => c.some((t) => !t.phrase && !t.cjk && /\d/.test(t.text)));
 
+/** The claim of each row: read with the match where it was, else looked up now (trigram and scan rows). */
+function claimsOf(db: DB, rows: readonly FtsRow[]): Map<number, { id: string; text: string }> {
+  const out = new Map<number, { id: string; text: string }>();
+  for (const r of rows) if (r.id !== undefined && r.text !== undefined) out.set(r.rowid, { id: r.id, text: r.text });
+  const missing = rows.filter((r) => !out.has(r.rowid)).map((r) => r.rowid);
+  for (const [rowid, c] of claimTitlesByRowid(db, missing)) out.set(rowid, c);
+  return out;
+}
+
+/** Claims are short: a snippet is usually the whole text, marked (titleMarks), without a second pass over it. */
+const CLAIM_SNIPPET = { tokens: 64, before: 160, after: 320 };
+
 function claimHits(db: DB, p: ParsedQuery, rows: FtsRow[]): SearchHit[] {
-  const claims = claimTitlesByRowid(db, rows.map((r) => r.rowid));
+  const claims = claimsOf(db, rows);
+  const matched = rows.flatMap((r) => (r.match && !r.snip ? [{ rowid: r.rowid, match: r.match, text: claims.get(r.rowid)!.text, others: [r.claimant, r.notes, r.context] }] : []));
+  const snips = matchedSnippets(db, 'claims_fts', p, matched, CLAIM_SNIPPET);
   const mark = wordMarker(p.clauses.flat());
   return rows.map((r) => {
     const c = claims.get(r.rowid)!;
-    const snippet = splitHighlight(r.snip);
+    const snip = r.snip || (snips.get(r.rowid) ?? '');
+    const snippet = splitHighlight(snip);
     const whole = snippet.map((x) => x.text).join('') === c.text;
     const titleMarks = whole ? snippet : splitHighlight(mark(c.text));
-    return { kind: 'claims', id: c.id, claimId: c.id, title: c.text, titleMarks, snippet: r.snip ? snippet : titleMarks, rank: r.rank };
+    return { kind: 'claims', id: c.id, claimId: c.id, title: c.text, titleMarks, snippet: snip ? snippet : titleMarks, rank: r.rank };
   });
 }
 
