@@ -2,7 +2,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyTeamChain, type TeamEventRow } from '../../db/team/chain';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { compareState } from '../../db/records/compare';
 import { cli, cliHome } from '../cli/run';
+import { tempCase, tempDir } from '../helpers';
 import { startCluster, ADMIN_PASSWORD, type PgCluster } from './pg';
 
 let cluster: PgCluster;
@@ -109,6 +113,36 @@ describe('team setup', () => {
     for (let i = 1; i < rows.length; i += 2) expect(rows[i + 1]!.id).toBe(`${rows[i]!.id}b`);
     // A tampered row is found by the client's check.
     expect(verifyTeamChain(rows.map((r, i) => (i === 40 ? { ...r, body: '{"x":1}' } : r)))).toContain('team event 41');
+  });
+
+  it('publish then join gives the same case, whose chain and state verify', async () => {
+    const local = tempCase({ sample: true });
+    const events = (local.handle.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+    local.close();
+    const pub = await cli('team', 'publish', '--db', cluster.url('alice', 'alice-pw'), '--case', local.path, '--name', 'Sample', '--json');
+    expect(pub.err).toBe('');
+    expect(pub.json()).toMatchObject({ name: 'Sample', events });
+    const again = await cli('team', 'publish', '--db', cluster.url('alice', 'alice-pw'), '--case', local.path, '--name', 'Sample');
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('team_cases_name_key');
+    // carol is not a member: the case is not there for her.
+    const to = join(tempDir(), 'joined.claimtrail');
+    const no = await cli('team', 'join', '--db', cluster.url('carol', 'carol-pw'), '--case-name', 'Sample', '--to', to);
+    expect(no.code).toBe(1);
+    expect(no.err).toContain('not found');
+    await (await as('alice')).query(`INSERT INTO claimtrail.team_members SELECT id, 'bob', 'reader' FROM claimtrail.team_cases WHERE name = 'Sample'`);
+    const joined = await cli('team', 'join', '--db', cluster.url('bob', 'bob-pw'), '--case-name', 'Sample', '--to', to, '--json');
+    expect(joined.err).toBe('');
+    expect(joined.json()).toMatchObject({ events });
+    const a = new Database(local.path, { readonly: true });
+    const b = new Database(to, { readonly: true });
+    expect(compareState(a, b).firstDifference).toBeNull();
+    expect(b.prepare('SELECT hash FROM events ORDER BY seq DESC LIMIT 1').get()).toEqual(a.prepare('SELECT hash FROM events ORDER BY seq DESC LIMIT 1').get());
+    a.close();
+    b.close();
+    const v = await cli('verify', '--case', to, '--json');
+    expect(v.json()).toMatchObject({ ok: true, events, state: { ok: true } });
+    expect(v.code).toBe(0);
   });
 
   it('never shows the password in an error', async () => {
