@@ -130,7 +130,14 @@ describe('team setup', () => {
     const no = await cli('team', 'join', '--db', cluster.url('carol', 'carol-pw'), '--case-name', 'Sample', '--to', to);
     expect(no.code).toBe(1);
     expect(no.err).toContain('not found');
-    await (await as('alice')).query(`INSERT INTO claimtrail.team_members SELECT id, 'bob', 'reader' FROM claimtrail.team_cases WHERE name = 'Sample'`);
+    const owner = cluster.url('alice', 'alice-pw');
+    const notOwner = await cli('team', 'members', 'add', 'bob', '--role', 'owner', '--db', cluster.url('dave', 'dave-pw'), '--case-name', 'Sample');
+    expect(notOwner.code).toBe(1);
+    expect((await cli('team', 'members', 'add', 'carol', '--role', 'analyst', '--db', owner, '--case-name', 'Sample')).code).toBe(0);
+    expect((await cli('team', 'members', 'add', 'bob', '--role', 'reader', '--db', owner, '--case-name', 'Sample')).code).toBe(0);
+    expect((await cli('team', 'members', 'remove', 'carol', '--db', owner, '--case-name', 'Sample')).code).toBe(0);
+    const members = await cli('team', 'members', '--db', owner, '--case-name', 'Sample', '--json');
+    expect(members.json()).toEqual([{ role_name: 'alice', role: 'owner' }, { role_name: 'bob', role: 'reader' }]);
     const joined = await cli('team', 'join', '--db', cluster.url('bob', 'bob-pw'), '--case-name', 'Sample', '--to', to, '--json');
     expect(joined.err).toBe('');
     expect(joined.json()).toMatchObject({ events });
