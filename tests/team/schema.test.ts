@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyTeamChain, type TeamEventRow } from '../../db/team/chain';
 import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareState } from '../../db/records/compare';
 import { cli, cliHome } from '../cli/run';
@@ -136,7 +137,13 @@ describe('team setup', () => {
     expect((await cli('team', 'members', 'add', 'carol', '--role', 'analyst', '--db', owner, '--case-name', 'Sample')).code).toBe(0);
     expect((await cli('team', 'members', 'add', 'bob', '--role', 'reader', '--db', owner, '--case-name', 'Sample')).code).toBe(0);
     expect((await cli('team', 'members', 'remove', 'carol', '--db', owner, '--case-name', 'Sample')).code).toBe(0);
-    const members = await cli('team', 'members', '--db', owner, '--case-name', 'Sample', '--json');
+    // No password in the URL: pg reads it from PGPASSFILE.
+    const pass = join(tempDir(), 'pgpass');
+    writeFileSync(pass, `127.0.0.1:${cluster.port}:postgres:alice:alice-pw\n`, { mode: 0o600 });
+    process.env.PGPASSFILE = pass;
+    const members = await cli('team', 'members', '--db', `postgresql://alice@127.0.0.1:${cluster.port}/postgres`, '--case-name', 'Sample', '--json');
+    delete process.env.PGPASSFILE;
+    expect(members.err).toBe('');
     expect(members.json()).toEqual([{ role_name: 'alice', role: 'owner' }, { role_name: 'bob', role: 'reader' }]);
     const joined = await cli('team', 'join', '--db', cluster.url('bob', 'bob-pw'), '--case-name', 'Sample', '--to', to, '--json');
     expect(joined.err).toBe('');
