@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command to install everything ClaimTrail needs on a Debian machine:
-# Debian's Chromium (browser tests, PDF briefings) and poppler-utils (pdftotext, for PDF tests),
+# Debian's Chromium (browser tests, PDF briefings), poppler-utils (pdftotext, for PDF tests), PostgreSQL
+# (team cases and their tests),
 # LibreOffice's Writer and Calc without a GUI (the interop tests open the CSV export and convert the
 # DOCX briefing with it), then the npm packages from package-lock.json, then Electron's binary where
 # it can be downloaded.
@@ -10,6 +11,8 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# PostgreSQL (team cases; tests/team start a throwaway cluster with its initdb and pg_ctl).
+if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need+=(postgresql); fi
 office=()
 command -v soffice >/dev/null 2>&1 || office+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 if [ ${#need[@]} -gt 0 ] || [ ${#office[@]} -gt 0 ]; then

@@ -14,6 +14,7 @@ import { searchCommand } from './search';
 import { serveCommand } from './serve';
 import { settingsCommand } from './settings';
 import { sourceCommands } from './sources';
+import { teamCommands } from './team';
 import { transferCommands } from './transfer';
 
 export const commands: Command[] = [
@@ -32,4 +33,5 @@ export const commands: Command[] = [
   ...captureCommands,
   ...analysisCommands,
   ...dedupeCommands,
+  ...teamCommands,
 ];

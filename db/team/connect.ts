@@ -1,0 +1,58 @@
+/**
+ * Connecting to the team store. A connection string may carry a password; no message we write ever
+ * does: URLs are shown without their credentials, and a driver error is reworded with the server's
+ * host, port and database only. Omitted fields come from the PG* variables and PGPASSFILE (pg does
+ * that itself).
+ */
+import pg from 'pg';
+import type { ApiErrorCode } from '../../core/api';
+import { CaseError } from '../errors';
+
+/** The URL with user and password removed (or "(PG* environment)" when there is none). */
+export function safeUrl(url: string | undefined): string {
+  if (!url) return '(PG* environment)';
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    for (const k of [...u.searchParams.keys()]) if (/pass|secret|key/i.test(k)) u.searchParams.set(k, '***');
+    return u.toString();
+  } catch {
+    return '(an unreadable connection string)';
+  }
+}
+
+/** Removes every occurrence of the URL's password (raw and decoded) from a text. */
+export function scrub(text: string, url: string | undefined): string {
+  let out = text;
+  if (url) {
+    try {
+      const u = new URL(url);
+      for (const s of [u.password, decodeURIComponent(u.password)]) if (s) out = out.split(s).join('***');
+      out = out.split(url).join(safeUrl(url));
+    } catch {
+      out = out.split(url).join('(connection string)');
+    }
+  }
+  if (process.env.PGPASSWORD) out = out.split(process.env.PGPASSWORD).join('***');
+  return out;
+}
+
+/** Rewords a driver or server error: what failed, where, never the credentials. */
+export function teamError(e: unknown, url: string | undefined, what: string): CaseError {
+  const msg = e instanceof Error ? e.message : String(e);
+  const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
+  const kind: ApiErrorCode = code === '42501' ? 'forbidden' : code === '23505' ? 'conflict' : 'invalid';
+  return new CaseError(kind, scrub(`${what} on ${safeUrl(url)}: ${msg}${code ? ` (${code})` : ''}`, url));
+}
+
+export async function connectTeam(url: string | undefined): Promise<pg.Client> {
+  const client = new pg.Client(url ? { connectionString: url } : {});
+  try {
+    await client.connect();
+  } catch (e) {
+    throw teamError(e, url, 'could not connect to the team database');
+  }
+  client.on('error', () => undefined);
+  return client;
+}
