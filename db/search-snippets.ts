@@ -36,7 +36,7 @@ export interface MatchedRow {
   match: string;
   text: string;
   /** The row's other indexed columns, tried in order when the text does not have the words. */
-  others?: readonly (string | null)[];
+  others?: readonly (string | null | undefined)[];
 }
 
 export interface SnippetOptions {
