@@ -95,3 +95,19 @@ export const hasRowid = (d: RecordDecl): boolean => 'rowid' in d.key;
 
 /** The columns whose values the history carries (all but content-addressed bytes). */
 export const loggedColumns = (d: RecordDecl): string[] => columnsOf(d).filter((c) => d.fields[c]!.logged !== 'by-hash');
+
+/** A column's name as the API spells it: `claimed_at` → `claimedAt`, `override_p` → `overrideP`. */
+export type ApiName<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<ApiName<T>>}` : S;
+
+export const apiName = <S extends string>(column: S): ApiName<S> =>
+  column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) as ApiName<S>;
+
+/** API name → column, for the declared fields minus those a mutation may not set directly. */
+export function apiColumns<D extends RecordDecl, X extends keyof D['fields'] & string>(
+  d: D,
+  notSet: readonly X[],
+): Record<ApiName<Exclude<keyof D['fields'] & string, X>>, Exclude<keyof D['fields'] & string, X>> {
+  const out: Record<string, string> = {};
+  for (const c of columnsOf(d)) if (!(notSet as readonly string[]).includes(c)) out[apiName(c)] = c;
+  return out as never;
+}
