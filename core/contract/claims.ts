@@ -23,15 +23,21 @@ const quantity = z.object({
 /**
  * A claim's fields: text, claimant, notes, context, kind and kindRationale are derived from the
  * declaration (limits, nullability, defaults, values); dates, tags, the prior and the quantity have
- * shapes of their own.
+ * shapes of their own. Kept in this order: a refused input's issues come in it.
  */
+const plain = inputFields(claimRecord, ['text', 'claimant', 'notes', 'context', 'kind_rationale']);
 const claimFields = {
-  ...inputFields(claimRecord, ['text', 'claimant', 'notes', 'context', 'kind_rationale']),
+  text: plain.text,
+  claimant: plain.claimant,
   claimedAt: isoDate.nullish(),
   tags: z.array(tagName).max(100).optional(),
   prior: probability.optional(),
+  notes: plain.notes,
+  context: plain.context,
   quantity: quantity.nullish(),
   kind: derived.kind,
+  /** Why the claim is of its kind; required for not-checkable. */
+  kindRationale: plain.kindRationale,
 };
 
 /** The first evidence of a new claim: what it says, and its source, existing or new (exactly one). */
