@@ -118,3 +118,6 @@ export function apiColumns<D extends RecordDecl, X extends keyof D['fields'] & s
   for (const c of columnsOf(d)) if (!(notSet as readonly string[]).includes(c)) out[apiName(c)] = c;
   return out as never;
 }
+
+/** The API shape of these declared columns (`claimed_at` → `claimedAt`), each with its stored type. */
+export type ApiShape<D extends RecordDecl, C extends keyof D['fields'] & string> = { [K in C as ApiName<K>]: RowOf<D>[K] };
