@@ -2,6 +2,8 @@
 import type { BreakdownItem, ConfidenceResult, Stance } from './confidence';
 import type { Band, ConfidenceLevel } from './estimative';
 import type { Credibility, Reliability } from './grades';
+import type { ApiShape } from './records/define';
+import type { disputeRecord, sourceRecord } from './records/records';
 
 export type { Stance, Band, ConfidenceLevel, Credibility, Reliability, BreakdownItem };
 
@@ -116,18 +118,15 @@ export interface SourceRef {
 }
 
 /** What an analyst records about a source (everything but ids, lineage and timestamps). */
-export interface SourceFields {
-  title: string;
-  url: string | null;
-  publisher: string | null;
+/** A source's fields as the analyst gives them; the plain ones typed by its declaration (core/records/records.ts). */
+export interface SourceFields
+  extends ApiShape<
+    typeof sourceRecord,
+    'title' | 'url' | 'publisher' | 'published_at' | 'accessed_at' | 'kind' | 'reliability' | 'doi' | 'notes' | 'file_sha256'
+  > {
+  /** Stored as JSON text. */
   authors: string[];
-  publishedAt: string | null;
-  accessedAt: string | null;
-  kind: SourceKind;
-  reliability: Reliability;
-  doi: string | null;
-  notes: string;
-  fileSha256: string | null;
+  /** A CSL-JSON item, stored as JSON text. */
   csl: Record<string, unknown> | null;
   /**
    * Whom the source speaks for (e.g. its own company; several names separated by ";"): its
@@ -206,15 +205,8 @@ export interface DisputeResponse {
   createdAt: string;
 }
 
-/** A challenge to a claim, without its links to claim, evidence and responses. */
-export interface DisputeFields {
-  raisedBy: string;
-  position: string;
-  openedAt: string;
-  status: 'open' | 'resolved';
-  resolution: string | null;
-  resolvedAt: string | null;
-}
+/** A challenge to a claim, without its links to claim, evidence and responses (typed by its declaration). */
+export type DisputeFields = ApiShape<typeof disputeRecord, 'raised_by' | 'position' | 'opened_at' | 'status' | 'resolution' | 'resolved_at'>;
 
 /** How a resolved dispute came out: the challenge upheld, rejected, or partly upheld. */
 export const DISPUTE_OUTCOMES = ['upheld', 'rejected', 'partly'] as const;

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { CLAIM_SORTS } from '../claim-sorts';
 import { BANDS } from '../estimative';
-import { CLAIM_KINDS, CLAIM_STATUSES, OUTCOMES, type Claim, type ClaimDetail, type ClaimSummary, type Page } from '../types';
+import { OUTCOMES, type Claim, type ClaimDetail, type ClaimSummary, type Page } from '../types';
+import { claimRecord } from '../records/records';
 import { mutation, query } from './define';
+import { inputFields } from './from-record';
 import { evidenceFields } from './evidence';
 import { sourceFields } from './sources';
 import { id, isoDate, optionalText, paging, probability, rationale, requiredText, tagName, text, url } from './fields';
 
-const status = z.enum(CLAIM_STATUSES, { message: `must be one of: ${CLAIM_STATUSES.join(', ')}` });
-
-const kind = z.enum(CLAIM_KINDS, { message: `must be one of: ${CLAIM_KINDS.join(', ')}` });
+/** Status and kind: the declared values, with the contract's "must be one of: …" (core/contract/from-record.ts). */
+const derived = inputFields(claimRecord, ['status', 'kind', 'status_rationale']);
+const status = derived.status.unwrap();
 
 const quantity = z.object({
   value: z.number().finite(),
@@ -18,18 +20,24 @@ const quantity = z.object({
   asOf: isoDate.nullish(),
 });
 
+/**
+ * A claim's fields: text, claimant, notes, context, kind and kindRationale are derived from the
+ * declaration (limits, nullability, defaults, values); dates, tags, the prior and the quantity have
+ * shapes of their own. Kept in this order: a refused input's issues come in it.
+ */
+const plain = inputFields(claimRecord, ['text', 'claimant', 'notes', 'context', 'kind_rationale']);
 const claimFields = {
-  text: requiredText(20_000),
-  claimant: optionalText(500),
+  text: plain.text,
+  claimant: plain.claimant,
   claimedAt: isoDate.nullish(),
   tags: z.array(tagName).max(100).optional(),
   prior: probability.optional(),
-  notes: text(100_000).optional(),
-  context: optionalText(2_000),
+  notes: plain.notes,
+  context: plain.context,
   quantity: quantity.nullish(),
-  kind: kind.optional(),
+  kind: derived.kind,
   /** Why the claim is of its kind; required for not-checkable. */
-  kindRationale: optionalText(2_000),
+  kindRationale: plain.kindRationale,
 };
 
 /** The first evidence of a new claim: what it says, and its source, existing or new (exactly one). */
@@ -59,7 +67,7 @@ export const claimMethods = {
    * (`sourceId`) or a new one (`newSource`) — all in one transaction: nothing is kept if any part is refused.
    */
   'claims.create': mutation<Claim>()(
-    z.object({ ...claimFields, status: status.optional(), statusRationale: optionalText(20_000), firstEvidence: firstEvidence.optional() }),
+    z.object({ ...claimFields, status: derived.status, statusRationale: derived.statusRationale, firstEvidence: firstEvidence.optional() }),
   ),
   'claims.update': mutation<Claim>()(
     z.object({

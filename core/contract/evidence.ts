@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { STANCES, type Evidence } from '../types';
 import { DEFAULT_CREDIBILITY } from '../grades';
+import { evidenceRecord } from '../records/records';
 import { mutation } from './define';
+import { inputFields } from './from-record';
 import { textProblem } from '../text';
-import { credibility, id, optionalText, rationale, text, weight } from './fields';
+import { credibility, id, optionalText, rationale, weight } from './fields';
 
 const stance = z.enum(STANCES, { message: 'must be supports, refutes or context' });
 
@@ -21,13 +23,16 @@ const quoteSelectors = z.object({
 });
 
 /** What an evidence item says (shared by evidence.create and a new claim's first evidence). */
+const derived = inputFields(evidenceRecord, ['excerpt', 'locator', 'note']);
+
 export const evidenceFields = {
   stance,
-  excerpt: text(50_000).default(''),
-  locator: optionalText(500),
+  // Quote, locator and note derived from the declaration (core/contract/from-record.ts); a create fills the declared default.
+  excerpt: derived.excerpt.unwrap().default(evidenceRecord.fields.excerpt.default),
+  locator: derived.locator,
   credibility: credibility.default(DEFAULT_CREDIBILITY),
   weight: weight.default(1),
-  note: text(20_000).default(''),
+  note: derived.note.unwrap().default(evidenceRecord.fields.note.default),
   attribution: z.boolean().default(false),
 };
 
@@ -45,11 +50,11 @@ export const evidenceMethods = {
     z.object({
       id,
       stance: stance.optional(),
-      excerpt: text(50_000).optional(),
-      locator: optionalText(500),
+      excerpt: derived.excerpt,
+      locator: derived.locator,
       credibility: credibility.optional(),
       weight: weight.optional(),
-      note: text(20_000).optional(),
+      note: derived.note,
       attribution: z.boolean().optional(),
     }),
   ),

@@ -1,29 +1,38 @@
 import { z } from 'zod';
-import { SOURCE_KINDS, type Page, type Source, type SourceDetail } from '../types';
+import type { Page, Source, SourceDetail } from '../types';
 import { mutation, query } from './define';
+import { sourceRecord } from '../records/records';
 import { id, isoDate, optionalText, paging, reliability, requiredText, text, url } from './fields';
+import { inputFields } from './from-record';
 import { jsonRecord } from './json';
 
-/** A source's fields (shared by sources.create and a new claim's first evidence with a new source). */
+const derived = inputFields(sourceRecord, ['title', 'publisher', 'kind', 'doi', 'notes', 'speaks_for']);
+
+/**
+ * A source's fields (shared by sources.create and a new claim's first evidence with a new source).
+ * Title, publisher, kind, DOI, notes and speaksFor are derived from the declaration (limits,
+ * nullability, defaults, values: core/contract/from-record.ts); the rest have shapes of their own.
+ * Kept in this order: a refused input's issues come in it.
+ */
 export const sourceFields = {
-  title: requiredText(2_000),
+  title: derived.title,
   url: url.nullish(),
-  publisher: optionalText(500),
+  publisher: derived.publisher,
   authors: z.array(requiredText(300)).max(200).optional(),
   publishedAt: isoDate.nullish(),
   accessedAt: isoDate.nullish(),
-  kind: z.enum(SOURCE_KINDS, { message: `must be one of: ${SOURCE_KINDS.join(', ')}` }).optional(),
+  kind: derived.kind,
   reliability: reliability.optional(),
   derivedFromId: id.nullish(),
-  doi: optionalText(300),
-  notes: text(100_000).optional(),
+  doi: derived.doi,
+  notes: derived.notes,
   fileSha256: z
     .string()
     .regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lowercase hex')
     .nullish(),
   csl: jsonRecord().nullish(),
   /** Whom the source speaks for (names separated by ";"); its items attribute, not corroborate, their claims. */
-  speaksFor: optionalText(500),
+  speaksFor: derived.speaksFor,
 };
 
 export const sourceMethods = {

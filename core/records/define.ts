@@ -32,24 +32,31 @@ export interface FieldDecl<T = unknown> {
 
 type Opts<T> = Partial<Pick<FieldDecl<T>, 'max' | 'default' | 'label' | 'logged'>>;
 
-function field<T>(type: SqlType, nullable: boolean, o: Opts<T> & { values?: readonly (string | number)[] } = {}): FieldDecl<T> {
-  return { type, nullable, label: o.label ?? '', ...o };
+/** A field built with a default says so in its type (the contract lets a create leave it out). */
+export type Defaulted<T> = FieldDecl<T> & { default: T };
+type Built<T, O> = O extends { default: unknown } ? Defaulted<T> : FieldDecl<T>;
+
+function field<T, O extends Opts<T> = Opts<T>>(type: SqlType, nullable: boolean, o: O & { values?: readonly (string | number)[] } = {} as O): Built<T, O> {
+  return { type, nullable, label: o.label ?? '', ...o } as Built<T, O>;
 }
 
-/** Field builders, one per stored shape. `.nullable` variants allow NULL. */
+/** Field builders, one per stored shape. `optional…` variants allow NULL. */
 export const f = {
-  text: (o: Opts<string> = {}) => field<string>('TEXT', false, o),
-  optionalText: (o: Opts<string | null> = {}) => field<string | null>('TEXT', true, o),
-  integer: (o: Opts<number> = {}) => field<number>('INTEGER', false, o),
-  optionalInteger: (o: Opts<number | null> = {}) => field<number | null>('INTEGER', true, o),
-  real: (o: Opts<number> = {}) => field<number>('REAL', false, o),
-  optionalReal: (o: Opts<number | null> = {}) => field<number | null>('REAL', true, o),
+  text: <const O extends Opts<string> = object>(o: O = {} as O) => field<string, O>('TEXT', false, o),
+  optionalText: <const O extends Opts<string | null> = object>(o: O = {} as O) => field<string | null, O>('TEXT', true, o),
+  integer: <const O extends Opts<number> = object>(o: O = {} as O) => field<number, O>('INTEGER', false, o),
+  optionalInteger: <const O extends Opts<number | null> = object>(o: O = {} as O) => field<number | null, O>('INTEGER', true, o),
+  real: <const O extends Opts<number> = object>(o: O = {} as O) => field<number, O>('REAL', false, o),
+  optionalReal: <const O extends Opts<number | null> = object>(o: O = {} as O) => field<number | null, O>('REAL', true, o),
   /** 0 or 1 in an INTEGER column. */
-  flag: (o: Opts<number> = {}) => field<number>('INTEGER', false, { default: 0, ...o }),
-  oneOf: <const V extends string>(values: readonly V[], o: Opts<NoInfer<V>> = {}) => field<V>('TEXT', false, { ...o, values }),
-  optionalOneOf: <const V extends string>(values: readonly V[], o: Opts<NoInfer<V> | null> = {}) => field<V | null>('TEXT', true, { ...o, values }),
+  flag: (o: Opts<number> = {}): Defaulted<number> => field<number, Opts<number> & { default: number }>('INTEGER', false, { default: 0, ...o }),
+  oneOf: <const V extends string, const O extends Opts<NoInfer<V>> = object>(values: readonly V[], o: O = {} as O) =>
+    field<V, O>('TEXT', false, { ...o, values }),
+  optionalOneOf: <const V extends string, const O extends Opts<NoInfer<V> | null> = object>(values: readonly V[], o: O = {} as O) =>
+    field<V | null, O>('TEXT', true, { ...o, values }),
   /** An INTEGER that holds one of a fixed set of numbers (a grade). */
-  integerOf: <const V extends number>(values: readonly V[], o: Opts<NoInfer<V>> = {}) => field<V>('INTEGER', false, { ...o, values }),
+  integerOf: <const V extends number, const O extends Opts<NoInfer<V>> = object>(values: readonly V[], o: O = {} as O) =>
+    field<V, O>('INTEGER', false, { ...o, values }),
   bytes: (o: Opts<Uint8Array> = {}) => field<Uint8Array>('BLOB', false, { logged: 'by-hash', ...o }),
 };
 
@@ -95,3 +102,22 @@ export const hasRowid = (d: RecordDecl): boolean => 'rowid' in d.key;
 
 /** The columns whose values the history carries (all but content-addressed bytes). */
 export const loggedColumns = (d: RecordDecl): string[] => columnsOf(d).filter((c) => d.fields[c]!.logged !== 'by-hash');
+
+/** A column's name as the API spells it: `claimed_at` → `claimedAt`, `override_p` → `overrideP`. */
+export type ApiName<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<ApiName<T>>}` : S;
+
+export const apiName = <S extends string>(column: S): ApiName<S> =>
+  column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) as ApiName<S>;
+
+/** API name → column, for the declared fields minus those a mutation may not set directly. */
+export function apiColumns<D extends RecordDecl, X extends keyof D['fields'] & string>(
+  d: D,
+  notSet: readonly X[],
+): Record<ApiName<Exclude<keyof D['fields'] & string, X>>, Exclude<keyof D['fields'] & string, X>> {
+  const out: Record<string, string> = {};
+  for (const c of columnsOf(d)) if (!(notSet as readonly string[]).includes(c)) out[apiName(c)] = c;
+  return out as never;
+}
+
+/** The API shape of these declared columns (`claimed_at` → `claimedAt`), each with its stored type. */
+export type ApiShape<D extends RecordDecl, C extends keyof D['fields'] & string> = { [K in C as ApiName<K>]: RowOf<D>[K] };

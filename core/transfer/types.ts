@@ -3,7 +3,9 @@
  * refer to each other by `key` (the record's own id when the file has one). Errors name the file,
  * the line or record, and the field.
  */
-import type { Capture, ClaimKind, ClaimStatus, DisputeFields, DisputeOutcome, LinkKind, Outcome, SourceFields, Stance } from '../types';
+import type { Capture, DisputeFields, DisputeOutcome, LinkKind, SourceFields } from '../types';
+import type { ApiShape } from '../records/define';
+import type { claimRecord, evidenceRecord } from '../records/records';
 
 export const IMPORT_FORMATS = ['json', 'csv', 'tsv', 'csl-json', 'claimreview', 'bibtex', 'ris'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -34,37 +36,20 @@ export interface Origin {
   record?: string;
 }
 
+/** A claim's plain fields that travel in every import and export, typed by its declaration (core/records/records.ts). */
+type ClaimPlain = ApiShape<typeof claimRecord, 'text' | 'claimant' | 'claimed_at' | 'context' | 'status' | 'status_rationale' | 'outcome' | 'prior' | 'notes'>;
+/** Fields added by later issues: absent in older files (issue 11: a fact with no outcome details; issue 16: no ClaimReview URL of its own). */
+type ClaimLater = Partial<ApiShape<typeof claimRecord, 'kind' | 'kind_rationale' | 'outcome_at' | 'outcome_note' | 'review_url'>>;
+
 /** What a claim carries in every import and export: what the analyst wrote, nothing computed. */
-export interface ClaimFields {
-  text: string;
-  claimant: string | null;
-  claimedAt: string | null;
-  context: string | null;
-  status: ClaimStatus;
-  statusRationale: string | null;
-  outcome: Outcome | null;
-  prior: number;
+export interface ClaimFields extends ClaimPlain, ClaimLater {
   override: { probability: number; rationale: string } | null;
-  notes: string;
   quantity: { value: number; unit: string; scope: string | null; asOf: string | null } | null;
   tags: string[];
-  /** Issue 11 (absent in older files: a fact with no outcome details). */
-  kind?: ClaimKind;
-  kindRationale?: string | null;
-  outcomeAt?: string | null;
-  outcomeNote?: string | null;
-  /** Issue 16 (absent in older files: none): the claim's own ClaimReview URL. */
-  reviewUrl?: string | null;
 }
 
-/** What an evidence item carries besides its claim and source. */
-export interface EvidenceFields {
-  stance: Stance;
-  excerpt: string;
-  locator: string | null;
-  credibility: 1 | 2 | 3 | 4 | 5 | 6;
-  weight: number;
-  note: string;
+/** What an evidence item carries besides its claim and source (its plain fields typed by its declaration). */
+export interface EvidenceFields extends ApiShape<typeof evidenceRecord, 'stance' | 'excerpt' | 'locator' | 'credibility' | 'weight' | 'note'> {
   /** The analyst marked the item as attribution (absent in older files: false). */
   attribution?: boolean;
   /** Keys (in a case export: ids) of items of the same claim the analyst declared independent of this one. */

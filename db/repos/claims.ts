@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import type { RowOf } from '../../core/records/define';
-import type { claimRecord } from '../../core/records/records';
+import { apiColumns, type RowOf } from '../../core/records/define';
+import { claimRecord } from '../../core/records/records';
+import { insertRow, updateRow } from '../records/write';
 import type { ClaimSort } from '../../core/claim-sorts';
 import type { claimListInput } from '../../core/contract/claims';
 import type { Claim, ClaimKind, ClaimStatus, ClaimSummary, Outcome, Page } from '../../core/types';
@@ -104,54 +105,50 @@ export interface ClaimInsert {
 /** A new claim has no evidence yet: its computed probability is its prior. */
 export function insertClaim(db: DB, c: ClaimInsert): number {
   const q = c.quantity;
-  return Number(
-    run(
-      db,
-      sql`INSERT INTO claims (id, text, claimant, claimed_at, context, status, status_rationale, kind, kind_rationale, prior, notes,
-            qty_value, qty_unit, qty_scope, qty_as_of, computed_p, probability, band, created_at, updated_at)
-          VALUES (${c.id}, ${c.text}, ${c.claimant}, ${c.claimedAt}, ${c.context}, ${c.status}, ${c.statusRationale}, ${c.kind}, ${c.kindRationale},
-            ${c.prior}, ${c.notes}, ${q?.value ?? null}, ${q?.unit ?? null}, ${q?.scope ?? null}, ${q?.asOf ?? null},
-            ${c.prior}, ${c.prior}, ${bandOf(c.prior)}, ${c.at}, ${c.at})`,
-    ).lastInsertRowid,
-  );
+  return insertRow(db, claimRecord, {
+    id: c.id,
+    text: c.text,
+    claimant: c.claimant,
+    claimed_at: c.claimedAt,
+    context: c.context,
+    status: c.status,
+    status_rationale: c.statusRationale,
+    kind: c.kind,
+    kind_rationale: c.kindRationale,
+    prior: c.prior,
+    notes: c.notes,
+    qty_value: q?.value ?? null,
+    qty_unit: q?.unit ?? null,
+    qty_scope: q?.scope ?? null,
+    qty_as_of: q?.asOf ?? null,
+    computed_p: c.prior,
+    probability: c.prior,
+    band: bandOf(c.prior),
+    created_at: c.at,
+    updated_at: c.at,
+  });
 }
 
-/** Columns an update may set, mapped from API field names; values are always bound. */
-const UPDATABLE = {
-  text: 'text',
-  claimant: 'claimant',
-  claimedAt: 'claimed_at',
-  context: 'context',
-  prior: 'prior',
-  notes: 'notes',
-  status: 'status',
-  statusRationale: 'status_rationale',
-  outcome: 'outcome',
-  outcomeAt: 'outcome_at',
-  outcomeNote: 'outcome_note',
-  kind: 'kind',
-  kindRationale: 'kind_rationale',
-  overrideP: 'override_p',
-  overrideRationale: 'override_rationale',
-  qtyValue: 'qty_value',
-  qtyUnit: 'qty_unit',
-  qtyScope: 'qty_scope',
-  qtyAsOf: 'qty_as_of',
-  deletedAt: 'deleted_at',
-  reviewUrl: 'review_url',
-} as const;
-export type ClaimPatch = Partial<Record<keyof typeof UPDATABLE, string | number | null>>;
+/**
+ * The columns an update may set, by API name (`claimedAt` → claimed_at), derived from the declaration:
+ * every declared field except the key, the stamps and what the model computes (a field added to the
+ * declaration is updatable without a change here). Values are always bound.
+ */
+export const CLAIM_NOT_PATCHED = [
+  'rowid', 'id', 'computed_p', 'probability', 'band', 'confidence', 'evidence_count', 'open_disputes', 'created_at', 'updated_at', 'assessed',
+] as const;
+export const CLAIM_UPDATABLE = apiColumns(claimRecord, CLAIM_NOT_PATCHED);
+export type ClaimPatch = Partial<Record<keyof typeof CLAIM_UPDATABLE, string | number | null>>;
 
 export function patchClaim(db: DB, rowid: number, patch: ClaimPatch, at: string): void {
-  const cols = Object.values(UPDATABLE);
-  const sets: Sql[] = [];
+  const row: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
-    const col = UPDATABLE[key as keyof typeof UPDATABLE];
-    sets.push(sql`${trustedIdentifier(col, cols)} = ${value}`);
+    // An unknown name stays as it is, and updateRow refuses it (not an allowed identifier).
+    row[(CLAIM_UPDATABLE as Record<string, string>)[key] ?? key] = value;
   }
-  sets.push(sql`updated_at = ${at}`);
-  run(db, sql`UPDATE claims SET ${join(sets, ', ')} WHERE rowid = ${rowid}`);
+  row.updated_at = at;
+  updateRow(db, claimRecord, rowid, row as Partial<ClaimRow>);
 }
 
 /**

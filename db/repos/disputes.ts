@@ -1,6 +1,7 @@
 import type { Dispute, DisputeOutcome } from '../../core/types';
 import type { RowOf } from '../../core/records/define';
-import type { disputeRecord } from '../../core/records/records';
+import { disputeRecord, disputeResponseRecord } from '../../core/records/records';
+import { insertRow, updateRow } from '../records/write';
 import { notFound } from '../errors';
 import { all, get, run, sql, type DB } from '../sql';
 
@@ -61,29 +62,16 @@ export function insertDispute(
   db: DB,
   d: { id: string; claimRowid: number; raisedBy: string; position: string; at: string; evidenceRowids: number[] },
 ): number {
-  const rowid = Number(
-    run(
-      db,
-      sql`INSERT INTO disputes (id, claim_rowid, raised_by, position, opened_at)
-          VALUES (${d.id}, ${d.claimRowid}, ${d.raisedBy}, ${d.position}, ${d.at})`,
-    ).lastInsertRowid,
-  );
+  const rowid = insertRow(db, disputeRecord, { id: d.id, claim_rowid: d.claimRowid, raised_by: d.raisedBy, position: d.position, opened_at: d.at });
   for (const e of new Set(d.evidenceRowids))
     run(db, sql`INSERT INTO dispute_evidence (dispute_rowid, evidence_rowid) VALUES (${rowid}, ${e})`);
   return rowid;
 }
 
 export function insertResponse(db: DB, r: { id: string; disputeRowid: number; author: string; text: string; at: string }): void {
-  run(
-    db,
-    sql`INSERT INTO dispute_responses (id, dispute_rowid, author, text, created_at)
-        VALUES (${r.id}, ${r.disputeRowid}, ${r.author}, ${r.text}, ${r.at})`,
-  );
+  insertRow(db, disputeResponseRecord, { id: r.id, dispute_rowid: r.disputeRowid, author: r.author, text: r.text, created_at: r.at });
 }
 
 export function resolveDisputeRow(db: DB, rowid: number, resolution: string, at: string, outcome: DisputeOutcome | null = null): void {
-  run(
-    db,
-    sql`UPDATE disputes SET status = 'resolved', resolution = ${resolution}, outcome = ${outcome}, resolved_at = ${at} WHERE rowid = ${rowid}`,
-  );
+  updateRow(db, disputeRecord, rowid, { status: 'resolved', resolution, outcome, resolved_at: at });
 }

@@ -1,6 +1,7 @@
 import type { Credibility, Evidence, EvidenceView, Reliability, Stance } from '../../core/types';
-import type { RowOf } from '../../core/records/define';
-import type { evidenceRecord } from '../../core/records/records';
+import { columnsOf, type RowOf } from '../../core/records/define';
+import { evidenceRecord } from '../../core/records/records';
+import { insertRow, updateRow } from '../records/write';
 import { gradeCode } from '../../core/grades';
 import { notFound } from '../errors';
 import { deleteBoardRowsOfEvidence } from './analysis';
@@ -93,25 +94,30 @@ export interface EvidenceInsert {
 }
 
 export function insertEvidence(db: DB, e: EvidenceInsert): number {
-  return Number(
-    run(
-      db,
-      sql`INSERT INTO evidence (id, claim_rowid, source_rowid, stance, excerpt, locator, credibility, weight, note,
-            attribution, created_at, updated_at)
-          VALUES (${e.id}, ${e.claimRowid}, ${e.sourceRowid}, ${e.stance}, ${e.excerpt}, ${e.locator}, ${e.credibility},
-            ${e.weight}, ${e.note}, ${e.attribution ? 1 : 0}, ${e.at}, ${e.at})`,
-    ).lastInsertRowid,
-  );
+  return insertRow(db, evidenceRecord, {
+    id: e.id,
+    claim_rowid: e.claimRowid,
+    source_rowid: e.sourceRowid,
+    stance: e.stance,
+    excerpt: e.excerpt,
+    locator: e.locator,
+    credibility: e.credibility,
+    weight: e.weight,
+    note: e.note,
+    attribution: e.attribution ? 1 : 0,
+    created_at: e.at,
+    updated_at: e.at,
+  });
 }
 
+/** The columns an edit of evidence rewrites (derived: all declared fields but the key, its claim and source, and the stamps). */
+export const EVIDENCE_NOT_EDITED = ['rowid', 'id', 'claim_rowid', 'source_rowid', 'created_at', 'updated_at'] as const;
+const EDITED = columnsOf(evidenceRecord).filter((c) => !(EVIDENCE_NOT_EDITED as readonly string[]).includes(c)) as (keyof EvidenceRow)[];
+
 export function updateEvidenceRow(db: DB, r: EvidenceRow, at: string): void {
-  run(
-    db,
-    sql`UPDATE evidence SET stance = ${r.stance}, excerpt = ${r.excerpt}, locator = ${r.locator},
-          credibility = ${r.credibility}, weight = ${r.weight}, note = ${r.note}, attribution = ${r.attribution},
-          updated_at = ${at}
-        WHERE rowid = ${r.rowid}`,
-  );
+  const patch: Partial<Record<keyof EvidenceRow, unknown>> = { updated_at: at };
+  for (const c of EDITED) patch[c] = r[c];
+  updateRow(db, evidenceRecord, r.rowid, patch as Partial<EvidenceRow>);
 }
 
 export function deleteEvidenceRow(db: DB, rowid: number): void {

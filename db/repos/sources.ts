@@ -1,10 +1,11 @@
 import type { Source, SourceFields, SourceRef } from '../../core/types';
 
 export type { SourceFields };
-import type { RowOf } from '../../core/records/define';
-import type { sourceRecord } from '../../core/records/records';
+import { apiColumns, type RowOf } from '../../core/records/define';
+import { sourceRecord } from '../../core/records/records';
+import { insertRow, updateRow } from '../records/write';
 import { conflict, notFound } from '../errors';
-import { all, get, join, run, sql, trustedIdentifier, type DB, type Sql } from '../sql';
+import { all, get, join, run, sql, type DB, type Sql } from '../sql';
 
 /** The stored row, derived from its declaration (core/records/records.ts). */
 export type SourceRow = RowOf<typeof sourceRecord>;
@@ -55,21 +56,9 @@ export function toSource(r: SourceRowWithRefs): Source {
 }
 
 
-const COLUMN: Record<keyof SourceFields, string> = {
-  title: 'title',
-  url: 'url',
-  publisher: 'publisher',
-  authors: 'authors',
-  publishedAt: 'published_at',
-  accessedAt: 'accessed_at',
-  kind: 'kind',
-  reliability: 'reliability',
-  doi: 'doi',
-  notes: 'notes',
-  fileSha256: 'file_sha256',
-  csl: 'csl',
-  speaksFor: 'speaks_for',
-};
+/** API name → column of the fields a source's form sets, derived from the declaration (all but the key, lineage and stamps). */
+export const SOURCE_NOT_PATCHED = ['rowid', 'id', 'derived_from', 'origin', 'created_at', 'updated_at', 'deleted_at'] as const;
+const COLUMN = apiColumns(sourceRecord, SOURCE_NOT_PATCHED) satisfies Record<keyof SourceFields, string>;
 
 function toColumnValue(key: keyof SourceFields, v: unknown): unknown {
   if (key === 'authors') return JSON.stringify(v ?? []);
@@ -78,34 +67,28 @@ function toColumnValue(key: keyof SourceFields, v: unknown): unknown {
 }
 
 export function insertSource(db: DB, id: string, f: SourceFields, at: string): number {
-  const rowid = Number(
-    run(
-      db,
-      sql`INSERT INTO sources (id, title, url, publisher, authors, published_at, accessed_at, kind, reliability,
-            doi, notes, file_sha256, csl, speaks_for, created_at, updated_at)
-          VALUES (${id}, ${f.title}, ${f.url}, ${f.publisher}, ${JSON.stringify(f.authors)}, ${f.publishedAt},
-            ${f.accessedAt}, ${f.kind}, ${f.reliability}, ${f.doi}, ${f.notes}, ${f.fileSha256},
-            ${f.csl ? JSON.stringify(f.csl) : null}, ${f.speaksFor ?? null}, ${at}, ${at})`,
-    ).lastInsertRowid,
-  );
+  const row: Record<string, unknown> = { id, created_at: at, updated_at: at };
+  for (const [key, value] of Object.entries(f)) if (key in COLUMN) row[COLUMN[key as keyof SourceFields]] = toColumnValue(key as keyof SourceFields, value);
+  const rowid = insertRow(db, sourceRecord, row as Partial<SourceRow>);
   run(db, sql`UPDATE sources SET origin = rowid WHERE rowid = ${rowid}`);
   return rowid;
 }
 
 /** Writes the fields of the patch that differ from the stored row (nothing, not even updated_at, when none does). */
 export function patchSource(db: DB, row: SourceRow, patch: Partial<SourceFields>, at: string): void {
-  const cols = Object.values(COLUMN);
-  const sets: Sql[] = [];
+  const changed: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
     const k = key as keyof SourceFields;
     const stored = toColumnValue(k, value);
-    if (stored === (row as unknown as Record<string, unknown>)[COLUMN[k]]) continue;
-    sets.push(sql`${trustedIdentifier(COLUMN[k], cols)} = ${stored}`);
+    // An unknown name stays as it is, and updateRow refuses it (not an allowed identifier).
+    const col = COLUMN[k] ?? key;
+    if (stored === (row as unknown as Record<string, unknown>)[col]) continue;
+    changed[col] = stored;
   }
-  if (!sets.length) return;
-  sets.push(sql`updated_at = ${at}`);
-  run(db, sql`UPDATE sources SET ${join(sets, ', ')} WHERE rowid = ${row.rowid}`);
+  if (!Object.keys(changed).length) return;
+  changed.updated_at = at;
+  updateRow(db, sourceRecord, row.rowid, changed as Partial<SourceRow>);
 }
 
 export function setDeleted(db: DB, rowid: number, at: string | null): void {

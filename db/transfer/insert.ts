@@ -5,6 +5,10 @@
 import { computeConfidence } from '../../core/confidence';
 import { bandOf } from '../../core/estimative';
 import type { BundleBriefing, BundleClaim, BundleEvidence, BundleSource } from '../../core/transfer/types';
+import type { DisputeFields } from '../../core/types';
+import { briefingRecord, claimRecord, disputeRecord, evidenceRecord, sourceRecord } from '../../core/records/records';
+import type { RowOf } from '../../core/records/define';
+import { insertRow } from '../records/write';
 import { all, run, sql, type DB } from '../sql';
 
 const rowid = (r: { lastInsertRowid: number | bigint }) => Number(r.lastInsertRowid);
@@ -14,80 +18,107 @@ export function insertFullClaim(db: DB, c: BundleClaim, id: string, now: () => s
   const q = c.quantity;
   const model = computeConfidence(c.prior, []);
   const p = c.override?.probability ?? model.probability;
-  return rowid(
-    run(
-      db,
-      sql`INSERT INTO claims (id, text, claimant, claimed_at, context, status, status_rationale, outcome, outcome_at,
-            outcome_note, kind, kind_rationale, prior,
-            override_p, override_rationale, notes, qty_value, qty_unit, qty_scope, qty_as_of,
-            computed_p, probability, band, confidence, created_at, updated_at, deleted_at, review_url)
-          VALUES (${id}, ${c.text}, ${c.claimant}, ${c.claimedAt}, ${c.context}, ${c.status}, ${c.statusRationale},
-            ${c.outcome}, ${c.outcome === null ? null : (c.outcomeAt ?? null)}, ${c.outcome === null ? null : (c.outcomeNote ?? null)},
-            ${c.kind ?? 'fact'}, ${c.kindRationale ?? null}, ${c.prior}, ${c.override?.probability ?? null}, ${c.override?.rationale ?? null}, ${c.notes},
-            ${q?.value ?? null}, ${q?.unit ?? null}, ${q?.scope ?? null}, ${q?.asOf ?? null},
-            ${model.probability}, ${p}, ${bandOf(p)}, ${model.confidence},
-            ${created}, ${c.updatedAt ?? created}, ${c.deletedAt ?? null}, ${c.reviewUrl ?? null})`,
-    ),
-  );
+  return insertRow(db, claimRecord, {
+    id,
+    text: c.text,
+    claimant: c.claimant,
+    claimed_at: c.claimedAt,
+    context: c.context,
+    status: c.status,
+    status_rationale: c.statusRationale,
+    outcome: c.outcome,
+    outcome_at: c.outcome === null ? null : (c.outcomeAt ?? null),
+    outcome_note: c.outcome === null ? null : (c.outcomeNote ?? null),
+    kind: c.kind ?? 'fact',
+    kind_rationale: c.kindRationale ?? null,
+    prior: c.prior,
+    override_p: c.override?.probability ?? null,
+    override_rationale: c.override?.rationale ?? null,
+    notes: c.notes,
+    qty_value: q?.value ?? null,
+    qty_unit: q?.unit ?? null,
+    qty_scope: q?.scope ?? null,
+    qty_as_of: q?.asOf ?? null,
+    computed_p: model.probability,
+    probability: p,
+    band: bandOf(p),
+    confidence: model.confidence,
+    created_at: created,
+    updated_at: c.updatedAt ?? created,
+    deleted_at: c.deletedAt ?? null,
+    review_url: c.reviewUrl ?? null,
+  });
 }
 
 /** Lineage (derived_from, origin) is set afterwards, once every source of the file has a row. */
 export function insertFullSource(db: DB, s: BundleSource, id: string, now: () => string): number {
   const created = s.createdAt ?? now();
-  return rowid(
-    run(
-      db,
-      sql`INSERT INTO sources (id, title, url, publisher, authors, published_at, accessed_at, kind, reliability,
-            doi, notes, file_sha256, csl, speaks_for, created_at, updated_at, deleted_at)
-          VALUES (${id}, ${s.title}, ${s.url}, ${s.publisher}, ${JSON.stringify(s.authors)}, ${s.publishedAt},
-            ${s.accessedAt}, ${s.kind}, ${s.reliability}, ${s.doi}, ${s.notes}, ${s.fileSha256},
-            ${s.csl ? JSON.stringify(s.csl) : null}, ${s.speaksFor ?? null}, ${created}, ${s.updatedAt ?? created}, ${s.deletedAt ?? null})`,
-    ),
-  );
+  return insertRow(db, sourceRecord, {
+    id,
+    title: s.title,
+    url: s.url,
+    publisher: s.publisher,
+    authors: JSON.stringify(s.authors),
+    published_at: s.publishedAt,
+    accessed_at: s.accessedAt,
+    kind: s.kind,
+    reliability: s.reliability,
+    doi: s.doi,
+    notes: s.notes,
+    file_sha256: s.fileSha256,
+    csl: s.csl ? JSON.stringify(s.csl) : null,
+    speaks_for: s.speaksFor ?? null,
+    created_at: created,
+    updated_at: s.updatedAt ?? created,
+    deleted_at: s.deletedAt ?? null,
+  });
 }
 
 export function insertFullEvidence(db: DB, e: BundleEvidence, id: string, claimRowid: number, sourceRowid: number, now: () => string): number {
   const created = e.createdAt ?? now();
-  return rowid(
-    run(
-      db,
-      sql`INSERT INTO evidence (id, claim_rowid, source_rowid, stance, excerpt, locator, credibility, weight, note,
-            attribution, created_at, updated_at)
-          VALUES (${id}, ${claimRowid}, ${sourceRowid}, ${e.stance}, ${e.excerpt}, ${e.locator}, ${e.credibility},
-            ${e.weight}, ${e.note}, ${e.attribution ? 1 : 0}, ${created}, ${e.updatedAt ?? created})`,
-    ),
-  );
+  return insertRow(db, evidenceRecord, {
+    id,
+    claim_rowid: claimRowid,
+    source_rowid: sourceRowid,
+    stance: e.stance,
+    excerpt: e.excerpt,
+    locator: e.locator,
+    credibility: e.credibility,
+    weight: e.weight,
+    note: e.note,
+    attribution: e.attribution ? 1 : 0,
+    created_at: created,
+    updated_at: e.updatedAt ?? created,
+  });
 }
 
 export function insertBriefing(db: DB, b: BundleBriefing): void {
-  run(
-    db,
-    sql`INSERT INTO briefings (id, title, selection, selection_key, markdown, snapshot, created_at)
-        VALUES (${b.id}, ${b.title}, ${b.selection}, ${b.selectionKey}, ${b.markdown}, ${b.snapshot}, ${b.createdAt})`,
-  );
+  insertRow(db, briefingRecord, {
+    id: b.id,
+    title: b.title,
+    selection: b.selection,
+    selection_key: b.selectionKey,
+    markdown: b.markdown,
+    snapshot: b.snapshot,
+    created_at: b.createdAt,
+  });
 }
 
 export function insertFullDispute(
   db: DB,
-  d: {
-    id: string;
-    claimRowid: number;
-    raisedBy: string;
-    position: string;
-    openedAt: string;
-    status: string;
-    resolution: string | null;
-    resolvedAt: string | null;
-    outcome?: string | null;
-  },
+  d: { id: string; claimRowid: number; outcome?: RowOf<typeof disputeRecord>['outcome'] } & DisputeFields,
 ): number {
-  return rowid(
-    run(
-      db,
-      sql`INSERT INTO disputes (id, claim_rowid, raised_by, position, opened_at, status, resolution, resolved_at, outcome)
-          VALUES (${d.id}, ${d.claimRowid}, ${d.raisedBy}, ${d.position}, ${d.openedAt}, ${d.status}, ${d.resolution}, ${d.resolvedAt}, ${d.outcome ?? null})`,
-    ),
-  );
+  return insertRow(db, disputeRecord, {
+    id: d.id,
+    claim_rowid: d.claimRowid,
+    raised_by: d.raisedBy,
+    position: d.position,
+    opened_at: d.openedAt,
+    status: d.status,
+    resolution: d.resolution,
+    resolved_at: d.resolvedAt,
+    outcome: d.outcome ?? null,
+  });
 }
 
 /** Tags of new claims: the case's tags are read once; names match as the tags table compares them (NOCASE folds ASCII only). */
