@@ -35,8 +35,6 @@ export interface MatchedRow {
   /** The MATCH expression that found the row. */
   match: string;
   text: string;
-  /** The row's other indexed columns, tried in order when the text does not have the words. */
-  others?: readonly (string | null | undefined)[];
 }
 
 export interface SnippetOptions {
@@ -45,21 +43,34 @@ export interface SnippetOptions {
   /** Characters kept before and after the first match when the snippet is made here. */
   before?: number;
   after?: number;
+  /** The rows' other indexed columns, read only for rows whose text does not have the words; tried in order. */
+  others?(rowids: readonly number[]): ReadonlyMap<number, readonly (string | null)[]>;
 }
 
 /** A marked snippet (OPEN/CLOSE marks) of each row, by rowid. */
 export function matchedSnippets(db: DB, table: StemmedTable, p: ParsedQuery, rows: readonly MatchedRow[], o: SnippetOptions): Map<number, string> {
   const out = new Map<number, string>();
   if (!rows.length) return out;
-  const forms = otherForms(db, table, p, rows.flatMap((r) => [r.text, ...(r.others ?? []).filter((t): t is string => !!t)]));
+  const forms = otherForms(db, table, p, rows.map((r) => r.text));
   const written = writtenSnippets(p.clauses, { forms, before: o.before, after: o.after });
-  const ask = new Map<string, number[]>();
+  let missed: MatchedRow[] = [];
   for (const r of rows) {
-    let s = written(r.text);
-    for (const other of r.others ?? []) if (s === null && other) s = written(other);
+    const s = written(r.text);
     if (s !== null) out.set(r.rowid, s);
-    else ask.set(r.match, [...(ask.get(r.match) ?? []), r.rowid]);
+    else missed.push(r);
   }
+  if (missed.length && o.others) {
+    const others = o.others(missed.map((r) => r.rowid));
+    missed = missed.filter((r) => {
+      for (const text of others.get(r.rowid) ?? []) {
+        const s = text ? written(text) : null;
+        if (s !== null) return void out.set(r.rowid, s);
+      }
+      return true;
+    });
+  }
+  const ask = new Map<string, number[]>();
+  for (const r of missed) ask.set(r.match, [...(ask.get(r.match) ?? []), r.rowid]);
   const fts = trustedIdentifier(table, ['capture_pages_fts', 'claims_fts']);
   for (const [match, rowids] of ask)
     for (const s of all<{ rowid: number; snip: string }>(

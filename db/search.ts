@@ -10,7 +10,7 @@ import { suggestionNotice } from '../core/search/suggest';
 import { ftsMatch, parseQuery, type Filter, type ParsedQuery } from '../core/search/parse';
 import { SEARCH_KINDS, type SearchHit, type SearchKind, type SearchResult } from '../core/types';
 import { QTY_AMOUNT, QTY_CURRENCY, SEARCH_TABLES } from './migrations/004-search-forgives';
-import { claimTitlesByRowid } from './repos/claims';
+import { claimOtherColumns, claimTitlesByRowid } from './repos/claims';
 import { DOCUMENT_TABLES, documentHits, documentHydration, documentKeep } from './search-documents';
 import { CLOSE, OPEN, splitHighlight, wordMarker } from './search-marks';
 import { matchedSnippets } from './search-snippets';
@@ -91,9 +91,6 @@ interface FtsRow {
   /** Claims found by a words MATCH: the claim, read in the same query. */
   id?: string;
   text?: string;
-  claimant?: string | null;
-  notes?: string | null;
-  context?: string | null;
 }
 
 interface KindTables {
@@ -196,13 +193,14 @@ function conditionsSql(kind: SearchKind, conds: readonly Condition[], r: Sql): S
  * to FTS5 as one rowid lookup per listed row and sorts afterwards, which is thousands of times slower
  * on a large case. Without a primary (only short CJK words or a quantity), the base table is scanned.
  */
-function planRows(db: DB, kind: SearchKind, plan: Plan, keep: (rowid: Sql) => Sql, limit: number, skip: ReadonlySet<number>): FtsRow[] {
+function planRows(db: DB, kind: SearchKind, plan: Plan, keep: Keep, limit: number, skip: ReadonlySet<number>): FtsRow[] {
   const t = TABLES[kind];
   const unseen = (r: Sql) => (skip.size ? [sql`${r} NOT IN ${list([...skip])}`] : []);
   if (plan.primary) {
     const idx = ftsTable(kind, plan.primary.index);
     const r = sql`${idx}.rowid`;
-    const where = join([sql`${idx} MATCH ${plan.primary.expr}`, keep(r), ...conditionsSql(kind, plan.conditions, r), ...unseen(r)], ' AND ');
+    const rest = [...conditionsSql(kind, plan.conditions, r), ...unseen(r)];
+    const where = join([sql`${idx} MATCH ${plan.primary.expr}`, keep(r), ...rest], ' AND ');
     if (plan.primary.index === 'trigrams')
       // Trigram snippets count characters, not words, and their marks can stop short of the match's
       // end: the hit shows its main text with the words marked here instead (markWords).
@@ -216,12 +214,15 @@ function planRows(db: DB, kind: SearchKind, plan: Plan, keep: (rowid: Sql) => Sq
       );
     }
     // Claims: read with the match, their snippets made afterwards where the words stand written (claimHits).
-    if (kind === 'claims')
+    // The claim is joined (its conditions on the joined row, not a second lookup of it in an EXISTS).
+    if (keep.claims) {
+      const live = join([sql`${idx} MATCH ${plan.primary.expr}`, keep.claims, ...rest], ' AND ');
       return all<FtsRow>(
         db,
-        sql`SELECT ${r} AS rowid, rank, '' AS snip, ${plan.primary.expr} AS match, cl.id AS id, cl.text AS text, cl.claimant, cl.notes, cl.context
-            FROM ${idx} CROSS JOIN claims cl ON cl.rowid = ${r} WHERE ${where} ORDER BY rank LIMIT ${limit}`,
+        sql`SELECT ${r} AS rowid, rank, '' AS snip, ${plan.primary.expr} AS match, c.id AS id, c.text AS text
+            FROM ${idx} CROSS JOIN claims c ON c.rowid = ${r} WHERE ${live} ORDER BY rank LIMIT ${limit}`,
       );
+    }
     return all<FtsRow>(
       db,
       sql`SELECT rowid, rank, snippet(${idx}, -1, ${OPEN}, ${CLOSE}, '…', 24) AS snip FROM ${idx} WHERE ${where} ORDER BY rank LIMIT ${limit}`,
@@ -236,10 +237,13 @@ function planRows(db: DB, kind: SearchKind, plan: Plan, keep: (rowid: Sql) => Sq
   }));
 }
 
-const KEEP: Record<SearchKind, (p: ParsedQuery) => (r: Sql) => Sql> = {
+/** Which rows of a kind are kept: a condition on the FTS/base rowid; for claims also on the joined `claims c`. */
+type Keep = ((r: Sql) => Sql) & { claims?: Sql };
+
+const KEEP: Record<SearchKind, (p: ParsedQuery) => Keep> = {
   claims: (p) => {
     const live = join([sql`c.deleted_at IS NULL`, ...claimConditions(p.filters)], ' AND ');
-    return (r) => sql`EXISTS (SELECT 1 FROM claims c WHERE c.rowid = ${r} AND ${live})`;
+    return Object.assign((r: Sql) => sql`EXISTS (SELECT 1 FROM claims c WHERE c.rowid = ${r} AND ${live})`, { claims: live });
   },
   evidence: (p) => {
     const conds = claimConditions(p.filters.filter((f) => f.kind !== 'grade' && f.kind !== 'source'));
@@ -307,8 +311,8 @@ const CLAIM_SNIPPET = { tokens: 64, before: 160, after: 320 };
 
 function claimHits(db: DB, p: ParsedQuery, rows: FtsRow[]): SearchHit[] {
   const claims = claimsOf(db, rows);
-  const matched = rows.flatMap((r) => (r.match && !r.snip ? [{ rowid: r.rowid, match: r.match, text: claims.get(r.rowid)!.text, others: [r.claimant, r.notes, r.context] }] : []));
-  const snips = matchedSnippets(db, 'claims_fts', p, matched, CLAIM_SNIPPET);
+  const matched = rows.flatMap((r) => (r.match && !r.snip ? [{ rowid: r.rowid, match: r.match, text: claims.get(r.rowid)!.text }] : []));
+  const snips = matchedSnippets(db, 'claims_fts', p, matched, { ...CLAIM_SNIPPET, others: (rowids) => claimOtherColumns(db, rowids) });
   const mark = wordMarker(p.clauses.flat());
   return rows.map((r) => {
     const c = claims.get(r.rowid)!;

@@ -271,6 +271,16 @@ export function claimTitlesByRowid(db: DB, rowids: readonly number[]): Map<numbe
   return new Map(rows.map((r) => [r.rowid, r]));
 }
 
+/** The other indexed columns of these claims (claimant, notes, context), by rowid: where a search hit's words may stand. */
+export function claimOtherColumns(db: DB, rowids: readonly number[]): Map<number, (string | null)[]> {
+  if (rowids.length === 0) return new Map();
+  const rows = all<{ rowid: number; claimant: string | null; notes: string | null; context: string | null }>(
+    db,
+    sql`SELECT rowid, claimant, notes, context FROM claims WHERE rowid IN ${list(rowids)}`,
+  );
+  return new Map(rows.map((r) => [r.rowid, [r.claimant, r.notes, r.context]]));
+}
+
 export function claimIndex(db: DB): { id: string; text: string; claimant: string | null }[] {
   return all(db, sql`SELECT id, text, claimant FROM claims WHERE deleted_at IS NULL ORDER BY rowid`);
 }
