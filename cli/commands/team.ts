@@ -1,11 +1,27 @@
 /** team setup, publish, join: the team store on PostgreSQL (issue 15; docs/team.md). */
 import { basename } from 'node:path';
 import { CaseError, CaseFileError } from '../../db/errors';
-import { connectTeam, safeUrl, teamError } from '../../db/team/connect';
+import { connectTeam, inTransaction, safeUrl, teamError } from '../../db/team/connect';
 import { joinCase, publishCase } from '../../db/team/publish';
 import { setupTeam, TEAM_GROUP } from '../../db/team/schema';
 import type pg from 'pg';
 import { str, UsageError, type Command, type CommandContext } from '../command';
+
+/**
+ * Connects to the team database (--db, else the PG* variables), runs fn, and closes the connection.
+ * Errors of ClaimTrail's own pass as they are; the server's are reworded without credentials.
+ */
+async function withTeam<T>(ctx: CommandContext, what: string, fn: (client: pg.Client, url: string | undefined) => Promise<T>): Promise<T> {
+  const url = str(ctx.values, 'db');
+  const client = await connectTeam(url);
+  try {
+    return await fn(client, url).catch((e: unknown) => {
+      throw e instanceof CaseError || e instanceof CaseFileError ? e : teamError(e, url, what);
+    });
+  } finally {
+    await client.end();
+  }
+}
 
 const teamSetup: Command = {
   name: 'team setup',
@@ -13,28 +29,15 @@ const teamSetup: Command = {
   summary: 'Create or upgrade the team schema on PostgreSQL (run by a database owner; idempotent). Without --db, the PG* variables.',
   options: { db: { type: 'string' } },
   async run(ctx) {
-    const url = str(ctx.values, 'db');
-    const client = await connectTeam(url);
-    try {
-      let r;
-      try {
-        r = await setupTeam(client);
-      } catch (e) {
-        throw teamError(e, url, 'team setup failed');
-      }
-      const value = { ...r, db: safeUrl(url), group: TEAM_GROUP };
-      ctx.print(value, () =>
-        r.applied.length
-          ? `Team schema at version ${r.to} on ${value.db} (applied ${r.applied.join(', ')}). Grant ${TEAM_GROUP} to each analyst's role.`
-          : `Team schema already at version ${r.to} on ${value.db}: nothing to do.`,
-      );
-    } finally {
-      await client.end();
-    }
+    const { r, db } = await withTeam(ctx, 'team setup failed', async (client, url) => ({ r: await setupTeam(client), db: safeUrl(url) }));
+    const value = { ...r, db, group: TEAM_GROUP };
+    ctx.print(value, () =>
+      r.applied.length
+        ? `Team schema at version ${r.to} on ${db} (applied ${r.applied.join(', ')}). Grant ${TEAM_GROUP} to each analyst's role.`
+        : `Team schema already at version ${r.to} on ${db}: nothing to do.`,
+    );
   },
 };
-
-export const teamCommands: Command[] = [teamSetup];
 
 const teamPublish: Command = {
   name: 'team publish',
@@ -43,20 +46,12 @@ const teamPublish: Command = {
   options: { db: { type: 'string' }, name: { type: 'string' } },
   async run(ctx) {
     const url = str(ctx.values, 'db');
-    const client = await connectTeam(url);
-    try {
-      const r = await ctx.withCase(async (_api, handle) => {
-        const name = str(ctx.values, 'name') ?? basename(handle.path).replace(/\.claimtrail$/, '');
-        try {
-          return await publishCase(handle.db, client, name);
-        } catch (e) {
-          throw teamError(e, url, `team publish of ${handle.path} failed`);
-        }
-      });
-      ctx.print({ ...r, db: safeUrl(url) }, () => `Published ${r.events} events as team case "${r.name}" (${r.caseId}) on ${safeUrl(url)}.`);
-    } finally {
-      await client.end();
-    }
+    const r = await ctx.withCase((_api, handle) =>
+      withTeam(ctx, `team publish of ${handle.path} failed`, (client) =>
+        publishCase(handle.db, client, str(ctx.values, 'name') ?? basename(handle.path).replace(/\.claimtrail$/, '')),
+      ),
+    );
+    ctx.print({ ...r, db: safeUrl(url) }, () => `Published ${r.events} events as team case "${r.name}" (${r.caseId}) on ${safeUrl(url)}.`);
   },
 };
 
@@ -70,42 +65,21 @@ const teamJoin: Command = {
     const name = str(ctx.values, 'case-name');
     const to = str(ctx.values, 'to');
     if (!name || !to) throw new UsageError(`needs --case-name NAME and --to FILE. Usage: claimtrail ${this.usage}`);
-    const client = await connectTeam(url);
-    try {
-      let r;
-      try {
-        r = await joinCase(client, name, to);
-      } catch (e) {
-        if (e instanceof CaseError || e instanceof CaseFileError) throw e;
-        throw teamError(e, url, `team join of "${name}" failed`);
-      }
-      ctx.print({ ...r, db: safeUrl(url) }, () => `Joined team case "${name}": ${r.events} events, ${r.changes} row changes replayed into ${r.file}.`);
-    } finally {
-      await client.end();
-    }
+    const r = await withTeam(ctx, `team join of "${name}" failed`, (client) => joinCase(client, name, to));
+    ctx.print({ ...r, db: safeUrl(url) }, () => `Joined team case "${name}": ${r.events} events, ${r.changes} row changes replayed into ${r.file}.`);
   },
 };
 
-teamCommands.push(teamPublish, teamJoin);
-
 /** Runs fn on the team case named by --case-name (its id found as this role sees it). */
 async function onTeamCase<T>(ctx: CommandContext, what: string, fn: (client: pg.Client, caseId: string, name: string) => Promise<T>): Promise<T> {
-  const url = str(ctx.values, 'db');
   const name = str(ctx.values, 'case-name');
   if (!name) throw new UsageError('needs --case-name NAME (the team case)');
-  const client = await connectTeam(url);
-  try {
-    const c = await client.query<{ id: string }>('SELECT id FROM claimtrail.team_cases WHERE name = $1', [name]).catch((e: unknown) => {
-      throw teamError(e, url, what);
-    });
+  return withTeam(ctx, what, async (client, url) => {
+    const c = await client.query<{ id: string }>('SELECT id FROM claimtrail.team_cases WHERE name = $1', [name]);
     const id = c.rows[0]?.id;
     if (!id) throw new CaseError('not_found', `team case "${name}" was not found on ${safeUrl(url)} (or this role is not a member of it)`);
-    return await fn(client, id, name).catch((e: unknown) => {
-      throw e instanceof CaseError ? e : teamError(e, url, what);
-    });
-  } finally {
-    await client.end();
-  }
+    return fn(client, id, name);
+  });
 }
 
 const memberOptions = { db: { type: 'string' }, 'case-name': { type: 'string' } } as const;
@@ -133,17 +107,12 @@ const teamMembersAdd: Command = {
     const role = str(ctx.values, 'role');
     if (!role || !['reader', 'analyst', 'owner'].includes(role)) throw new UsageError('--role must be reader, analyst or owner');
     const who = ctx.args[0]!;
-    await onTeamCase(ctx, `team members add ${who}`, async (client, id) => {
-      await client.query('BEGIN');
-      try {
+    await onTeamCase(ctx, `team members add ${who}`, (client, id) =>
+      inTransaction(client, async () => {
         await client.query('DELETE FROM claimtrail.team_members WHERE case_id = $1 AND role_name = $2', [id, who]);
         await client.query('INSERT INTO claimtrail.team_members (case_id, role_name, role) VALUES ($1, $2, $3)', [id, who, role]);
-        await client.query('COMMIT');
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      }
-    });
+      }),
+    );
     ctx.print({ role_name: who, role }, () => `${who} is now ${role === 'owner' ? 'an' : 'a'} ${role} of "${str(ctx.values, 'case-name')}".`);
   },
 };
@@ -164,4 +133,4 @@ const teamMembersRemove: Command = {
   },
 };
 
-teamCommands.push(teamMembers, teamMembersAdd, teamMembersRemove);
+export const teamCommands: Command[] = [teamSetup, teamPublish, teamJoin, teamMembers, teamMembersAdd, teamMembersRemove];

@@ -4,7 +4,7 @@
  * host, port and database only. Omitted fields come from the PG* variables and PGPASSFILE (pg does
  * that itself).
  */
-import pg from 'pg';
+import pg, { type ClientBase } from 'pg';
 import type { ApiErrorCode } from '../../core/api';
 import { CaseError } from '../errors';
 
@@ -55,4 +55,17 @@ export async function connectTeam(url: string | undefined): Promise<pg.Client> {
   }
   client.on('error', () => undefined);
   return client;
+}
+
+/** Runs fn in one PostgreSQL transaction: committed when it returns, rolled back when it throws. */
+export async function inTransaction<T>(client: ClientBase, fn: () => Promise<T>): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    const value = await fn();
+    await client.query('COMMIT');
+    return value;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
 }

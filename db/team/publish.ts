@@ -14,14 +14,14 @@ import type { RowChange } from '../records/changes';
 import type { EventRow } from '../repos/events';
 import type { DB } from '../sql';
 import { verifyTeamChain, type TeamEventRow } from './chain';
+import { inTransaction } from './connect';
 
 const COLUMNS = ['seq', 'id', 'at', 'actor', 'kind', 'entity_type', 'entity_id', 'claim_id', 'payload', 'rationale', 'changes', 'prev_hash', 'hash'] as const;
 
 export async function publishCase(local: DB, client: ClientBase, name: string): Promise<{ caseId: string; name: string; events: number }> {
   const rows = local.prepare(`SELECT ${COLUMNS.join(', ')} FROM events ORDER BY seq`).all() as EventRow[];
   const caseId = newId();
-  await client.query('BEGIN');
-  try {
+  await inTransaction(client, async () => {
     await client.query('INSERT INTO claimtrail.team_cases (id, name, created_by) VALUES ($1, $2, session_user)', [caseId, name]);
     for (let i = 0; i < rows.length; i += 500) {
       const part = rows.slice(i, i + 500);
@@ -35,11 +35,7 @@ export async function publishCase(local: DB, client: ClientBase, name: string): 
       await client.query(`INSERT INTO claimtrail.team_events (case_id, id, kind, body, seq, author, at, prev_hash, hash)
          SELECT v.case_id, v.id, v.kind, v.body, 0, '', '', '', '' FROM (VALUES ${values.join(', ')}) AS v (case_id, id, kind, body)`, params);
     }
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
+  });
   return { caseId, name, events: rows.length };
 }
 

@@ -16,6 +16,7 @@
  *   owners by policy); nothing else. Grant it to each analyst's role: GRANT claimtrail_team TO alice.
  */
 import type { ClientBase } from 'pg';
+import { inTransaction } from './connect';
 
 export const TEAM_GROUP = 'claimtrail_team';
 
@@ -122,8 +123,7 @@ export interface SetupResult {
 
 /** Creates or upgrades the team schema; a second run applies nothing. One transaction. */
 export async function setupTeam(client: ClientBase): Promise<SetupResult> {
-  await client.query('BEGIN');
-  try {
+  return inTransaction(client, async () => {
     // Two owners running setup at once: the second waits, then finds the versions applied.
     await client.query('SELECT pg_advisory_xact_lock(1501)');
     await client.query('CREATE SCHEMA IF NOT EXISTS claimtrail');
@@ -138,10 +138,6 @@ export async function setupTeam(client: ClientBase): Promise<SetupResult> {
       await client.query('INSERT INTO claimtrail.schema_version (version) VALUES ($1)', [v]);
       applied.push(v);
     }
-    await client.query('COMMIT');
     return { from, to: TEAM_VERSIONS.length, applied };
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
+  });
 }
