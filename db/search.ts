@@ -200,7 +200,16 @@ function planRows(db: DB, kind: SearchKind, plan: Plan, keep: Keep, limit: numbe
     const idx = ftsTable(kind, plan.primary.index);
     const r = sql`${idx}.rowid`;
     const rest = [...conditionsSql(kind, plan.conditions, r), ...unseen(r)];
-    const where = join([sql`${idx} MATCH ${plan.primary.expr}`, keep(r), ...rest], ' AND ');
+    const match = sql`${idx} MATCH ${plan.primary.expr}`;
+    // Claims found by words: the claim is joined and its conditions are on the joined row (not a second
+    // lookup of it in an EXISTS); read with the match, their snippets are made afterwards (claimHits).
+    if (keep.claims && plan.primary.index === 'words')
+      return all<FtsRow>(
+        db,
+        sql`SELECT ${r} AS rowid, rank, '' AS snip, ${plan.primary.expr} AS match, c.id AS id, c.text AS text
+            FROM ${idx} CROSS JOIN claims c ON c.rowid = ${r} WHERE ${join([match, keep.claims, ...rest], ' AND ')} ORDER BY rank LIMIT ${limit}`,
+      );
+    const where = join([match, keep(r), ...rest], ' AND ');
     if (plan.primary.index === 'trigrams')
       // Trigram snippets count characters, not words, and their marks can stop short of the match's
       // end: the hit shows its main text with the words marked here instead (markWords).
@@ -211,16 +220,6 @@ function planRows(db: DB, kind: SearchKind, plan: Plan, keep: Keep, limit: numbe
       return all<FtsRow>(
         db,
         sql`SELECT ${r} AS rowid, rank, '' AS snip, ${plan.primary.expr} AS match, ${page.columns} FROM ${idx} ${page.joins} WHERE ${where} ORDER BY rank LIMIT ${limit}`,
-      );
-    }
-    // Claims: read with the match, their snippets made afterwards where the words stand written (claimHits).
-    // The claim is joined (its conditions on the joined row, not a second lookup of it in an EXISTS).
-    if (keep.claims) {
-      const live = join([sql`${idx} MATCH ${plan.primary.expr}`, keep.claims, ...rest], ' AND ');
-      return all<FtsRow>(
-        db,
-        sql`SELECT ${r} AS rowid, rank, '' AS snip, ${plan.primary.expr} AS match, c.id AS id, c.text AS text
-            FROM ${idx} CROSS JOIN claims c ON c.rowid = ${r} WHERE ${live} ORDER BY rank LIMIT ${limit}`,
       );
     }
     return all<FtsRow>(
