@@ -57,14 +57,15 @@ const teamPublish: Command = {
 
 const teamJoin: Command = {
   name: 'team join',
-  usage: 'team join [--db URL] --case-name NAME --to FILE',
+  usage: 'team join [--db URL] --case NAME --to FILE',
   summary: "Build a new local case file from a team case's events (its team chain verified first).",
   options: { db: { type: 'string' }, 'case-name': { type: 'string' }, to: { type: 'string' } },
   async run(ctx) {
     const url = str(ctx.values, 'db');
-    const name = str(ctx.values, 'case-name');
+    // `--case NAME` as issue 15 spells it: join opens no local case, so --case names the team case here.
+    const name = str(ctx.values, 'case-name') ?? str(ctx.values, 'case');
     const to = str(ctx.values, 'to');
-    if (!name || !to) throw new UsageError(`needs --case-name NAME and --to FILE. Usage: claimtrail ${this.usage}`);
+    if (!name || !to) throw new UsageError(`needs --case NAME (or --case-name NAME) and --to FILE. Usage: claimtrail ${this.usage}`);
     const r = await withTeam(ctx, `team join of "${name}" failed`, (client) => joinCase(client, name, to));
     ctx.print({ ...r, db: safeUrl(url) }, () => `Joined team case "${name}": ${r.events} events, ${r.changes} row changes replayed into ${r.file}.`);
   },

@@ -145,7 +145,8 @@ describe('team setup', () => {
     delete process.env.PGPASSFILE;
     expect(members.err).toBe('');
     expect(members.json()).toEqual([{ role_name: 'alice', role: 'owner' }, { role_name: 'bob', role: 'reader' }]);
-    const joined = await cli('team', 'join', '--db', cluster.url('bob', 'bob-pw'), '--case-name', 'Sample', '--to', to, '--json');
+    // `--case NAME`, as the issue spells it (the refusal above used `--case-name`).
+    const joined = await cli('team', 'join', '--db', cluster.url('bob', 'bob-pw'), '--case', 'Sample', '--to', to, '--json');
     expect(joined.err).toBe('');
     expect(joined.json()).toMatchObject({ events });
     const a = new Database(local.path, { readonly: true });
