@@ -69,7 +69,10 @@ export function readAmount(tokens: readonly string[], i: number): { amount: Amou
   const grouped = m[2]!.includes(',') && value >= 1000;
   if (!scaled && !unit && !grouped) return null;
   if (!Number.isFinite(value) || value <= 0) return null;
-  return { amount: { value, unit }, used: j - i };
+  const amount = { value, unit };
+  // `$0.001` has no written form to look for: it stays a plain word.
+  if (!amountForms(amount).length) return null;
+  return { amount, used: j - i };
 }
 
 /** 6 → "6", 5.6 → "5.6", 1.25 → "1.25" (at most two decimals, or null when not that round). */
@@ -102,6 +105,9 @@ export function amountForms(a: Amount): string[] {
   if (Number.isInteger(a.value)) {
     glued.push(String(a.value));
     out.add(a.value.toLocaleString('en-US'));
+  } else {
+    const s = short(a.value);
+    if (s) glued.push(s);
   }
   const prefixes = a.unit ? (PREFIXES[a.unit] ?? []) : Object.values(PREFIXES).flat();
   for (const g of glued) {

@@ -17,6 +17,10 @@ describe('amounts', () => {
     expect(amount('$5.6 million')?.value).toBeCloseTo(5_600_000);
     for (const q of ['800', '2025', 'H800', 'A100', 'million', 'USD']) expect(amount(q), q).toBeNull();
     expect(readAmount(['6', 'million', 'dollars', 'training'], 0)?.used).toBe(3);
+    // Found by the search property in CI: `$0.1` was an amount with no written form, and searched as `()`.
+    expect(amount('$0.1')).toEqual({ value: 0.1, unit: 'USD' });
+    expect(amountForms({ value: 0.1, unit: 'USD' })).toEqual(expect.arrayContaining(['0.1', 'usd0.1']));
+    expect(amount('$0.001')).toBeNull();
   });
 
   it('lists the written forms text uses, glued currency prefixes included', () => {
