@@ -94,6 +94,8 @@ export interface RecordDecl {
   key: { rowid: string | null } | { columns: readonly string[] };
   /** The column that holds the record's public id, when it has one. */
   idColumn?: string;
+  /** Two reference columns that form an unordered pair, stored smaller rowid first (CHECK a < b). */
+  pair?: readonly [string, string];
   fields: Fields;
 }
 
@@ -101,6 +103,7 @@ export interface RecordDecl {
 export interface TypedRecord<F extends Fields> extends RecordDecl {
   key: RecordKey<F>;
   idColumn?: keyof F & string;
+  pair?: readonly [keyof F & string, keyof F & string];
   fields: F;
 }
 

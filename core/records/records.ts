@@ -196,6 +196,7 @@ export const independenceRecord = declare({
   entity: 'independence mark',
   table: 'evidence_independent',
   key: { columns: ['a_rowid', 'b_rowid'] },
+  pair: ['a_rowid', 'b_rowid'],
   fields: { a_rowid: ref('evidence', 'evidence'), b_rowid: ref('evidence', 'other evidence'), created_at: created() },
 });
 
@@ -416,6 +417,7 @@ export const duplicateVerdictRecord = declare({
   entity: 'duplicate verdict',
   table: 'duplicate_verdicts',
   key: { columns: ['entity', 'a_rowid', 'b_rowid'] },
+  pair: ['a_rowid', 'b_rowid'],
   fields: {
     entity: f.oneOf(DEDUPE_ENTITIES, { label: 'kind' }),
     a_rowid: ref(DEDUPED, 'one'),

@@ -30,12 +30,13 @@ export class TeamApplier {
   /** Claims whose derived fields must be recomputed; `all` when a source changed. */
   readonly touched = new Set<number>();
   all = false;
+  private readonly deleted: [string, number][] = [];
 
   constructor(
     private readonly db: DB,
     private readonly keys: TeamKeys,
-    /** fieldKey()s of what this copy's outbox changed. */
-    private readonly pending: ReadonlySet<string>,
+    /** fieldKey()s of what this copy's outbox changed (renewed when an own event is acknowledged). */
+    public pending: ReadonlySet<string>,
   ) {}
 
   apply(c: TeamChange, bytes: Readonly<Record<string, string>> = {}): void {
@@ -48,6 +49,7 @@ export class TeamApplier {
     this.touch(d, current);
     if (c[0] === 'd') {
       this.db.prepare(`DELETE FROM ${q(d.table)} WHERE ${this.where(d)}`).run(...this.params(local));
+      if (keying(d) === 'own') this.deleted.push([d.table, Number(local)]);
       return;
     }
     const set: Record<string, RowValue> = {};
@@ -59,6 +61,11 @@ export class TeamApplier {
     this.touch(d, { ...current, ...set });
   }
 
+  /** Ends an event: the keys of the rows it deleted are forgotten (db/team/keys.ts forgetRow). */
+  endEvent(): void {
+    for (const [table, local] of this.deleted.splice(0)) this.keys.forgetRow(table, local);
+  }
+
   /** This copy's key for a team key: a rowid, or the key columns (null: the row is not here). */
   private localKey(d: RecordDecl, key: TeamKey): number | RowValue[] | null {
     const mode = keying(d);
@@ -67,7 +74,19 @@ export class TeamApplier {
     const cols = keyColumns(d);
     const row = Object.fromEntries(cols.map((c, i) => [c, (key as RowValue[])[i] ?? null]));
     const local = cols.map((c) => this.keys.refIn(d, c, row[c]!, row));
-    return local.some((v, i) => v === null && row[cols[i]!] !== null) ? null : local;
+    if (local.some((v, i) => v === null && row[cols[i]!] !== null)) return null;
+    if (d.pair) {
+      const [i, j] = d.pair.map((c) => cols.indexOf(c)) as [number, number];
+      if (Number(local[i]) > Number(local[j])) [local[i], local[j]] = [local[j]!, local[i]!];
+    }
+    return local;
+  }
+
+  /** An unordered pair stored smaller rowid first, as this copy numbers the rows. */
+  private ordered(d: RecordDecl, row: Record<string, RowValue>): void {
+    if (!d.pair) return;
+    const [a, b] = d.pair;
+    if (Number(row[a]) > Number(row[b])) [row[a], row[b]] = [row[b]!, row[a]!];
   }
 
   private where(d: RecordDecl): string {
@@ -94,13 +113,13 @@ export class TeamApplier {
     for (const [col, v] of Object.entries(fields)) if (d.fields[col]) row[col] = this.keys.refIn(d, col, v, fields);
     // A reference that does not resolve: the row it names was deleted before this one arrived.
     for (const [col, v] of Object.entries(row)) if (v === null && fields[col] !== null && !d.fields[col]!.nullable) return;
+    this.ordered(d, row);
     if (d.table === 'blobs') row.bytes = Buffer.from(bytes[String(fields.sha256)] ?? '', 'base64') as unknown as RowValue;
     if (mode === 'own') {
-      if (this.keys.in(d.table, String(key)) !== null) return;
-      const same = this.sameUnique(d, row);
+      const same = this.keys.in(d.table, String(key)) ?? this.sameUnique(d, row);
       if (same !== null) {
-        // The same setting, tag or document made elsewhere too: one row, the later write's values.
-        this.keys.register(d.table, String(key), same);
+        // The same setting (by key), tag or document made elsewhere too: one row, the later write's values.
+        this.keys.alias(d.table, String(key), same);
         this.update(d, same, this.notPending(d, same, row, [rowidColumn(d)]));
         return;
       }

@@ -38,15 +38,31 @@ export class TeamKeys {
   private readonly find;
   private readonly findLocal;
   private readonly put;
+  private readonly forget;
 
   constructor(private readonly db: DB) {
     this.find = db.prepare('SELECT key FROM team_keys WHERE tbl = ? AND local = ? ORDER BY key LIMIT 1').pluck();
     this.findLocal = db.prepare('SELECT local FROM team_keys WHERE tbl = ? AND key = ?').pluck();
     this.put = db.prepare('INSERT OR REPLACE INTO team_keys (tbl, key, local) VALUES (?, ?, ?)');
+    this.forget = db.prepare('DELETE FROM team_keys WHERE tbl = ? AND local = ?');
   }
 
-  /** Notes that this copy's row `local` of `table` is the team's `key`. */
+  /** Notes that a new row `local` of `table` is the team's `key`. */
   register(table: string, key: string, local: number): void {
+    this.put.run(table, key, local);
+  }
+
+  /**
+   * Forgets the keys of a deleted row (called at the end of the event that deleted it, whose other
+   * changes may still name it). SQLite may give a new row the rowid of a deleted one: nothing then
+   * names the new row by the old row's keys.
+   */
+  forgetRow(table: string, local: number): void {
+    this.forget.run(table, local);
+  }
+
+  /** Notes another team key for an existing row (the same setting or tag made on two copies). */
+  alias(table: string, key: string, local: number): void {
     this.put.run(table, key, local);
   }
 
@@ -58,7 +74,7 @@ export class TeamKeys {
     if (d.idColumn) {
       const v = this.db.prepare(`SELECT ${q(d.idColumn)} FROM ${q(table)} WHERE rowid = ?`).pluck().get(local) as string | undefined;
       if (v != null) {
-        this.register(table, v, local);
+        this.alias(table, v, local);
         return v;
       }
     }
@@ -73,7 +89,7 @@ export class TeamKeys {
     if (!d.idColumn) return null;
     const local = this.db.prepare(`SELECT rowid FROM ${q(table)} WHERE ${q(d.idColumn)} = ?`).pluck().get(key) as number | undefined;
     if (local === undefined) return null;
-    this.register(table, key, local);
+    this.alias(table, key, local);
     return local;
   }
 

@@ -49,6 +49,7 @@ export function keyOut(keys: TeamKeys, d: RecordDecl, k: number | RowValue[]): T
 export function teamChanges(db: DB, keys: TeamKeys, eventId: string, changes: readonly RowChange[]): Pick<TeamBody, 'changes' | 'bytes'> {
   const out: TeamChange[] = [];
   const bytes: Record<string, string> = {};
+  const deleted: [string, number][] = [];
   changes.forEach((c, i) => {
     const [op, table, k] = c;
     const d = declOf(table);
@@ -68,6 +69,7 @@ export function teamChanges(db: DB, keys: TeamKeys, eventId: string, changes: re
     }
     if (op === 'd') {
       out.push(['d', table, keyOut(keys, d, k)]);
+      if (mode === 'own') deleted.push([table, Number(k)]);
       return;
     }
     const set: Record<string, RowValue> = {};
@@ -79,6 +81,7 @@ export function teamChanges(db: DB, keys: TeamKeys, eventId: string, changes: re
     }
     if (Object.keys(set).length) out.push(['u', table, keyOut(keys, d, k), set]);
   });
+  for (const [table, local] of deleted) keys.forgetRow(table, local);
   return Object.keys(bytes).length ? { changes: out, bytes } : { changes: out };
 }
 

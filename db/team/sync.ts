@@ -134,10 +134,14 @@ export function applyTeamRows(db: DB, rows: readonly TeamEventRow[], r: PullResu
         note.run(Number(row.seq), row.id, row.author, row.at, row.kind, row.body, row.prev_hash, row.hash, b.base, b.client);
         r.pulled++;
         if (own.get(row.id)) {
+          // Pushed before, its acknowledgement lost: now on the server, so no longer pending. What
+          // follows it in the team log came later and wins over it.
           r.acknowledged++;
+          applier.pending = pendingFields(db);
           return;
         }
         for (const c of b.changes) applier.apply(c, b.bytes);
+        applier.endEvent();
         const e = b.event;
         logEvent(db, {
           id: row.id,
@@ -222,8 +226,12 @@ export function acknowledge(db: DB, rows: readonly TeamEventRow[]): void {
 /** A push refused because the team log moved on: pull, then push again. */
 export class Behind extends Error {}
 
-/** Test seam: runs between the server's commit and the copy's acknowledgement (a crash there is survivable). */
-export const hooks: { afterCommit?: () => void } = {};
+/**
+ * Test seams: beforeCommit runs inside the push's transaction (a connection lost there leaves the
+ * server unchanged); afterCommit between the server's commit and the copy's acknowledgement (a crash
+ * there is survived: the next pull recognises the copy's own events).
+ */
+export const hooks: { beforeCommit?: () => void; afterCommit?: () => void } = {};
 
 export async function push(db: DB, client: ClientBase, link: TeamLink): Promise<number> {
   const items = outboxBodies(db, link);
@@ -231,7 +239,11 @@ export async function push(db: DB, client: ClientBase, link: TeamLink): Promise<
   const last = lastPulled(db);
   let rows: TeamEventRow[];
   try {
-    rows = await inTransaction(client, () => insertTeamRows(client, link.case_id, last.seq, items));
+    rows = await inTransaction(client, async () => {
+      const inserted = await insertTeamRows(client, link.case_id, last.seq, items);
+      hooks.beforeCommit?.();
+      return inserted;
+    });
   } catch (e) {
     const code = e && typeof e === 'object' && 'code' in e ? (e as { code: unknown }).code : '';
     if (code === '40001' || code === '23505') throw new Behind('the team log moved on');

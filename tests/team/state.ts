@@ -24,6 +24,11 @@ export function teamState(db: DB): Record<string, string[]> {
           const v = r[c];
           o[c] = Buffer.isBuffer(v) ? v.toString('base64') : keys.refOut(d, c, v as never, r);
         }
+        // An unordered pair is stored smaller rowid first, and each copy numbers its rows itself.
+        if (d.pair) {
+          const [a, b] = d.pair;
+          if (String(o[a]) > String(o[b])) [o[a], o[b]] = [o[b], o[a]];
+        }
         return JSON.stringify(o);
       })
       .sort();
