@@ -4,6 +4,7 @@
  * team case, every team row verified and applied as sync applies it (db/team/sync.ts), so the joined
  * file's own chain and state verify like any case's.
  */
+import { rmSync } from 'node:fs';
 import type { ClientBase } from 'pg';
 import { newId } from '../../core/ids';
 import { CaseError } from '../errors';
@@ -48,9 +49,37 @@ export async function joinCase(client: ClientBase, name: string, file: string, s
     const existing = db.prepare('SELECT count(*) FROM events').pluck().get() as number;
     if (existing) throw new CaseError('conflict', `${file} already holds a case (${existing} events): join into a new file`);
     const link = db.transaction(() => linkCase(db, { case_id: caseId, name, server }))();
-    const r = await pull(db, client, link);
+    const r = await withIndexesBuiltAtEnd(db, () => pull(db, client, link));
     return { caseId, events: r.pulled, file };
+  } catch (e) {
+    closeCase(handle);
+    // The file was made for this join: a failed join leaves nothing behind.
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+    throw e;
   } finally {
     closeCase(handle);
+  }
+}
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * A join writes a whole case into a new file: like a bulk import (db/transfer/fts.ts) it drops the
+ * triggers that keep the word, trigram and document-text indexes, and rebuilds every index once at
+ * the end. A rebuild reads the content tables, so updates and deletes in the log need no care.
+ */
+async function withIndexesBuiltAtEnd<T>(db: DB, fn: () => Promise<T>): Promise<T> {
+  const triggers = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name GLOB '*_fts_a[diu]' OR name GLOB '*_tri_a[diu]')")
+    .all() as { name: string; sql: string }[];
+  const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5(%'").pluck().all() as string[];
+  for (const t of triggers) db.exec(`DROP TRIGGER ${q(t.name)}`);
+  try {
+    return await fn();
+  } finally {
+    db.transaction(() => {
+      for (const t of triggers) db.exec(t.sql);
+      for (const i of indexes) db.exec(`INSERT INTO ${q(i)} (${q(i)}) VALUES ('rebuild')`);
+    })();
   }
 }

@@ -266,6 +266,12 @@ describe('team sync', () => {
         await joinCase(copies[1]!.client, `Property ${n - 1}`, joined, '');
         const late = openCopy('bob', joined, copies[1]!.client);
         expectSame([copies[0]!, late]);
+        // The join built its search indexes once at the end: each agrees with its content table.
+        for (const i of late.handle.db.prepare("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE % USING fts5(%'").pluck().all() as string[])
+          expect(() => late.handle.db.prepare(`INSERT INTO ${i} (${i}) VALUES ('integrity-check')`).run(), i).not.toThrow();
+        expect(late.handle.db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").pluck().get()).toBe(
+          copies[0]!.handle.db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").pluck().get(),
+        );
         await closeCopies();
       }),
       // No shrinking: each run builds a team case; the first counterexample is reported as found.
