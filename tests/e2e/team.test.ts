@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ALICE_TEXT, BOB_TEXT, harbourConflict, type MemoryTeamLog } from '../team/memory-log';
-import { apiCall, artifactPath, axeViolations, useApp } from './harness';
+import { apiCall, expectAxeClean as expectHarnessAxeClean, useApp } from './harness';
 import { navButton } from './nav';
 
 let log: MemoryTeamLog | undefined;
@@ -24,11 +24,7 @@ const app = useApp({
 const page = () => app.page;
 const status = () => page().getByTestId('team-status');
 
-async function expectAxeClean(name: string) {
-  const violations = await axeViolations(page());
-  if (violations.length) await page().screenshot({ path: artifactPath(`${name}.png`), fullPage: true });
-  expect(violations).toEqual([]);
-}
+const expectAxeClean = (name: string) => expectHarnessAxeClean(page(), name);
 
 describe('team copy in the app', () => {
   it('shows the team status and Conflicts (1), resolves the conflict with a rationale, and lists it under Resolved', async () => {
