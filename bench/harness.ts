@@ -21,6 +21,7 @@ import { openRows } from './rows/open';
 import { quickOpenRows } from './rows/quickopen';
 import { recomputeRows } from './rows/recompute';
 import { searchRows } from './rows/search';
+import { teamRows } from './rows/team';
 import { verifyRows } from './rows/verify';
 
 export interface BenchOptions {
@@ -61,6 +62,7 @@ export const ROWS: readonly (readonly [string, BenchRow])[] = [
   ['capture-growth', captureGrowthRows],
   ['extract', extractRows],
   ['anchor', anchorRows],
+  ['team', teamRows],
 ];
 
 export async function runBench(o: BenchOptions): Promise<BenchResults> {

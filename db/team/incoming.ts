@@ -14,7 +14,7 @@
  */
 import { keyColumns, type RecordDecl } from '../../core/records/define';
 import type { RowValue } from '../records/changes';
-import type { DB } from '../sql';
+import { declaredStatement, type DB } from '../sql';
 import { declOf, keying, rowidColumn, type TeamKeys } from './keys';
 import type { TeamChange, TeamKey } from './outgoing';
 
@@ -48,7 +48,7 @@ export class TeamApplier {
     if (!current) return;
     this.touch(d, current);
     if (c[0] === 'd') {
-      this.db.prepare(`DELETE FROM ${q(d.table)} WHERE ${this.where(d)}`).run(...this.params(local));
+      declaredStatement(this.db, `DELETE FROM ${q(d.table)} WHERE ${this.where(d)}`).run(...this.params(local));
       if (keying(d) === 'own') this.deleted.push([d.table, Number(local)]);
       return;
     }
@@ -98,13 +98,13 @@ export class TeamApplier {
   }
 
   private row(d: RecordDecl, local: number | RowValue[]): Record<string, RowValue> | undefined {
-    return this.db.prepare(`SELECT * FROM ${q(d.table)} WHERE ${this.where(d)}`).get(...this.params(local)) as Record<string, RowValue> | undefined;
+    return declaredStatement(this.db, `SELECT * FROM ${q(d.table)} WHERE ${this.where(d)}`).get(...this.params(local)) as Record<string, RowValue> | undefined;
   }
 
   private update(d: RecordDecl, local: number | RowValue[], set: Record<string, RowValue>): void {
     const cols = Object.keys(set);
     if (!cols.length) return;
-    this.db.prepare(`UPDATE ${q(d.table)} SET ${cols.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${this.where(d)}`).run(...cols.map((c) => set[c]!), ...this.params(local));
+    declaredStatement(this.db, `UPDATE ${q(d.table)} SET ${cols.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${this.where(d)}`).run(...cols.map((c) => set[c]!), ...this.params(local));
   }
 
   private insert(d: RecordDecl, key: TeamKey, fields: Record<string, RowValue>, bytes: Readonly<Record<string, string>>): void {
@@ -156,15 +156,15 @@ export class TeamApplier {
   private sameUnique(d: RecordDecl, row: Record<string, RowValue>): number | null {
     for (const col of Object.keys(d.fields))
       if ((col === d.idColumn || d.fields[col]!.unique) && row[col] != null) {
-        const hit = this.db.prepare(`SELECT rowid FROM ${q(d.table)} WHERE ${q(col)} = ?`).pluck().get(row[col]) as number | undefined;
-        if (hit !== undefined) return hit;
+        const hit = declaredStatement(this.db, `SELECT rowid AS r FROM ${q(d.table)} WHERE ${q(col)} = ?`).get(row[col]) as { r: number } | undefined;
+        if (hit) return hit.r;
       }
     return null;
   }
 
   private insertRow(d: RecordDecl, row: Record<string, RowValue>) {
     const cols = Object.keys(row);
-    return this.db.prepare(`INSERT INTO ${q(d.table)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => row[c]!));
+    return declaredStatement(this.db, `INSERT INTO ${q(d.table)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => row[c]!));
   }
 
   private touch(d: RecordDecl, row: Readonly<Record<string, unknown>>): void {
@@ -173,8 +173,8 @@ export class TeamApplier {
     if (col && typeof row[col] === 'number') this.touched.add(row[col]);
     if (d.table === 'evidence_independent')
       for (const e of [row.a_rowid, row.b_rowid]) {
-        const claim = this.db.prepare('SELECT claim_rowid FROM evidence WHERE rowid = ?').pluck().get(e) as number | undefined;
-        if (claim !== undefined) this.touched.add(claim);
+        const claim = declaredStatement(this.db, 'SELECT claim_rowid AS c FROM evidence WHERE rowid = ?').get(e) as { c: number } | undefined;
+        if (claim) this.touched.add(claim.c);
       }
   }
 }

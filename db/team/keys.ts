@@ -9,7 +9,7 @@
 import { RECORDS } from '../../core/records/records';
 import { hasRowid, refTable, type RecordDecl } from '../../core/records/define';
 import type { RowValue } from '../records/changes';
-import type { DB } from '../sql';
+import { declaredStatement, type DB } from '../sql';
 
 const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
 const BY_TABLE = new Map(RECORDS.map((r) => [r.table, r]));
@@ -72,7 +72,7 @@ export class TeamKeys {
     if (hit !== undefined) return hit;
     const d = declOf(table);
     if (d.idColumn) {
-      const v = this.db.prepare(`SELECT ${q(d.idColumn)} FROM ${q(table)} WHERE rowid = ?`).pluck().get(local) as string | undefined;
+      const v = (declaredStatement(this.db, `SELECT ${q(d.idColumn)} AS v FROM ${q(table)} WHERE rowid = ?`).get(local) as { v: string | null } | undefined)?.v;
       if (v != null) {
         this.alias(table, v, local);
         return v;
@@ -87,7 +87,7 @@ export class TeamKeys {
     if (hit !== undefined) return hit;
     const d = declOf(table);
     if (!d.idColumn) return null;
-    const local = this.db.prepare(`SELECT rowid FROM ${q(table)} WHERE ${q(d.idColumn)} = ?`).pluck().get(key) as number | undefined;
+    const local = (declaredStatement(this.db, `SELECT rowid AS r FROM ${q(table)} WHERE ${q(d.idColumn)} = ?`).get(key) as { r: number } | undefined)?.r;
     if (local === undefined) return null;
     this.alias(table, key, local);
     return local;

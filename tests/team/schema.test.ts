@@ -45,11 +45,11 @@ describe('team setup', () => {
     const a = await cli('team', 'setup', '--db', cluster.url(), '--json');
     expect(a.err).toBe('');
     expect(a.code).toBe(0);
-    expect(a.json()).toMatchObject({ from: 0, to: 2, applied: [1, 2] });
+    expect(a.json()).toMatchObject({ from: 0, to: 3, applied: [1, 2, 3] });
     expect(a.out).not.toContain(ADMIN_PASSWORD);
     const b = await cli('team', 'setup', '--db', cluster.url(), '--json');
     expect(b.code).toBe(0);
-    expect(b.json()).toMatchObject({ from: 2, to: 2, applied: [] });
+    expect(b.json()).toMatchObject({ from: 3, to: 3, applied: [] });
 
     const admin = new pg.Client({ connectionString: cluster.url() });
     await admin.connect();
@@ -123,6 +123,9 @@ describe('team setup', () => {
     expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 101 }, (_, i) => i + 1));
     expect(new Set(rows.slice(1).map((r) => r.author))).toEqual(new Set(['alice', 'dave']));
     expect(verifyTeamChain(rows)).toBeNull();
+    // The case's head (moved once per INSERT statement) is the last event.
+    const head = (await bob.query<{ head_seq: string; head_hash: string }>('SELECT head_seq, head_hash FROM claimtrail.team_cases')).rows[0]!;
+    expect([Number(head.head_seq), head.head_hash]).toEqual([101, rows[100]!.hash]);
     // Each transaction's two events are adjacent: the case row's lock serialises whole appends.
     for (let i = 1; i < rows.length; i += 2) expect(rows[i + 1]!.id).toBe(`${rows[i]!.id}b`);
     // A tampered row is found by the client's check.

@@ -8,6 +8,8 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createApi, type CaseApi } from '../../db/api';
 import { closeCase, openCase, type CaseHandle } from '../../db/open';
@@ -273,7 +275,7 @@ describe('team sync', () => {
 });
 
 describe('team CLI: sync, conflicts, conflict resolve', () => {
-  it('syncs with the stored server, lists and resolves conflicts, in text and JSON', async () => {
+  it('syncs with the stored server, lists and resolves conflicts, in text and JSON; sync --watch follows a teammate', async () => {
     const dir = tempDir();
     const a = join(dir, 'a.claimtrail');
     const b = join(dir, 'b.claimtrail');
@@ -303,10 +305,28 @@ describe('team CLI: sync, conflicts, conflict resolve', () => {
     const missing = await cli('conflict', 'resolve', 'nope', '--case', b);
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('no conflict nope');
+    // sync --watch in its own process: a teammate's change arrives without anyone running sync by hand.
+    const bin = fileURLToPath(new URL('../../cli/bin.mjs', import.meta.url));
+    const watcher = spawn(process.execPath, [bin, 'sync', '--watch', '--case', b, '--db', url('bob'), '--json'], {
+      env: { ...process.env, CLAIMTRAIL_FROM_SOURCE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let watched = '';
+    watcher.stdout.on('data', (d: Buffer) => (watched += d.toString()));
+    watcher.stderr.on('data', (d: Buffer) => (watched += d.toString()));
+    await expect.poll(() => watched, { timeout: 60_000 }).toContain('"pending": 0');
+    await cli('claim', 'edit', id, '--text', 'Edited while bob watches', '--case', a);
+    await cli('sync', '--case', a, '--db', url('alice'));
+    await expect
+      .poll(async () => (await cli('claim', 'show', id, '--case', b, '--json')).out, { timeout: 30_000 })
+      .toContain('Edited while bob watches');
+    const exited = new Promise<number | null>((resolve) => watcher.once('exit', (code) => resolve(code)));
+    watcher.kill('SIGTERM');
+    expect(await exited).toBe(0);
     const solo = join(dir, 'solo.claimtrail');
     await cli('init', solo);
     const notTeam = await cli('sync', '--case', solo);
     expect(notTeam.code).toBe(1);
     expect(notTeam.err).toContain('not a team copy');
-  });
+  }, 180_000);
 });
