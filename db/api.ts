@@ -32,6 +32,7 @@ import { historyHandlers } from './service/history';
 import { linkHandlers } from './service/links';
 import { searchHandlers } from './service/search';
 import { sourceHandlers } from './service/sources';
+import { teamHandlers } from './service/team';
 import { transferHandlers } from './transfer/handlers';
 import { trashHandlers } from './service/trash';
 import type { DB } from './sql';
@@ -94,6 +95,7 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...analysisHandlers(ctx),
     ...trashHandlers(ctx),
     ...duplicateHandlers(ctx),
+    ...teamHandlers(ctx),
   };
   const handlers: ApiHandlers = asUnits(ctx, { ...base, ...firstEvidenceHandlers(ctx, base) });
 

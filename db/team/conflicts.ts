@@ -102,13 +102,16 @@ export function teamConflicts(db: DB): TeamConflict[] {
   return out;
 }
 
-/** Closes a conflict with an event that names both changes (pushed with the next sync). */
-export function resolveConflict(db: DB, id: string, rationale: string | null, now = new Date().toISOString()): TeamConflict {
+/**
+ * Closes a conflict with an event that names both changes (pushed with the next sync). `actor`: who
+ * resolves it (the contract passes its ctx's analyst; by default the case's analyst name).
+ */
+export function resolveConflict(db: DB, id: string, rationale: string | null, now = new Date().toISOString(), actor = getSettings(db).analystName): TeamConflict {
   const c = teamConflicts(db).find((x) => x.id === id);
   if (!c) throw new CaseError('not_found', `no conflict ${id} in this case (list them with: conflicts)`);
   if (c.resolved) throw new CaseError('conflict', `conflict ${id} was resolved by ${c.resolved.by} at ${c.resolved.at}`);
   const event = {
-    actor: getSettings(db).analystName,
+    actor,
     at: now,
     kind: 'conflict.resolved',
     entityType: c.entity,
