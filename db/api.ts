@@ -95,7 +95,7 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...analysisHandlers(ctx),
     ...trashHandlers(ctx),
     ...duplicateHandlers(ctx),
-    ...teamHandlers(ctx),
+    ...teamHandlers(ctx, opts.path ?? db.name),
   };
   const handlers: ApiHandlers = asUnits(ctx, { ...base, ...firstEvidenceHandlers(ctx, base) });
 

@@ -1,9 +1,9 @@
 /**
- * A team copy (issue 15, docs/team.md): its status, its conflicts, and closing one. Syncing itself is
- * the CLI's (`claimtrail sync`); these methods read and write only the local case file.
+ * A team copy (issue 15, docs/team.md): its status, its conflicts, closing one, and syncing it with the
+ * team database (team.sync: the only method here that leaves the case file).
  */
 import { z } from 'zod';
-import { mutation, query } from './define';
+import { mutation, query, withOwnUnits } from './define';
 import { id, optionalText } from './fields';
 
 export interface TeamStatus {
@@ -58,6 +58,17 @@ export interface TeamResolution {
   rationale: string | null;
 }
 
+/** What one sync did (db/team/sync.ts). */
+export interface TeamSyncResult {
+  pulled: number;
+  applied: number;
+  /** Own events whose acknowledgement had been lost, noted now. */
+  acknowledged: number;
+  pushed: number;
+  pending: number;
+  head: number;
+}
+
 export const teamMethods = {
   /** Null when the case is not a team copy. */
   'team.status': query<TeamStatus | null>()(z.object({}).default({})),
@@ -65,4 +76,12 @@ export const teamMethods = {
   'team.conflicts': query<TeamConflict[]>()(z.object({ all: z.boolean().default(false) }).default({ all: false })),
   /** Closes a conflict with a `conflict.resolved` event naming both changes; the standing value stays. Pushed with the next sync. */
   'team.resolveConflict': mutation<TeamResolution>()(z.object({ id, rationale: optionalText(20_000) })),
+  /**
+   * Pull what teammates wrote, push this copy's outbox, with the server the copy keeps and the
+   * credentials of the host's environment (PGPASSWORD, PGPASSFILE, PG*).
+   */
+  'team.sync': withOwnUnits(
+    mutation<TeamSyncResult>()(z.object({}).default({})),
+    'it waits on the team database; a task worker syncs the file on a connection of its own, in its own transactions',
+  ),
 };

@@ -1,9 +1,11 @@
 /**
  * What the app shows of a team copy (the team.* contract methods, db/service/team.ts): its status,
  * its conflicts with the claim each names, and closing one as the analyst the contract acts for.
- * Reads and writes only the local file; syncing is the CLI's (`claimtrail sync`).
+ * Reads and writes only the local file, except syncInWorker.
  */
-import type { TeamConflict, TeamResolution, TeamStatus } from '../../core/contract/team';
+import type { TeamConflict, TeamResolution, TeamStatus, TeamSyncResult } from '../../core/contract/team';
+import { runInWorkerSync, TaskFailure } from '../documents/run-sync';
+import { CaseError } from '../errors';
 import type { DB } from '../sql';
 import { resolveConflict, teamConflicts } from './conflicts';
 import { lastPulled, outboxCount, requireLink, teamLink } from './sync';
@@ -40,4 +42,20 @@ export function resolveConflictAs(db: DB, id: string, rationale: string | null, 
   requireLink(db);
   resolveConflict(db, id, rationale, at, actor);
   return { id, by: actor, at, rationale };
+}
+
+/**
+ * Syncs the copy at `file` on the documents worker (db/team/task.ts) while the caller blocks; the
+ * caller's connection must be outside any transaction (team.sync is declared with its own units).
+ */
+export function syncInWorker(db: DB, file: string, isCancelled?: () => boolean): TeamSyncResult {
+  const link = requireLink(db);
+  if (db.inTransaction) throw new Error('team sync cannot run inside a transaction');
+  try {
+    return runInWorkerSync('teamSync', { file }, { timeoutMs: 300_000, isCancelled });
+  } catch (e) {
+    if (!(e instanceof TaskFailure)) throw e;
+    if (e.kind === 'cancelled') throw new CaseError('cancelled', 'Cancelled: what was pulled before stays; the rest waits for the next sync.');
+    throw new CaseError('invalid', e.kind === 'error' ? e.message : `sync with team case "${link.name}" failed: ${e.message}`);
+  }
 }

@@ -10,33 +10,14 @@ import { createHash } from 'node:crypto';
 import { CaseError } from '../errors';
 import { inUnit, logEvent } from '../records/log';
 import { getSettings } from '../repos/meta';
+import type { TeamConflict as ContractConflict } from '../../core/contract/team';
 import type { RowValue } from '../records/changes';
 import type { DB } from '../sql';
 import { declOf } from './keys';
 import type { TeamBody } from './outgoing';
 
-export interface ConflictSide {
-  seq: number;
-  event: string;
-  author: string;
-  at: string;
-  value: RowValue;
-}
-
-export interface TeamConflict {
-  id: string;
-  entity: string;
-  table: string;
-  /** The record's team key (its id, where it has one). */
-  record: string;
-  field: string;
-  label: string;
-  /** The earlier change, which the later one overwrote. */
-  theirs: ConflictSide;
-  /** The later change: its value stands. */
-  ours: ConflictSide;
-  resolved: { event: string; by: string; at: string; rationale: string | null } | null;
-}
+/** A conflict as db/team finds it (the contract's TeamConflict adds the claim it names, for the app). */
+export type TeamConflict = Omit<ContractConflict, 'claim'>;
 
 interface LogRow {
   seq: number;

@@ -4,13 +4,16 @@
  * host, port and database only. Omitted fields come from the PG* variables and PGPASSFILE (pg does
  * that itself).
  */
-import pg, { type ClientBase } from 'pg';
+import pg from 'pg';
 import type { ApiErrorCode } from '../../core/api';
 import { CaseError } from '../errors';
 
 /** The URL with user and password removed (or "(PG* environment)" when there is none). */
 export function safeUrl(url: string | undefined): string {
-  if (!url) return '(PG* environment)';
+  if (!url) {
+    const e = process.env;
+    return `(PG* environment: ${e.PGHOST ?? 'localhost'}:${e.PGPORT ?? '5432'}/${e.PGDATABASE ?? e.PGUSER ?? ''})`;
+  }
   try {
     const u = new URL(url);
     u.username = '';
@@ -70,15 +73,4 @@ export async function connectTeam(url: string | undefined): Promise<pg.Client> {
   return client;
 }
 
-/** Runs fn in one PostgreSQL transaction: committed when it returns, rolled back when it throws. */
-export async function inTransaction<T>(client: ClientBase, fn: () => Promise<T>): Promise<T> {
-  await client.query('BEGIN');
-  try {
-    const value = await fn();
-    await client.query('COMMIT');
-    return value;
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
-}
+export { inTransaction } from './transaction';

@@ -11,6 +11,7 @@
  *   wrote first (serialization_failure), and sync pulls and pushes again.
  */
 import type { ClientBase } from 'pg';
+import type { TeamSyncResult } from '../../core/contract/team';
 import { newId } from '../../core/ids';
 import { CaseError } from '../errors';
 import { decodeChanges } from '../records/changes';
@@ -19,7 +20,7 @@ import type { EventRow } from '../repos/events';
 import type { DB } from '../sql';
 import { recomputeClaims } from '../transfer/recompute';
 import { TEAM_GENESIS, verifyTeamChain, type TeamEventRow } from './chain';
-import { inTransaction } from './connect';
+import { inTransaction } from './transaction';
 import { fieldKey, TeamApplier } from './incoming';
 import { declOf, TeamKeys } from './keys';
 import { teamChanges, type TeamBody } from './outgoing';
@@ -256,11 +257,7 @@ export async function push(db: DB, client: ClientBase, link: TeamLink): Promise<
   return rows.length;
 }
 
-export interface SyncResult extends PullResult {
-  pushed: number;
-  pending: number;
-  head: number;
-}
+export type SyncResult = TeamSyncResult;
 
 /** Pull, then push the outbox; when someone wrote in between, pull and push again. */
 export async function sync(db: DB, client: ClientBase, attempts = 10): Promise<SyncResult> {

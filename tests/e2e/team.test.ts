@@ -22,7 +22,8 @@ const app = useApp({
 });
 
 const page = () => app.page;
-const status = () => page().getByTestId('team-status');
+const status = () => page().getByTestId('team-status').locator('p.team-line');
+const indicator = () => page().getByTestId('team-status');
 
 const expectAxeClean = (name: string) => expectHarnessAxeClean(page(), name);
 
@@ -30,7 +31,7 @@ describe('team copy in the app', () => {
   it('shows the team status and Conflicts (1), resolves the conflict with a rationale, and lists it under Resolved', async () => {
     const last = log!.atOf(log!.rows.length).slice(0, 16).replace('T', ' ');
     await expect.poll(() => status().innerText()).toBe(`Team: Harbour · 1 pending · last sync ${last} UTC`);
-    await expect.poll(() => status().getAttribute('title')).toContain('sync with `claimtrail sync`');
+    await expect.poll(() => indicator().getAttribute('title')).toContain('`claimtrail sync --watch` keeps a copy in step');
     await expect.poll(() => navButton(page(), 'Conflicts').innerText()).toBe('Conflicts (1)');
 
     await navButton(page(), 'Conflicts').click();
@@ -63,6 +64,11 @@ describe('team copy in the app', () => {
 
     await resolved.getByRole('button', { name: /^Open claim: The harbour dredging/ }).click();
     await expect.poll(() => page().locator('#claim-title').innerText()).toBe(BOB_TEXT);
+    // Sync now with no team database reachable: the server's refusal shows at the button, the changes stay pending.
+    await indicator().getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => indicator().getByRole('alert').innerText(), { timeout: 30_000 }).toContain('could not connect to the team database');
+    await expect.poll(() => status().innerText()).toBe(`Team: Harbour · 2 pending · last sync ${last} UTC`);
+    await expect.poll(() => indicator().getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
     expect(app.watch.errors).toEqual([]);
     expect(app.watch.dialogs).toEqual([]);
   });

@@ -280,6 +280,33 @@ describe('team sync', () => {
   }, 300_000);
 });
 
+describe('team.sync through the contract (the app)', () => {
+  it('syncs on a worker with the copy’s server and the PG* environment; a wrong password is refused without being shown', async () => {
+    const [a, b] = await team('Contract sync', ['bob']);
+    a!.api.invoke('claims.create', { text: 'Made by alice in the app' });
+    const env = { PGHOST: '127.0.0.1', PGPORT: String(cluster.port), PGDATABASE: 'postgres', PGUSER: 'alice', PGPASSWORD: 'alice-pw' };
+    Object.assign(process.env, env);
+    try {
+      expect(a!.api.invoke('team.status', {})).toMatchObject({ pending: 1 });
+      expect(a!.api.invoke('team.sync', {})).toMatchObject({ pushed: 1, pending: 0 });
+      expect(a!.api.invoke('team.status', {})).toMatchObject({ pending: 0 });
+      Object.assign(process.env, { PGUSER: 'bob', PGPASSWORD: 'bob-pw' });
+      expect(b!.api.invoke('team.sync', {})).toMatchObject({ applied: 1, pending: 0 });
+      expect(b!.api.invoke('claims.list', { limit: 10 }).items.map((c) => c.text)).toContain('Made by alice in the app');
+      expect(b!.api.invoke('history.verify', {})).toMatchObject({ ok: true, state: { ok: true } });
+      process.env.PGPASSWORD = 'wrong-s3cret-pw';
+      const r = b!.api.call('team.sync', {});
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.message).toMatch(/could not connect to the team database on .*127\.0\.0\.1/);
+        expect(r.error.message).not.toContain('wrong-s3cret-pw');
+      }
+    } finally {
+      for (const k of Object.keys(env)) delete process.env[k];
+    }
+  });
+});
+
 describe('team CLI: sync, conflicts, conflict resolve', () => {
   it('syncs with the stored server, lists and resolves conflicts, in text and JSON; sync --watch follows a teammate', async () => {
     const dir = tempDir();
