@@ -41,13 +41,23 @@ export interface FieldDecl<T = unknown> {
   quiet?: boolean;
   /** Unique among the table's rows: a second insert of the same value names the same record. */
   unique?: boolean;
+  /** A JSON text that holds rowids: where they are and which table each names (db/team translates them). */
+  jsonRefs?: JsonRefs;
   /** Phantom: the field's TypeScript type. Never set. */
   readonly ts?: T;
 }
 
 export type Ref = string | { by: string; tables: Readonly<Record<string, string>> };
 
-type Opts<T> = Partial<Pick<FieldDecl<T>, 'max' | 'default' | 'label' | 'logged' | 'ref' | 'derived' | 'quiet' | 'unique'>>;
+/**
+ * Rowids inside a JSON object, by member: a table name (the member is a rowid, or a list of them), or
+ * the same kind of map for a member that is an object or a list of objects.
+ */
+export interface JsonRefs {
+  readonly [member: string]: string | JsonRefs;
+}
+
+type Opts<T> = Partial<Pick<FieldDecl<T>, 'max' | 'default' | 'label' | 'logged' | 'ref' | 'derived' | 'quiet' | 'unique' | 'jsonRefs'>>;
 
 /** A field built with a default says so in its type (the contract lets a create leave it out). */
 export type Defaulted<T> = FieldDecl<T> & { default: T };

@@ -17,7 +17,7 @@ import {
   SOURCE_KINDS,
   STANCES,
 } from '../types';
-import { declare, f, type RecordDecl, type Ref } from './define';
+import { declare, f, type JsonRefs, type RecordDecl, type Ref } from './define';
 
 const id = () => f.text({ label: 'id', max: 64 });
 const rowid = (label: string) => f.integer({ label });
@@ -393,6 +393,22 @@ export const indicatorRecord = declare({
 
 const DEDUPE_ENTITIES = ['claim', 'source'] as const;
 const DEDUPED: Ref = { by: 'entity', tables: { claim: 'claims', source: 'sources' } };
+const LINK_ROW: JsonRefs = { rowid: 'claim_links', from_rowid: 'claims', to_rowid: 'claims' };
+/** The rows a merge moved (db/repos/duplicates.ts ClaimMoves, SourceMoves), by rowid. */
+const MOVED_REFS: JsonRefs = {
+  evidence: 'evidence',
+  disputes: 'disputes',
+  links: LINK_ROW,
+  droppedLinks: LINK_ROW,
+  duplicateLink: 'claim_links',
+  tags: 'tags',
+  captures: 'captures',
+  capturesKept: 'captures',
+  lineage: { rowid: 'sources', derived_from: 'sources', origin: 'sources' },
+  derived: 'sources',
+  anchors: { evidence_rowid: 'evidence', capture_rowid: 'captures', found_in: 'captures' },
+  unanchored: 'evidence',
+};
 
 export const mergeRecord = declare({
   entity: 'merge',
@@ -407,7 +423,7 @@ export const mergeRecord = declare({
     merged_rowid: ref(DEDUPED, 'merged'),
     reason: f.text({ label: 'reason', default: '' }),
     score: f.optionalReal({ label: 'score' }),
-    moved: f.text({ label: 'what moved' }),
+    moved: f.text({ label: 'what moved', jsonRefs: MOVED_REFS }),
     created_at: created(),
     undone_at: f.optionalText({ label: 'undone' }),
   },

@@ -7,7 +7,7 @@
  * are translated on the way out and in.
  */
 import { RECORDS } from '../../core/records/records';
-import { hasRowid, refTable, type RecordDecl } from '../../core/records/define';
+import { hasRowid, refTable, type JsonRefs, type RecordDecl } from '../../core/records/define';
 import type { RowValue } from '../records/changes';
 import { declaredStatement, type DB } from '../sql';
 
@@ -95,12 +95,37 @@ export class TeamKeys {
 
   /** A reference column's value as a team key (null stays null). */
   refOut(d: RecordDecl, column: string, value: RowValue, row: Readonly<Record<string, unknown>>): RowValue {
+    const json = d.fields[column]?.jsonRefs;
+    if (json) return this.json(json, value, 'out');
     const t = refTable(d, column, row);
     return t === null || value === null ? value : this.out(t, Number(value));
   }
 
+  /** A JSON text's rowids (declared with jsonRefs) as team keys, or back (`way`). */
+  json(refs: JsonRefs, text: RowValue, way: 'out' | 'in'): RowValue {
+    if (typeof text !== 'string') return text;
+    const one = (table: string, v: unknown): unknown => {
+      if (typeof v === 'number') return way === 'out' ? this.out(table, v) : this.in(table, String(v));
+      if (typeof v === 'string' && way === 'in') return this.in(table, v);
+      return v;
+    };
+    const walk = (spec: JsonRefs, o: unknown): unknown => {
+      if (Array.isArray(o)) return o.map((x) => walk(spec, x));
+      if (!o || typeof o !== 'object') return o;
+      const out: Record<string, unknown> = { ...(o as Record<string, unknown>) };
+      for (const [k, s] of Object.entries(spec)) {
+        if (!(k in out)) continue;
+        out[k] = typeof s === 'string' ? (Array.isArray(out[k]) ? (out[k] as unknown[]).map((v) => one(s, v)) : one(s, out[k])) : walk(s, out[k]);
+      }
+      return out;
+    };
+    return JSON.stringify(walk(refs, JSON.parse(text)));
+  }
+
   /** A reference column's team key as this copy's rowid (null when the row is not here). */
   refIn(d: RecordDecl, column: string, value: RowValue, row: Readonly<Record<string, unknown>>): RowValue {
+    const json = d.fields[column]?.jsonRefs;
+    if (json) return this.json(json, value, 'in');
     const t = refTable(d, column, row);
     return t === null || value === null ? value : this.in(t, String(value));
   }

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import type { CaseApi } from '../../db/api';
+import { tempCase } from '../helpers';
 
 const WORDS = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliett', 'chips', 'H800', '芯片'];
 const sentence = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
@@ -53,6 +54,22 @@ function idOf(r: { ok: boolean; value?: unknown }): string | null {
 
 /** Import files (JSON exports of small cases of their own) the import op takes in turn. */
 export const importFiles: string[] = [];
+
+/** Fills importFiles with the exports of three small donor cases (once). */
+export function donorExports(): void {
+  if (importFiles.length) return;
+  for (let k = 0; k < 3; k++) {
+    const donor = tempCase({ name: `donor-${k}.claimtrail` });
+    const src = donor.api.invoke('sources.create', { title: `Donor source ${k}`, reliability: 'B' });
+    for (let c = 0; c <= k; c++) {
+      const claim = donor.api.invoke('claims.create', { text: `Donor claim ${k}.${c} about chips`, tags: ['donor'] });
+      donor.api.invoke('evidence.create', { claimId: claim.id, sourceId: src.id, stance: 'supports', excerpt: `donor quote ${k} ${c}`, credibility: 2 });
+    }
+    importFiles.push(donor.api.invoke('transfer.export', { format: 'json' }).content);
+    donor.close();
+  }
+}
+
 
 export function applyOp(api: CaseApi, st: OpState, o: Op): void {
   const c = of(st.claims, o.i);

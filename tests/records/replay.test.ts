@@ -11,7 +11,7 @@ import { columnsOf, hasRowid, keyColumns } from '../../core/records/define';
 import { replayLog, scratchCase } from '../../db/records/replay';
 import type { DB } from '../../db/sql';
 import { stress, tempCase } from '../helpers';
-import { applyOp, emptyState, importFiles, opArb } from './ops';
+import { applyOp, donorExports, emptyState, opArb } from './ops';
 
 /** Every declared table's rows, all columns, in key order: what "identical tables" means. */
 function dump(db: DB): Record<string, unknown[]> {
@@ -24,19 +24,6 @@ function dump(db: DB): Record<string, unknown[]> {
   return out;
 }
 
-function donorExports(): void {
-  if (importFiles.length) return;
-  for (let k = 0; k < 3; k++) {
-    const donor = tempCase({ name: `donor-${k}.claimtrail` });
-    const src = donor.api.invoke('sources.create', { title: `Donor source ${k}`, reliability: 'B' });
-    for (let c = 0; c <= k; c++) {
-      const claim = donor.api.invoke('claims.create', { text: `Donor claim ${k}.${c} about chips`, tags: ['donor'] });
-      donor.api.invoke('evidence.create', { claimId: claim.id, sourceId: src.id, stance: 'supports', excerpt: `donor quote ${k} ${c}`, credibility: 2 });
-    }
-    importFiles.push(donor.api.invoke('transfer.export', { format: 'json' }).content);
-    donor.close();
-  }
-}
 
 describe('replaying the history rebuilds the case', () => {
   it(

@@ -20,7 +20,7 @@ import { hooks, insertTeamRows, lastPulled, outboxBodies, outboxCount, requireLi
 import { verifyTeamChain, type TeamEventRow } from '../../db/team/chain';
 import { inTransaction } from '../../db/team/connect';
 import { cli, cliHome } from '../cli/run';
-import { applyOp, emptyState, opArb, type Op, type OpState } from '../records/ops';
+import { applyOp, donorExports, emptyState, opArb, type Op, type OpState } from '../records/ops';
 import { stress, tempDir } from '../helpers';
 import { startCluster, type PgCluster } from './pg';
 import { exportState, teamState } from './state';
@@ -224,7 +224,8 @@ describe('team sync', () => {
   });
 
   it('three copies over random edits, offline stretches, failed and repeated pushes end identical (property)', async () => {
-    const TEAM_OPS = opArb.filter((o) => o.op !== 'merge' && o.op !== 'unmerge' && o.op !== 'import');
+    donorExports();
+    const TEAM_OPS = opArb;
     const step = fc.record({ who: fc.nat({ max: 2 }), ops: fc.array(TEAM_OPS, { minLength: 1, maxLength: 4 }), sync: fc.constantFrom('none', 'sync', 'sync', 'fail', 'crash') });
     let n = 0;
     await fc.assert(

@@ -86,7 +86,8 @@ export function ImportWizard() {
     if (kind !== 'import') setProgress(null);
     try {
       if (kind === 'preview') {
-        setReport(null);
+        // Not the report: a change of file or option clears it (choose, set); a live preview that fires
+        // late (after a Dry run on a loaded machine) must not take away the dry run of the same options.
         setPreview(await api.call('transfer.preview', input()));
       } else {
         const r = await api.call(kind === 'dry' ? 'transfer.dryRun' : 'transfer.import', input());
