@@ -29,8 +29,16 @@ function sameEvidence(ctx: Ctx, st: ImportState, written: Map<string, Ref>, clai
   );
 }
 
+/** Evidence this import wrote, by claim, source, stance and excerpt (for items of the file without an id). */
+export type EvidenceSeen = Map<string, Ref>;
+
 export function applyEvidence(ctx: Ctx, st: ImportState, items: Bundle['evidence'], tick: () => void): void {
-  const written = new Map<string, Ref>();
+  writeEvidence(ctx, st, items, tick, new Map());
+  applyIndependence(ctx, st, items);
+}
+
+/** One batch of evidence; `written` carries over from the batches before it. */
+export function writeEvidence(ctx: Ctx, st: ImportState, items: Bundle['evidence'], tick: () => void, written: EvidenceSeen): void {
   for (const e of items) {
     tick();
     const claim = resolve(st, 'claim', e.claimKey);
@@ -55,11 +63,10 @@ export function applyEvidence(ctx: Ctx, st: ImportState, items: Bundle['evidence
     receipt.evidenceIds.push(id);
     receipt.sourceIds.add(source.id);
   }
-  applyIndependence(ctx, st, items);
 }
 
 /** Pairs the file declares independent (issue 11), once every item of the file has a row. */
-function applyIndependence(ctx: Ctx, st: ImportState, items: Bundle['evidence']): void {
+export function applyIndependence(ctx: Ctx, st: ImportState, items: Bundle['evidence']): void {
   for (const e of items) {
     const a = st.evidence.get(e.key);
     if (!a) continue;
