@@ -2,9 +2,12 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { decodeBytes } from '../../core/transfer/decode';
+import { detectFormat } from '../../core/transfer/parse';
 import { describeIssue, EXPORT_FORMATS, IMPORT_FORMATS, type ImportReport } from '../../core/transfer/types';
 import { CaseError } from '../../db/errors';
+import { importOptions } from '../../db/transfer/apply';
 import { backupCase, restoreCase } from '../../db/transfer/backup';
+import { fileHead, fileTextChunks } from '../../db/transfer/file-text';
 import { rollingBackup } from '../../db/transfer/rolling';
 import { backupsRoot } from '../../db/user-data';
 import { str, UsageError, type Command } from '../command';
@@ -60,10 +63,9 @@ const importCommand: Command = {
     const file = ctx.args[0]!;
     const format = oneOf(str(ctx.values, 'format'), IMPORT_FORMATS, '--format');
     const delimiter = str(ctx.values, 'delimiter');
-    const content = readText(file);
-    const input = {
+    if (!existsSync(file)) throw new UsageError(`no file at ${file}`);
+    const options = {
       format,
-      content,
       fileName: basename(file),
       map: str(ctx.values, 'map'),
       header: ctx.values['no-header'] ? false : undefined,
@@ -72,7 +74,16 @@ const importCommand: Command = {
       ...(ctx.values['skip-bad-rows'] ? { skipBadRows: true } : {}),
     };
     const dryRun = ctx.values['dry-run'] === true;
-    const report = await ctx.withCase((api) => api.invoke(dryRun ? 'transfer.dryRun' : 'transfer.import', input), { progress: true });
+    // ClaimTrail JSON streams from the file (never the whole text in memory: docs/performance.md); the rest is read whole.
+    const json = (format ?? detectFormat(options.fileName, fileHead(file))) === 'json';
+    const content = json ? null : readText(file);
+    const report = await ctx.withCase(
+      (api) =>
+        content === null
+          ? api.streamImport({ chunks: fileTextChunks(file), fileName: options.fileName, dryRun, options: importOptions(options) })
+          : api.invoke(dryRun ? 'transfer.dryRun' : 'transfer.import', { ...options, content }),
+      { progress: true },
+    );
     // A refused import is an error: its report (the counts and every error) goes to stderr; --json keeps the report on stdout.
     if (report.ok || ctx.json) ctx.print(report, () => reportText(report));
     else ctx.io.err(reportText(report));

@@ -215,16 +215,16 @@ export class ClaimTrailJsonStream {
       fn();
     } catch (e) {
       if (!(e instanceof JsonSyntaxError)) throw e;
-      this.syntax(e.line, 'file', `is not valid JSON: ${e.message}`);
+      this.syntax(e.line, 'file', `is not valid JSON: ${e.message}`, e.record);
     }
   }
 
   /** A file that does not read: this one issue, as the whole-file reader gives it, and nothing else. */
-  private syntax(line: number | undefined, field: string, message: string): void {
+  private syntax(line: number | undefined, field: string, message: string, record?: string): void {
     this.broken = true;
     this.waiting = [];
     this.sink.issues.length = 0;
-    addIssue(this.sink, line === undefined ? {} : { line }, field, message);
+    addIssue(this.sink, { ...(line === undefined ? {} : { line }), ...(record ? { record } : {}) }, field, message);
   }
 
   private member(name: string, value: unknown): void {

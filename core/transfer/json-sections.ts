@@ -22,6 +22,8 @@ export class JsonSyntaxError extends Error {
   constructor(
     message: string,
     readonly line: number,
+    /** The element it is in ("evidence[12]"), when it is in one of a streamed array. */
+    readonly record?: string,
   ) {
     super(message);
   }
@@ -266,8 +268,10 @@ export class JsonSectionReader {
       const msg = e instanceof Error ? e.message : String(e);
       const pos = /position (\d+)/.exec(msg);
       const line = pos ? this.startLine + (text.slice(0, Number(pos[1])).match(/\n/g)?.length ?? 0) : this.startLine;
-      // The position JSON.parse names is inside this value, not the file: the line says where.
-      throw new JsonSyntaxError(msg.replace(/ in JSON at position \d+( \(line \d+ column \d+\))?/, '').slice(0, 200), line);
+      // The position JSON.parse names is inside this value, not the file: the line says where (where the
+      // value starts when JSON.parse names no position), and the record which element.
+      const record = this.purpose === 'item' ? `${this.section}[${this.index}]` : undefined;
+      throw new JsonSyntaxError(msg.replace(/ in JSON at position \d+( \(line \d+ column \d+\))?/, '').slice(0, 200), line, record);
     }
   }
 

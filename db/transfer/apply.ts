@@ -30,7 +30,7 @@ function applyMeta(ctx: Ctx, meta: NonNullable<Parsed['bundle']['caseMeta']>): v
 }
 
 /** The options that turned the file into records (with its SHA-256 they say exactly what was imported). */
-export const importOptions = ({ map, header, delimiter, labels, skipBadRows }: Parsed['input']) => ({ map, header, delimiter, labels, skipBadRows });
+export const importOptions = ({ map, header, delimiter, labels, skipBadRows }: Pick<Parsed['input'], 'map' | 'header' | 'delimiter' | 'labels' | 'skipBadRows'>) => ({ map, header, delimiter, labels, skipBadRows });
 
 /** How an import is read: what the report says of it before a record is written. */
 export interface ImportRun {
@@ -116,6 +116,8 @@ export function runImport(ctx: Ctx, run: ImportRun, write: (w: ImportWriter, tic
       const r = write(w, tick);
       read = r;
       state.counts.records = r.records;
+      // Every import reports its captured documents, also when the file has none.
+      state.counts.captures = w.captures.length;
       if (r.issues.length || state.issues.length) throw new Rollback();
       const b = { caseMeta: r.caseMeta };
       const total = run.total ?? done;
