@@ -119,6 +119,7 @@ export function runImport(ctx: Ctx, run: ImportRun, write: (w: ImportWriter, tic
       // Every import reports its captured documents, also when the file has none.
       state.counts.captures = w.captures.length;
       if (r.issues.length || state.issues.length) throw new Rollback();
+      state.release();
       const b = { caseMeta: r.caseMeta };
       const total = run.total ?? done;
       ctx.checkCancelled();
@@ -135,7 +136,7 @@ export function runImport(ctx: Ctx, run: ImportRun, write: (w: ImportWriter, tic
       else if (b.caseMeta) report.notices.push('the case already had content, so its title and settings were kept');
       ctx.checkCancelled();
       ctx.progress(total, total, 'writing history');
-      writeImportHistory(ctx, state, w.created, recomputed, {
+      writeImportHistory(ctx, state, w.created(), recomputed, {
         importId: newId(),
         format: run.format,
         file: run.fileName,

@@ -106,13 +106,28 @@ export class ImportState {
   /** A row of `table` by its text id, when the case had it or this import wrote it. */
   existing(table: Table, id: string | undefined): Ref | undefined {
     if (!id) return undefined;
+    // Evidence written under its own id as key is found in `evidence` (not kept twice: see wrote).
+    const byKey = table === 'evidence' ? this.evidence.get(id) : undefined;
+    if (byKey?.id === id) return byKey;
     const mine = this.written[table].get(id);
     if (mine || !this.hadRows[table]) return mine;
     return get<Ref>(this.db, sql`SELECT rowid, id FROM ${TABLES[table]} WHERE id = ${id}`);
   }
 
   wrote(table: Table, ref: Ref): void {
+    // An evidence row keyed by its own id (every item of a case export) is already in `evidence`.
+    if (table === 'evidence' && this.evidence.get(ref.id) === ref) return;
     this.written[table].set(ref.id, ref);
+  }
+
+  /**
+   * Once every record is written: drops what only the writing needed (keys, dedupe keys, ids written),
+   * keeping what the recompute, the history and the re-anchoring read (receipts, touched, counts,
+   * sourceById).
+   */
+  release(): void {
+    for (const m of [this.claims, this.sources, this.evidence, this.claimByText, this.claimById, this.origins, this.sourceByUrl, this.sourceByDoi]) m.clear();
+    for (const m of Object.values(this.written)) m.clear();
   }
 
   /** Whether the case had rows in `table` before the import. */

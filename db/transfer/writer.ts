@@ -8,16 +8,22 @@
 import type { BundleClaim, BundleEvidence, Bundle } from '../../core/transfer/types';
 import type { Ctx } from '../service/context';
 import { applyClaims, applySources, type CreatedClaim } from './apply-entities';
-import { applyBriefings, applyDisputes, applyIndependence, applyLinks, writeEvidence, type EvidenceSeen } from './apply-links';
+import { applyBriefings, applyDisputes, applyIndependence, applyLinks, writeEvidence } from './apply-links';
 import { applyCaptures, type ImportedCapture } from './captures';
 import { foldRepeatedClaims } from './fold-repeats';
 import { beginBulkFts, BULK_FTS_ROWS, type BulkFts } from './fts';
 import { tagWriter, type TagWriter } from './insert';
 import { ImportState } from './state';
 
+/** A claim this import created, kept as its JSON text until its history event is written (a third of the object's memory). */
+interface KeptClaim {
+  json: string;
+  ref: CreatedClaim['ref'];
+}
+
 export class ImportWriter {
   readonly state: ImportState;
-  readonly created: CreatedClaim[] = [];
+  private readonly kept: KeptClaim[] = [];
   readonly createdSourceIds: string[] = [];
   readonly captures: ImportedCapture[] = [];
   /** Whether the case held no claims and no sources before (only then does the file's title and settings apply). */
@@ -26,7 +32,6 @@ export class ImportWriter {
   private announced = 0;
   private bulkDecided = false;
   private tags: TagWriter | null = null;
-  private readonly evidenceSeen: EvidenceSeen = new Map();
   /** Evidence items that declare independent pairs: linked once every item has its row. */
   private readonly independent: BundleEvidence[] = [];
 
@@ -59,12 +64,26 @@ export class ImportWriter {
   /** A whole claims section (repeated claims fold into their first: db/transfer/fold-repeats.ts). */
   claims(items: BundleClaim[]): void {
     this.tags ??= tagWriter(this.ctx.db);
-    this.created.push(...applyClaims(this.ctx, this.state, foldRepeatedClaims(items), this.tick, this.tags));
+    for (const { claim, ref } of applyClaims(this.ctx, this.state, foldRepeatedClaims(items), this.tick, this.tags))
+      this.kept.push({ json: JSON.stringify(claim), ref });
+  }
+
+  /**
+   * The created claims in order, each read back from its JSON text (the same fields: the history's
+   * canonical JSON drops undefined ones and JSON keeps every number exactly), let go as they are read.
+   */
+  *created(): Generator<CreatedClaim> {
+    for (let i = 0; i < this.kept.length; i++) {
+      const k = this.kept[i]!;
+      this.kept[i] = null as never;
+      yield { claim: JSON.parse(k.json) as BundleClaim, ref: k.ref };
+    }
+    this.kept.length = 0;
   }
 
   /** A batch of evidence; call independence() after the last. */
   evidence(items: Bundle['evidence']): void {
-    writeEvidence(this.ctx, this.state, items, this.tick, this.evidenceSeen);
+    writeEvidence(this.ctx, this.state, items, this.tick);
     for (const e of items) if (e.independentOf?.length) this.independent.push(e);
   }
 
