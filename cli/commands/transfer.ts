@@ -47,7 +47,7 @@ export function reportText(r: ImportReport): string {
 }
 
 /** How far past what is alive the heap may grow during a streamed import (V8's default picks up to 300%). */
-export const IMPORT_HEAP_GROWING_PERCENT = 15;
+export const IMPORT_HEAP_GROWING_PERCENT = 10;
 
 const importCommand: Command = {
   name: 'import',

@@ -54,8 +54,7 @@ export function writeEvidence(ctx: Ctx, st: ImportState, items: Bundle['evidence
     }
     const id = e.id ?? newId();
     const ref = { rowid: insertFullEvidence(ctx.db, e, id, claim.rowid, source.rowid, ctx.now), id };
-    st.evidence.set(e.key, ref);
-    st.wrote('evidence', ref);
+    st.wrote('evidence', ref, e.key);
     st.touched.add(claim.rowid);
     st.counts.evidence++;
     const receipt = st.receipt(claim);
@@ -67,7 +66,7 @@ export function writeEvidence(ctx: Ctx, st: ImportState, items: Bundle['evidence
 /** Pairs the file declares independent (issue 11), once every item of the file has a row. */
 export function applyIndependence(ctx: Ctx, st: ImportState, items: Bundle['evidence']): void {
   for (const e of items) {
-    const a = st.evidence.get(e.key);
+    const a = resolve(st, 'evidence', e.key);
     if (!a) continue;
     (e.independentOf ?? []).forEach((k, i) => {
       const b = resolve(st, 'evidence', k);
