@@ -1,6 +1,7 @@
 // Loaded with `node --import` into a child the bench measures: at exit it writes the process's own peak
 // resident set (getrusage maxRSS, kilobytes) and its CPU times to $CT_RSS_OUT.
 import { writeFileSync } from 'node:fs';
+import process from 'node:process';
 
 process.on('exit', () => {
   const out = process.env.CT_RSS_OUT;

@@ -32,11 +32,6 @@ function sameEvidence(ctx: Ctx, st: ImportState, claim: Ref, source: Ref, e: Bun
   );
 }
 
-export function applyEvidence(ctx: Ctx, st: ImportState, items: Bundle['evidence'], tick: () => void): void {
-  writeEvidence(ctx, st, items, tick);
-  applyIndependence(ctx, st, items);
-}
-
 /** One batch of evidence (any batch may refer to what the batches before it wrote). */
 export function writeEvidence(ctx: Ctx, st: ImportState, items: Bundle['evidence'], tick: () => void): void {
   for (const e of items) {

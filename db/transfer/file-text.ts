@@ -39,9 +39,9 @@ export function* fileTextChunks(path: string, label = path, chunkBytes = FILE_CH
   try {
     const buf = Buffer.alloc(chunkBytes);
     let decoder: InstanceType<typeof TextDecoder> | null = null;
-    let pos = 0;
     for (;;) {
-      const n = readSync(fd, buf, 0, chunkBytes, pos);
+      // Read on from the current position (no offsets: a named pipe cannot seek).
+      const n = readSync(fd, buf, 0, chunkBytes, null);
       let b: Uint8Array = buf.subarray(0, n);
       if (!decoder) {
         const { encoding, skip } = bom(b);
@@ -49,7 +49,6 @@ export function* fileTextChunks(path: string, label = path, chunkBytes = FILE_CH
         decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: true });
         b = b.subarray(skip);
       }
-      pos += n;
       let text: string;
       try {
         text = decoder.decode(b, { stream: n > 0 });
