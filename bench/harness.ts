@@ -22,6 +22,7 @@ import { openRows } from './rows/open';
 import { quickOpenRows } from './rows/quickopen';
 import { recomputeRows } from './rows/recompute';
 import { searchRows } from './rows/search';
+import { teamRows } from './rows/team';
 import { verifyRows } from './rows/verify';
 
 export interface BenchOptions {
@@ -63,6 +64,7 @@ export const ROWS: readonly (readonly [string, BenchRow])[] = [
   ['capture-growth', captureGrowthRows],
   ['extract', extractRows],
   ['anchor', anchorRows],
+  ['team', teamRows],
 ];
 
 export async function runBench(o: BenchOptions): Promise<BenchResults> {

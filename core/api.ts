@@ -18,6 +18,7 @@ import { historyMethods } from './contract/history';
 import { linkMethods } from './contract/links';
 import { searchMethods } from './contract/search';
 import { sourceMethods } from './contract/sources';
+import { teamMethods } from './contract/team';
 import { transferMethods } from './contract/transfer';
 import { trashMethods } from './contract/trash';
 import { formatIssue, issuesOfZod, type ApiIssue } from './issues';
@@ -40,6 +41,7 @@ export const contract = {
   ...analysisMethods,
   ...trashMethods,
   ...duplicateMethods,
+  ...teamMethods,
 } as const;
 
 export type Contract = typeof contract;

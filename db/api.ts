@@ -32,6 +32,7 @@ import { historyHandlers } from './service/history';
 import { linkHandlers } from './service/links';
 import { searchHandlers } from './service/search';
 import { sourceHandlers } from './service/sources';
+import { teamHandlers } from './service/team';
 import { transferHandlers } from './transfer/handlers';
 import { importJsonStream, type JsonStreamInput } from './transfer/stream';
 import type { ImportReport } from '../core/transfer/types';
@@ -101,6 +102,7 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     ...analysisHandlers(ctx),
     ...trashHandlers(ctx),
     ...duplicateHandlers(ctx),
+    ...teamHandlers(ctx),
   };
   const handlers: ApiHandlers = asUnits(ctx, { ...base, ...firstEvidenceHandlers(ctx, base) });
 

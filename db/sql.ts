@@ -94,6 +94,12 @@ function statement(db: DB, text: string): Database.Statement {
   return s;
 }
 
+/**
+ * The cached statement for SQL built from record declarations (identifiers from core/records, quoted;
+ * every value bound): replay and team sync write rows of any declared table.
+ */
+export const declaredStatement = (db: DB, text: string): Database.Statement => statement(db, text);
+
 /** The cached statement for a query's SQL text on this connection, prepared on first use (tests). */
 export const statementFor = (db: DB, q: Sql): Database.Statement => statement(db, q.text);
 

@@ -73,3 +73,22 @@ export function interleave(app: (i: number) => unknown, base: (i: number) => unk
   }
   return out;
 }
+
+/** interleave for asynchronous sides (database round trips): the same alternating order and warm-up. */
+export async function interleaveAsync(
+  app: (i: number) => Promise<unknown>,
+  base: (i: number) => Promise<unknown>,
+  o: PairOptions,
+): Promise<{ app: number[]; base: number[] }> {
+  const out = { app: [] as number[], base: [] as number[] };
+  for (let i = 0; i < o.warmup + o.runs; i++) {
+    const order = i % 2 === 0 ? (['app', 'base'] as const) : (['base', 'app'] as const);
+    for (const side of order) {
+      const t0 = performance.now();
+      await (side === 'app' ? app(i) : base(i));
+      if (i >= o.warmup) out[side].push(performance.now() - t0);
+      o.mem?.sample();
+    }
+  }
+  return out;
+}

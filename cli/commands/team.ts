@@ -1,9 +1,11 @@
-/** team setup, publish, join: the team store on PostgreSQL (issue 15; docs/team.md). */
+/** team setup, publish, join, members; sync; conflicts: the team store on PostgreSQL (issue 15; docs/team.md). */
 import { basename } from 'node:path';
 import { CaseError, CaseFileError } from '../../db/errors';
-import { connectTeam, inTransaction, safeUrl, teamError } from '../../db/team/connect';
+import { resolveConflict, teamConflicts, type TeamConflict } from '../../db/team/conflicts';
+import { connectTeam, inTransaction, safeUrl, serverUrl, teamError } from '../../db/team/connect';
 import { joinCase, publishCase } from '../../db/team/publish';
 import { setupTeam, TEAM_GROUP } from '../../db/team/schema';
+import { requireLink, sync, type SyncResult } from '../../db/team/sync';
 import type pg from 'pg';
 import { str, UsageError, type Command, type CommandContext } from '../command';
 
@@ -11,8 +13,12 @@ import { str, UsageError, type Command, type CommandContext } from '../command';
  * Connects to the team database (--db, else the PG* variables), runs fn, and closes the connection.
  * Errors of ClaimTrail's own pass as they are; the server's are reworded without credentials.
  */
-async function withTeam<T>(ctx: CommandContext, what: string, fn: (client: pg.Client, url: string | undefined) => Promise<T>): Promise<T> {
-  const url = str(ctx.values, 'db');
+async function withTeam<T>(
+  ctx: CommandContext,
+  what: string,
+  fn: (client: pg.Client, url: string | undefined) => Promise<T>,
+  url = str(ctx.values, 'db'),
+): Promise<T> {
   const client = await connectTeam(url);
   try {
     return await fn(client, url).catch((e: unknown) => {
@@ -48,7 +54,7 @@ const teamPublish: Command = {
     const url = str(ctx.values, 'db');
     const r = await ctx.withCase((_api, handle) =>
       withTeam(ctx, `team publish of ${handle.path} failed`, (client) =>
-        publishCase(handle.db, client, str(ctx.values, 'name') ?? basename(handle.path).replace(/\.claimtrail$/, '')),
+        publishCase(handle.db, client, str(ctx.values, 'name') ?? basename(handle.path).replace(/\.claimtrail$/, ''), serverUrl(url)),
       ),
     );
     ctx.print({ ...r, db: safeUrl(url) }, () => `Published ${r.events} events as team case "${r.name}" (${r.caseId}) on ${safeUrl(url)}.`);
@@ -66,8 +72,8 @@ const teamJoin: Command = {
     const name = str(ctx.values, 'case-name') ?? str(ctx.values, 'case');
     const to = str(ctx.values, 'to');
     if (!name || !to) throw new UsageError(`needs --case NAME (or --case-name NAME) and --to FILE. Usage: claimtrail ${this.usage}`);
-    const r = await withTeam(ctx, `team join of "${name}" failed`, (client) => joinCase(client, name, to));
-    ctx.print({ ...r, db: safeUrl(url) }, () => `Joined team case "${name}": ${r.events} events, ${r.changes} row changes replayed into ${r.file}.`);
+    const r = await withTeam(ctx, `team join of "${name}" failed`, (client) => joinCase(client, name, to, serverUrl(url)));
+    ctx.print({ ...r, db: safeUrl(url) }, () => `Joined team case "${name}": ${r.events} events applied to ${r.file}.`);
   },
 };
 
@@ -134,4 +140,86 @@ const teamMembersRemove: Command = {
   },
 };
 
-export const teamCommands: Command[] = [teamSetup, teamPublish, teamJoin, teamMembers, teamMembersAdd, teamMembersRemove];
+const syncLine = (r: SyncResult) =>
+  `Synced: pulled ${r.pulled} (${r.applied} applied${r.acknowledged ? `, ${r.acknowledged} own acknowledged` : ''}), pushed ${r.pushed}; team log at ${r.head}, ${r.pending} pending.`;
+
+const syncCommand: Command = {
+  name: 'sync',
+  usage: 'sync [--case FILE] [--db URL] [--watch]',
+  summary: "Pull teammates' changes into this team copy and push its own (the server it was published to or joined from, unless --db).",
+  options: { db: { type: 'string' }, watch: { type: 'boolean' } },
+  async run(ctx) {
+    await ctx.withCase(async (_api, handle) => {
+      const link = requireLink(handle.db);
+      const url = str(ctx.values, 'db') ?? (link.server || undefined);
+      await withTeam(
+        ctx,
+        `sync of ${handle.path} with team case "${link.name}" failed`,
+        async (client) => {
+          const once = async () => {
+            const r = await sync(handle.db, client);
+            ctx.print(r, () => syncLine(r));
+          };
+          await once();
+          if (ctx.values.watch !== true) return;
+          await watch(client, link.case_id, once);
+        },
+        url,
+      );
+    });
+  },
+};
+
+/** Syncs again when the server announces a new event of this case, and every 30 s; ends on SIGINT/SIGTERM. */
+async function watch(client: pg.Client, caseId: string, once: () => Promise<void>): Promise<void> {
+  let running = Promise.resolve();
+  const again = () => (running = running.then(once));
+  client.on('notification', (m) => {
+    if (m.channel === 'claimtrail_events' && m.payload?.split(' ')[0] === caseId) void again();
+  });
+  await client.query('LISTEN claimtrail_events');
+  const timer = setInterval(() => void again(), 30_000);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  clearInterval(timer);
+  await running;
+}
+
+const conflictLine = (c: TeamConflict) =>
+  `${c.id}  ${c.entity} ${c.record} ${c.label}: ${c.theirs.author} set ${JSON.stringify(c.theirs.value)} (${c.theirs.at}), ` +
+  `${c.ours.author} set ${JSON.stringify(c.ours.value)} (${c.ours.at}), which stands` +
+  (c.resolved ? `; resolved by ${c.resolved.by} at ${c.resolved.at}` : '');
+
+const conflictsCommand: Command = {
+  name: 'conflicts',
+  usage: 'conflicts [--case FILE] [--all] [--json]',
+  summary: 'Same-field changes two analysts made without seeing each other’s (open ones; --all: resolved too).',
+  options: { all: { type: 'boolean' } },
+  async run(ctx) {
+    const list = await ctx.withCase((_api, handle) => {
+      requireLink(handle.db);
+      return teamConflicts(handle.db).filter((c) => ctx.values.all === true || !c.resolved);
+    });
+    ctx.print(list, () => (list.length ? list.map(conflictLine).join('\n') : 'No open conflicts.'));
+  },
+};
+
+const conflictResolve: Command = {
+  name: 'conflict resolve',
+  usage: 'conflict resolve ID [--rationale TEXT] [--case FILE]',
+  summary: 'Close a conflict with an event that names both changes (the standing value stays; edit the record first to keep the other).',
+  options: { rationale: { type: 'string' } },
+  minArgs: 1,
+  async run(ctx) {
+    const c = await ctx.withCase((_api, handle) => {
+      requireLink(handle.db);
+      return resolveConflict(handle.db, ctx.args[0]!, str(ctx.values, 'rationale') ?? null);
+    });
+    ctx.print(c, () => `Resolved ${c.id}: ${c.entity} ${c.record} ${c.label} stays ${JSON.stringify(c.ours.value)}. Sync to share it.`);
+  },
+};
+
+export const teamCommands: Command[] = [teamSetup, teamPublish, teamJoin, teamMembers, teamMembersAdd, teamMembersRemove, syncCommand, conflictsCommand, conflictResolve];

@@ -26,11 +26,28 @@ export interface FieldDecl<T = unknown> {
    * case's blob store and checks against that hash.
    */
   logged?: 'value' | 'by-hash';
+  /**
+   * A row reference: the table whose rowid this column holds, or, when another column of the row
+   * names the kind (`entity`), the table for each kind. A team case (db/team) ships references by
+   * the referenced row's team key, never by a local rowid.
+   */
+  ref?: Ref;
+  /**
+   * Computed from other records (the confidence model's outputs): a team case never ships it, each
+   * copy recomputes it after applying what it pulled.
+   */
+  derived?: boolean;
+  /** Changes with every edit (a last-changed time): the later write wins and is never a conflict. */
+  quiet?: boolean;
+  /** Unique among the table's rows: a second insert of the same value names the same record. */
+  unique?: boolean;
   /** Phantom: the field's TypeScript type. Never set. */
   readonly ts?: T;
 }
 
-type Opts<T> = Partial<Pick<FieldDecl<T>, 'max' | 'default' | 'label' | 'logged'>>;
+export type Ref = string | { by: string; tables: Readonly<Record<string, string>> };
+
+type Opts<T> = Partial<Pick<FieldDecl<T>, 'max' | 'default' | 'label' | 'logged' | 'ref' | 'derived' | 'quiet' | 'unique'>>;
 
 /** A field built with a default says so in its type (the contract lets a create leave it out). */
 export type Defaulted<T> = FieldDecl<T> & { default: T };
@@ -77,6 +94,8 @@ export interface RecordDecl {
   key: { rowid: string | null } | { columns: readonly string[] };
   /** The column that holds the record's public id, when it has one. */
   idColumn?: string;
+  /** Two reference columns that form an unordered pair, stored smaller rowid first (CHECK a < b). */
+  pair?: readonly [string, string];
   fields: Fields;
 }
 
@@ -84,6 +103,7 @@ export interface RecordDecl {
 export interface TypedRecord<F extends Fields> extends RecordDecl {
   key: RecordKey<F>;
   idColumn?: keyof F & string;
+  pair?: readonly [keyof F & string, keyof F & string];
   fields: F;
 }
 
@@ -95,6 +115,13 @@ export function declare<F extends Fields>(d: TypedRecord<F>): TypedRecord<F> {
 export type RowOf<D extends RecordDecl> = { [K in keyof D['fields']]: D['fields'][K] extends FieldDecl<infer T> ? T : never };
 
 export const columnsOf = (d: RecordDecl): string[] => Object.keys(d.fields);
+
+/** The table a reference column points into for this row (null: not a reference, or an unknown kind). */
+export function refTable(d: RecordDecl, column: string, row: Readonly<Record<string, unknown>>): string | null {
+  const r = d.fields[column]?.ref;
+  if (!r) return null;
+  return typeof r === 'string' ? r : (r.tables[String(row[r.by])] ?? null);
+}
 
 export const keyColumns = (d: RecordDecl): string[] => ('columns' in d.key ? [...d.key.columns] : []);
 

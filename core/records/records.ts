@@ -17,12 +17,17 @@ import {
   SOURCE_KINDS,
   STANCES,
 } from '../types';
-import { declare, f, type RecordDecl } from './define';
+import { declare, f, type RecordDecl, type Ref } from './define';
 
 const id = () => f.text({ label: 'id', max: 64 });
 const rowid = (label: string) => f.integer({ label });
+/** A column holding another record's rowid. */
+const ref = (table: Ref, label: string) => f.integer({ label, ref: table });
+const optionalRef = (table: Ref, label: string) => f.optionalInteger({ label, ref: table });
 const created = () => f.text({ label: 'created' });
-const updated = () => f.text({ label: 'last changed' });
+const updated = () => f.text({ label: 'last changed', quiet: true });
+/** The confidence model's outputs: recomputed from the evidence, never edited. */
+const derived = { derived: true } as const;
 
 export const claimRecord = declare({
   entity: 'claim',
@@ -47,18 +52,18 @@ export const claimRecord = declare({
     qty_unit: f.optionalText({ label: 'quantity unit' }),
     qty_scope: f.optionalText({ label: 'quantity scope' }),
     qty_as_of: f.optionalText({ label: 'quantity as of' }),
-    computed_p: f.real({ label: 'computed probability', default: 0.5 }),
-    probability: f.real({ label: 'probability', default: 0.5 }),
-    band: f.oneOf(BANDS, { label: 'band', default: 'roughly even chance' }),
-    confidence: f.oneOf(CONFIDENCE_LEVELS, { label: 'confidence', default: 'low' }),
-    evidence_count: f.integer({ label: 'evidence count', default: 0 }),
-    open_disputes: f.integer({ label: 'open disputes', default: 0 }),
+    computed_p: f.real({ label: 'computed probability', default: 0.5, ...derived }),
+    probability: f.real({ label: 'probability', default: 0.5, ...derived }),
+    band: f.oneOf(BANDS, { label: 'band', default: 'roughly even chance', ...derived }),
+    confidence: f.oneOf(CONFIDENCE_LEVELS, { label: 'confidence', default: 'low', ...derived }),
+    evidence_count: f.integer({ label: 'evidence count', default: 0, ...derived }),
+    open_disputes: f.integer({ label: 'open disputes', default: 0, ...derived }),
     created_at: created(),
     updated_at: updated(),
     deleted_at: f.optionalText({ label: 'trashed' }),
     kind: f.oneOf(CLAIM_KINDS, { label: 'kind', default: 'fact' }),
     kind_rationale: f.optionalText({ label: 'why not checkable', max: 2_000 }),
-    assessed: f.flag({ label: 'assessed' }),
+    assessed: f.flag({ label: 'assessed', ...derived }),
     outcome_at: f.optionalText({ label: 'outcome on' }),
     outcome_note: f.optionalText({ label: 'outcome note' }),
     review_url: f.optionalText({ label: 'review URL', max: 4000 }),
@@ -81,8 +86,8 @@ export const sourceRecord = declare({
     accessed_at: f.optionalText({ label: 'accessed' }),
     kind: f.oneOf(SOURCE_KINDS, { label: 'kind', default: 'other' }),
     reliability: f.oneOf(RELIABILITY, { label: 'reliability', default: 'F' }),
-    derived_from: f.optionalInteger({ label: 'derived from' }),
-    origin: f.optionalInteger({ label: 'origin' }),
+    derived_from: optionalRef('sources', 'derived from'),
+    origin: optionalRef('sources', 'origin'),
     doi: f.optionalText({ label: 'DOI', max: 300 }),
     notes: f.text({ label: 'notes', default: '', max: 100_000 }),
     file_sha256: f.optionalText({ label: 'file SHA-256' }),
@@ -102,8 +107,8 @@ export const evidenceRecord = declare({
   fields: {
     rowid: rowid('row'),
     id: id(),
-    claim_rowid: rowid('claim'),
-    source_rowid: rowid('source'),
+    claim_rowid: ref('claims', 'claim'),
+    source_rowid: ref('sources', 'source'),
     stance: f.oneOf(STANCES, { label: 'stance' }),
     excerpt: f.text({ label: 'quote', default: '', max: 50_000 }),
     locator: f.optionalText({ label: 'locator', max: 500 }),
@@ -124,7 +129,7 @@ export const disputeRecord = declare({
   fields: {
     rowid: rowid('row'),
     id: id(),
-    claim_rowid: rowid('claim'),
+    claim_rowid: ref('claims', 'claim'),
     raised_by: f.text({ label: 'raised by', max: 500 }),
     position: f.text({ label: 'position', max: 20_000 }),
     opened_at: f.text({ label: 'raised on' }),
@@ -139,7 +144,7 @@ export const disputeEvidenceRecord = declare({
   entity: 'dispute evidence',
   table: 'dispute_evidence',
   key: { columns: ['dispute_rowid', 'evidence_rowid'] },
-  fields: { dispute_rowid: rowid('dispute'), evidence_rowid: rowid('evidence') },
+  fields: { dispute_rowid: ref('disputes', 'dispute'), evidence_rowid: ref('evidence', 'evidence') },
 });
 
 export const disputeResponseRecord = declare({
@@ -150,7 +155,7 @@ export const disputeResponseRecord = declare({
   fields: {
     rowid: rowid('row'),
     id: id(),
-    dispute_rowid: rowid('dispute'),
+    dispute_rowid: ref('disputes', 'dispute'),
     author: f.text({ label: 'author', max: 500 }),
     text: f.text({ label: 'response', max: 20_000 }),
     created_at: created(),
@@ -165,8 +170,8 @@ export const linkRecord = declare({
   fields: {
     rowid: rowid('row'),
     id: id(),
-    from_rowid: rowid('from claim'),
-    to_rowid: rowid('to claim'),
+    from_rowid: ref('claims', 'from claim'),
+    to_rowid: ref('claims', 'to claim'),
     kind: f.oneOf(LINK_KINDS, { label: 'kind' }),
     note: f.text({ label: 'note', default: '' }),
     created_at: created(),
@@ -177,21 +182,22 @@ export const tagRecord = declare({
   entity: 'tag',
   table: 'tags',
   key: { rowid: 'rowid' },
-  fields: { rowid: rowid('row'), name: f.text({ label: 'tag', max: 100 }) },
+  fields: { rowid: rowid('row'), name: f.text({ label: 'tag', max: 100, unique: true }) },
 });
 
 export const claimTagRecord = declare({
   entity: 'claim tag',
   table: 'claim_tags',
   key: { columns: ['claim_rowid', 'tag_rowid'] },
-  fields: { claim_rowid: rowid('claim'), tag_rowid: rowid('tag') },
+  fields: { claim_rowid: ref('claims', 'claim'), tag_rowid: ref('tags', 'tag') },
 });
 
 export const independenceRecord = declare({
   entity: 'independence mark',
   table: 'evidence_independent',
   key: { columns: ['a_rowid', 'b_rowid'] },
-  fields: { a_rowid: rowid('evidence'), b_rowid: rowid('other evidence'), created_at: created() },
+  pair: ['a_rowid', 'b_rowid'],
+  fields: { a_rowid: ref('evidence', 'evidence'), b_rowid: ref('evidence', 'other evidence'), created_at: created() },
 });
 
 export const briefingRecord = declare({
@@ -232,8 +238,8 @@ export const captureRecord = declare({
   fields: {
     rowid: rowid('row'),
     id: id(),
-    source_rowid: rowid('source'),
-    blob_rowid: rowid('bytes'),
+    source_rowid: ref('sources', 'source'),
+    blob_rowid: ref('blobs', 'bytes'),
     media_type: f.text({ label: 'media type' }),
     file_name: f.optionalText({ label: 'file name' }),
     origin: f.oneOf(CAPTURE_ORIGINS, { label: 'origin' }),
@@ -256,7 +262,7 @@ export const capturePageRecord = declare({
   key: { rowid: 'rowid' },
   fields: {
     rowid: rowid('row'),
-    capture_rowid: rowid('capture'),
+    capture_rowid: ref('captures', 'capture'),
     page: f.integer({ label: 'page' }),
     start: f.integer({ label: 'start' }),
     text: f.text({ label: 'text' }),
@@ -268,8 +274,8 @@ export const quoteAnchorRecord = declare({
   table: 'quote_anchors',
   key: { rowid: 'evidence_rowid' },
   fields: {
-    evidence_rowid: rowid('evidence'),
-    capture_rowid: f.optionalInteger({ label: 'capture' }),
+    evidence_rowid: ref('evidence', 'evidence'),
+    capture_rowid: optionalRef('captures', 'capture'),
     status: f.oneOf(ANCHOR_STATUSES, { label: 'status' }),
     score: f.optionalReal({ label: 'score' }),
     exact: f.optionalText({ label: 'exact text' }),
@@ -278,7 +284,7 @@ export const quoteAnchorRecord = declare({
     start: f.optionalInteger({ label: 'start' }),
     end: f.optionalInteger({ label: 'end' }),
     page: f.optionalInteger({ label: 'page' }),
-    found_in: f.optionalInteger({ label: 'found in' }),
+    found_in: optionalRef('captures', 'found in'),
     lost_since: f.optionalText({ label: 'lost since' }),
   },
 });
@@ -306,7 +312,7 @@ export const achHypothesisRecord = declare({
   entity: 'ACH hypothesis',
   table: 'ach_hypotheses',
   key: { rowid: 'rowid' },
-  fields: { rowid: rowid('row'), board_rowid: rowid('board'), claim_rowid: rowid('claim'), label: f.text({ label: 'label' }) },
+  fields: { rowid: rowid('row'), board_rowid: ref('ach_boards', 'board'), claim_rowid: ref('claims', 'claim'), label: f.text({ label: 'label' }) },
 });
 
 export const achRowRecord = declare({
@@ -315,8 +321,8 @@ export const achRowRecord = declare({
   key: { rowid: 'rowid' },
   fields: {
     rowid: rowid('row'),
-    board_rowid: rowid('board'),
-    evidence_rowid: rowid('evidence'),
+    board_rowid: ref('ach_boards', 'board'),
+    evidence_rowid: ref('evidence', 'evidence'),
     added: f.oneOf(['hypothesis', 'hand'] as const, { label: 'added from' }),
     note: f.text({ label: 'note', default: '' }),
   },
@@ -328,8 +334,8 @@ export const achRatingRecord = declare({
   key: { rowid: 'rowid' },
   fields: {
     rowid: rowid('row'),
-    row_rowid: rowid('evidence row'),
-    hypothesis_rowid: rowid('hypothesis'),
+    row_rowid: ref('ach_rows', 'evidence row'),
+    hypothesis_rowid: ref('ach_hypotheses', 'hypothesis'),
     analyst: f.text({ label: 'analyst' }),
     rating: f.oneOf(['CC', 'C', 'N', 'I', 'II'] as const, { label: 'rating' }),
     rated_at: f.text({ label: 'rated' }),
@@ -361,7 +367,7 @@ export const assumptionClaimRecord = declare({
   entity: 'assumption link',
   table: 'assumption_claims',
   key: { rowid: 'rowid' },
-  fields: { rowid: rowid('row'), assumption_rowid: rowid('assumption'), claim_rowid: rowid('claim') },
+  fields: { rowid: rowid('row'), assumption_rowid: ref('assumptions', 'assumption'), claim_rowid: ref('claims', 'claim') },
 });
 
 export const indicatorRecord = declare({
@@ -373,7 +379,7 @@ export const indicatorRecord = declare({
     rowid: rowid('row'),
     id: id(),
     text: f.text({ label: 'indicator' }),
-    claim_rowid: rowid('claim'),
+    claim_rowid: ref('claims', 'claim'),
     direction: f.oneOf(['supports', 'undercuts'] as const, { label: 'direction' }),
     state: f.oneOf(['not-observed', 'observed', 'contradicted'] as const, { label: 'state', default: 'not-observed' }),
     observed_on: f.optionalText({ label: 'observed on' }),
@@ -386,6 +392,7 @@ export const indicatorRecord = declare({
 /* The duplicate review queue (issue 18.3, docs/duplicates.md). */
 
 const DEDUPE_ENTITIES = ['claim', 'source'] as const;
+const DEDUPED: Ref = { by: 'entity', tables: { claim: 'claims', source: 'sources' } };
 
 export const mergeRecord = declare({
   entity: 'merge',
@@ -396,8 +403,8 @@ export const mergeRecord = declare({
     rowid: rowid('row'),
     id: id(),
     entity: f.oneOf(DEDUPE_ENTITIES, { label: 'kind' }),
-    survivor_rowid: rowid('kept'),
-    merged_rowid: rowid('merged'),
+    survivor_rowid: ref(DEDUPED, 'kept'),
+    merged_rowid: ref(DEDUPED, 'merged'),
     reason: f.text({ label: 'reason', default: '' }),
     score: f.optionalReal({ label: 'score' }),
     moved: f.text({ label: 'what moved' }),
@@ -410,10 +417,11 @@ export const duplicateVerdictRecord = declare({
   entity: 'duplicate verdict',
   table: 'duplicate_verdicts',
   key: { columns: ['entity', 'a_rowid', 'b_rowid'] },
+  pair: ['a_rowid', 'b_rowid'],
   fields: {
     entity: f.oneOf(DEDUPE_ENTITIES, { label: 'kind' }),
-    a_rowid: rowid('one'),
-    b_rowid: rowid('other'),
+    a_rowid: ref(DEDUPED, 'one'),
+    b_rowid: ref(DEDUPED, 'other'),
     verdict: f.oneOf(['not-duplicate', 'keep-both'] as const, { label: 'verdict' }),
     rationale: f.optionalText({ label: 'rationale' }),
     created_at: created(),

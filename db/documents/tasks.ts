@@ -5,6 +5,7 @@
 export const tasks = {
   extract: () => import('./extract/task').then((m) => m.extractTask),
   fetch: () => import('./fetch/task').then((m) => m.fetchTask),
+  teamSync: () => import('../team/task').then((m) => m.teamSyncTask),
 };
 
 export type TaskName = keyof typeof tasks;

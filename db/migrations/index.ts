@@ -13,6 +13,7 @@ import { migration008 } from './008-dispute-outcomes';
 import { migrationDuplicates } from './009-duplicate-review';
 import { migration010 } from './010-replayable-history';
 import { migrationListIndexes } from './011-list-indexes';
+import { migrationTeamCopy } from './012-team-copy';
 import { writeSnapshot } from '../records/snapshot';
 import type { DB } from '../sql';
 import { recomputeClaims } from '../transfer/recompute';
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
     after: (db) => void writeSnapshot(db, new Date().toISOString(), 'schema v10: the state of the case when its history began to carry row changes'),
   },
   { version: 11, name: 'claim list at scale: an index per sort order, covering counts for status and band', sql: migrationListIndexes },
+  { version: 12, name: 'team copies: the link to a team case, the pulled team log, team keys of local rows', sql: migrationTeamCopy },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

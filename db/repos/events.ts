@@ -13,6 +13,8 @@ import { all, get, run, sql, type DB } from '../sql';
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface NewEvent {
+  /** The event's id; new when absent (a team copy keeps the id of an event it pulled). */
+  id?: string;
   actor: string;
   at: string;
   kind: string;
@@ -93,7 +95,7 @@ function head(db: DB): { seq: number; hash: string } {
 function newRow(seq: number, e: NewEvent): Omit<EventRow, 'hash' | 'prev_hash'> {
   return {
     seq,
-    id: newId(),
+    id: e.id ?? newId(),
     at: e.at,
     actor: e.actor,
     kind: e.kind,

@@ -22,6 +22,19 @@ export function safeUrl(url: string | undefined): string {
   }
 }
 
+/** The URL a copy keeps to sync again: without its password (the user stays; '' for the PG* environment). */
+export function serverUrl(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    const u = new URL(url);
+    u.password = '';
+    for (const k of [...u.searchParams.keys()]) if (/pass|secret|key/i.test(k)) u.searchParams.delete(k);
+    return u.toString();
+  } catch {
+    return '';
+  }
+}
+
 /** Removes every occurrence of the URL's password (raw and decoded) from a text. */
 export function scrub(text: string, url: string | undefined): string {
   let out = text;

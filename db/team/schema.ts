@@ -112,8 +112,89 @@ REVOKE ALL ON FUNCTION claimtrail.member_role(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION claimtrail.member_role(text) TO ${TEAM_GROUP};
 `;
 
+/**
+ * V2, sync: every appended row names the head its writer expects (after_seq): the append trigger
+ * refuses the row (serialization_failure, so the whole push rolls back) when someone else wrote
+ * first, so a client always pushes on top of everything it has pulled. Each append notifies
+ * channel claimtrail_events with its case id and seq (LISTEN: live updates; a payload names no content).
+ */
+const V2 = `
+ALTER TABLE claimtrail.team_events ADD COLUMN after_seq bigint;
+CREATE OR REPLACE FUNCTION claimtrail.event_appended() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, claimtrail AS $$
+DECLARE h record; r text;
+BEGIN
+  r := claimtrail.member_role(NEW.case_id);
+  IF r IS NULL OR r NOT IN ('analyst', 'owner') THEN
+    RAISE EXCEPTION 'role % may not append to team case %: it is %', session_user, NEW.case_id, coalesce('a ' || r, 'not a member')
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  SELECT head_seq, head_hash INTO h FROM claimtrail.team_cases WHERE id = NEW.case_id FOR UPDATE;
+  IF NEW.after_seq IS DISTINCT FROM h.head_seq THEN
+    RAISE EXCEPTION 'team case %: the log is at %, the row expects %: pull first', NEW.case_id, h.head_seq, NEW.after_seq
+      USING ERRCODE = 'serialization_failure';
+  END IF;
+  NEW.seq := h.head_seq + 1;
+  NEW.prev_hash := h.head_hash;
+  NEW.author := session_user;
+  NEW.at := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
+  NEW.hash := encode(sha256(convert_to(concat_ws(E'\\n', NEW.prev_hash, NEW.case_id, NEW.seq::text, NEW.author, NEW.at, NEW.kind, NEW.body), 'UTF8')), 'hex');
+  UPDATE claimtrail.team_cases SET head_seq = NEW.seq, head_hash = NEW.hash WHERE id = NEW.case_id;
+  PERFORM pg_notify('claimtrail_events', NEW.case_id || ' ' || NEW.seq::text);
+  RETURN NEW;
+END $$;
+`;
+
+/**
+ * V3, appends at scale: updating the case's head row once per appended row made a long upload
+ * quadratic (every update of one row in one transaction adds a version the next lookup walks: 4,000
+ * rows took 545 µs a row, 2,000 took 314). The row trigger now locks the case row (FOR UPDATE, no
+ * new version) and reads the head from the case's last event (primary-key index, this transaction's
+ * own rows included); a statement-level trigger moves team_cases' head once per INSERT statement and
+ * sends one NOTIFY per case and statement.
+ */
+const V3 = `
+CREATE OR REPLACE FUNCTION claimtrail.event_appended() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, claimtrail AS $$
+DECLARE h record; r text; last_seq bigint; last_hash text;
+BEGIN
+  r := claimtrail.member_role(NEW.case_id);
+  IF r IS NULL OR r NOT IN ('analyst', 'owner') THEN
+    RAISE EXCEPTION 'role % may not append to team case %: it is %', session_user, NEW.case_id, coalesce('a ' || r, 'not a member')
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  PERFORM 1 FROM claimtrail.team_cases WHERE id = NEW.case_id FOR UPDATE;
+  SELECT seq, hash INTO h FROM claimtrail.team_events WHERE case_id = NEW.case_id ORDER BY seq DESC LIMIT 1;
+  last_seq := coalesce(h.seq, 0);
+  last_hash := coalesce(h.hash, repeat('0', 64));
+  IF NEW.after_seq IS DISTINCT FROM last_seq THEN
+    RAISE EXCEPTION 'team case %: the log is at %, the row expects %: pull first', NEW.case_id, last_seq, NEW.after_seq
+      USING ERRCODE = 'serialization_failure';
+  END IF;
+  NEW.seq := last_seq + 1;
+  NEW.prev_hash := last_hash;
+  NEW.author := session_user;
+  NEW.at := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
+  NEW.hash := encode(sha256(convert_to(concat_ws(E'\\n', NEW.prev_hash, NEW.case_id, NEW.seq::text, NEW.author, NEW.at, NEW.kind, NEW.body), 'UTF8')), 'hex');
+  RETURN NEW;
+END $$;
+
+CREATE FUNCTION claimtrail.events_appended() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, claimtrail AS $$
+DECLARE n record;
+BEGIN
+  FOR n IN SELECT DISTINCT ON (case_id) case_id, seq, hash FROM new_rows ORDER BY case_id, seq DESC LOOP
+    UPDATE claimtrail.team_cases SET head_seq = n.seq, head_hash = n.hash WHERE id = n.case_id;
+    PERFORM pg_notify('claimtrail_events', n.case_id || ' ' || n.seq::text);
+  END LOOP;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER team_events_appended AFTER INSERT ON claimtrail.team_events
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION claimtrail.events_appended();
+`;
+
 /** Every schema version, in order: the index is the version minus one. Append only. */
-export const TEAM_VERSIONS: readonly string[] = [V1];
+export const TEAM_VERSIONS: readonly string[] = [V1, V2, V3];
 
 export interface SetupResult {
   from: number;

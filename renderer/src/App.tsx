@@ -14,6 +14,7 @@ import { QuickOpen } from './features/palette/QuickOpen';
 import { SearchView } from './features/search/SearchView';
 import { SettingsView } from './features/settings/SettingsView';
 import { SourcesView } from './features/sources/SourcesView';
+import { ConflictsView } from './features/team/ConflictsView';
 import TransferView from './features/transfer/TransferView';
 import { TrashView } from './features/trash/TrashView';
 import { ProgressBar } from './components/ProgressBar';
@@ -33,6 +34,7 @@ const VIEWS: Record<View, () => React.JSX.Element> = {
   document: DocumentView,
   analysis: AnalysisView,
   duplicates: DuplicatesView,
+  conflicts: ConflictsView,
 };
 
 export function App() {
@@ -45,6 +47,7 @@ export function App() {
   useEffect(() => {
     const s = useApp.getState();
     void s.loadInfo();
+    void s.loadTeam();
     void s.loadSources();
   }, []);
   const Current = VIEWS[view];

@@ -5,7 +5,7 @@
  * a duplicate" remembered across a reload, "keep both" for sources; axe-core clean in both themes.
  */
 import { describe, expect, it } from 'vitest';
-import { artifactPath, axeViolations, useApp } from './harness';
+import { expectAxeClean as expectHarnessAxeClean, useApp } from './harness';
 
 const COST = 'Training DeepSeek-V3 cost about USD6mn in compute, using Nvidia H800 chips.';
 const COPY = 'DeepSeek-V3 training cost about USD6mn of compute on Nvidia H800 chips.';
@@ -31,11 +31,7 @@ async function openQueue() {
   await expect.poll(() => page().getByRole('heading', { level: 1 }).innerText()).toBe('Duplicates');
 }
 
-async function expectAxeClean(name: string) {
-  const violations = await axeViolations(page());
-  if (violations.length) await page().screenshot({ path: artifactPath(`${name}.png`), fullPage: true });
-  expect(violations).toEqual([]);
-}
+const expectAxeClean = (name: string) => expectHarnessAxeClean(page(), name);
 
 describe('duplicate review queue', () => {
   it('shows the claim pair side by side with its reason and score; the tabs answer the arrow keys', async () => {

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../core/api';
 import { TOKEN_HEADER } from '../../core/transport';
 import { build } from 'vite';
@@ -119,6 +119,13 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
       r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) })))`,
   );
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Fails with axe-core's serious and critical violations, saving a screenshot named `name` when there are any. */
+export async function expectAxeClean(page: Page, name: string): Promise<void> {
+  const violations = await axeViolations(page);
+  if (violations.length) await page.screenshot({ path: artifactPath(`${name}.png`), fullPage: true });
+  expect(violations).toEqual([]);
 }
 
 export interface AppSession {

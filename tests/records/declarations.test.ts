@@ -9,8 +9,14 @@ import { columnsOf, hasRowid, keyColumns } from '../../core/records/define';
 import { scratchCase } from '../../db/records/replay';
 import { tempCase } from '../helpers';
 
-/** Tables that are not case state: the history itself and the search indexes derived from the records. */
-const NOT_STATE = new Set(['events', 'chain_head']);
+/**
+ * Tables that are not case state: the history itself, the search indexes derived from the records,
+ * and a team copy's bookkeeping (db/team: the link, its copy of the team log, row keys).
+ */
+const NOT_STATE = new Set(['events', 'chain_head', 'team_link', 'team_log', 'team_keys']);
+
+/** Rowid references the schema does not enforce: a source's lineage root (since v1). */
+const UNENFORCED_REFS = ['sources.origin'];
 
 describe('record declarations', () => {
   const t = tempCase();
@@ -48,6 +54,12 @@ describe('record declarations', () => {
           if (check) expect(check[1]!.split(',').map((v) => v.trim().replace(/^'|'$/g, ''))).toEqual([...f.values]);
         }
       }
+      // Every foreign key is a declared reference to the same table (db/team ships references by team key).
+      const fks = db.prepare(`SELECT "from" AS col, "table" AS tbl FROM pragma_foreign_key_list(?)`).all(d.table) as { col: string; tbl: string }[];
+      for (const fk of fks) expect(d.fields[fk.col]!.ref, `${d.table}.${fk.col}`).toBe(fk.tbl);
+      const declared = columnsOf(d).filter((c) => typeof d.fields[c]!.ref === 'string');
+      const unenforced = UNENFORCED_REFS.filter((r) => r.startsWith(`${d.table}.`)).map((r) => r.slice(d.table.length + 1));
+      expect(declared.sort(), 'declared references without a foreign key').toEqual([...fks.map((k) => k.col), ...unenforced].sort());
       if (hasRowid(d)) {
         const key = 'rowid' in d.key ? d.key.rowid : null;
         const pk = info.filter((c) => c.pk);

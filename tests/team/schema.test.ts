@@ -5,10 +5,10 @@ import { verifyTeamChain, type TeamEventRow } from '../../db/team/chain';
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareState } from '../../db/records/compare';
 import { cli, cliHome } from '../cli/run';
 import { tempCase, tempDir } from '../helpers';
 import { startCluster, ADMIN_PASSWORD, type PgCluster } from './pg';
+import { exportState, teamState } from './state';
 
 let cluster: PgCluster;
 const clients: pg.Client[] = [];
@@ -45,11 +45,11 @@ describe('team setup', () => {
     const a = await cli('team', 'setup', '--db', cluster.url(), '--json');
     expect(a.err).toBe('');
     expect(a.code).toBe(0);
-    expect(a.json()).toMatchObject({ from: 0, to: 1, applied: [1] });
+    expect(a.json()).toMatchObject({ from: 0, to: 3, applied: [1, 2, 3] });
     expect(a.out).not.toContain(ADMIN_PASSWORD);
     const b = await cli('team', 'setup', '--db', cluster.url(), '--json');
     expect(b.code).toBe(0);
-    expect(b.json()).toMatchObject({ from: 1, to: 1, applied: [] });
+    expect(b.json()).toMatchObject({ from: 3, to: 3, applied: [] });
 
     const admin = new pg.Client({ connectionString: cluster.url() });
     await admin.connect();
@@ -69,15 +69,20 @@ describe('team setup', () => {
     await alice.query(`INSERT INTO claimtrail.team_members VALUES ('c1', 'bob', 'reader'), ('c1', 'dave', 'analyst')`);
 
     // The author is session_user and seq the server's, whatever the client sends.
-    await alice.query(`INSERT INTO claimtrail.team_events (case_id, seq, id, author, at, kind, body, prev_hash, hash)
-      VALUES ('c1', 99, 'e1', 'mallory', '1999-01-01', 'claim.created', '{"a":1}', 'x', 'y')`);
+    await alice.query(`INSERT INTO claimtrail.team_events (case_id, seq, id, author, at, kind, body, prev_hash, hash, after_seq)
+      VALUES ('c1', 99, 'e1', 'mallory', '1999-01-01', 'claim.created', '{"a":1}', 'x', 'y', 0)`);
     const [e1] = (await alice.query<TeamEventRow>('SELECT * FROM claimtrail.team_events')).rows;
     expect(e1).toMatchObject({ seq: '1', author: 'alice', kind: 'claim.created' });
     expect(e1!.at).not.toBe('1999-01-01');
 
     // A reader reads but cannot write; only an owner changes members.
     expect((await bob.query('SELECT count(*)::int AS n FROM claimtrail.team_events')).rows[0].n).toBe(1);
-    const write = `INSERT INTO claimtrail.team_events (case_id, seq, id, author, at, kind, body, prev_hash, hash) VALUES ('c1', 0, $1, '', '', 'k', '{}', '', '')`;
+    const write = `INSERT INTO claimtrail.team_events (case_id, seq, id, author, at, kind, body, prev_hash, hash, after_seq)
+      VALUES ('c1', 0, $1, '', '', 'k', '{}', '', '', (SELECT head_seq FROM claimtrail.team_cases WHERE id = 'c1'))`;
+    // A row that expects another head than the server's is refused: the writer must pull first.
+    const stale = `INSERT INTO claimtrail.team_events (case_id, seq, id, author, at, kind, body, prev_hash, hash, after_seq) VALUES ('c1', 0, 'e-stale', '', '', 'k', '{}', '', '', 0)`;
+    expect(await refused(alice, stale)).toMatchObject({ code: '40001' });
+    expect(await refused(alice, stale.replace(', 0)', ', NULL)'))).toMatchObject({ code: '40001' });
     expect(await refused(bob, write, ['e-bob'])).toMatchObject({ code: '42501' });
     expect(await refused(dave, `INSERT INTO claimtrail.team_members VALUES ('c1', 'carol', 'owner')`)).toMatchObject({ code: '42501' });
 
@@ -95,21 +100,32 @@ describe('team setup', () => {
       expect((await carol.query(`SELECT count(*)::int AS n FROM claimtrail.${t}`)).rows[0].n).toBe(0);
     expect(await refused(carol, write, ['e-carol'])).toMatchObject({ code: '42501' });
 
-    // Two analysts appending at once: one gap-free, commit-ordered sequence, and the chain holds.
+    // Two analysts appending at once: one gap-free, commit-ordered sequence, and the chain holds. A
+    // transaction that read the head before the other committed is refused (40001) and retried, as sync does.
     const burst = (c: pg.Client, who: string) =>
       (async () => {
-        for (let i = 0; i < 25; i++) {
-          await c.query('BEGIN');
-          await c.query(write.replace("'k'", "'note'"), [`${who}-${i}`]);
-          await c.query(write.replace("'k'", "'note'"), [`${who}-${i}b`]);
-          await c.query('COMMIT');
-        }
+        for (let i = 0; i < 25; i++)
+          for (;;) {
+            await c.query('BEGIN');
+            try {
+              await c.query(write.replace("'k'", "'note'"), [`${who}-${i}`]);
+              await c.query(write.replace("'k'", "'note'"), [`${who}-${i}b`]);
+              await c.query('COMMIT');
+              break;
+            } catch (e) {
+              await c.query('ROLLBACK');
+              if ((e as { code?: string }).code !== '40001') throw e;
+            }
+          }
       })();
     await Promise.all([burst(alice, 'a'), burst(dave, 'd')]);
     const rows = (await bob.query<TeamEventRow>('SELECT * FROM claimtrail.team_events ORDER BY seq')).rows;
     expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 101 }, (_, i) => i + 1));
     expect(new Set(rows.slice(1).map((r) => r.author))).toEqual(new Set(['alice', 'dave']));
     expect(verifyTeamChain(rows)).toBeNull();
+    // The case's head (moved once per INSERT statement) is the last event.
+    const head = (await bob.query<{ head_seq: string; head_hash: string }>('SELECT head_seq, head_hash FROM claimtrail.team_cases')).rows[0]!;
+    expect([Number(head.head_seq), head.head_hash]).toEqual([101, rows[100]!.hash]);
     // Each transaction's two events are adjacent: the case row's lock serialises whole appends.
     for (let i = 1; i < rows.length; i += 2) expect(rows[i + 1]!.id).toBe(`${rows[i]!.id}b`);
     // A tampered row is found by the client's check.
@@ -125,7 +141,7 @@ describe('team setup', () => {
     expect(pub.json()).toMatchObject({ name: 'Sample', events });
     const again = await cli('team', 'publish', '--db', cluster.url('alice', 'alice-pw'), '--case', local.path, '--name', 'Sample');
     expect(again.code).toBe(1);
-    expect(again.err).toContain('team_cases_name_key');
+    expect(again.err).toContain('already a copy of team case "Sample"');
     // carol is not a member: the case is not there for her.
     const to = join(tempDir(), 'joined.claimtrail');
     const no = await cli('team', 'join', '--db', cluster.url('carol', 'carol-pw'), '--case-name', 'Sample', '--to', to);
@@ -149,10 +165,13 @@ describe('team setup', () => {
     const joined = await cli('team', 'join', '--db', cluster.url('bob', 'bob-pw'), '--case', 'Sample', '--to', to, '--json');
     expect(joined.err).toBe('');
     expect(joined.json()).toMatchObject({ events });
-    const a = new Database(local.path, { readonly: true });
-    const b = new Database(to, { readonly: true });
-    expect(compareState(a, b).firstDifference).toBeNull();
-    expect(b.prepare('SELECT hash FROM events ORDER BY seq DESC LIMIT 1').get()).toEqual(a.prepare('SELECT hash FROM events ORDER BY seq DESC LIMIT 1').get());
+    // The same records and references (by team key) and the same export; the same events in the same order.
+    const a = new Database(local.path);
+    const b = new Database(to);
+    expect(teamState(b)).toEqual(teamState(a));
+    expect(exportState(b)).toEqual(exportState(a));
+    const ids = (db: Database.Database) => db.prepare('SELECT id FROM events ORDER BY seq').pluck().all();
+    expect(ids(b)).toEqual(ids(a));
     a.close();
     b.close();
     const v = await cli('verify', '--case', to, '--json');

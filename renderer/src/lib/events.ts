@@ -21,6 +21,7 @@ const KIND_TEXT: Record<string, string> = {
   'link.created': 'Link added',
   'link.deleted': 'Link removed',
   'quote.lost': 'Quote no longer in the source',
+  'conflict.resolved': 'Team conflict resolved',
 };
 
 export function eventTitle(kind: string): string {

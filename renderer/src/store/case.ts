@@ -1,4 +1,5 @@
-/** The open case: its info (title, counts, settings) and the in-memory indexes fuse.js searches. */
+/** The open case: its info (title, counts, settings), its team status, and the in-memory indexes fuse.js searches. */
+import type { TeamStatus } from '../../../core/contract/team';
 import type { CaseInfo, Source } from '../../../core/types';
 import { api, errorMessage } from '../api/client';
 import type { Slice } from './types';
@@ -11,12 +12,15 @@ export interface ClaimIndexEntry {
 
 export interface CaseSlice {
   info: CaseInfo | null;
+  /** The team copy's status (team.status); null when the case is not a team copy. */
+  team: TeamStatus | null;
   caseError: string | null;
   claimIndex: ClaimIndexEntry[];
   /** The claim index is fetched on first use (palette, similar claims, links), not at start. */
   claimIndexWanted: boolean;
   sources: (Source & { citations: number })[];
   loadInfo(): Promise<void>;
+  loadTeam(): Promise<void>;
   loadClaimIndex(): Promise<void>;
   loadSources(): Promise<void>;
   loadIndexes(): Promise<void>;
@@ -34,6 +38,7 @@ async function allSources(): Promise<(Source & { citations: number })[]> {
 
 export const createCaseSlice: Slice<CaseSlice> = (set, get) => ({
   info: null,
+  team: null,
   caseError: null,
   claimIndex: [],
   claimIndexWanted: false,
@@ -41,6 +46,13 @@ export const createCaseSlice: Slice<CaseSlice> = (set, get) => ({
   loadInfo: async () => {
     try {
       set({ info: await api.call('case.info', {}), caseError: null });
+    } catch (e) {
+      set({ caseError: errorMessage(e) });
+    }
+  },
+  loadTeam: async () => {
+    try {
+      set({ team: await api.call('team.status', {}) });
     } catch (e) {
       set({ caseError: errorMessage(e) });
     }

@@ -36,7 +36,8 @@ export const createDetailSlice: Slice<DetailSlice> = (set, get) => ({
   refreshAfterChange: async (scope = 'all') => {
     const s = get();
     s.reloadList();
-    const jobs: Promise<unknown>[] = [s.loadInfo()];
+    // Every change is a pending one on a team copy: its status is read again too.
+    const jobs: Promise<unknown>[] = [s.loadInfo(), s.loadTeam()];
     if (scope !== 'claim') jobs.push(s.loadSources());
     if (scope === 'all' && s.claimIndexWanted) jobs.push(s.loadClaimIndex());
     if (s.claimId) jobs.push(s.loadDetail(s.claimId));

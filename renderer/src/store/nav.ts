@@ -1,7 +1,7 @@
 /** Which view is showing, what is selected, the palette and the theme. */
 import type { Slice } from './types';
 
-export const VIEWS = ['claims', 'claim', 'sources', 'search', 'trash', 'briefings', 'calibration', 'transfer', 'settings', 'document', 'analysis', 'duplicates'] as const;
+export const VIEWS = ['claims', 'claim', 'sources', 'search', 'trash', 'briefings', 'calibration', 'transfer', 'settings', 'document', 'analysis', 'duplicates', 'conflicts'] as const;
 export type View = (typeof VIEWS)[number];
 export type ThemeChoice = 'system' | 'light' | 'dark';
 

@@ -1,5 +1,6 @@
 /**
- * Main navigation: one button per view, the case title and the theme toggle. Below 900 px wide
+ * Main navigation: one button per view, the case title and the theme toggle; on a team copy, its
+ * status line and the Conflicts entry with the count of open conflicts. Below 900 px wide
  * (layout.css) it is a bar whose Menu button shows and hides the rest.
  */
 import { useState } from 'react';
@@ -7,6 +8,7 @@ import { useApp } from '../../store';
 import type { View } from '../../store/nav';
 import { SafeText } from '../../components/SafeText';
 import { CaseSwitcher } from '../cases/CaseSwitcher';
+import { TeamIndicator } from '../team/TeamIndicator';
 import { ThemeToggle } from './ThemeToggle';
 
 const ENTRIES: { view: View; label: string }[] = [
@@ -15,6 +17,7 @@ const ENTRIES: { view: View; label: string }[] = [
   { view: 'search', label: 'Search' },
   { view: 'analysis', label: 'Analysis' },
   { view: 'duplicates', label: 'Duplicates' },
+  { view: 'conflicts', label: 'Conflicts' },
   { view: 'briefings', label: 'Briefings' },
   { view: 'calibration', label: 'Calibration' },
   { view: 'transfer', label: 'Import / Export' },
@@ -26,9 +29,13 @@ export function Sidebar() {
   const view = useApp((s) => s.view);
   const go = useApp((s) => s.go);
   const info = useApp((s) => s.info);
+  const team = useApp((s) => s.team);
   const setPaletteOpen = useApp((s) => s.setPaletteOpen);
   const [open, setOpen] = useState(false);
   const current = view === 'claim' ? 'claims' : view === 'document' ? 'sources' : view;
+  // Conflicts exist only between copies of a team case.
+  const entries = team ? ENTRIES : ENTRIES.filter((e) => e.view !== 'conflicts');
+  const count = (v: View) => (v === 'trash' ? info?.counts.trash : v === 'conflicts' ? team?.openConflicts : 0);
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="sidebar-bar">
@@ -42,10 +49,11 @@ export function Sidebar() {
           <SafeText text={info.title} />
         </div>
       )}
+      {team && <TeamIndicator team={team} />}
       <div id="sidebar-menu" className="sidebar-menu" data-open={open || undefined}>
         {info && <CaseSwitcher />}
         <ul>
-          {ENTRIES.map((e) => (
+          {entries.map((e) => (
             <li key={e.view}>
               <button
                 type="button"
@@ -57,7 +65,7 @@ export function Sidebar() {
                 }}
               >
                 {e.label}
-                {e.view === 'trash' && info?.counts.trash ? <span className="count"> ({info.counts.trash})</span> : null}
+                {count(e.view) ? <span className="count"> ({count(e.view)})</span> : null}
               </button>
             </li>
           ))}
