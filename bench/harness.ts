@@ -16,6 +16,7 @@ import { commitRows } from './rows/commit';
 import { captureGrowthRows, documentsSearchRows } from './rows/documents';
 import { extractRows } from './rows/extract';
 import { importRows } from './rows/import';
+import { importRssRows } from './rows/import-rss';
 import { listRows } from './rows/list';
 import { openRows } from './rows/open';
 import { quickOpenRows } from './rows/quickopen';
@@ -56,6 +57,7 @@ export const ROWS: readonly (readonly [string, BenchRow])[] = [
   ['commit', commitRows],
   ['recompute', recomputeRows],
   ['import', importRows],
+  ['import-rss', importRssRows],
   ['verify', verifyRows],
   ['cli', cliRows],
   ['documents-search', documentsSearchRows],

@@ -34,6 +34,8 @@ import { searchHandlers } from './service/search';
 import { sourceHandlers } from './service/sources';
 import { teamHandlers } from './service/team';
 import { transferHandlers } from './transfer/handlers';
+import { importJsonStream, type JsonStreamInput } from './transfer/stream';
+import type { ImportReport } from '../core/transfer/types';
 import { trashHandlers } from './service/trash';
 import type { DB } from './sql';
 
@@ -44,6 +46,11 @@ export interface CaseApi {
   invoke<M extends ApiMethod>(method: M, input: ApiInput<M>): ApiOutput<M>;
   handlers: ApiHandlers;
   db: DB;
+  /**
+   * A ClaimTrail JSON import read chunk by chunk (the CLI streams the file: db/transfer/stream.ts);
+   * the same unit of work and report as transfer.import / transfer.dryRun, which take the text whole.
+   */
+  streamImport(input: JsonStreamInput): ImportReport;
 }
 
 export interface ApiOptions extends CtxOptions {
@@ -117,5 +124,15 @@ export function createApi(db: DB, opts: ApiOptions = {}): CaseApi {
     return r.value as ApiOutput<M>;
   }
 
-  return { call, invoke, handlers, db };
+  function streamImport(input: JsonStreamInput): ImportReport {
+    try {
+      return input.dryRun ? importJsonStream(ctx, input) : unit(ctx, 'transfer.import', () => importJsonStream(ctx, input));
+    } catch (e) {
+      const r = toApiError(e);
+      if (r.ok) throw e;
+      throw new CaseError(r.error.code, r.error.message, r.error.issues);
+    }
+  }
+
+  return { call, invoke, handlers, db, streamImport };
 }

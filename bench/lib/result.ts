@@ -2,7 +2,8 @@
 import type { Stats } from './measure';
 import { stats } from './measure';
 
-export type Target = { kind: 'ratio'; max: number } | { kind: 'absolute'; maxMs: number } | { kind: 'none' };
+/** A ratio target may also bound the app's peak resident memory (the row's `memory.rssMB`). */
+export type Target = { kind: 'ratio'; max: number; maxRssMB?: number } | { kind: 'absolute'; maxMs: number } | { kind: 'none' };
 export type Status = 'pass' | 'fail' | 'reported' | 'not built';
 
 export interface RowResult {
@@ -35,7 +36,10 @@ export function makeRow(r: RowInput): RowResult {
   const baseline = r.baseline ? { name: r.baseline.name, stats: stats(r.baseline.samples) } : null;
   const ratio = baseline && baseline.stats.p95 > 0 ? app.p95 / baseline.stats.p95 : null;
   let status: Status = 'reported';
-  if (r.target.kind === 'ratio') status = ratio !== null && ratio <= r.target.max ? 'pass' : 'fail';
+  if (r.target.kind === 'ratio') {
+    const rssOk = r.target.maxRssMB === undefined || r.memory.rssMB <= r.target.maxRssMB;
+    status = ratio !== null && ratio <= r.target.max && rssOk ? 'pass' : 'fail';
+  }
   if (r.target.kind === 'absolute') status = app.p95 <= r.target.maxMs ? 'pass' : 'fail';
   return { name: r.name, scale: r.scale, unit: 'ms', app, baseline, ratio, target: r.target, status, memory: r.memory, ...(r.note ? { note: r.note } : {}) };
 }

@@ -4,7 +4,7 @@ import type { RowResult, Target } from './result';
 const ms = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '—' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 
 function target(t: Target): string {
-  if (t.kind === 'ratio') return `≤ ${t.max}×`;
+  if (t.kind === 'ratio') return `≤ ${t.max}×${t.maxRssMB !== undefined ? `, rss ≤ ${t.maxRssMB} MB` : ''}`;
   if (t.kind === 'absolute') return `p95 ≤ ${t.maxMs} ms`;
   return 'reported';
 }

@@ -15,22 +15,25 @@ function resolve(st: ImportState, kind: 'claim' | 'source' | 'evidence', key: st
   return st.evidence.get(key) ?? st.existing('evidence', key);
 }
 
-/** Same claim, source, stance and excerpt: already in the case, or written earlier by this import. */
-function sameEvidence(ctx: Ctx, st: ImportState, written: Map<string, Ref>, claim: Ref, source: Ref, e: Bundle['evidence'][number]): Ref | undefined {
+/**
+ * Same claim, source, stance and excerpt: already in the case, or written earlier by this import (the
+ * latest such row). Looked up in the table rather than kept in memory: a map keyed by the excerpts held
+ * every quote of the file again (≈ 130 MB of the 100k-claim JSON import: docs/performance.md).
+ */
+function sameEvidence(ctx: Ctx, st: ImportState, claim: Ref, source: Ref, e: Bundle['evidence'][number]): Ref | undefined {
   // Items of this file with ids of their own are distinct by the file's word, even when they read the
-  // same (two identical quotes from one source are two items of the exported case).
-  const mine = e.id ? undefined : written.get(`${claim.rowid}\u0001${source.rowid}\u0001${e.stance}\u0001${e.excerpt}`);
-  // A claim this import created has no evidence but what this import wrote.
-  if (mine || claim.rowid > st.claimsBefore || !st.had('evidence')) return mine;
+  // same (two identical quotes from one source are two items of the exported case); a claim this import
+  // created has no evidence but what this import wrote.
+  if (e.id && (claim.rowid > st.claimsBefore || !st.had('evidence'))) return undefined;
   return get<Ref>(
     ctx.db,
     sql`SELECT rowid, id FROM evidence WHERE claim_rowid = ${claim.rowid} AND source_rowid = ${source.rowid}
-          AND stance = ${e.stance} AND excerpt = ${e.excerpt}`,
+          AND stance = ${e.stance} AND excerpt = ${e.excerpt} ORDER BY rowid DESC LIMIT 1`,
   );
 }
 
-export function applyEvidence(ctx: Ctx, st: ImportState, items: Bundle['evidence'], tick: () => void): void {
-  const written = new Map<string, Ref>();
+/** One batch of evidence (any batch may refer to what the batches before it wrote). */
+export function writeEvidence(ctx: Ctx, st: ImportState, items: Bundle['evidence'], tick: () => void): void {
   for (const e of items) {
     tick();
     const claim = resolve(st, 'claim', e.claimKey);
@@ -38,7 +41,7 @@ export function applyEvidence(ctx: Ctx, st: ImportState, items: Bundle['evidence
     if (!claim) st.problem(where(e), 'claimId', `no claim ${e.claimKey} in the file or the case`);
     if (!source) st.problem(where(e), 'sourceId', `no source ${e.sourceKey} in the file or the case`);
     if (!claim || !source) continue;
-    const same = st.evidence.get(e.key) ?? st.existing('evidence', e.id) ?? sameEvidence(ctx, st, written, claim, source, e);
+    const same = st.evidence.get(e.key) ?? st.existing('evidence', e.id) ?? sameEvidence(ctx, st, claim, source, e);
     if (same) {
       st.evidence.set(e.key, same);
       st.duplicate('evidence', where(e), same.id);
@@ -46,22 +49,19 @@ export function applyEvidence(ctx: Ctx, st: ImportState, items: Bundle['evidence
     }
     const id = e.id ?? newId();
     const ref = { rowid: insertFullEvidence(ctx.db, e, id, claim.rowid, source.rowid, ctx.now), id };
-    st.evidence.set(e.key, ref);
-    st.wrote('evidence', ref);
-    written.set(`${claim.rowid}\u0001${source.rowid}\u0001${e.stance}\u0001${e.excerpt}`, ref);
+    st.wrote('evidence', ref, e.key);
     st.touched.add(claim.rowid);
     st.counts.evidence++;
     const receipt = st.receipt(claim);
     receipt.evidenceIds.push(id);
     receipt.sourceIds.add(source.id);
   }
-  applyIndependence(ctx, st, items);
 }
 
 /** Pairs the file declares independent (issue 11), once every item of the file has a row. */
-function applyIndependence(ctx: Ctx, st: ImportState, items: Bundle['evidence']): void {
+export function applyIndependence(ctx: Ctx, st: ImportState, items: Bundle['evidence']): void {
   for (const e of items) {
-    const a = st.evidence.get(e.key);
+    const a = resolve(st, 'evidence', e.key);
     if (!a) continue;
     (e.independentOf ?? []).forEach((k, i) => {
       const b = resolve(st, 'evidence', k);

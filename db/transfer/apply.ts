@@ -1,23 +1,21 @@
 /**
- * Applies a parsed import in ONE transaction: all of it or nothing. A dry run does the same work
+ * Applies an import in ONE transaction: all of it or nothing (a bundle parsed in memory, or a JSON file
+ * streamed into the writer batch by batch: db/transfer/stream.ts). A dry run does the same work
  * and rolls it back, so its counts (duplicates included) are exactly what the import would do.
  * Progress is reported between records; a cancel request rolls everything back.
  */
 import { createHash } from 'node:crypto';
 import { newId } from '../../core/ids';
 import type { Parsed } from '../../core/transfer/parse';
-import type { ImportReport } from '../../core/transfer/types';
+import type { Bundle, ImportFormat, ImportIssue, ImportReport } from '../../core/transfer/types';
 import { getMeta, setMeta, setSetting } from '../repos/meta';
 import type { Ctx } from '../service/context';
-import { applyClaims, applySources } from './apply-entities';
-import { applyCaptures, reanchorImported } from './captures';
-import { foldRepeatedClaims } from './fold-repeats';
-import { applyBriefings, applyDisputes, applyEvidence, applyLinks } from './apply-links';
-import { beginBulkFts, BULK_FTS_ROWS, finishBulkFts } from './fts';
+import { reanchorImported } from './captures';
+import { finishBulkFts } from './fts';
 import { writeImportHistory } from './history';
-import { tagWriter } from './insert';
 import { recomputeClaims, type Recomputed } from './recompute';
-import { ImportState, zeroCounts } from './state';
+import { zeroCounts, type ImportState } from './state';
+import { ImportWriter } from './writer';
 
 class Rollback extends Error {}
 
@@ -32,81 +30,138 @@ function applyMeta(ctx: Ctx, meta: NonNullable<Parsed['bundle']['caseMeta']>): v
 }
 
 /** The options that turned the file into records (with its SHA-256 they say exactly what was imported). */
-const importOptions = ({ input }: Parsed) => ({ map: input.map, header: input.header, delimiter: input.delimiter, labels: input.labels, skipBadRows: input.skipBadRows });
+export const importOptions = ({ map, header, delimiter, labels, skipBadRows }: Pick<Parsed['input'], 'map' | 'header' | 'delimiter' | 'labels' | 'skipBadRows'>) => ({ map, header, delimiter, labels, skipBadRows });
+
+/** How an import is read: what the report says of it before a record is written. */
+export interface ImportRun {
+  dryRun: boolean;
+  fileName: string;
+  format: ImportFormat;
+  notices: string[];
+  skipped?: ImportIssue[];
+  options: Record<string, unknown>;
+  /** Records in all, when known before writing (progress). */
+  total?: number;
+}
+
+/** What the reading gave once every record went to the writer. */
+export interface ImportRead {
+  records: number;
+  /** Problems of the file itself (parsing, validation): the import is refused with these alone. */
+  issues: ImportIssue[];
+  caseMeta?: Bundle['caseMeta'];
+  /** SHA-256 of the file's text, once all of it was read. */
+  sha256(): string;
+}
 
 export function applyImport(ctx: Ctx, parsed: Parsed, opts: { dryRun: boolean; fileName: string }): ImportReport {
-  const report: ImportReport = {
-    ok: false,
-    dryRun: opts.dryRun,
+  const run: ImportRun = {
+    ...opts,
     format: parsed.format,
-    counts: zeroCounts(parsed.records),
-    errors: parsed.issues,
-    duplicates: [],
-    notices: [...parsed.notices],
+    notices: parsed.notices,
     ...(parsed.input.skipBadRows ? { skipped: parsed.skipped } : {}),
+    options: importOptions(parsed.input),
   };
-  if (parsed.issues.length) return report;
   const b = parsed.bundle;
-  const total = b.claims.length + b.sources.length + b.evidence.length + b.disputes.length + b.links.length + b.briefings.length + (b.captures?.length ?? 0);
+  run.total = b.claims.length + b.sources.length + b.evidence.length + b.disputes.length + b.links.length + b.briefings.length + (b.captures?.length ?? 0);
+  const read: ImportRead = { records: parsed.records, issues: parsed.issues, caseMeta: b.caseMeta, sha256: () => createHash('sha256').update(parsed.input.content).digest('hex') };
+  if (parsed.issues.length) return refused(run, read);
+  return runImport(ctx, run, (w) => {
+    w.announce(run.total!);
+    w.sources(b.sources);
+    w.capturesOf(b.captures ?? []);
+    w.claims(b.claims);
+    w.evidence(b.evidence);
+    w.independence();
+    w.disputes(b.disputes);
+    w.links(b.links);
+    w.briefings(b.briefings);
+    return read;
+  });
+}
+
+function refused(run: ImportRun, read: ImportRead): ImportReport {
+  return {
+    ok: false,
+    dryRun: run.dryRun,
+    format: run.format,
+    counts: zeroCounts(read.records),
+    errors: read.issues,
+    duplicates: [],
+    notices: [...run.notices],
+    ...(run.skipped ? { skipped: run.skipped } : {}),
+  };
+}
+
+/**
+ * Opens the transaction, lets `write` read the file into the writer, then indexes, recomputes and
+ * writes the history; a refusal, a problem, a cancel or a dry run rolls all of it back.
+ */
+export function runImport(ctx: Ctx, run: ImportRun, write: (w: ImportWriter, tick: () => void) => ImportRead): ImportReport {
+  const report: ImportReport = { ...refused(run, { records: 0, issues: [], sha256: () => '' }), errors: [] };
   let done = 0;
   const tick = () => {
     if (++done % PROGRESS_EVERY === 0) {
       ctx.checkCancelled();
-      ctx.progress(done, total, opts.dryRun ? 'checking' : 'importing');
+      ctx.progress(done, run.total ?? 0, run.dryRun ? 'checking' : 'importing');
     }
   };
   let st: ImportState | null = null;
+  let read: ImportRead | null = null;
   try {
     ctx.db.transaction(() => {
-      const state = new ImportState(ctx.db, opts.fileName, parsed.records);
+      const w = new ImportWriter(ctx, run.fileName, tick, report.notices);
+      const state = w.state;
       st = state;
-      const empty = state.claimById.size === 0 && state.sourceById.size === 0;
-      const bulk = total > BULK_FTS_ROWS ? beginBulkFts(ctx.db) : null;
-      const sources = applySources(ctx, state, b.sources, tick);
-      const captures = applyCaptures(ctx, state, b.captures ?? [], tick, report.notices);
-      const created = applyClaims(ctx, state, foldRepeatedClaims(b.claims), tick, tagWriter(ctx.db));
-      applyEvidence(ctx, state, b.evidence, tick);
-      applyDisputes(ctx, state, b.disputes, tick);
-      applyLinks(ctx, state, b.links, tick);
-      applyBriefings(ctx, state, b.briefings, tick);
-      if (state.issues.length) throw new Rollback();
+      const r = write(w, tick);
+      read = r;
+      state.counts.records = r.records;
+      // Every import reports its captured documents, also when the file has none.
+      state.counts.captures = w.captures.length;
+      if (r.issues.length || state.issues.length) throw new Rollback();
+      state.release();
+      const b = { caseMeta: r.caseMeta };
+      const total = run.total ?? done;
       ctx.checkCancelled();
-      if (bulk) {
+      if (w.bulk) {
         ctx.progress(total, total, 'indexing');
-        finishBulkFts(ctx.db, bulk);
+        finishBulkFts(ctx.db, w.bulk);
       }
       ctx.checkCancelled();
       ctx.progress(total, total, 'updating confidence');
       const recomputed = new Map<number, Recomputed>();
-      const older = [...state.touched].filter((r) => r <= state.claimsBefore);
-      for (const r of [...recomputeClaims(ctx.db, { above: state.claimsBefore }), ...recomputeClaims(ctx.db, { rowids: older })]) recomputed.set(r.rowid, r);
-      if (b.caseMeta && empty) applyMeta(ctx, b.caseMeta);
+      const older = [...state.touched].filter((x) => x <= state.claimsBefore);
+      for (const x of [...recomputeClaims(ctx.db, { above: state.claimsBefore }), ...recomputeClaims(ctx.db, { rowids: older })]) recomputed.set(x.rowid, x);
+      if (b.caseMeta && w.empty) applyMeta(ctx, b.caseMeta);
       else if (b.caseMeta) report.notices.push('the case already had content, so its title and settings were kept');
       ctx.checkCancelled();
       ctx.progress(total, total, 'writing history');
-      writeImportHistory(ctx, state, created, recomputed, {
+      writeImportHistory(ctx, state, w.created(), recomputed, {
         importId: newId(),
-        format: parsed.format,
-        file: opts.fileName,
-        sha256: createHash('sha256').update(parsed.input.content).digest('hex'),
-        options: importOptions(parsed),
-        createdSourceIds: sources,
-        captures,
+        format: run.format,
+        file: run.fileName,
+        sha256: r.sha256(),
+        options: run.options,
+        createdSourceIds: w.createdSourceIds,
+        captures: w.captures,
       });
-      if (!opts.dryRun) reanchorImported(ctx, state, captures);
+      if (!run.dryRun) reanchorImported(ctx, state, w.captures);
       ctx.checkCancelled();
-      if (opts.dryRun) throw new Rollback();
+      if (run.dryRun) throw new Rollback();
     })();
   } catch (e) {
     if (!(e instanceof Rollback)) throw e;
   }
+  const r = read as ImportRead | null;
+  if (r?.issues.length) return refused(run, r);
   const state = st as ImportState | null;
+  const records = r?.records ?? 0;
   if (state) {
     report.counts = state.counts;
     report.errors = state.issues;
     report.duplicates = state.duplicates;
   }
   report.ok = report.errors.length === 0;
-  if (!report.ok) report.counts = { ...zeroCounts(parsed.records) };
+  if (!report.ok) report.counts = { ...zeroCounts(records) };
   return report;
 }

@@ -55,7 +55,7 @@ const receiptPayload = (r: ClaimReceipt | undefined) => ({
 export function writeImportHistory(
   ctx: Ctx,
   st: ImportState,
-  created: CreatedClaim[],
+  created: Iterable<CreatedClaim>,
   recomputed: Map<number, Recomputed>,
   summary: ImportSummary,
 ): void {

@@ -8,7 +8,7 @@ import { computeConfidence } from '../../core/confidence';
 import { judgmentOf, sameJudgment, type StoredJudgment } from '../../core/judgment';
 import { storedJudgment, type ClaimRow } from '../repos/claims';
 import { EMPTY_INPUT, modelInputs, type ClaimModelInput } from '../repos/model-input';
-import { all, list, run, sql, type Sql, type DB } from '../sql';
+import { all, get, list, run, sql, type Sql, type DB } from '../sql';
 
 export interface Recomputed {
   rowid: number;
@@ -28,10 +28,27 @@ export type ClaimSet = { above: number } | { rowids: number[] };
 
 const CHUNK = 500;
 
-function chunks(set: ClaimSet): { claims: Sql; evidence: Sql; disputes: Sql }[] {
-  if ('above' in set)
-    return [{ claims: sql`c.rowid > ${set.above}`, evidence: sql`e.claim_rowid > ${set.above}`, disputes: sql`d.claim_rowid > ${set.above}` }];
+/**
+ * Claims per pass when recomputing every claim above a rowid: a pass holds the model inputs of its
+ * claims' evidence (excerpts included), so one pass over 100k new claims held all 500k items at once
+ * (≈ 1 GB of the JSON import's peak: docs/performance.md, "Streaming import").
+ */
+export const ABOVE_CHUNK = 2000;
+
+function chunks(db: DB, set: ClaimSet): { claims: Sql; evidence: Sql; disputes: Sql }[] {
   const out = [];
+  if ('above' in set) {
+    const max = get<{ n: number | null }>(db, sql`SELECT max(rowid) AS n FROM claims`)!.n ?? 0;
+    for (let lo = set.above; lo < max; lo += ABOVE_CHUNK) {
+      const hi = lo + ABOVE_CHUNK;
+      out.push({
+        claims: sql`c.rowid > ${lo} AND c.rowid <= ${hi}`,
+        evidence: sql`e.claim_rowid > ${lo} AND e.claim_rowid <= ${hi}`,
+        disputes: sql`d.claim_rowid > ${lo} AND d.claim_rowid <= ${hi}`,
+      });
+    }
+    return out;
+  }
   for (let i = 0; i < set.rowids.length; i += CHUNK) {
     const ids = list(set.rowids.slice(i, i + CHUNK));
     out.push({ claims: sql`c.rowid IN ${ids}`, evidence: sql`e.claim_rowid IN ${ids}`, disputes: sql`d.claim_rowid IN ${ids}` });
@@ -41,7 +58,7 @@ function chunks(set: ClaimSet): { claims: Sql; evidence: Sql; disputes: Sql }[] 
 
 export function recomputeClaims(db: DB, set: ClaimSet): Recomputed[] {
   const out: Recomputed[] = [];
-  for (const part of chunks(set)) {
+  for (const part of chunks(db, set)) {
     const inputs = modelInputs(db, part.evidence);
     const open = new Map<number, number>();
     for (const d of all<{ claim_rowid: number; n: number }>(

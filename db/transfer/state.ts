@@ -67,6 +67,8 @@ export class ImportState {
   /** Ids this import wrote, per table (the case's own rows are looked up only when the table had any). */
   private readonly written: Record<Table, Map<string, Ref>> = { evidence: new Map(), disputes: new Map(), claim_links: new Map(), briefings: new Map() };
   private readonly hadRows: Record<Table, boolean>;
+  /** Whether this import wrote evidence it keeps no ref of (looked up by id: see wrote). */
+  private evidenceById = false;
 
   constructor(
     readonly db: DB,
@@ -107,12 +109,32 @@ export class ImportState {
   existing(table: Table, id: string | undefined): Ref | undefined {
     if (!id) return undefined;
     const mine = this.written[table].get(id);
-    if (mine || !this.hadRows[table]) return mine;
+    // Evidence written under its own id as key (every item of a case export) is not kept: see wrote.
+    if (mine || !(this.hadRows[table] || (table === 'evidence' && this.evidenceById))) return mine;
     return get<Ref>(this.db, sql`SELECT rowid, id FROM ${TABLES[table]} WHERE id = ${id}`);
   }
 
-  wrote(table: Table, ref: Ref): void {
+  /**
+   * A row this import wrote. Evidence keyed by its own id is found again by that id in the table: kept
+   * in memory, 500k items' keys and refs were ≈ 70 MB of the 100k-claim import (docs/performance.md).
+   */
+  wrote(table: Table, ref: Ref, key?: string): void {
+    if (table === 'evidence' && key === ref.id) {
+      this.evidenceById = true;
+      return;
+    }
+    if (table === 'evidence' && key !== undefined) this.evidence.set(key, ref);
     this.written[table].set(ref.id, ref);
+  }
+
+  /**
+   * Once every record is written: drops what only the writing needed (keys, dedupe keys, ids written),
+   * keeping what the recompute, the history and the re-anchoring read (receipts, touched, counts,
+   * sourceById).
+   */
+  release(): void {
+    for (const m of [this.claims, this.sources, this.evidence, this.claimByText, this.claimById, this.origins, this.sourceByUrl, this.sourceByDoi]) m.clear();
+    for (const m of Object.values(this.written)) m.clear();
   }
 
   /** Whether the case had rows in `table` before the import. */

@@ -40,7 +40,7 @@ describe('bench harness', () => {
     expect(written.counts).toMatchObject({ claims: 200, evidence: 1000, sources: 40 });
     const names = written.rows.map((r) => r.name);
     expect(new Set(names).size).toBe(names.length);
-    for (const group of ['search claims', 'search all 4 groups', 'open case', 'claim list sort/filter', 'quick-open', 'briefing', 'commit', 'recompute', 'JSON import', 'LIAR', 'CLI start', 'documents-search', 'capture-growth', 'verify:', 'Team publish', 'Team commit'])
+    for (const group of ['search claims', 'search all 4 groups', 'open case', 'claim list sort/filter', 'quick-open', 'briefing', 'commit', 'recompute', 'JSON import', 'JSON import peak RSS', 'LIAR', 'CLI start', 'documents-search', 'capture-growth', 'verify:', 'Team publish', 'Team commit'])
       expect(names.some((n) => n.includes(group)), group).toBe(true);
     expect(ROWS.length).toBeGreaterThanOrEqual(7);
     for (const r of written.rows) {
