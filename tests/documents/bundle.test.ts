@@ -24,12 +24,15 @@ beforeAll(async () => {
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('bundled task worker (dist/electron/main/documents-worker.js)', () => {
-  it('needs only Node built-ins (and optional packages it tries inside a try, falling back without them)', () => {
+  it('needs only Node built-ins, better-sqlite3 (shipped beside it) and optional packages it tries inside a try', () => {
     const src = readFileSync(join(out, 'main/documents-worker.js'), 'utf8');
     const required = [...new Set([...src.matchAll(/require\("([\w@./:-]+)"\)/g)].map((m) => m[1]!))];
     const builtins = new Set(builtinModules);
-    // linkedom tries require('canvas') for <canvas> and uses its own shim when it is absent.
-    const optional = new Set(['canvas']);
+    // linkedom tries require('canvas') for <canvas> and uses its own shim when it is absent; pg loads
+    // pg-native only through its lazy `native` getter, inside a try, which ClaimTrail never reads.
+    // better-sqlite3 is no library of a reader: the team sync task opens the case file with it, and it
+    // ships beside the bundles (dist/electron/package.json), as for the main process and database worker.
+    const optional = new Set(['canvas', 'pg-native', 'better-sqlite3']);
     expect(required.filter((m) => !m.startsWith('node:') && !builtins.has(m) && !optional.has(m))).toEqual([]);
   });
 
