@@ -94,6 +94,9 @@ function statement(db: DB, text: string): Database.Statement {
   return s;
 }
 
+/** A table or column name as an SQL identifier, for SQL built from record declarations (names from code). */
+export const quoteName = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
 /**
  * The cached statement for SQL built from record declarations (identifiers from core/records, quoted;
  * every value bound): replay and team sync write rows of any declared table.

@@ -7,7 +7,7 @@
  */
 import { RECORDS } from '../../core/records/records';
 import { hasRowid, keyColumns, loggedColumns, type RecordDecl } from '../../core/records/define';
-import type { DB } from '../sql';
+import { quoteName as quote, type DB } from '../sql';
 
 /** One noted row change, as the triggers wrote it (JSON texts). */
 export interface NotedChange {
@@ -19,7 +19,6 @@ export interface NotedChange {
   after: string | null;
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** A row as a JSON object of its logged columns, for OLD or NEW in a trigger (or a table alias in a SELECT). */
 export function rowJson(d: RecordDecl, alias: string): string {

@@ -6,11 +6,10 @@
 import { RECORDS } from '../../core/records/records';
 import { columnsOf, hasRowid, keyColumns, type RecordDecl } from '../../core/records/define';
 import type { StateDifference } from '../../core/types';
-import type { DB } from '../sql';
+import { quoteName as q, type DB } from '../sql';
 
 type Row = Record<string, unknown> & { __key: unknown };
 
-const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
 
 function rows(db: DB, d: RecordDecl): IterableIterator<Row> {
   const cols = columnsOf(d).filter((c) => d.fields[c]!.logged !== 'by-hash');

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { RECORDS } from '../../core/records/records';
 import { columnsOf, hasRowid, keyColumns, type RecordDecl } from '../../core/records/define';
 import { migrate } from '../open';
-import type { DB } from '../sql';
+import { quoteName as q, type DB } from '../sql';
 import type { RowChange, RowValue } from './changes';
 
 export class ReplayError extends Error {
@@ -33,7 +33,6 @@ export function scratchCase(file = ':memory:'): DB {
   return db;
 }
 
-const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
 
 function where(d: RecordDecl): string {
   return hasRowid(d) ? 'rowid = ?' : keyColumns(d).map((c) => `${q(c)} = ?`).join(' AND ');

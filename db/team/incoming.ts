@@ -14,11 +14,10 @@
  */
 import { keyColumns, type RecordDecl } from '../../core/records/define';
 import type { RowValue } from '../records/changes';
-import { declaredStatement, type DB } from '../sql';
+import { declaredStatement, quoteName as q, type DB } from '../sql';
 import { declOf, keying, rowidColumn, type TeamKeys } from './keys';
 import type { TeamChange, TeamKey } from './outgoing';
 
-const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
 
 /** Names one local field for the outbox check: table, local key, column. */
 export const fieldKey = (table: string, k: number | RowValue[], col: string) => `${table}|${JSON.stringify(k)}|${col}`;

@@ -9,9 +9,8 @@
 import { RECORDS } from '../../core/records/records';
 import { hasRowid, refTable, type JsonRefs, type RecordDecl } from '../../core/records/define';
 import type { RowValue } from '../records/changes';
-import { declaredStatement, type DB } from '../sql';
+import { declaredStatement, quoteName as q, type DB } from '../sql';
 
-const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
 const BY_TABLE = new Map(RECORDS.map((r) => [r.table, r]));
 
 export function declOf(table: string): RecordDecl {

@@ -9,7 +9,7 @@ import type { ClientBase } from 'pg';
 import { newId } from '../../core/ids';
 import { CaseError } from '../errors';
 import { closeCase, openCase } from '../open';
-import type { DB } from '../sql';
+import { quoteName as q, type DB } from '../sql';
 import { verifyTeamChain } from './chain';
 import { inTransaction } from './connect';
 import { acknowledge, insertTeamRows, linkCase, outboxBodies, pull, teamLink } from './sync';
@@ -61,7 +61,6 @@ export async function joinCase(client: ClientBase, name: string, file: string, s
   }
 }
 
-const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * A join writes a whole case into a new file: like a bulk import (db/transfer/fts.ts) it drops the
